@@ -1,0 +1,5 @@
+"""``python -m chancery``: the same as the ``chancery`` console script."""
+
+from chancery.cli import main
+
+main()

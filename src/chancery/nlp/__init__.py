@@ -1,0 +1,1 @@
+"""The nlp stage: spaCy parse, actors, dates and quotes, as records."""
