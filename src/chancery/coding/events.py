@@ -1,15 +1,26 @@
 """Event coding: ``ParsedArticle`` → ``CodedArticle``.
 
-PLACEHOLDER: the full coder is issue 4's work; this signature is the contract.
+PLACEHOLDER: the full coder is issue 4's work; these signatures are the contract.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from chancery.records import CodedArticle, ParsedArticle
 
 
-def code_article(parsed: ParsedArticle, coder: object | None = None) -> CodedArticle:
-    """Code every event of ``parsed``; ``coder`` holds the loaded codebook and patterns."""
+@dataclass(frozen=True)
+class Coder:
+    """The loaded codebook and patterns; build once with ``Coder.load()``."""
+
+    @classmethod
+    def load(cls) -> Coder:
+        return cls()
+
+
+def code_article(parsed: ParsedArticle, coder: Coder) -> CodedArticle:
+    """Code every event of ``parsed`` with ``coder``."""
     return CodedArticle(
         article=parsed.article,
         events=(),
