@@ -109,6 +109,7 @@ class Article(Record):
     place: str | None = None  # dateline place, e.g. "MOSCOW"
     source: str | None = None  # where it was read from: a path, "path:line" or "-"
     date_basis: str | None = None  # how `date` was found: input, metadata, dateline, flag
+    external_id: str | None = None  # the input's own id (JSONL "id"), kept for traceability
 
     @staticmethod
     def make_id(text: str) -> str:
@@ -346,6 +347,8 @@ class Event(Record):
     quote_id: str | None = None
     date_precision: str = "day"
     detail: str | None = None  # e.g. the act supported, or the conditions stated
+    relation: str | None = None  # "kind:state" hint for the relations ledger, set by the pattern
+    act: str | None = None  # id of the event this one is about ("support for X's decision to ...")
 
     @staticmethod
     def is_counted(negated: bool, modality: str) -> bool:
