@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, TextIO
 
+from chancery import __version__
 from chancery.coding.events import Coder, code_article
+from chancery.errors import ChanceryError
 from chancery.nlp.actors import ActorDictionary
 from chancery.nlp.model import load_model
 from chancery.nlp.parse import parse_articles
-from chancery.records import Article, CodedArticle, ParsedArticle
+from chancery.records import Article, CodedArticle, InputProblem, ParsedArticle, Run, content_id
 from chancery.settings import Settings
 
 
@@ -53,3 +56,94 @@ class Pipeline:
         if article.date is None and self.settings.date:
             return replace(article, date=self.settings.date, date_basis="flag")
         return article
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest run did: counts and the one-line problems, in input order."""
+
+    run: Run
+    problems: tuple[InputProblem, ...]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
+
+def ingest(
+    pipeline: Pipeline,
+    ledger: Any,
+    paths: Sequence[str],
+    *,
+    stdin: TextIO | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read, code and store every input; one transaction per article, problems collected.
+
+    A bad input or an article that fails to code is reported and skipped; nothing of it is
+    stored, and the other inputs go on.
+    """
+    settings = pipeline.settings
+    run = Run(
+        id=content_id(datetime.now(UTC).isoformat(), list(paths)),
+        started=datetime.now(UTC).isoformat(timespec="seconds"),
+        coder_version=__version__,
+        settings_digest=settings.digest(),
+        inputs=tuple(paths),
+    )
+    ledger.start_run(run)
+    problems: list[InputProblem] = []
+    articles = stored = events = 0
+    for item in _read(paths, settings, stdin):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            if progress:
+                progress(item.source)
+            continue
+        articles += 1
+        try:
+            coded = pipeline.code(item)
+            if ledger.store(coded, run.id):
+                stored += 1
+                events += len(coded.events)
+        except ChanceryError as exc:
+            problems.append(InputProblem(item.source or item.id, str(exc)))
+        if progress:
+            progress(item.source or item.id)
+    run = replace(
+        run,
+        finished=datetime.now(UTC).isoformat(timespec="seconds"),
+        articles=articles,
+        stored=stored,
+        events=events,
+        failures=len(problems),
+    )
+    ledger.finish_run(run)
+    return IngestReport(run=run, problems=tuple(problems))
+
+
+def code_inputs(
+    pipeline: Pipeline, paths: Sequence[str], *, stdin: TextIO | None = None
+) -> Iterator[CodedArticle | InputProblem]:
+    """Code every input without storing it; bad inputs come through as problems."""
+    for item in _read(paths, pipeline.settings, stdin):
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        try:
+            yield pipeline.code(item)
+        except ChanceryError as exc:
+            yield InputProblem(item.source or item.id, str(exc))
+
+
+def count_inputs(paths: Sequence[str]) -> int:
+    """How many files the inputs name (for a progress bar); JSONL files count once."""
+    from chancery.ingest import iter_files
+
+    return sum(1 for _ in iter_files(paths))
+
+
+def _read(paths: Sequence[str], settings: Settings, stdin: TextIO | None):
+    from chancery.ingest import read_inputs  # imported late: the run loop is the only reader
+
+    return read_inputs(paths, stdin=stdin, max_chars=settings.max_chars, default_date=settings.date)

