@@ -1,0 +1,25 @@
+"""The ingest stage: files, folders, HTML, JSONL and standard input → ``Article`` records.
+
+``read_inputs`` is the entry point; the readers below it serve callers that already hold the text
+(an API request body, a shard row).
+"""
+
+from chancery.ingest.clean import Dateline, normalise_date, parse_dateline
+from chancery.ingest.html import read_html
+from chancery.ingest.jsonl import read_jsonl, read_jsonl_line
+from chancery.ingest.sources import ARTICLE_SUFFIXES, decode, read_inputs, walk_folder
+from chancery.ingest.text import read_text
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "Dateline",
+    "decode",
+    "normalise_date",
+    "parse_dateline",
+    "read_html",
+    "read_inputs",
+    "read_jsonl",
+    "read_jsonl_line",
+    "read_text",
+    "walk_folder",
+]

@@ -1,0 +1,89 @@
+"""JSONL input: one article per line, ``{"id", "text", "title", "date", "url", "publisher"}``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from chancery.ingest.clean import DATE_HINT, build_article, empty, normalise_date, normalise_text, too_long
+from chancery.records import Article, InputProblem
+
+OPTIONAL_FIELDS = ("title", "url", "publisher")
+
+
+def looks_like_jsonl(raw: str) -> bool:
+    """True when every non-blank line opens a JSON object (how standard input is told apart).
+
+    Opening with ``{`` rather than parsing whole: one malformed line in a JSONL stream should be
+    reported at its line number, not turn the whole stream into one article of JSON text.
+    """
+    lines = [line.strip() for line in normalise_text(raw).split("\n") if line.strip()]
+    return bool(lines) and all(line.startswith("{") for line in lines)
+
+
+def read_jsonl(
+    lines: Iterable[str | bytes],
+    source: str,
+    *,
+    max_chars: int = 200_000,
+    default_date: str | None = None,
+) -> Iterator[Article | InputProblem]:
+    """An article or a problem (source ``path:LINE``) for every non-blank line; blank lines are skipped."""
+    seen = False
+    for number, line in enumerate(lines, start=1):
+        where = f"{source}:{number}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputProblem(where, f"not UTF-8 text (invalid byte at column {exc.start + 1})")
+                seen = True
+                continue
+        if not line.strip():
+            continue
+        seen = True
+        yield read_jsonl_line(line, where, max_chars=max_chars, default_date=default_date)
+    if not seen:
+        yield empty(source)
+
+
+def read_jsonl_line(
+    line: str, where: str, *, max_chars: int = 200_000, default_date: str | None = None
+) -> Article | InputProblem:
+    """One JSONL line as an article, or the problem with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputProblem(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(record, dict):
+        return InputProblem(where, f"not a JSON object (found {type(record).__name__})")
+    text = record.get("text")
+    if text is None:
+        return InputProblem(where, 'no "text" field (every line needs the article text)')
+    if not isinstance(text, str):
+        return InputProblem(where, f'field "text" must be a string, not {type(text).__name__}')
+    body = normalise_text(text).strip()
+    if not body:
+        return InputProblem(where, 'field "text" is empty')
+    if reason := too_long(body, max_chars):
+        return InputProblem(where, reason)
+    for name in OPTIONAL_FIELDS:
+        if record.get(name) is not None and not isinstance(record[name], str):
+            return InputProblem(where, f'field "{name}" must be a string, not {type(record[name]).__name__}')
+    date_value = None
+    if record.get("date") not in (None, ""):
+        date_value = normalise_date(record["date"])
+        if date_value is None:
+            return InputProblem(where, f"bad date {record['date']!r} ({DATE_HINT})")
+    external = record.get("id")
+    return build_article(
+        body,
+        where,
+        default_date=default_date,
+        title=(record.get("title") or "").strip() or None,
+        date_value=date_value,
+        date_basis="input" if date_value else None,
+        publisher=(record.get("publisher") or "").strip() or None,
+        url=(record.get("url") or "").strip() or None,
+        external_id=None if external is None else str(external),
+    )
