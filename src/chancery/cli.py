@@ -20,9 +20,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Ledger URL (sqlite:///path or postgresql://...).")]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: table, json, jsonl or csv.")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Ledger URL (sqlite:///path or postgresql://...).")
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")]
+PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or - for stdin.")]
+ModelOption = Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")]
 DateOption = Annotated[str | None, typer.Option("--date", help="Publication date for inputs that have none.")]
+
+
+EXPORTS = ("events", "gdelt", "ledger-events", "quotes", "relations")
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -45,10 +52,10 @@ def _problem(line: str) -> None:
 
 @app.command()
 def code(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl files or - for stdin.")],
+    paths: PathsArgument,
     fmt: FormatOption = "table",
     date: DateOption = None,
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")] = None,
+    model: ModelOption = None,
 ) -> None:
     """Code articles and print their events and quotes, without storing anything."""
     from chancery.pipeline import Pipeline, code_inputs
@@ -84,10 +91,10 @@ def _title(article) -> str:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl files or - for stdin.")],
+    paths: PathsArgument,
     db: DbOption = None,
     date: DateOption = None,
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")] = None,
+    model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Code articles and store them in the ledger (one transaction per article)."""
@@ -189,10 +196,10 @@ def relations(
 
 @app.command()
 def export(
-    what: Annotated[str, typer.Argument(help="events, gdelt, ledger-events, quotes or relations.")] = "events",
+    what: Annotated[str, typer.Argument(help=f"One of: {', '.join(EXPORTS)}.")] = "events",
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
 ) -> None:
     """Export the ledger as CSV or JSONL (gdelt: counted events in GDELT-style columns)."""
     from chancery.ledger import open_ledger
@@ -210,7 +217,7 @@ def export(
         elif what == "relations":
             rows = [r.to_dict() for r in ledger.relations()]
         else:
-            raise ChanceryError(f"cannot export {what!r}; use events, gdelt, ledger-events, quotes or relations")
+            raise ChanceryError(f"cannot export {what!r}; use one of: {', '.join(EXPORTS)}")
     text = render_rows(fmt, {what: rows}, kind=what)
     if output:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
@@ -222,7 +229,7 @@ def export(
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold files (project JSONL or PLOVER GSR JSON).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")] = None,
+    model: ModelOption = None,
 ) -> None:
     """Score chancery against gold files: precision, recall, F1 and the misses."""
     from chancery.evaluate import evaluate as score

@@ -49,8 +49,50 @@ class Pipeline:
         return code_article(self.parse(article), self.coder)
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code articles in order, batching them through the model."""
         for parsed in self.parse_many(articles):
             yield code_article(parsed, self.coder)
+
+    def code_stream(
+        self, items: Iterable[Article | InputProblem]
+    ) -> Iterator[tuple[Article | None, CodedArticle | InputProblem]]:
+        """Code a stream of inputs in order, problems passed through, errors isolated per article.
+
+        Articles go to the model in batches of ``batch_size``; with ``workers > 1`` the batches
+        are spread over a process pool whose workers each load the model once.
+        """
+        pool = _WorkerPool(self.settings) if self.settings.workers > 1 else None
+        try:
+            batch: list[Article] = []
+            for item in items:
+                if isinstance(item, InputProblem):
+                    yield from self._flush(batch, pool)
+                    batch = []
+                    yield None, item
+                    continue
+                batch.append(self._dated(item))
+                if len(batch) >= self.settings.batch_size * max(1, self.settings.workers):
+                    yield from self._flush(batch, pool)
+                    batch = []
+            yield from self._flush(batch, pool)
+        finally:
+            if pool:
+                pool.close()
+
+    def _flush(self, batch: list[Article], pool: _WorkerPool | None):
+        if not batch:
+            return
+        try:
+            coded = pool.code(batch) if pool else list(self.code_many(batch))
+        except Exception:  # one bad article must not sink its batch: redo them one by one
+            coded = [self._code_isolated(article) for article in batch]
+        yield from zip(batch, coded, strict=True)
+
+    def _code_isolated(self, article: Article) -> CodedArticle | InputProblem:
+        try:
+            return self.code(article)
+        except Exception as exc:  # reported as that input's problem; the run goes on
+            return InputProblem(article.source or article.id, f"could not be coded: {exc}")
 
     def _dated(self, article: Article) -> Article:
         if article.date is None and self.settings.date:
@@ -94,22 +136,20 @@ def ingest(
     ledger.start_run(run)
     problems: list[InputProblem] = []
     articles = stored = events = 0
-    for item in _read(paths, settings, stdin):
-        if isinstance(item, InputProblem):
-            problems.append(item)
-            if progress:
-                progress(item.source)
-            continue
-        articles += 1
-        try:
-            coded = pipeline.code(item)
-            if ledger.store(coded, run.id):
-                stored += 1
-                events += len(coded.events)
-        except ChanceryError as exc:
-            problems.append(InputProblem(item.source or item.id, str(exc)))
+    for article, result in pipeline.code_stream(_read(paths, settings, stdin)):
+        if article is not None:
+            articles += 1
+        if isinstance(result, CodedArticle):
+            try:
+                if ledger.store(result, run.id):
+                    stored += 1
+                    events += len(result.events)
+            except ChanceryError as exc:
+                problems.append(InputProblem(result.article.source or result.article.id, str(exc)))
+        else:
+            problems.append(result)
         if progress:
-            progress(item.source or item.id)
+            progress(result.source if isinstance(result, InputProblem) else result.article.source or "")
     run = replace(
         run,
         finished=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -126,14 +166,8 @@ def code_inputs(
     pipeline: Pipeline, paths: Sequence[str], *, stdin: TextIO | None = None
 ) -> Iterator[CodedArticle | InputProblem]:
     """Code every input without storing it; bad inputs come through as problems."""
-    for item in _read(paths, pipeline.settings, stdin):
-        if isinstance(item, InputProblem):
-            yield item
-            continue
-        try:
-            yield pipeline.code(item)
-        except ChanceryError as exc:
-            yield InputProblem(item.source or item.id, str(exc))
+    for _, result in pipeline.code_stream(_read(paths, pipeline.settings, stdin)):
+        yield result
 
 
 def count_inputs(paths: Sequence[str]) -> int:
@@ -147,3 +181,36 @@ def _read(paths: Sequence[str], settings: Settings, stdin: TextIO | None):
     from chancery.ingest import read_inputs  # imported late: the run loop is the only reader
 
     return read_inputs(paths, stdin=stdin, max_chars=settings.max_chars, default_date=settings.date)
+
+
+class _WorkerPool:
+    """A process pool whose workers each build one Pipeline and code batches with it."""
+
+    def __init__(self, settings: Settings):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._executor = ProcessPoolExecutor(
+            max_workers=settings.workers, initializer=_start_worker, initargs=(replace(settings, workers=1),)
+        )
+        self._size = settings.batch_size
+
+    def code(self, batch: list[Article]) -> list[CodedArticle]:
+        chunks = [batch[i : i + self._size] for i in range(0, len(batch), self._size)]
+        return [coded for result in self._executor.map(_code_chunk, chunks) for coded in result]
+
+    def close(self) -> None:
+        self._executor.shutdown(cancel_futures=True)
+
+
+# One pipeline per worker process, built once by the pool's initializer (process-local state).
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline.from_settings(settings)
+
+
+def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
+    assert _worker_pipeline is not None, "worker used before its initializer ran"
+    return list(_worker_pipeline.code_many(chunk))

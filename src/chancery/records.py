@@ -320,7 +320,6 @@ class Evidence(Record):
     notes: tuple[str, ...] = ()  # the further decisions: actor rules, negation, modality, date
 
 
-
 @dataclass(frozen=True)
 class Event(Record):
     """One coded event: who did what to whom, in CAMEO and PLOVER, with its evidence.

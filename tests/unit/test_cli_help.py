@@ -41,4 +41,5 @@ def test_chancery_error_is_one_line_and_exit_code():
         timeout=60,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == "chancery: error: unknown format 'yaml'; use one of: table, json, jsonl, csv"
+    expected = "chancery: error: unknown format 'yaml'; use one of: table, json, jsonl, csv"
+    assert result.stderr.strip() == expected

@@ -1,4 +1,4 @@
-"""The import-linter contract of DESIGN.md holds: layers, independent stages, one owner per heavy dependency."""
+"""The import-linter contracts of DESIGN.md hold: layers, independent stages, one owner per dependency."""
 
 from __future__ import annotations
 

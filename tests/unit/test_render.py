@@ -19,7 +19,14 @@ EVENT = {
     "modality": "asserted",
     "negated": False,
     "counted": True,
-    "evidence": {"start": 0, "end": 5, "text": "Russia", "trigger": "recognised", "rule": "recognise.v", "notes": []},
+    "evidence": {
+        "start": 0,
+        "end": 5,
+        "text": "Russia",
+        "trigger": "recognised",
+        "rule": "recognise.v",
+        "notes": [],
+    },
 }
 
 
