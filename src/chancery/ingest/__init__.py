@@ -7,13 +7,14 @@
 from chancery.ingest.clean import Dateline, normalise_date, parse_dateline
 from chancery.ingest.html import read_html
 from chancery.ingest.jsonl import read_jsonl, read_jsonl_line
-from chancery.ingest.sources import ARTICLE_SUFFIXES, decode, read_inputs, walk_folder
+from chancery.ingest.sources import ARTICLE_SUFFIXES, decode, iter_files, read_inputs, walk_folder
 from chancery.ingest.text import read_text
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "Dateline",
     "decode",
+    "iter_files",
     "normalise_date",
     "parse_dateline",
     "read_html",

@@ -40,7 +40,8 @@ def read_html(
             date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # a third-party parser on untrusted markup: any failure is a bad input
-        return InputProblem(source, f"HTML could not be parsed ({type(exc).__name__}: {exc})".split("\n")[0])
+        detail = " ".join(str(exc).split())  # the reason must stay one line
+        return InputProblem(source, f"HTML could not be parsed ({type(exc).__name__}: {detail})")
     text = normalise_text(getattr(document, "text", None) or "").strip()
     title = (getattr(document, "title", None) or "").strip() or None
     # trafilatura repeats the page's <h1> as the first line; the body starts after it.

@@ -52,9 +52,10 @@ def read_jsonl_line(
 ) -> Article | InputProblem:
     """One JSONL line as an article, or the problem with it."""
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
-        return InputProblem(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        # json's messages for some errors end in "at"; the column is added here either way.
+        return InputProblem(where, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
     if not isinstance(record, dict):
         return InputProblem(where, f"not a JSON object (found {type(record).__name__})")
     text = record.get("text")

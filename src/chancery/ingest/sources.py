@@ -59,6 +59,15 @@ def read_inputs(
     return _read_all(list(paths), stdin, _Options(max_chars, default_date))
 
 
+def iter_files(paths: Sequence[str]) -> Iterator[str]:
+    """Each file the inputs name, in reading order (``-`` for stdin; a JSONL file once)."""
+    for given in paths:
+        if given != "-" and os.path.isdir(given):
+            yield from (str(entry) for entry in walk_folder(Path(given)) if isinstance(entry, Path))
+        else:
+            yield given
+
+
 def _read_all(paths: list[str], stdin: TextIO | None, options: _Options) -> Iterator[Article | InputProblem]:
     for given in paths:
         if given == "-":
@@ -142,9 +151,7 @@ def _read_stdin(stdin: TextIO, options: _Options) -> Iterator[Article | InputPro
     try:
         raw = stdin.read()
     except UnicodeDecodeError as exc:
-        yield InputProblem(
-            "-", f"not UTF-8 text (invalid byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
-        )
+        yield InputProblem("-", _not_utf8(exc))
         return
     except OSError as exc:
         yield InputProblem("-", _os_reason(exc))
@@ -183,10 +190,7 @@ def decode(data: bytes, *, html: bool = False) -> str:
                 return data.decode(charset)
             except UnicodeDecodeError:
                 pass
-        byte = data[exc.start]
-        raise InputError(
-            f"not UTF-8 text (invalid byte 0x{byte:02x} at offset {exc.start}); save it as UTF-8"
-        ) from None
+        raise InputError(_not_utf8(exc)) from None
 
 
 def _binary_problem(head: bytes) -> str | None:
@@ -196,6 +200,11 @@ def _binary_problem(head: bytes) -> str | None:
     if b"\x00" in head:
         return "binary file (contains NUL bytes), not text"
     return None
+
+
+def _not_utf8(error: UnicodeDecodeError) -> str:
+    byte = error.object[error.start]
+    return f"not UTF-8 text (invalid byte 0x{byte:02x} at offset {error.start}); save it as UTF-8"
 
 
 def _os_reason(error: OSError) -> str:
