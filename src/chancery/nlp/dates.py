@@ -1,18 +1,65 @@
-"""Dates: the publication date and every temporal expression, resolved against it.
+"""Dates: the publication date, every temporal expression in the text, and the date of an event's clause.
 
-PLACEHOLDER: the full resolver is issue 5's work; these signatures are the contract.
+Expressions come from spaCy's DATE/TIME entities, plus token patterns for what the entity recogniser
+misses ("on Friday" untagged, "in 2021" read as a number). ``temporal.resolve_expression`` turns each
+into a ``DateRef``; this module adds what only the parse can tell: the tense of the clause (a future
+clause reads "Friday" forwards) and whether the expression is background (``historical``).
+
+Durations and ages ("for three years", "the 50-year-old minister", "two decades of war") resolve to
+nothing and are dropped: they are not the time of any event, and a DateRef without a point in time
+would only mislead the coder.
 """
 
 from __future__ import annotations
 
-from chancery.records import Article, DateRef, Sentence, Token
+import re
+from dataclasses import replace
+
+from chancery.nlp.temporal import MONTHS, WEEKDAYS, parse_day, resolve_expression
+from chancery.records import Article, DateRef, Sentence, TextSpan, Token
+
+# Auxiliaries that put a clause in the future ("will visit", "said it would send").
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+# Verbs whose "to"-complement lies ahead of them ("is expected to visit on Monday").
+FUTURE_GOVERNORS = {
+    "plan", "expect", "schedule", "set", "intend", "aim", "prepare", "hope", "agree", "decide",
+    "promise", "pledge", "vow", "want", "seek", "go", "due", "likely", "about",
+}  # fmt: skip
+# Reporting verbs: a past perfect under them is the backshift of reported speech, not background.
+REPORTING = {
+    "say", "tell", "announce", "confirm", "report", "state", "add", "claim", "deny", "note",
+    "explain", "insist", "reveal", "write", "declare", "acknowledge",
+}  # fmt: skip
+# Coming to power is the scene-setting of this domain: "regained control in 2021", "return to power".
+POWER_VERBS = {"regain", "seize", "take", "come", "return", "sweep", "rise", "grab", "retake"}
+POWER_NOUNS = {"power", "control"}
+TAKEOVER_NOUNS = {"takeover", "seizure", "ouster", "overthrow", "fall", "collapse", "coup", "invasion"}
+
+_MONTH = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may")
+_WEEKDAY = "|".join(d.capitalize() for d in WEEKDAYS if len(d) > 4)
+# What the entity recogniser tends to miss; group 1 is the expression.
+_PATTERNS = re.compile(
+    "|".join(
+        [
+            rf"\b((?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?(?:{_WEEKDAY}))\b",
+            r"\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b",
+            r"\b((?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year))\b",
+            rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?)\b",
+            rf"\b((?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?)\b",
+            rf"\b((?:{_MONTH})\s+\d{{4}})\b",
+            rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y)\s+((?:{_MONTH}|1[89]\d\d|20\d\d))\b",
+            r"\b(\d{4}-\d{2}-\d{2})\b",
+        ]
+    )
+)
 
 
 def publication_date(article: Article) -> DateRef | None:
-    """The article's publication date as a ``DateRef`` (basis ``publication``), if known."""
-    if article.date:
-        return DateRef(value=article.date[:10], precision="day", basis="publication")
-    return None
+    """The article's publication date as a ``DateRef`` (basis ``publication``), if it has a valid one."""
+    day = parse_day(article.date)
+    if day is None:
+        return None
+    return DateRef(value=day.isoformat(), precision="day", basis="publication", text=article.date or "")
 
 
 def find_dates(
@@ -21,5 +68,225 @@ def find_dates(
     sentences: tuple[Sentence, ...],
     published: DateRef | None,
 ) -> tuple[DateRef, ...]:
-    """Every temporal expression in the text, resolved against ``published``."""
-    return ()
+    """Every temporal expression in the text, resolved against ``published``, in text order."""
+    day = published.value if published else None
+    found: list[tuple[int, int, DateRef]] = []
+    for span in [*_entity_spans(tokens), *_pattern_spans(article.text, tokens)]:
+        first, last = _widen(tokens, *span)
+        if any(first < end and start < last for start, end, _ in found):
+            continue  # an entity already covers it
+        ref = _resolve(article.text, tokens, sentences, first, last, day)
+        if ref is not None:
+            found.append((first, last, ref))
+    return tuple(ref for _, _, ref in sorted(found, key=lambda item: item[0]))
+
+
+def date_for_clause(
+    dates: tuple[DateRef, ...],
+    sentence: int,
+    token_span: tuple[int, int] | None,
+    tokens: tuple[Token, ...],
+    published: DateRef | None,
+) -> DateRef | None:
+    """The date of the event whose trigger is ``token_span`` in ``sentence``; else the publication date.
+
+    In order: an expression in the trigger's own clause (its head path reaches the trigger before any
+    other verb), historical or not; a non-historical one in a clause the trigger hangs from ("said on
+    Friday it welcomed"); the nearest non-historical one in the sentence that is not inside another
+    clause below the trigger; the publication date. Uses only records, so it can move to ``records``.
+    """
+    here = [(d, _token_range(d, tokens)) for d in dates if d.sentence == sentence and d.span is not None]
+    here = [(d, span) for d, span in here if span is not None]
+    if token_span is None:
+        main = [d for d, span in here if not d.historical and _root_clause(tokens, span)]
+        rest = [d for d, _ in here if not d.historical]
+        return (main or rest or [published])[0]
+    trigger = _span_head(tokens, *token_span)
+    paths = [(d, _head_path(tokens, _span_head(tokens, *span))) for d, span in here]
+    own = [(path.index(trigger), d) for d, path in paths if trigger in path]
+    if own:
+        return min(own, key=lambda item: item[0])[1]
+    for ancestor in _ancestors(tokens, trigger):
+        above = [d for d, path in paths if ancestor in path and not d.historical]
+        if above:
+            return above[0]
+    below = set(_subtree(tokens, trigger))
+    nearest = [
+        (abs(span[0] - trigger), d)
+        for (d, span), (_, path) in zip(here, paths, strict=True)
+        if not d.historical and path[-1] not in below
+    ]
+    if nearest:
+        return min(nearest, key=lambda item: item[0])[1]
+    return published
+
+
+def _resolve(
+    text: str,
+    tokens: tuple[Token, ...],
+    sentences: tuple[Sentence, ...],
+    first: int,
+    last: int,
+    day: str | None,
+) -> DateRef | None:
+    start, end = tokens[first].start, tokens[last - 1].end
+    head = _span_head(tokens, first, last)
+    ref = resolve_expression(text[start:end], day, future=_future(tokens, head))
+    if ref is None:
+        return None
+    historical = ref.historical or _background(tokens, sentences, first, head)
+    return replace(ref, span=TextSpan(start, end), sentence=tokens[first].sentence, historical=historical)
+
+
+def _entity_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """Token ranges of DATE/TIME entities; a TIME right after a DATE joins it ("Thursday night")."""
+    spans: list[list[int]] = []
+    for token in tokens:
+        if token.ent_type not in ("DATE", "TIME"):
+            continue
+        joins = spans and spans[-1][1] == token.i and (token.ent_iob == "I" or token.ent_type == "TIME")
+        if joins:
+            spans[-1][1] = token.i + 1
+        else:
+            spans.append([token.i, token.i + 1])
+    return [(first, last) for first, last in spans]
+
+
+def _pattern_spans(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """Token ranges of the patterns in ``_PATTERNS`` that start and end on token boundaries."""
+    starts = {t.start: t.i for t in tokens}
+    ends = {t.end: t.i for t in tokens}
+    spans = []
+    for match in _PATTERNS.finditer(text):
+        group = next(g for g in range(1, len(match.groups()) + 1) if match.group(g))
+        first, last = starts.get(match.start(group)), ends.get(match.end(group))
+        if first is not None and last is not None and tokens[first].sentence == tokens[last].sentence:
+            spans.append((first, last + 1))
+    return spans
+
+
+def _widen(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int]:
+    """Take in a modifier the recogniser left out: "last" before "Friday", "ago" after "two days"."""
+    sentence = tokens[first].sentence
+    before = tokens[first - 1] if first > 0 else None
+    if (
+        before is not None
+        and before.sentence == sentence
+        and not before.ent_type
+        and before.text.lower() in ("last", "next", "this", "past", "coming")
+    ):
+        first -= 1
+    if last < len(tokens) and tokens[last].sentence == sentence and tokens[last].text.lower() == "ago":
+        last += 1
+    return first, last
+
+
+def _future(tokens: tuple[Token, ...], head: int) -> bool:
+    """Whether the clause the expression modifies lies ahead ("will visit", "is expected to visit")."""
+    verb = _clause_verb(tokens, head)
+    if verb is None:
+        return False
+    children = _children(tokens, verb)
+    if any(c.dep.startswith("aux") and c.text.lower() in FUTURE_AUX for c in children):
+        return True
+    if tokens[verb].lemma in ("schedule", "plan", "set") and tokens[verb].tag == "VBN":
+        return True  # "the talks are scheduled for Friday"
+    has_to = any(c.dep == "aux" and c.tag == "TO" for c in children)
+    governor = tokens[tokens[verb].head]
+    return has_to and tokens[verb].dep == "xcomp" and governor.lemma.lower() in FUTURE_GOVERNORS
+
+
+def _background(tokens: tuple[Token, ...], sentences: tuple[Sentence, ...], first: int, head: int) -> bool:
+    """Whether the clause makes the expression background: "since", coming to power, past perfect."""
+    sentence = sentences[tokens[first].sentence]
+    if first > sentence.first and tokens[first - 1].text.lower() == "since":
+        return True
+    path = _head_path(tokens, head)
+    for index in path:
+        token = tokens[index]
+        if token.text.lower() == "since" or token.lemma.lower() in TAKEOVER_NOUNS:
+            return True
+        if token.lemma.lower() in POWER_VERBS | {"return"} and _near_power(tokens, index):
+            return True
+    verb = path[-1]
+    if tokens[verb].tag == "VBN" and any(
+        c.dep == "aux" and c.lemma == "have" and c.tag == "VBD" for c in _children(tokens, verb)
+    ):
+        governor = tokens[tokens[verb].head]
+        reported = tokens[verb].dep in ("ccomp", "conj") and governor.lemma.lower() in REPORTING
+        return not reported
+    return False
+
+
+def _near_power(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether "power" or "control" hangs from the token directly or through one preposition."""
+    for child in _children(tokens, index):
+        if child.lemma.lower() in POWER_NOUNS:
+            return True
+        if child.dep == "prep" and any(g.lemma.lower() in POWER_NOUNS for g in _children(tokens, child.i)):
+            return True
+    return False
+
+
+def _token_range(ref: DateRef, tokens: tuple[Token, ...]) -> tuple[int, int] | None:
+    """The tokens a DateRef's span covers, as ``[first, last)``."""
+    inside = [t.i for t in tokens if ref.span.start <= t.start and t.end <= ref.span.end]  # type: ignore[union-attr]
+    return (inside[0], inside[-1] + 1) if inside else None
+
+
+def _span_head(tokens: tuple[Token, ...], first: int, last: int) -> int:
+    """The token of ``[first, last)`` whose head lies outside it (the last one if none does)."""
+    for token in tokens[first:last]:
+        if not first <= token.head < last or token.head == token.i:
+            return token.i
+    return last - 1
+
+
+def _head_path(tokens: tuple[Token, ...], start: int) -> list[int]:
+    """``start`` and its heads up to and including the first verb above it (or the root)."""
+    path = [start]
+    index = start
+    while tokens[index].head != index and len(path) < 32:
+        index = tokens[index].head
+        path.append(index)
+        if tokens[index].pos in ("VERB", "AUX"):
+            break
+    return path
+
+
+def _clause_verb(tokens: tuple[Token, ...], start: int) -> int | None:
+    path = _head_path(tokens, start)
+    return path[-1] if tokens[path[-1]].pos in ("VERB", "AUX") else None
+
+
+def _root_clause(tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:
+    path = _head_path(tokens, _span_head(tokens, *span))
+    return tokens[path[-1]].head == path[-1]
+
+
+def _ancestors(tokens: tuple[Token, ...], start: int) -> list[int]:
+    chain = []
+    index = start
+    while tokens[index].head != index and len(chain) < 32:
+        index = tokens[index].head
+        chain.append(index)
+    return chain
+
+
+def _sentence_tokens(tokens: tuple[Token, ...], index: int) -> tuple[Token, ...]:
+    """The tokens of the sentence holding ``index`` (sentences are contiguous runs of tokens)."""
+    sentence = tokens[index].sentence
+    first, last = index, index + 1
+    while first > 0 and tokens[first - 1].sentence == sentence:
+        first -= 1
+    while last < len(tokens) and tokens[last].sentence == sentence:
+        last += 1
+    return tokens[first:last]
+
+
+def _children(tokens: tuple[Token, ...], index: int) -> list[Token]:
+    return [t for t in _sentence_tokens(tokens, index) if t.head == index and t.i != index]
+
+
+def _subtree(tokens: tuple[Token, ...], index: int) -> list[int]:
+    return [t.i for t in _sentence_tokens(tokens, index) if index in (t.i, *_ancestors(tokens, t.i))]
