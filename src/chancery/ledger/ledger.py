@@ -1,0 +1,301 @@
+"""The ``Ledger``: opening SQLite or PostgreSQL, storing coded articles atomically, and its queries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from chancery.errors import LedgerError
+from chancery.ledger import dedup, migrations, query, relations, rows, schema
+from chancery.records import Article, CodedArticle, Event, Quote, Relation, Run
+
+DEFAULT_URL = "sqlite:///chancery.db"
+_SCHEMA_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
+_HINT = "pass another with --db or CHANCERY_DB"
+
+
+def _url(text: str) -> URL:
+    """A SQLAlchemy URL for ``text``: a bare path means SQLite, ``postgresql://`` means psycopg 3."""
+    if "://" not in text:
+        text = f"sqlite:///{text}"
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise LedgerError(f"{text!r} is not a database URL; use sqlite:///PATH or postgresql://...") from exc
+    backend = url.drivername.split("+")[0]
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        return url
+    raise LedgerError(
+        f"unsupported ledger database {url.drivername!r}; use sqlite:///PATH or postgresql://..."
+    )
+
+
+def _engine(url: URL, schema_name: str | None) -> sa.Engine:
+    shown = url.render_as_string(hide_password=True)
+    try:
+        if url.get_backend_name() == "sqlite":
+            memory = url.database in (None, "", ":memory:")
+            engine = sa.create_engine(url, poolclass=StaticPool) if memory else sa.create_engine(url)
+            # Foreign keys are off by default in SQLite; PostgreSQL enforces them, so must we.
+            sa.event.listen(engine, "connect", lambda dbapi, _: dbapi.execute("PRAGMA foreign_keys = ON"))
+            return engine
+        options = {"options": f"-csearch_path={schema_name}"} if schema_name else {}
+        return sa.create_engine(url, connect_args=options)
+    except NoSuchModuleError as exc:
+        raise LedgerError(f"no database driver for {shown}; install chancery with its dependencies") from exc
+
+
+def open_ledger(url: str = DEFAULT_URL, *, schema: str | None = None) -> Ledger:
+    """Open (creating and migrating as needed) the ledger at ``url``; ``schema`` picks a PostgreSQL schema."""
+    parsed = _url(url)
+    postgres = parsed.get_backend_name() == "postgresql"
+    if schema is not None and not _SCHEMA_NAME.fullmatch(schema):
+        raise LedgerError(f"schema name {schema!r} is not a plain identifier; use letters, digits and _")
+    schema_name = schema if postgres else None
+    engine = _engine(parsed, schema_name)
+    shown = parsed.render_as_string(hide_password=True)
+    try:
+        if schema_name:
+            with engine.begin() as conn:
+                conn.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema_name}"'))
+        migrations.migrate(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        raise LedgerError(f"cannot open the ledger at {shown}: {reason}; check it, or {_HINT}") from exc
+    return Ledger(engine, shown, schema_name)
+
+
+class Ledger:
+    """An open ledger: store coded articles, record runs, and query events, quotes and relations."""
+
+    def __init__(self, engine: sa.Engine, url: str, schema: str | None = None) -> None:
+        self.engine = engine
+        self.url = url  # without password: safe to show in messages
+        self.schema = schema
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None):
+        self.close()
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def drop(self) -> None:
+        """Delete the ledger: its PostgreSQL schema, or else all its tables (for tests and resets)."""
+        with self._writing("drop the ledger"), self.engine.begin() as conn:
+            if self.schema:
+                conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE'))
+            else:
+                schema.metadata.drop_all(conn)
+        self.close()
+
+    def _writing(self, what: str) -> AbstractContextManager[None]:
+        return _failures(f"could not {what} in the ledger at {self.url}")
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def start_run(self, run: Run) -> None:
+        """Record that a run has started (before storing its articles)."""
+        with self._writing(f"record run {run.id}"), self.engine.begin() as conn:
+            conn.execute(sa.insert(schema.runs).values(rows.run_row(run)))
+
+    def finish_run(self, run: Run) -> None:
+        """Record a run's end and counts (recording it now if it was never started)."""
+        row = rows.run_row(run)
+        with self._writing(f"record run {run.id}"), self.engine.begin() as conn:
+            updated = conn.execute(sa.update(schema.runs).where(schema.runs.c.id == run.id).values(row))
+            if updated.rowcount == 0:
+                conn.execute(sa.insert(schema.runs).values(row))
+
+    def run(self, run_id: str) -> Run | None:
+        """The recorded run with this id, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(schema.runs).where(schema.runs.c.id == run_id)).mappings().first()
+        return rows.run_from(row) if row else None
+
+    def store(self, coded: CodedArticle, run_id: str | None = None) -> bool:
+        """Store an article with its sentences, quotes and events in one transaction.
+
+        Returns False, storing nothing, when the article is already in the ledger.  On any failure
+        nothing of the article remains and ``LedgerError`` says why.
+        """
+        article = coded.article
+        _check_belongs(coded)
+        try:
+            with self.engine.begin() as conn:
+                if query.article(conn, article.id) is not None:
+                    return False
+                conn.execute(sa.insert(schema.articles).values(rows.article_row(article, run_id)))
+                for table, batch in (
+                    (schema.sentences, [rows.sentence_row(article, s) for s in coded.sentences]),
+                    (schema.quotes, [rows.quote_row(q) for q in coded.quotes]),
+                    (schema.events, [rows.event_row(e) for e in coded.events]),
+                ):
+                    if batch:
+                        conn.execute(sa.insert(table), batch)
+            return True
+        except IntegrityError as exc:
+            # A concurrent writer may have stored the same article first: that is a no-op, not a failure.
+            if self.article(article.id) is not None:
+                return False
+            reason = str(exc.orig).strip().splitlines()[0]
+            hint = " (start_run the run first)" if run_id and self.run(run_id) is None else ""
+            raise LedgerError(
+                f"article {article.id} was not stored, nothing of it was kept: {reason}{hint}"
+            ) from exc
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            raise LedgerError(f"article {article.id} was not stored at {self.url}: {reason}") from exc
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        with self.engine.connect() as conn:
+            return {
+                table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                for table in reversed(schema.DATA_TABLES)
+            }
+
+    def events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        cameo: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        counted: bool | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Stored events: actor codes and ``cameo`` are prefixes, ``since``/``until`` inclusive dates."""
+        with self.engine.connect() as conn:
+            return query.events(
+                conn,
+                source=source,
+                target=target,
+                cameo=cameo,
+                since=since,
+                until=until,
+                counted=counted,
+                article_id=article_id,
+                limit=limit,
+            )
+
+    def quotes(
+        self, *, speaker: str | None = None, actor: str | None = None, article_id: str | None = None
+    ) -> list[Quote]:
+        """Stored quotes: ``speaker`` a case-insensitive part of the name, ``actor`` a code prefix."""
+        with self.engine.connect() as conn:
+            return query.quotes(conn, speaker=speaker, actor=actor, article_id=article_id)
+
+    def article(self, article_id: str) -> Article | None:
+        """The stored article with this id, or None."""
+        with self.engine.connect() as conn:
+            return query.article(conn, article_id)
+
+    def articles(self) -> list[Article]:
+        """Every stored article, by date."""
+        with self.engine.connect() as conn:
+            return query.articles(conn)
+
+    def relations(
+        self,
+        *,
+        actor: str | None = None,
+        kind: str | None = None,
+        as_of: str | None = None,
+        subject: str | None = None,
+        object: str | None = None,
+    ) -> list[Relation]:
+        """Relation states; ``as_of`` keeps those valid that day, actor codes are prefixes."""
+        with self.engine.connect() as conn:
+            return query.relation_states(
+                conn, actor=actor, kind=kind, as_of=as_of, subject=subject, object=object
+            )
+
+    def recognition_summary(self, government_code: str, as_of: str | None = None) -> dict[str, Any]:
+        """Who recognises ``government_code`` on ``as_of`` (latest states when None), and who does not."""
+        with self.engine.connect() as conn:
+            found = query.relation_states(conn, kind="recognition", object=government_code)
+        return relations.recognition_summary(found, government_code, as_of)
+
+    def ledger_events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        cameo: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        counted: bool | None = None,
+        date_window: int = dedup.DATE_WINDOW,
+    ) -> list[dedup.LedgerEvent]:
+        """Reports of one event merged across articles, with mention and source counts."""
+        with self.engine.connect() as conn:
+            return query.ledger_events(
+                conn,
+                source=source,
+                target=target,
+                cameo=cameo,
+                since=since,
+                until=until,
+                counted=counted,
+                date_window=date_window,
+            )
+
+    def gdelt_rows(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        cameo: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        date_window: int = dedup.DATE_WINDOW,
+    ) -> list[dict[str, Any]]:
+        """Counted ledger events only, as GDELT-style rows."""
+        merged = self.ledger_events(
+            source=source,
+            target=target,
+            cameo=cameo,
+            since=since,
+            until=until,
+            counted=True,
+            date_window=date_window,
+        )
+        return [dedup.gdelt_row(event) for event in merged]
+
+
+def _check_belongs(coded: CodedArticle) -> None:
+    for item in (*coded.events, *coded.quotes):
+        if item.article_id != coded.article.id:
+            raise LedgerError(
+                f"{type(item).__name__.lower()} {item.id} names article {item.article_id}, but it came with "
+                f"article {coded.article.id}; a coded article must carry only its own events and quotes"
+            )
+
+
+@contextmanager
+def _failures(message: str) -> Iterator[None]:
+    """Turn a database failure inside the block into a ``LedgerError`` that starts with ``message``."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        raise LedgerError(f"{message}: {reason}") from exc

@@ -1,0 +1,173 @@
+"""Read queries over a ledger connection, each returning records (events, quotes, relations...).
+
+Actor filters are code prefixes (``CHN`` matches ``CHNGOV``); dates are ISO text and ranges
+include both ends.  Every listing has a total order, so SQLite and PostgreSQL answer alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from chancery.ledger import dedup, relations, rows, schema
+from chancery.ledger.reports import Report
+from chancery.records import Article, Event, Quote, Relation
+
+E, Q, A, S = schema.events, schema.quotes, schema.articles, schema.sentences
+
+
+def _prefix(column: sa.ColumnElement[Any], prefix: str) -> sa.ColumnElement[bool]:
+    return column.startswith(prefix.upper(), autoescape=True)
+
+
+def _nulls_last(column: sa.ColumnElement[Any]) -> list[sa.ColumnElement[Any]]:
+    # SQLite sorts NULL first and PostgreSQL last; sorting on IS NULL first makes them agree.
+    return [column.is_(None), column]
+
+
+def events(
+    conn: sa.Connection,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    cameo: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    counted: bool | None = None,
+    article_id: str | None = None,
+    limit: int | None = None,
+) -> list[Event]:
+    """Stored events matching every filter given, by date, article and sentence."""
+    query = sa.select(E)
+    if source:
+        query = query.where(_prefix(E.c.source_code, source))
+    if target:
+        query = query.where(_prefix(E.c.target_code, target))
+    if cameo:
+        query = query.where(E.c.cameo.startswith(cameo, autoescape=True))
+    if since:
+        query = query.where(E.c.date >= since)
+    if until:
+        query = query.where(E.c.date <= until)
+    if counted is not None:
+        query = query.where(E.c.counted == counted)
+    if article_id:
+        query = query.where(E.c.article_id == article_id)
+    query = query.order_by(*_nulls_last(E.c.date), E.c.article_id, E.c.sentence, E.c.id).limit(limit)
+    return [rows.event_from(row) for row in conn.execute(query).mappings()]
+
+
+def quotes(
+    conn: sa.Connection,
+    *,
+    speaker: str | None = None,
+    actor: str | None = None,
+    article_id: str | None = None,
+) -> list[Quote]:
+    """Stored quotes; ``speaker`` is a case-insensitive part of the name, ``actor`` a code prefix."""
+    query = sa.select(Q, A.c.date.label("article_date")).join(A, A.c.id == Q.c.article_id)
+    if speaker:
+        query = query.where(sa.func.lower(Q.c.speaker_name).contains(speaker.lower(), autoescape=True))
+    if actor:
+        query = query.where(_prefix(Q.c.speaker_code, actor))
+    if article_id:
+        query = query.where(Q.c.article_id == article_id)
+    day = sa.func.coalesce(Q.c.date, A.c.date)
+    query = query.order_by(*_nulls_last(day), Q.c.article_id, Q.c.start, Q.c.id)
+    return [rows.quote_from(row, row["article_date"]) for row in conn.execute(query).mappings()]
+
+
+def article(conn: sa.Connection, article_id: str) -> Article | None:
+    """The stored article with this id, or None."""
+    row = conn.execute(sa.select(A).where(A.c.id == article_id)).mappings().first()
+    return rows.article_from(row) if row else None
+
+
+def articles(conn: sa.Connection) -> list[Article]:
+    """Every stored article, by publication date then id."""
+    query = sa.select(A).order_by(*_nulls_last(A.c.date), A.c.id)
+    return [rows.article_from(row) for row in conn.execute(query).mappings()]
+
+
+def reports(conn: sa.Connection, *conditions: sa.ColumnElement[bool]) -> list[Report]:
+    """Events matching ``conditions`` with their sentence text and their article's publisher and date."""
+    query = (
+        sa.select(E, S.c.text.label("sentence_text"), A.c.publisher, A.c.date.label("published"), A.c.url)
+        .join(A, A.c.id == E.c.article_id)
+        .outerjoin(S, (S.c.article_id == E.c.article_id) & (S.c.index == E.c.sentence))
+        .where(*conditions)
+        .order_by(E.c.id)
+    )
+    found = []
+    for row in conn.execute(query).mappings():
+        event = rows.event_from(row)
+        # An article stored without sentences still has the evidence span's own text.
+        text = row["sentence_text"] if row["sentence_text"] is not None else event.evidence.text
+        found.append(Report(event, text, row["publisher"], row["published"], row["url"]))
+    return found
+
+
+def _party_prefilter(role: str, code: str) -> sa.ColumnElement[bool]:
+    # A party is a country or a code that starts with one; its first three letters find all its reports.
+    return sa.or_(_prefix(E.c[f"{role}_code"], code[:3]), _prefix(E.c[f"{role}_country"], code[:3]))
+
+
+def relation_states(
+    conn: sa.Connection,
+    *,
+    actor: str | None = None,
+    kind: str | None = None,
+    as_of: str | None = None,
+    subject: str | None = None,
+    object: str | None = None,
+) -> list[Relation]:
+    """Relation states derived from the stored events (see ``relations``), filtered."""
+    conditions = [E.c.relation.is_not(None)]
+    if kind:
+        conditions.append(E.c.relation.startswith(kind + ":", autoescape=True))
+    if actor:
+        conditions.append(sa.or_(_party_prefilter("source", actor), _party_prefilter("target", actor)))
+    if subject:
+        conditions.append(_party_prefilter("source", subject))
+    if object:
+        conditions.append(_party_prefilter("target", object))
+    derived = relations.derive_relations(reports(conn, *conditions))
+    return relations.select(derived, actor=actor, kind=kind, as_of=as_of, subject=subject, object=object)
+
+
+def ledger_events(
+    conn: sa.Connection,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    cameo: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    counted: bool | None = None,
+    date_window: int = dedup.DATE_WINDOW,
+) -> list[dedup.LedgerEvent]:
+    """Deduplicated events (mentions, sources) containing a report that matches the filters."""
+    conditions = []
+    # Prefilters only drop whole groups (country, CAMEO code, counted are part of the grouping key).
+    if source:
+        conditions.append(_party_prefilter("source", source))
+    if target:
+        conditions.append(_party_prefilter("target", target))
+    if cameo:
+        conditions.append(E.c.cameo.startswith(cameo, autoescape=True))
+    if counted is not None:
+        conditions.append(E.c.counted == counted)
+    found = reports(conn, *conditions)
+    by_id = {r.event.id: r.event for r in found}
+
+    def keep(merged: dedup.LedgerEvent) -> bool:
+        members = [by_id[i] for i in merged.event_ids]
+        return (
+            (not source or any(e.source.code.startswith(source.upper()) for e in members))
+            and (not target or any(e.target and e.target.code.startswith(target.upper()) for e in members))
+            and (not since or (merged.date is not None and merged.date >= since))
+            and (not until or (merged.date is not None and merged.date <= until))
+        )
+
+    return [m for m in dedup.merge_reports(found, date_window) if keep(m)]

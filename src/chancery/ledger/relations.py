@@ -1,0 +1,253 @@
+"""Relation states derived from event reports: pure functions, no SQL.
+
+Relations are derived at query time from the stored events rather than kept in a table.  The
+states of a pair are a function of the whole set of its reports (a late-arriving report of an
+earlier date can split an interval that is already stored), so deriving from the set on every
+query makes the answer independent of ingest order by construction, never stale when the rules
+change, and free of a second copy to keep consistent inside each store transaction.  The cost is
+reading the hinted events of the actors asked about, which the ``relation`` index keeps small.
+
+Rules (each state records the one that produced it in ``Relation.rule``):
+
+- ``counted-hint``: a counted event with a ``kind:state`` hint gives that state, source → target.
+- ``negated-recognition``: a negated, asserted event hinted ``recognition:recognized`` gives
+  ``recognition:not_recognized`` ("China has not formally recognised the Taliban").
+- ``stated-condition``: a conditional event hinted ``condition:conditional`` gives a ``condition``
+  whose detail lists the conditions.
+- any other event that is not counted gives no state.
+
+A state and its government are one party (``RUS`` and ``RUSGOV`` report on one timeline); other
+sectors stay apart (``AFGREB`` is not ``AFGGOV``).  Positions are kept per act (the event's detail),
+so backing one decision and condemning another are two timelines.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from chancery.ledger.reports import Report, party, party_matches, representative
+from chancery.records import RELATION_KINDS, Relation
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one report says about a pair: a state (and for conditions, which ones), by which rule."""
+
+    report: Report
+    kind: str
+    state: str
+    rule: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        event = self.report.event
+        assert event.target is not None  # claims are only made for events with a target
+        topic = _norm(event.detail or event.act) if self.kind == "position" else ""
+        return (party(event.source), party(event.target), self.kind, topic)
+
+    @property
+    def value(self) -> tuple[str, str]:
+        """What two claims must share to agree: the state, and for conditions the conditions."""
+        return (self.state, _norm(self.report.event.detail) if self.kind == "condition" else "")
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def claim_of(report: Report) -> Claim | None:
+    """The relation claim a report makes under the rules above, or None."""
+    event = report.event
+    if event.target is None or not event.relation:
+        return None
+    kind, _, state = event.relation.partition(":")
+    if state not in RELATION_KINDS.get(kind, ()):
+        return None
+    if event.counted:
+        return Claim(report, kind, state, "counted-hint")
+    if event.negated and event.modality == "asserted" and event.relation == "recognition:recognized":
+        return Claim(report, kind, "not_recognized", "negated-recognition")
+    if not event.negated and event.modality == "conditional" and event.relation == "condition:conditional":
+        return Claim(report, kind, state, "stated-condition")
+    return None
+
+
+def derive_relations(reports: list[Report]) -> list[Relation]:
+    """Every relation state the reports support, as timelines per (subject, object, kind, act)."""
+    timelines: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    for report in reports:
+        claim = claim_of(report)
+        if claim is not None:
+            timelines[claim.key].append(claim)
+    relations: list[Relation] = []
+    for key in sorted(timelines):
+        relations.extend(_timeline(timelines[key]))
+    return relations
+
+
+def _timeline(claims: list[Claim]) -> list[Relation]:
+    """One pair's intervals: a later different state closes the earlier one; a repeat extends it."""
+    by_day: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_day[claim.report.day or ""].append(claim)
+    intervals: list[dict[str, Any]] = []
+    for day in sorted(by_day):
+        value, supporting, note = _believe(by_day[day], day)
+        current = intervals[-1] if intervals else None
+        if current is not None and current["value"] == value:
+            current["claims"].extend(by_day[day])
+            current["supporting"].extend(supporting)
+            current["notes"].extend([note] if note else [])
+            continue
+        if current is not None:
+            current["until"] = day
+        intervals.append(
+            {
+                "value": value,
+                "since": day or None,
+                "until": None,
+                "claims": list(by_day[day]),
+                "supporting": list(supporting),
+                "notes": [note] if note else [],
+            }
+        )
+    return [_relation(interval) for interval in intervals]
+
+
+def _believe(claims: list[Claim], day: str) -> tuple[tuple[str, str], list[Claim], str | None]:
+    """The value the ledger believes among same-day claims, the claims for it, and why (if contested)."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[claim.value].append(claim)
+    if len(groups) == 1:
+        value = next(iter(groups))
+        return value, groups[value], None
+
+    def rank(value: tuple[str, str]) -> tuple[int, str, int]:
+        group = groups[value]
+        latest = max((c.report.published or "") for c in group)
+        return (len({c.report.outlet for c in group}), latest, len(group))
+
+    best = max(rank(v) for v in groups)
+    value = min(v for v in groups if rank(v) == best)
+    others = sorted(sorted(v for v in groups if v != value), key=rank, reverse=True)
+    runner = rank(others[0])
+    if best[0] > runner[0]:
+        why = "more sources"
+    elif best[1] > runner[1]:
+        why = f"equally sourced, and the most recent report (published {best[1]})"
+    elif best[2] > runner[2]:
+        why = "equally sourced and recent, and more reports"
+    else:
+        why = "the reports tie; chosen by name order"
+    against = "; ".join(f"{_describe(v, groups[v])}" for v in others)
+    note = f"on {day or 'an undated day'} believes {_describe(value, groups[value])} over {against}: {why}"
+    return value, groups[value], note
+
+
+def _describe(value: tuple[str, str], group: list[Claim]) -> str:
+    outlets = sorted({c.report.outlet for c in group})
+    label = value[0] + (f" ({value[1]})" if value[1] else "")
+    return f"{label} [{len(outlets)} source{'s' if len(outlets) != 1 else ''}: {', '.join(outlets)}]"
+
+
+def _relation(interval: dict[str, Any]) -> Relation:
+    claims: list[Claim] = sorted(interval["claims"], key=lambda c: c.report.order())
+    supporting: list[Claim] = sorted(interval["supporting"], key=lambda c: c.report.order())
+    events = [c.report.event for c in supporting]
+    detail = next((e.detail for e in events if e.detail), None)
+    return Relation(
+        subject=representative([e.source for e in events]),
+        object=representative([e.target for e in events if e.target is not None]),
+        kind=supporting[0].kind,
+        state=interval["value"][0],
+        since=interval["since"],
+        until=interval["until"],
+        detail=detail,
+        evidence=tuple(c.report.evidence() for c in claims),
+        rule=", ".join(sorted({c.rule for c in supporting})),
+        note="; ".join(interval["notes"]) or None,
+    )
+
+
+def valid_on(relation: Relation, day: str) -> bool:
+    """Whether a state holds on ``day``: since <= day < until, open ends holding."""
+    return (relation.since is None or relation.since <= day) and (
+        relation.until is None or day < relation.until
+    )
+
+
+def select(
+    relations: list[Relation],
+    *,
+    actor: str | None = None,
+    kind: str | None = None,
+    as_of: str | None = None,
+    subject: str | None = None,
+    object: str | None = None,
+) -> list[Relation]:
+    """The relations matching the filters; actor codes are prefixes (``RUS`` matches ``RUSGOV``)."""
+
+    def keep(r: Relation) -> bool:
+        s, o = party(r.subject), party(r.object)
+        return (
+            (kind is None or r.kind == kind)
+            and (as_of is None or valid_on(r, as_of))
+            and (actor is None or party_matches(s, actor) or party_matches(o, actor))
+            and (subject is None or party_matches(s, subject))
+            and (object is None or party_matches(o, object))
+        )
+
+    return [r for r in relations if keep(r)]
+
+
+def recognition_summary(
+    relations: list[Relation], government: str, as_of: str | None = None
+) -> dict[str, Any]:
+    """Who recognises ``government`` on ``as_of`` (or now), since when and on what evidence; who does not."""
+    held = [
+        r
+        for r in relations
+        if r.kind == "recognition"
+        and party_matches(party(r.object), government)
+        and (valid_on(r, as_of) if as_of else r.until is None)
+    ]
+
+    def entries(state: str) -> list[dict[str, Any]]:
+        chosen = sorted(
+            (r for r in held if r.state == state), key=lambda r: (party(r.subject), r.since or "")
+        )
+        return [
+            {
+                "subject": r.subject.to_dict(),
+                "since": r.since,
+                "detail": r.detail,
+                "rule": r.rule,
+                "note": r.note,
+                "evidence": [e.to_dict() for e in r.evidence],
+            }
+            for r in chosen
+        ]
+
+    recognized, refused, withdrawn = entries("recognized"), entries("not_recognized"), entries("withdrawn")
+    # Only actors with a country are states; an IGO's recognition is listed but not counted as one.
+    states = sorted({e["subject"]["country"] for e in recognized if e["subject"]["country"]})
+    when = f"as of {as_of}" if as_of else "on the latest reports"
+    text = (
+        f"{government.upper()} is recognised by {len(states)} state{'s' if len(states) != 1 else ''} {when}"
+    )
+    text += f" ({', '.join(states)})" if states else ""
+    if refused:
+        text += f"; {len(refused)} explicitly do{'es' if len(refused) == 1 else ''} not recognise it"
+        text += f" ({', '.join(e['subject']['code'] for e in refused)})"
+    return {
+        "government": government.upper(),
+        "as_of": as_of,
+        "summary": text,
+        "recognized_by_states": len(states),
+        "recognized_by": recognized,
+        "not_recognized_by": refused,
+        "withdrawn_by": withdrawn,
+    }

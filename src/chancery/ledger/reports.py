@@ -1,0 +1,66 @@
+"""A stored event together with what the derived views need from its article: a ``Report``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chancery.records import Actor, Event, RelationEvidence
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event report: the event, its sentence text and its article's publisher, date and URL."""
+
+    event: Event
+    text: str
+    publisher: str | None = None
+    published: str | None = None  # the article's publication date
+    url: str | None = None
+
+    @property
+    def day(self) -> str | None:
+        """The event's date, or its article's when the coder found none."""
+        return self.event.date or self.published
+
+    @property
+    def outlet(self) -> str:
+        """Who published it; an article without a publisher counts as a source of its own."""
+        return self.publisher or f"article:{self.event.article_id}"
+
+    def evidence(self) -> RelationEvidence:
+        """The report as relation/ledger-event evidence."""
+        return RelationEvidence(
+            article_id=self.event.article_id,
+            text=self.text,
+            event_id=self.event.id,
+            date=self.day,
+            publisher=self.publisher,
+        )
+
+    def order(self) -> tuple[str, str, str, str]:
+        """A total order on reports that does not depend on ingest order."""
+        return (self.day or "", self.outlet, self.event.article_id, self.event.id)
+
+
+def party(actor: Actor) -> str:
+    """The party an actor acts for: a state and its government are one (RUS ≡ RUSGOV), others stay apart."""
+    country = actor.country
+    if country and actor.code in (country, country + "GOV"):
+        return country
+    return actor.code
+
+
+def party_matches(name: str, prefix: str) -> bool:
+    """Whether an actor-code prefix (``RUS``, ``RUSGOV``, ``AFGG``) selects the party ``name``."""
+    prefix = prefix.upper()
+    codes = (name, name + "GOV") if len(name) == 3 else (name,)
+    return any(code.startswith(prefix) for code in codes)
+
+
+def representative(actors: list[Actor]) -> Actor:
+    """The actor shown for a group of reports: its most frequent code (ties: alphabetical), first seen."""
+    counts: dict[str, int] = {}
+    for actor in actors:
+        counts[actor.code] = counts.get(actor.code, 0) + 1
+    code = min(counts, key=lambda c: (-counts[c], c))
+    return next(actor for actor in actors if actor.code == code)

@@ -1,0 +1,144 @@
+"""The ledger's tables, as SQLAlchemy Core metadata: the current shape that the migrations build."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from chancery.records import MODALITIES
+
+metadata = sa.MetaData()
+
+# Ids are content hashes (16 hex chars today); 64 leaves room for longer hashes.
+Id = sa.String(64)
+Day = sa.String(10)  # ISO date YYYY-MM-DD, stored as text so both backends compare it the same way
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("applied", sa.String(40), nullable=False),
+)
+
+runs = sa.Table(
+    "runs",
+    metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("started", sa.String(40), nullable=False),
+    sa.Column("finished", sa.String(40)),
+    sa.Column("coder_version", sa.String(40), nullable=False, default=""),
+    sa.Column("settings_digest", sa.String(64), nullable=False, default=""),
+    sa.Column("articles", sa.Integer, nullable=False, default=0),
+    sa.Column("stored", sa.Integer, nullable=False, default=0),
+    sa.Column("events", sa.Integer, nullable=False, default=0),
+    sa.Column("failures", sa.Integer, nullable=False, default=0),
+    sa.Column("inputs", sa.JSON, nullable=False),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("date", Day),
+    sa.Column("publisher", sa.String(200)),
+    sa.Column("url", sa.Text),
+    sa.Column("place", sa.String(200)),
+    sa.Column("source", sa.Text),
+    sa.Column("date_basis", sa.String(20)),
+    sa.Column("external_id", sa.String(200)),
+    sa.Column("run_id", Id, sa.ForeignKey("runs.id")),
+    sa.Column("stored_at", sa.String(40), nullable=False),
+)
+
+sentences = sa.Table(
+    "sentences",
+    metadata,
+    sa.Column("article_id", Id, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("index", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("paragraph", sa.Integer, nullable=False, default=0),
+    # The text is kept (not only offsets) because relation evidence quotes it back.
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("article_id", Id, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("direct", sa.Boolean, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("cue", sa.String(200)),
+    sa.Column("date", Day),
+    sa.Column("speaker_name", sa.String(200)),
+    sa.Column("speaker_role", sa.String(200)),
+    sa.Column("speaker_organization", sa.String(200)),
+    sa.Column("speaker_code", sa.String(40)),
+    sa.Column("speaker", sa.JSON),  # the full Speaker dict, actor included
+    sa.Column("sentences", sa.JSON, nullable=False),
+    sa.Index("ix_quotes_speaker_code", "speaker_code"),
+)
+
+
+def _actor_columns(role: str, nullable: bool) -> list[sa.Column]:
+    """Query columns for an actor (code, country, sector) plus its full dict as JSON."""
+    return [
+        sa.Column(f"{role}_code", sa.String(40), nullable=nullable),
+        sa.Column(f"{role}_country", sa.String(3)),
+        sa.Column(f"{role}_sector", sa.String(20)),
+        sa.Column(role, sa.JSON, nullable=nullable),
+    ]
+
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("article_id", Id, sa.ForeignKey("articles.id"), nullable=False),
+    sa.Column("sentence", sa.Integer, nullable=False),
+    *_actor_columns("source", nullable=False),
+    *_actor_columns("target", nullable=True),
+    sa.Column("cameo", sa.String(4), nullable=False),
+    sa.Column("cameo_name", sa.String(200), nullable=False),
+    sa.Column("quad_class", sa.Integer, nullable=False),
+    sa.Column("goldstein", sa.Float, nullable=False),
+    sa.Column("plover_event", sa.String(40), nullable=False),
+    sa.Column("plover_mode", sa.String(40)),
+    sa.Column("plover_context", sa.String(200)),
+    sa.Column("negated", sa.Boolean, nullable=False),
+    sa.Column("modality", sa.String(20), nullable=False),
+    sa.Column("counted", sa.Boolean, nullable=False),
+    sa.Column("date", Day),
+    sa.Column("date_basis", sa.String(20), nullable=False),
+    sa.Column("date_precision", sa.String(10), nullable=False),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("evidence_text", sa.Text, nullable=False),
+    sa.Column("evidence_trigger", sa.Text, nullable=False),
+    sa.Column("evidence_rule", sa.String(200), nullable=False),
+    sa.Column("evidence", sa.JSON, nullable=False),  # the full Evidence dict, notes included
+    sa.Column("quote_id", Id),
+    sa.Column("detail", sa.Text),
+    sa.Column("relation", sa.String(60)),
+    sa.Column("act", Id),
+    # The output contract's invariant, enforced where every consumer reads it.
+    sa.CheckConstraint("counted = (NOT negated AND modality = 'asserted')", name="ck_events_counted"),
+    sa.CheckConstraint(
+        "modality IN ({})".format(", ".join(f"'{m}'" for m in MODALITIES)), name="ck_events_modality"
+    ),
+    sa.Index("ix_events_article", "article_id"),
+    sa.Index("ix_events_source", "source_code"),
+    sa.Index("ix_events_target", "target_code"),
+    sa.Index("ix_events_countries", "source_country", "target_country"),
+    sa.Index("ix_events_cameo", "cameo"),
+    sa.Index("ix_events_date", "date"),
+    sa.Index("ix_events_relation", "relation"),
+)
+
+# Tables holding stored rows, in the order a delete must run (children first).
+DATA_TABLES = (events, quotes, sentences, articles, runs)

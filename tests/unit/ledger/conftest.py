@@ -1,0 +1,51 @@
+"""Ledger fixtures: a fresh ledger per test on SQLite and (when configured) PostgreSQL.
+
+The PostgreSQL variant runs when ``CHANCERY_TEST_POSTGRES_URL`` is set; each test gets a uniquely
+named schema that is dropped afterwards, so runs never see one another's rows.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from chancery.ledger import Ledger, open_ledger
+
+POSTGRES_URL = os.environ.get("CHANCERY_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(
+                    not POSTGRES_URL, reason="set CHANCERY_TEST_POSTGRES_URL to run on PostgreSQL"
+                ),
+            ],
+        ),
+    ]
+)
+def ledger_url(request, tmp_path) -> Iterator[tuple[str, str | None]]:
+    """(url, schema) of an empty ledger location on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ledger.db'}", None
+        return
+    schema = f"chancery_test_{uuid.uuid4().hex[:12]}"
+    yield POSTGRES_URL, schema
+    # Drop the schema even if the test never opened it or left it half built.
+    with open_ledger(POSTGRES_URL, schema=schema) as cleanup:
+        cleanup.drop()
+
+
+@pytest.fixture
+def ledger(ledger_url) -> Iterator[Ledger]:
+    """A freshly migrated, empty ledger."""
+    url, schema = ledger_url
+    with open_ledger(url, schema=schema) as opened:
+        yield opened
