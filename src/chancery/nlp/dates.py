@@ -68,14 +68,17 @@ def find_dates(
     sentences: tuple[Sentence, ...],
     published: DateRef | None,
 ) -> tuple[DateRef, ...]:
-    """Every temporal expression in the text, resolved against ``published``, in text order."""
+    """Every temporal expression in the text, resolved against ``published``, in text order.
+
+    ``sentences`` is part of the stage contract; each token already carries its sentence index.
+    """
     day = published.value if published else None
     found: list[tuple[int, int, DateRef]] = []
     for span in [*_entity_spans(tokens), *_pattern_spans(article.text, tokens)]:
         first, last = _widen(tokens, *span)
         if any(first < end and start < last for start, end, _ in found):
             continue  # an entity already covers it
-        ref = _resolve(article.text, tokens, sentences, first, last, day)
+        ref = _resolve(article.text, tokens, first, last, day)
         if ref is not None:
             found.append((first, last, ref))
     return tuple(ref for _, _, ref in sorted(found, key=lambda item: item[0]))
@@ -124,7 +127,6 @@ def date_for_clause(
 def _resolve(
     text: str,
     tokens: tuple[Token, ...],
-    sentences: tuple[Sentence, ...],
     first: int,
     last: int,
     day: str | None,
@@ -134,7 +136,7 @@ def _resolve(
     ref = resolve_expression(text[start:end], day, future=_future(tokens, head))
     if ref is None:
         return None
-    historical = ref.historical or _background(tokens, sentences, first, head)
+    historical = ref.historical or _background(tokens, first, head)
     return replace(ref, span=TextSpan(start, end), sentence=tokens[first].sentence, historical=historical)
 
 
@@ -196,10 +198,10 @@ def _future(tokens: tuple[Token, ...], head: int) -> bool:
     return has_to and tokens[verb].dep == "xcomp" and governor.lemma.lower() in FUTURE_GOVERNORS
 
 
-def _background(tokens: tuple[Token, ...], sentences: tuple[Sentence, ...], first: int, head: int) -> bool:
+def _background(tokens: tuple[Token, ...], first: int, head: int) -> bool:
     """Whether the clause makes the expression background: "since", coming to power, past perfect."""
-    sentence = sentences[tokens[first].sentence]
-    if first > sentence.first and tokens[first - 1].text.lower() == "since":
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None and before.sentence == tokens[first].sentence and before.text.lower() == "since":
         return True
     path = _head_path(tokens, head)
     for index in path:
