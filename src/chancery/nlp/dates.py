@@ -193,9 +193,20 @@ def _future(tokens: tuple[Token, ...], head: int) -> bool:
         return True
     if tokens[verb].lemma in ("schedule", "plan", "set") and tokens[verb].tag == "VBN":
         return True  # "the talks are scheduled for Friday"
+    if _present(tokens[verb], children):
+        return True  # body text reports the past in the past; "the council meets on Friday" is ahead
     has_to = any(c.dep == "aux" and c.tag == "TO" for c in children)
     governor = tokens[tokens[verb].head]
     return has_to and tokens[verb].dep == "xcomp" and governor.lemma.lower() in FUTURE_GOVERNORS
+
+
+def _present(verb: Token, children: list[Token]) -> bool:
+    """Whether ``verb`` is a simple or progressive present that is not a reporting verb."""
+    if verb.lemma.lower() in REPORTING:
+        return False
+    if verb.tag in ("VBZ", "VBP"):
+        return not any(c.dep.startswith("aux") for c in children)
+    return verb.tag == "VBG" and any(c.dep == "aux" and c.tag in ("VBZ", "VBP") for c in children)
 
 
 def _background(tokens: tuple[Token, ...], first: int, head: int) -> bool:

@@ -62,7 +62,10 @@ _PARTS = ("morning", "afternoon", "evening", "night")
 
 _LEAD = re.compile(
     r"^(?:on|at|in|during|by|as of|from|until|till|through|around|about|earlier|later|late|early|"
-    r"the (?:end|beginning|start|middle) of|mid|since)(?:\s+|-)"
+    r"the (?:end|beginning|start|middle) of|mid|since|"
+    # parts of a year keep the year's precision rather than inventing a month
+    r"the (?:first|second) half of|the (?:first|second|third|fourth|final|last) quarter of|"
+    r"(?:the )?(?:spring|summer|autumn|fall|winter)(?: of)?)(?:\s+|-)"
 )
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s?(?:\s.*)?$")
 _CLOCK = re.compile(

@@ -156,6 +156,13 @@ def test_future_clause_reads_the_weekday_forwards(parse):
     assert values == {"Friday": "2025-06-27", "Monday": "2025-07-07"}
 
 
+def test_a_present_schedule_reads_forwards_but_a_present_reporting_verb_does_not(parse):
+    schedule = parse("The council meets on Friday in Doha.", date="2025-07-02")
+    reported = parse("Russia says it recognised the government on Friday.", date="2025-07-02")
+    assert [d.value for d in schedule.dates] == ["2025-07-04"]
+    assert [d.value for d in reported.dates] == ["2025-06-27"]
+
+
 def test_expected_to_visit_is_future(parse):
     (ref,) = parse("The minister is expected to visit Kabul on Tuesday.", date="2025-07-04").dates
     assert ref.value == "2025-07-08"
