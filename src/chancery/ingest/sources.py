@@ -42,8 +42,9 @@ def read_inputs(
     """Every article in ``paths`` (files, folders, ``-``), and an ``InputProblem`` for each bad input.
 
     Paths are read in the order given; folders recursively in sorted order, taking ``.txt``, ``.md``,
-    ``.html``, ``.htm`` and ``.jsonl`` files and skipping hidden ones. A file named explicitly is read
-    as plain text whatever its extension. ``-`` reads ``stdin`` (``sys.stdin`` when not given) as
+    ``.html``, ``.htm`` and ``.jsonl`` files and skipping hidden ones and READMEs (a corpus folder's
+    description is not an article). A file named explicitly is read, as plain text whatever its
+    extension. ``-`` reads ``stdin`` (``sys.stdin`` when not given) as
     JSONL when every non-blank line opens a JSON object, else as one text article.
     ``default_date`` dates the articles that carry no date of their own (basis ``flag``).
 
@@ -92,7 +93,7 @@ def _read_folder(folder: Path, options: _Options) -> Iterator[Article | InputPro
 
 
 def walk_folder(folder: Path) -> list[Path | InputProblem]:
-    """The article files under ``folder`` in sorted order, hidden files and folders skipped.
+    """The article files under ``folder`` in sorted order; hidden files and folders and READMEs skipped.
 
     A sub-folder that cannot be listed appears in the list as an ``InputProblem`` in its place.
     """
@@ -106,9 +107,16 @@ def walk_folder(folder: Path) -> list[Path | InputProblem]:
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         for name in files:
             path = Path(top, name)
-            if not name.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES:
+            if _is_article_file(path):
                 entries.append((path.relative_to(folder).parts, path))
     return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
+
+
+def _is_article_file(path: Path) -> bool:
+    name = path.name
+    return (
+        not name.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES and path.stem.upper() != "README"
+    )
 
 
 def _read_file(path: Path, source: str, options: _Options) -> Iterator[Article | InputProblem]:

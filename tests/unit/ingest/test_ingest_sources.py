@@ -33,13 +33,15 @@ def _tree(tmp_path):
     )
     (root / "b" / "page.htm").write_text("<html><body></body></html>", encoding="utf-8")
     (root / ".hidden.txt").write_text("Hidden file text.", encoding="utf-8")
+    (root / "README.md").write_text("# About this folder\n\nWhat the files are.", encoding="utf-8")
+    (root / "b" / "readme.txt").write_text("Notes on the feed.", encoding="utf-8")
     (root / ".git" / "notes.txt").write_text("Hidden folder text.", encoding="utf-8")
     (root / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (root / "notes.csv").write_text("a,b\n", encoding="utf-8")
     return root
 
 
-def test_folders_are_walked_recursively_in_sorted_order_skipping_hidden_and_other_files(tmp_path):
+def test_folders_are_walked_recursively_in_sorted_order_skipping_hidden_readme_and_other_files(tmp_path):
     root = _tree(tmp_path)
     found = list(read_inputs([str(root)]))
     assert [item.source for item in found] == [
@@ -73,6 +75,13 @@ def test_paths_are_read_in_the_order_given(tmp_path):
         "First text.",
         "Second text.",
     ]
+
+
+def test_a_readme_named_explicitly_is_read(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# About\n\nWhat the files are.", encoding="utf-8")
+    [article] = read_inputs([str(path)])
+    assert isinstance(article, Article) and article.text == "What the files are."
 
 
 def test_a_folder_without_article_files_is_a_problem(tmp_path):
