@@ -1,55 +1,11 @@
-"""Dates: the expression table, publication dates, finding dates in parsed text, and clause dates."""
+"""Dates: the publication date, finding dates in parsed text, and the date of an event's clause."""
 
 from __future__ import annotations
-
-import csv
-from pathlib import Path
 
 import pytest
 
 from chancery.nlp.dates import date_for_clause, find_dates, publication_date
-from chancery.nlp.temporal import resolve_expression
 from chancery.records import Article, DateRef, Token
-
-TABLE = Path(__file__).parents[2] / "golden" / "dates.tsv"
-
-
-def _rows() -> list[dict[str, str]]:
-    with TABLE.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
-ROWS = _rows()
-
-
-def _case_id(row: dict[str, str]) -> str:
-    return f"{row['expression']}|{row['published']}|{row['tense']}"
-
-
-# --- the table -------------------------------------------------------------------------------
-
-
-def test_table_is_large_unique_and_says_what_each_row_proves():
-    ids = [_case_id(row) for row in ROWS]
-    assert len(ROWS) >= 60
-    assert len(set(ids)) == len(ids), "two rows test the same case"
-    assert all(row["proves"].strip() for row in ROWS)
-    assert len({row["published"] for row in ROWS}) >= 8, "the table should vary the publication date"
-
-
-@pytest.mark.parametrize("row", ROWS, ids=[_case_id(row) for row in ROWS])
-def test_expression_table(row):
-    published = None if row["published"] == "-" else row["published"]
-    ref = resolve_expression(row["expression"], published, future=row["tense"] == "future")
-    if row["value"] == "-":
-        assert ref is None, f"{row['proves']}: got {ref}"
-        return
-    assert ref is not None, row["proves"]
-    got = (ref.value, ref.precision, ref.basis, "yes" if ref.historical else "no")
-    assert got == (row["value"], row["precision"], row["basis"], row["historical"]), row["proves"]
-    assert ref.text == row["expression"]
-
 
 # --- publication date ------------------------------------------------------------------------
 
