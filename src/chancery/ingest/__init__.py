@@ -4,7 +4,7 @@
 (an API request body, a shard row).
 """
 
-from chancery.ingest.clean import Dateline, normalise_date, parse_dateline
+from chancery.ingest.clean import Dateline, find_dateline, normalise_date, parse_dateline
 from chancery.ingest.html import read_html
 from chancery.ingest.jsonl import read_jsonl, read_jsonl_line
 from chancery.ingest.sources import ARTICLE_SUFFIXES, decode, iter_files, read_inputs, walk_folder
@@ -14,6 +14,7 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "Dateline",
     "decode",
+    "find_dateline",
     "iter_files",
     "normalise_date",
     "parse_dateline",

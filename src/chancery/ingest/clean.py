@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from chancery.records import Article, InputProblem
@@ -43,6 +43,9 @@ _NOT_PLACES = frozenset(
      "FACTBOX", "EXPLAINER", "WATCH", "LIVE", "NOTE", "EDITOR'S", "FILE", "PHOTO", "VIDEO")
 )  # fmt: skip
 
+# A byline line ("By Jane Doe and Ali Khan") may come before the dateline paragraph.
+_BYLINE = re.compile(r"[Bb]y [^\n.!?]{1,80}\n\s*")
+
 
 @dataclass(frozen=True)
 class Dateline:
@@ -79,6 +82,17 @@ def parse_dateline(text: str, *, default_date: str | None = None) -> Dateline | 
         date=_dateline_day(match, default_date),
         end=match.end(),
     )
+
+
+def find_dateline(text: str, *, default_date: str | None = None) -> Dateline | None:
+    """The dateline opening ``text``, or opening the paragraph after a byline line; ``end`` counts from 0."""
+    found = parse_dateline(text, default_date=default_date)
+    byline = _BYLINE.match(text) if found is None else None
+    if byline is not None:
+        found = parse_dateline(text[byline.end() :], default_date=default_date)
+        if found is not None:
+            found = replace(found, end=found.end + byline.end())
+    return found
 
 
 def _dateline_day(match: re.Match[str], default_date: str | None) -> str | None:
@@ -145,7 +159,7 @@ def build_article(
     external_id: str | None = None,
 ) -> Article:
     """An ``Article`` for ``body``: its dateline fills the place, and the publisher and date if missing."""
-    dateline = parse_dateline(body, default_date=default_date)
+    dateline = find_dateline(body, default_date=default_date)
     if date_value is None and dateline is not None and dateline.date is not None:
         date_value, date_basis = dateline.date, "dateline"
     if date_value is None and default_date is not None:

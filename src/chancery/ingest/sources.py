@@ -72,7 +72,11 @@ def iter_files(paths: Sequence[str]) -> Iterator[str]:
 def _read_all(paths: list[str], stdin: TextIO | None, options: _Options) -> Iterator[Article | InputProblem]:
     for given in paths:
         if given == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, options)
+            stream = stdin if stdin is not None else sys.stdin
+            if stream is None:  # a process started without standard input (pythonw, some daemons)
+                yield InputProblem("-", "no standard input to read")
+            else:
+                yield from _read_stdin(stream, options)
         elif os.path.isdir(given):
             yield from _read_folder(Path(given), options)
         else:

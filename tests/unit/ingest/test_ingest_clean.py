@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chancery.ingest import Dateline, normalise_date, parse_dateline
+from chancery.ingest import Dateline, find_dateline, normalise_date, parse_dateline
 from chancery.ingest.clean import normalise_text, too_long
 
 TABLE = Path(__file__).parents[2] / "fixtures" / "ingest" / "datelines.tsv"
@@ -86,3 +86,14 @@ def test_too_long_names_the_length_and_the_limit():
     assert too_long("x" * 1001, 1000) == (
         "text is 1,001 characters, over the limit of 1,000 (raise max_chars to read it)"
     )
+
+
+def test_find_dateline_looks_past_a_byline_and_counts_end_from_the_start():
+    text = "By Jane Doe and Ali Khan\n\nKABUL (AFP) - Envoys met on Friday."
+    found = find_dateline(text)
+    assert found is not None and (found.place, found.publisher) == ("KABUL", "AFP")
+    assert text[found.end :] == "Envoys met on Friday."
+
+
+def test_find_dateline_does_not_take_a_sentence_for_a_byline():
+    assert find_dateline("By Friday the talks had ended.\nKABUL (AFP) - Envoys left.") is None

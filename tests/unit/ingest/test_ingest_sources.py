@@ -211,3 +211,8 @@ def test_bad_arguments_raise_input_error_before_any_input_is_read():
         read_inputs(["-"], default_date="4 July")
     with pytest.raises(InputError, match="max_chars must be a positive number"):
         read_inputs(["-"], max_chars=0)
+
+
+def test_stdin_missing_from_the_process_is_a_problem(monkeypatch):
+    monkeypatch.setattr(sources.sys, "stdin", None)
+    assert list(read_inputs(["-"])) == [InputProblem("-", "no standard input to read")]

@@ -156,3 +156,9 @@ def test_the_id_is_the_content_hash_of_the_body():
     article = _article(f"Title\n\n{BODY}")
     assert article.id == Article.make_id(BODY)
     assert article.source == "a.txt"
+
+
+def test_a_byline_before_the_dateline_stays_in_the_text_and_the_dateline_still_counts():
+    article = _article(f"Title\n\nBy Jane Doe\n\n{BODY}")
+    assert article.text == f"By Jane Doe\n\n{BODY}"
+    assert (article.place, article.publisher) == ("MOSCOW", "Reuters")
