@@ -67,7 +67,7 @@ _LEAD = re.compile(
     r"the (?:first|second) half of|the (?:first|second|third|fourth|final|last) quarter of|"
     r"(?:the )?(?:spring|summer|autumn|fall|winter)(?: of)?)(?:\s+|-)"
 )
-_POSSESSIVE = re.compile(r"(?<=[a-z])'s?(?:\s.*)?$")
+_POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s?(?:\s.*)?$")
 _CLOCK = re.compile(
     r"(?:^\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s+|\s*,?\s+at\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?$)"
 )
@@ -82,6 +82,7 @@ _MONTH_DAY = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\
 _MONTH_YEAR = re.compile(rf"({_MONTH})\.?,?\s+(?:of\s+)?(\d{{4}})")
 _MONTH_ONLY = re.compile(rf"(?:(last|this|next)\s+)?({_MONTH})")
 _YEAR = re.compile(r"(?:the\s+year\s+)?(1[89]\d\d|20\d\d)")
+_CENTURY = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century")
 _DECADE = re.compile(r"(?:the\s+)?(?:(1[89]\d|20\d)0|'?(\d)0)'?s")
 _SAME_DAY = re.compile(rf"(today|tonight|this ({'|'.join(_PARTS)}))")
 _SHIFTED_DAY = re.compile(
@@ -137,6 +138,7 @@ def _normalise(text: str) -> tuple[str, bool]:
             words = words[match.end() :]
         words = _CLOCK.sub("", words).strip()
     words = _POSSESSIVE.sub("", words)
+    words = re.sub(r"^(?:this )?past (?=weekend|\w+day$)", "last ", words)  # "this past weekend"
     if not (_SAME_DAY.fullmatch(words) or _SHIFTED_DAY.fullmatch(words)):
         words = _PART_OF_DAY.sub(r"\1", words)
     # "Friday, July 4" and "Friday 4 July": the explicit date decides
@@ -172,6 +174,8 @@ def _explicit(words: str, base: date | None, future: bool) -> tuple[date, str, s
         return date(int(match.group(1)), 1, 1), "year", "explicit", False
     if match := _DECADE.fullmatch(words):
         return _decade(match, base), "year", "explicit", True
+    if match := _CENTURY.fullmatch(words):
+        return date((int(match.group(1)) - 1) * 100 + 1, 1, 1), "year", "explicit", True
     return None
 
 
