@@ -44,9 +44,9 @@ def read_inputs(
     Paths are read in the order given; folders recursively in sorted order, taking ``.txt``, ``.md``,
     ``.html``, ``.htm`` and ``.jsonl`` files and skipping hidden ones and READMEs (a corpus folder's
     description is not an article). A file named explicitly is read, as plain text whatever its
-    extension. ``-`` reads ``stdin`` (``sys.stdin`` when not given) as
-    JSONL when every non-blank line opens a JSON object, else as one text article.
-    ``default_date`` dates the articles that carry no date of their own (basis ``flag``).
+    extension. ``-`` reads ``stdin`` (``sys.stdin`` when not given) as JSONL when every non-blank
+    line opens a JSON object, else as one text article. ``default_date`` dates the articles that
+    carry no date of their own (basis ``flag``).
 
     Raises ``InputError`` only for bad arguments; a bad input never raises.
     """
@@ -86,10 +86,10 @@ def _read_all(paths: list[str], stdin: TextIO | None, options: _Options) -> Iter
 def _read_folder(folder: Path, options: _Options) -> Iterator[Article | InputProblem]:
     found = False
     for entry in walk_folder(folder):
+        found = True
         if isinstance(entry, InputProblem):
             yield entry
         else:
-            found = True
             yield from _read_file(entry, str(entry), options)
     if not found:
         kinds = ", ".join(ARTICLE_SUFFIXES)
@@ -197,10 +197,11 @@ def decode(data: bytes, *, html: bool = False) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         charset = declared_charset(data) if html else None
-        if charset and charset != "utf-8":
+        # A page that says UTF-16/32 but has no BOM would decode to noise; only 8-bit charsets help.
+        if charset and not charset.startswith("utf"):
             try:
                 return data.decode(charset)
-            except UnicodeDecodeError:
+            except (UnicodeDecodeError, LookupError):  # LookupError: a codec that is not a text encoding
                 pass
         raise InputError(_not_utf8(exc)) from None
 

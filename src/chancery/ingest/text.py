@@ -35,7 +35,7 @@ from chancery.records import Article, InputProblem
 
 HEADER_KEYS = ("date", "publisher", "url")
 MAX_TITLE_CHARS = 200
-_HEADER = re.compile(r"(?i)(date|publisher|url)[ \t]*:[ \t]*(\S.*)")
+_HEADER = re.compile(rf"(?i)({'|'.join(HEADER_KEYS)})[ \t]*:[ \t]*(\S.*)")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 
 

@@ -216,3 +216,39 @@ def test_bad_arguments_raise_input_error_before_any_input_is_read():
 def test_stdin_missing_from_the_process_is_a_problem(monkeypatch):
     monkeypatch.setattr(sources.sys, "stdin", None)
     assert list(read_inputs(["-"])) == [InputProblem("-", "no standard input to read")]
+
+
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root can list folders without permission"
+)
+def test_an_unlistable_folder_is_one_permission_problem(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0)
+    try:
+        assert list(read_inputs([str(folder)])) == [InputProblem(str(folder), "permission denied")]
+    finally:
+        folder.chmod(0o700)
+
+
+def test_an_unlistable_sub_folder_is_one_problem_in_its_place(tmp_path, monkeypatch):
+    # os.walk reports listing errors through onerror; simulated because root can list anything.
+    (tmp_path / "a.txt").write_text("Alpha text.", encoding="utf-8")
+    (tmp_path / "m").mkdir()
+    (tmp_path / "z.txt").write_text("Zeta text.", encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):
+        for here, dirs, files in real_walk(top, onerror=onerror, **kwargs):
+            if here.endswith("/m"):
+                onerror(PermissionError(13, "Permission denied", here))
+                continue
+            yield here, dirs, files
+
+    monkeypatch.setattr(sources.os, "walk", walk)
+    found = list(read_inputs([str(tmp_path)]))
+    assert [str(item) if isinstance(item, InputProblem) else item.text for item in found] == [
+        "Alpha text.",
+        f"{tmp_path / 'm'}: permission denied",
+        "Zeta text.",
+    ]
