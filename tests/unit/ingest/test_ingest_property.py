@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -46,3 +47,39 @@ def test_any_text_file_reads_as_one_article_with_a_stripped_suffix_of_the_input_
 def _dateline(article: Article) -> str | None:
     found = parse_dateline(article.text)
     return found.publisher if found else None
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=_TEXT)
+def test_any_text_saved_as_html_gives_one_article_or_one_problem(text):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.html"
+        path.write_bytes(f"<html><body><p>{text}</p></body></html>".encode())
+        found = list(read_inputs([str(path)]))
+    assert len(found) == 1
+    assert isinstance(found[0], Article | InputProblem)
+    if isinstance(found[0], Article):
+        assert found[0].text == found[0].text.strip() and found[0].text
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(st.one_of(_TEXT, st.builds(lambda t: json.dumps({"text": t}), _TEXT)), max_size=6))
+def test_any_jsonl_file_gives_one_item_per_non_blank_line_or_one_empty_problem(lines):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "feed.jsonl"
+        path.write_bytes("\n".join(lines).encode("utf-8"))
+        found = list(read_inputs([str(path)]))
+        physical = path.read_bytes().split(b"\n")
+    if b"\x00" in b"".join(physical):
+        assert len(found) == 1 and isinstance(found[0], InputProblem)
+        return
+    # Blank is judged on the decoded line, as the reader does (Unicode spaces count as blank).
+    numbered = [
+        n
+        for n, line in enumerate(physical, start=1)
+        if line.decode("utf-8-sig" if n == 1 else "utf-8").strip()
+    ]
+    if not numbered:
+        assert found == [InputProblem(str(path), "empty: no article text")]
+        return
+    assert [item.source for item in found] == [f"{path}:{n}" for n in numbered]
