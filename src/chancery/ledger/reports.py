@@ -58,9 +58,9 @@ def party_matches(name: str, prefix: str) -> bool:
 
 
 def representative(actors: list[Actor]) -> Actor:
-    """The actor shown for a group of reports: its most frequent code (ties: alphabetical), first seen."""
+    """The actor shown for a group of reports: its most frequent code (ties: most specific), first seen."""
     counts: dict[str, int] = {}
     for actor in actors:
         counts[actor.code] = counts.get(actor.code, 0) + 1
-    code = min(counts, key=lambda c: (-counts[c], c))
+    code = min(counts, key=lambda c: (-counts[c], -len(c), c))
     return next(actor for actor in actors if actor.code == code)
