@@ -1,30 +1,320 @@
-"""Event coding: ``ParsedArticle`` → ``CodedArticle``.
-
-PLACEHOLDER: the full coder is issue 4's work; these signatures are the contract.
-"""
+"""Event coding: ``ParsedArticle`` → ``CodedArticle`` with CAMEO, PLOVER, negation, modality and evidence."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from chancery.records import CodedArticle, ParsedArticle
+from chancery.coding.arguments import ACT_NOUNS, ActorIndex
+from chancery.coding.codebook import Codebook
+from chancery.coding.modality import Analysis, analyse
+from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
+from chancery.coding.structure import Tree
+from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
+
+# events whose object may be another actor's act ("welcomed Russia's decision to ...")
+POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Coder:
     """The loaded codebook and patterns; build once with ``Coder.load()``."""
 
+    codebook: Codebook | None = None
+    patterns: tuple[Pattern, ...] = ()
+    governors: dict[tuple[str, str], Governor] = field(default_factory=dict)
+    matcher: Matcher | None = None
+
     @classmethod
     def load(cls) -> Coder:
-        return cls()
+        """Read the codebook, the event patterns and the governing words from ``chancery/data``."""
+        patterns = load_patterns()
+        return cls(
+            codebook=Codebook.load(),
+            patterns=patterns,
+            governors=load_governors(),
+            matcher=Matcher(patterns),
+        )
+
+
+@dataclass
+class Draft:
+    """One trigger's clause before it becomes events: pattern, arguments and modality."""
+
+    i: int
+    pattern: Pattern
+    analysis: Analysis
+    sources: list[tuple[Actor, str, str | None]]
+    source_note: str
+    date: tuple[str | None, str, str, str]
+    code: str = ""
+    targets: list[tuple[Actor, str, str | None]] = field(default_factory=list)
+    relation: str | None = None
+    detail: str | None = None
+    act: str | None = None
+    suppressed: bool = False
+    events: list[Event] = field(default_factory=list)
 
 
 def code_article(parsed: ParsedArticle, coder: Coder) -> CodedArticle:
     """Code every event of ``parsed`` with ``coder``."""
+    if coder.matcher is None:
+        coder = Coder.load()
+    tree = Tree(parsed.tokens)
+    index = ActorIndex(parsed, tree)
+    events: list[Event] = []
+    for sentence in parsed.sentences:
+        events.extend(_code_sentence(parsed, coder, tree, index, sentence))
     return CodedArticle(
         article=parsed.article,
-        events=(),
+        events=tuple(events),
         quotes=parsed.quotes,
         sentences=parsed.sentences,
         mentions=parsed.mentions,
     )
+
+
+def _code_sentence(
+    parsed: ParsedArticle, coder: Coder, tree: Tree, index: ActorIndex, sentence: Sentence
+) -> list[Event]:
+    assert coder.matcher is not None and coder.codebook is not None
+    triggers: dict[int, Pattern] = {}
+    for i in range(sentence.first, sentence.last):
+        pattern = coder.matcher.match(tree, i, index.is_actor)
+        if pattern is not None:
+            triggers[i] = pattern
+    for i, pattern in list(triggers.items()):
+        if pattern.pos == "V" and pattern.objects:
+            for arg in _argument_tokens(tree, i):
+                if arg in triggers and triggers[arg].pos == "N" and tree.lemma(arg) in pattern.objects:
+                    del triggers[arg]  # "extended recognition": one event, on the verb
+    if not triggers:
+        return []
+    text = parsed.article.text
+    question = text[sentence.start : sentence.end].rstrip().endswith("?")
+    frames = {i: p.frame for i, p in triggers.items() if p.frame}
+    drafts: dict[int, Draft] = {}
+    for i, pattern in triggers.items():
+        analysis = analyse(tree, i, coder.governors, frames, text, question)
+        date = _date(parsed, sentence, tree, i)
+        if pattern.pos == "V":
+            source_tokens, how = tree.subjects(i)
+        else:
+            source_tokens, how = tree.noun_agent(i)
+        sources = index.resolve(source_tokens, date[0])
+        drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
+    for draft in drafts.values():
+        draft.targets = _targets(tree, index, draft)
+    _apply_frames(tree, coder.codebook, drafts)
+    # nested acts first, so their ids exist when the events about them are built
+    order = sorted(drafts.values(), key=lambda d: _depth(tree, d.i), reverse=True)
+    events: list[Event] = []
+    for draft in order:
+        if draft.suppressed:
+            continue
+        _nest(tree, coder.codebook, drafts, draft)
+        draft.events = _events(parsed, coder.codebook, sentence, draft)
+        events.extend(draft.events)
+    events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
+    return events
+
+
+def _argument_tokens(tree: Tree, i: int) -> list[int]:
+    found = tree.objects(i) + tree.datives(i)
+    for prep in tree.children(i, "prep", "agent"):
+        found.extend(tree.children(prep, "pobj"))
+    return found
+
+
+def _targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[tuple[Actor, str, str | None]]:
+    """The target actors, from the pattern's roles in order (the first role that names one wins)."""
+    i = draft.i
+    day = draft.date[0]
+    source_codes = {s[0].code for s in draft.sources}
+    for role in draft.pattern.targets:
+        if role == "dobj":
+            tokens = tree.objects(i)
+        elif role == "iobj":
+            tokens = tree.datives(i)
+        elif role.startswith("prep:"):
+            tokens = tree.prep_objects(i, role[5:])
+        elif role == "poss":
+            tokens = tree.children(i, "poss")
+        elif role == "obj":
+            tokens = [t for t in _argument_tokens(tree, i) if tree.lemma(tree.tokens[t].head) != "by"]
+        else:
+            tokens = []
+        actors = [a for a in index.resolve(tokens, day) if a[0].code not in source_codes]
+        if actors:
+            return [(a, f"target:{role}", q) for a, _, q in actors]
+    return []
+
+
+def _apply_frames(tree: Tree, codebook: Codebook, drafts: dict[int, Draft]) -> None:
+    """Recode intents (03), and appeals, demands, refusals and threats after the act they govern."""
+    for draft in drafts.values():
+        a = draft.analysis
+        intended = a.intent and not a.negated and a.modality in {"intended", "conditional"}
+        if intended and not draft.code.startswith("03"):
+            draft.code = codebook.recode("intent", draft.code)
+    for draft in drafts.values():
+        frame = draft.pattern.frame
+        if frame is None:
+            continue
+        complement = _complement(tree, drafts, draft.i)
+        if complement is None:
+            continue
+        act = complement.pattern.cameo
+        draft.code = codebook.recode(frame, act)
+        if frame in {"refusal", "threat"}:
+            complement.suppressed = True
+            if not draft.targets:
+                draft.targets = complement.targets
+            if frame == "refusal" and complement.pattern.relation == "recognition:recognized":
+                draft.relation = "recognition:not_recognized"
+        else:
+            complement.analysis.modality = "requested"
+            if complement.sources and not draft.targets:
+                draft.targets = [(a, "target:requested-actor", q) for a, _, q in complement.sources]
+        draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"
+
+
+def _complement(tree: Tree, drafts: dict[int, Draft], governor: int) -> Draft | None:
+    """The act a request, demand, refusal or threat is about: the nearest trigger below it."""
+    governed = [d for d in drafts.values() if d.analysis.governed_by == governor]
+    if governed:
+        return min(governed, key=lambda d: abs(d.i - governor))
+    below = [
+        d
+        for d in drafts.values()
+        if d.i != governor and d.i in tree.subtree(governor, stop={"relcl", "advcl", "nsubj", "ccomp"})
+    ]
+    return min(below, key=lambda d: _depth(tree, d.i), default=None)
+
+
+def _nest(tree: Tree, codebook: Codebook, drafts: dict[int, Draft], draft: Draft) -> None:
+    """Support or condemnation of another actor's act targets that actor and names the act."""
+    if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
+        return
+    heads = _argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else _noun_objects(tree, draft.i)
+    for head in heads:
+        if not (tree.lemma(head) in ACT_NOUNS or head in drafts):
+            continue
+        inner = [d for d in drafts.values() if d.i != draft.i and d.i in tree.subtree(head) and d.events]
+        if not inner:
+            continue
+        nested = min(inner, key=lambda d: _depth(tree, d.i))
+        first = nested.events[0]
+        draft.targets = [(first.source, "target:actor-of-nested-act", None)]
+        target = first.target.code if first.target else "?"
+        draft.detail = f"{first.cameo} {first.cameo_name}: {first.source.code}→{target}"
+        draft.act = first.id
+        return
+
+
+def _noun_objects(tree: Tree, i: int) -> list[int]:
+    found = []
+    for prep in tree.children(i, "prep"):
+        found.extend(tree.children(prep, "pobj"))
+    return found
+
+
+def _depth(tree: Tree, i: int) -> int:
+    depth = 0
+    while tree.tokens[i].head != i and depth < 100:
+        i = tree.tokens[i].head
+        depth += 1
+    return depth
+
+
+def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft: Draft) -> list[Event]:
+    """The events of one draft: one per source and target pair."""
+    if not draft.sources:
+        return []
+    a = draft.analysis
+    token = parsed.tokens[draft.i]
+    entry = codebook.entry(draft.code)
+    counted = Event.is_counted(a.negated, a.modality)
+    relation = draft.relation or draft.pattern.relation
+    if a.modality == "conditional":
+        relation = "condition:conditional"
+    elif not counted:
+        relation = None
+    detail = draft.detail
+    if a.conditions:
+        detail = "conditions: " + "; ".join(a.conditions)
+    pairs: list[tuple[tuple[Actor, str, str | None], tuple[Actor, str, str | None] | None]] = []
+    if draft.targets:
+        pairs = [(s, t) for s in draft.sources for t in draft.targets if t[0].code != s[0].code]
+    elif "mutual" in draft.pattern.flags and len(draft.sources) > 1:
+        pairs = [(s, t) for s in draft.sources for t in draft.sources if s is not t]
+    if not pairs:
+        pairs = [(s, None) for s in draft.sources]
+    text = parsed.article.text
+    day, basis, precision, date_note = draft.date
+    quote = None
+    for q in parsed.quotes:
+        if q.start <= token.start < q.end:
+            quote = q.id
+    events = []
+    for source, target in pairs:
+        target_actor = target[0] if target else None
+        notes = [draft.source_note, source[1], *(a.notes), date_note]
+        if target:
+            notes.insert(2, target[1])
+        event = Event(
+            id=_event_id(parsed, sentence, token.start, draft.code, source[0], target_actor),
+            article_id=parsed.article.id,
+            sentence=sentence.index,
+            source=source[0],
+            target=target_actor,
+            cameo=entry.code,
+            cameo_name=entry.name,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            plover=entry.plover,
+            negated=a.negated,
+            modality=a.modality,
+            counted=counted,
+            date=day,
+            date_basis=basis,
+            date_precision=precision,
+            evidence=Evidence(
+                start=sentence.start,
+                end=sentence.end,
+                text=text[sentence.start : sentence.end],
+                trigger=token.text,
+                rule=draft.pattern.id,
+                trigger_start=token.start,
+                trigger_end=token.end,
+                notes=tuple(notes),
+            ),
+            quote_id=source[2] or (target[2] if target else None) or quote,
+            detail=detail,
+            relation=relation,
+            act=draft.act,
+        )
+        events.append(event)
+    return events
+
+
+def _event_id(
+    parsed: ParsedArticle, sentence: Sentence, start: int, code: str, source: Actor, target: Actor | None
+) -> str:
+    target_code = target.code if target else None
+    return content_id(parsed.article.id, sentence.index, start, code, source.code, target_code)
+
+
+def _date(parsed: ParsedArticle, sentence: Sentence, tree: Tree, i: int) -> tuple[str | None, str, str, str]:
+    """The event's date: one in the trigger's clause, else a current one in its sentence, else publication."""
+    nodes = tree.subtree(i, stop={"relcl", "ccomp", "advcl"})
+    low, high = parsed.tokens[nodes[0]].start, parsed.tokens[nodes[-1]].end
+    in_sentence = [d for d in parsed.dates if d.sentence == sentence.index and d.span is not None]
+    inside = [d for d in in_sentence if low <= d.span.start and d.span.end <= high]  # type: ignore[union-attr]
+    current = [d for d in in_sentence if not d.historical]
+    pick = (inside or current or [None])[0]
+    if pick is not None:
+        return pick.value, pick.basis, pick.precision, f"date:{pick.basis}:{pick.text}"
+    if parsed.publication is not None:
+        pub = parsed.publication
+        return pub.value, "publication", pub.precision, "date:publication"
+    return None, "publication", "day", "date:unknown"

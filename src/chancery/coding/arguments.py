@@ -1,0 +1,95 @@
+"""Which actor an argument token stands for: mentions, phrase search, pronouns and quoted first persons."""
+
+from __future__ import annotations
+
+from chancery.coding.structure import CLAUSAL_DEPS, Tree
+from chancery.records import Actor, Mention, ParsedArticle, Quote
+
+FIRST_PERSON = {"we", "i", "us", "our", "my"}
+# words that make an argument an act rather than an actor ("Russia's decision to ...")
+ACT_NOUNS = {
+    "decision", "move", "step", "plan", "recognition", "choice", "announcement", "policy", "initiative",
+    "effort", "action", "proposal", "offer", "call", "approach", "stance", "position", "gesture", "bid",
+}  # fmt: skip
+
+
+class ActorIndex:
+    """Mentions keyed by token, and the article's quotes, to turn argument tokens into actors."""
+
+    def __init__(self, parsed: ParsedArticle, tree: Tree):
+        self.tree = tree
+        self.quotes = parsed.quotes
+        self.by_token: dict[int, Mention] = {}
+        # smaller mentions first so a token maps to its tightest mention
+        for mention in sorted(parsed.mentions, key=lambda m: -(m.last - m.first)):
+            for index in range(mention.first, mention.last):
+                self.by_token[index] = mention
+            self.by_token.setdefault(mention.head, mention)
+
+    def mention_at(self, i: int) -> Mention | None:
+        """The mention naming token ``i``, or the closest one inside its phrase (not its clauses)."""
+        if i in self.by_token:
+            return self.by_token[i]
+        frontier = [i]
+        seen = {i}
+        while frontier:
+            following = []
+            for node in frontier:
+                for child in self.tree.children(node):
+                    dep = self.tree.tokens[child].dep
+                    if child in seen or dep in CLAUSAL_DEPS or dep in {"conj", "cc", "appos", "punct"}:
+                        continue
+                    if child in self.by_token:
+                        return self.by_token[child]
+                    seen.add(child)
+                    following.append(child)
+            frontier = sorted(following)
+        return None
+
+    def is_actor(self, i: int) -> bool:
+        return self.mention_at(i) is not None
+
+    def quote_at(self, char: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start <= char < quote.end:
+                return quote
+        return None
+
+    def resolve(self, tokens: list[int], day: str | None) -> list[tuple[Actor, str, str | None]]:
+        """Actors for argument tokens, each with the rule that found it and a quote id if one was used."""
+        found: list[tuple[Actor, str, str | None]] = []
+        for i in tokens:
+            token = self.tree.tokens[i]
+            if token.text.lower() in FIRST_PERSON:
+                quote = self.quote_at(token.start)
+                if quote and quote.speaker and quote.speaker.actor:
+                    found.append((quote.speaker.actor, "actor:quote-speaker", quote.id))
+                    continue
+            mention = self.mention_at(i)
+            if mention is not None:
+                found.append((mention.actor_on(day), "actor:" + mention.rule, None))
+            elif token.pos == "PRON" and token.dep.startswith("nsubj"):
+                fallback = self._speaker_of_clause(i, day)
+                if fallback:
+                    found.append(fallback)
+        unique: dict[str, tuple[Actor, str, str | None]] = {}
+        for item in found:
+            unique.setdefault(item[0].code, item)
+        return list(unique.values())
+
+    def _speaker_of_clause(self, i: int, day: str | None) -> tuple[Actor, str, str | None] | None:
+        """A pronoun subject with no mention borrows the subject of the verb reporting its clause."""
+        node = self.tree.tokens[i].head
+        for _ in range(6):
+            token = self.tree.tokens[node]
+            if token.head == node:
+                return None
+            if token.dep in {"ccomp", "xcomp", "conj", "advcl"}:
+                node = token.head
+                for subject in self.tree.children(node, "nsubj"):
+                    mention = self.mention_at(subject)
+                    if mention is not None:
+                        return mention.actor_on(day), "actor:pronoun-reporting-subject", None
+            else:
+                return None
+        return None

@@ -1,0 +1,201 @@
+"""Negation and modality of an event clause: what governs it, what it is conditioned on, who denies it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chancery.coding.patterns import Governor
+from chancery.coding.structure import Tree
+
+CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till"}
+CONDITION_PREPS = {"until", "unless", "pending", "till"}
+# nouns that carry a reported proposition ("reports that X recognised ...")
+CONTENT_NOUNS = {
+    "report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation", "news", "idea",
+    "notion", "story", "assertion", "possibility", "prospect",
+}  # fmt: skip
+HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
+CLIMB_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "conj", "csubj", "oprd"}
+
+
+@dataclass
+class Analysis:
+    """What governs one event clause: negation, modality, the frame it sits in and the cues seen."""
+
+    negated: bool = False
+    modality: str = "asserted"
+    intent: bool = False
+    governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
+    governing_frame: str | None = None
+    conditions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def analyse(
+    tree: Tree,
+    i: int,
+    governors: dict[tuple[str, str], Governor],
+    frame_triggers: dict[int, str],
+    text: str,
+    question: bool,
+) -> Analysis:
+    """Negation, modality and governing frame of the event triggered by token ``i``."""
+    result = Analysis()
+    would = False
+    reported = False
+    node = i
+    if tree.tokens[i].pos in {"NOUN", "PROPN"}:
+        if any(tree.lemma(k) == "no" for k in tree.children(i, "det")):
+            result.negated = True
+            result.notes.append("negation:no")
+        head = tree.tokens[i].head
+        if tree.tokens[i].dep in {"dobj", "obj"} and head != i:
+            node = head  # a nominalisation takes the tense and negation of its light verb
+    visited = set()
+    while node not in visited:
+        visited.add(node)
+        would |= _own_markers(tree, node, result, first=node == i or node == tree.tokens[i].head)
+        _conditions(tree, node, text, result)
+        token = tree.tokens[node]
+        head = token.head
+        if head == node:
+            break
+        if token.dep == "advcl":
+            marks = {tree.lemma(k) for k in tree.children(node, "mark")}
+            if marks & CONDITION_MARKS:
+                result.modality = "hypothetical"
+                result.notes.append("modality:inside-condition:" + "/".join(sorted(marks & CONDITION_MARKS)))
+            break
+        carrier = token.dep in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
+        if carrier and token.lemma.lower() in CONTENT_NOUNS:
+            node = head
+            continue
+        if token.dep not in CLIMB_DEPS:
+            break
+        if token.dep == "conj":
+            node = head
+            continue
+        if head in frame_triggers:
+            result.governed_by = head
+            result.governing_frame = frame_triggers[head]
+            result.notes.append(f"governed:{frame_triggers[head]}:{tree.tokens[head].text}")
+            if frame_triggers[head] in {"request", "demand"}:
+                result.modality = "requested"
+            break
+        governor = _governor(tree, head, node, governors)
+        if governor is not None:
+            frame = governor.frame
+            if governor.frame_other and (_has_own_controller(tree, head, node) or tree.is_passive(head)):
+                frame = governor.frame_other
+            cue = f"{frame}:{tree.tokens[head].text}"
+            if frame == "intent":
+                result.intent = True
+                result.notes.append("modality:" + cue)
+                if _negated(tree, head):
+                    result.negated = True
+                    result.notes.append("negation:governor:" + tree.tokens[head].text)
+            elif frame == "hypothetical":
+                result.modality = "hypothetical"
+                result.notes.append("modality:" + cue)
+                break
+            elif frame == "denial":
+                result.modality = "denied"
+                result.notes.append("modality:" + cue)
+                break
+            elif frame == "failure":
+                result.negated = True
+                result.notes.append("negation:" + cue)
+            elif frame == "decision" and _negated(tree, head):
+                result.negated = True
+                result.notes.append("negation:governor:" + tree.tokens[head].text)
+            elif frame == "report":
+                reported = True
+        node = head
+    if would and result.modality == "asserted":
+        if reported:
+            result.intent = True
+            result.notes.append("modality:intent:would-in-reported-speech")
+        else:
+            result.modality = "hypothetical"
+            result.notes.append("modality:hypothetical:would")
+    if question and result.modality == "asserted":
+        result.modality = "hypothetical"
+        result.notes.append("modality:hypothetical:question")
+    if result.conditions and result.modality in {"asserted"}:
+        result.modality = "conditional"
+    if result.intent and result.modality == "asserted" and not result.negated:
+        result.modality = "intended"
+    return result
+
+
+def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
+    """Negation, modal auxiliaries and hedges attached to ``node``; True when "would" is among them."""
+    would = False
+    if first and _negated(tree, node):
+        result.negated = True
+        result.notes.append("negation:" + _negation_cue(tree, node))
+    for aux in tree.children(node, "aux"):
+        lemma = tree.lemma(aux)
+        if lemma in {"will", "shall", "'ll"} or tree.tokens[aux].text.lower() in {"will", "'ll", "shall"}:
+            result.intent = True
+            result.notes.append("modality:intent:" + tree.tokens[aux].text)
+        elif lemma == "would" or tree.tokens[aux].text.lower() in {"would", "'d"}:
+            would = True
+        elif lemma in {"may", "might", "could", "should", "must"} and result.modality == "asserted":
+            result.modality = "hypothetical"
+            result.notes.append("modality:hypothetical:" + tree.tokens[aux].text)
+    for adv in tree.children(node, "advmod"):
+        if tree.lemma(adv) in HEDGES and tree.lemma(adv) != "reportedly" and result.modality == "asserted":
+            result.modality = "hypothetical"
+            result.notes.append("modality:hypothetical:" + tree.tokens[adv].text)
+    return would
+
+
+def _negated(tree: Tree, node: int) -> bool:
+    return bool(tree.children(node, "neg"))
+
+
+def _negation_cue(tree: Tree, node: int) -> str:
+    return tree.tokens[tree.children(node, "neg")[0]].text
+
+
+def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
+    """Conditions attached to ``node``: "only if ...", "unless ...", "until ...", "on condition that"."""
+    for clause in tree.children(node, "advcl"):
+        marks = {tree.lemma(k) for k in tree.children(clause, "mark")}
+        only_after = "after" in marks and any(
+            tree.lemma(k) == "only" for k in tree.children(clause, "advmod") + tree.children(node, "advmod")
+        )
+        if marks & CONDITION_MARKS or only_after:
+            result.conditions.append(_span_text(tree, clause, text))
+            result.notes.append("condition:" + _span_text(tree, clause, text))
+    for prep in tree.children(node, "prep"):
+        lemma = tree.lemma(prep)
+        conditional = lemma in CONDITION_PREPS
+        if lemma == "on" and any(tree.lemma(k) == "condition" for k in tree.children(prep, "pobj")):
+            conditional = True
+        if lemma == "after" and any(tree.lemma(k) == "only" for k in tree.children(prep, "advmod")):
+            conditional = True
+        if conditional and tree.children(prep, "pobj", "pcomp"):
+            result.conditions.append(_span_text(tree, prep, text))
+            result.notes.append("condition:" + _span_text(tree, prep, text))
+
+
+def _span_text(tree: Tree, head: int, text: str) -> str:
+    nodes = tree.subtree(head)
+    return text[tree.tokens[nodes[0]].start : tree.tokens[nodes[-1]].end]
+
+
+def _governor(tree: Tree, head: int, child: int, governors: dict[tuple[str, str], Governor]):
+    token = tree.tokens[head]
+    lemma = token.lemma.lower()
+    coarse = {"AUX": "VERB", "PROPN": "NOUN"}.get(token.pos, token.pos)
+    for key in ((lemma, coarse), (lemma, token.pos), (token.text.lower(), coarse)):
+        if key in governors:
+            return governors[key]
+    return None
+
+
+def _has_own_controller(tree: Tree, governor: int, complement: int) -> bool:
+    """True when the complement's subject is not the governor's subject ("analysts expect X to ...")."""
+    return bool(tree.children(governor, "dobj")) or bool(tree.children(complement, "nsubj"))

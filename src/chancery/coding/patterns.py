@@ -1,0 +1,141 @@
+"""Event patterns as data (``data/patterns/events.tsv``) and the matcher that finds their triggers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from chancery.coding.structure import Tree
+from chancery.errors import ChanceryError
+
+VERB_TARGETS = ("dobj", "iobj", "prep:with", "prep:to", "prep:against", "prep:on", "obj")
+NOUN_TARGETS = ("prep:of", "prep:for", "prep:to", "prep:with", "prep:against", "prep:on")
+VERB_TAGS = {"VERB", "AUX"}
+NOUN_TAGS = {"NOUN", "PROPN"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern: lemmas, required object and particle, where the target is, and the code."""
+
+    id: str
+    cameo: str
+    pos: str  # "V" or "N"
+    lemmas: frozenset[str]
+    objects: frozenset[str]
+    particle: str | None
+    targets: tuple[str, ...]
+    relation: str | None
+    flags: frozenset[str]
+    frame: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        """More specific patterns win over bare ones on the same trigger."""
+        return 2 * bool(self.objects) + bool(self.particle)
+
+
+@dataclass(frozen=True)
+class Governor:
+    """A word that governs an event clause and sets its frame (intent, hypothetical, denial ...)."""
+
+    lemma: str
+    pos: str
+    frame: str
+    frame_other: str | None
+
+
+def load_patterns() -> tuple[Pattern, ...]:
+    """Every pattern of ``data/patterns/events.tsv``, checked for well-formed rows."""
+    patterns = []
+    seen = set()
+    for number, row in _rows("events.tsv"):
+        if len(row) != 9:
+            raise ChanceryError(f"events.tsv:{number}: expected 9 tab-separated fields, got {len(row)}")
+        pid, cameo, pos, lemmas, objects, particle, targets, relation, flags = (f.strip() for f in row)
+        if pid in seen or pos not in {"V", "N"}:
+            raise ChanceryError(f"events.tsv:{number}: duplicate id or bad pos in pattern {pid!r}")
+        seen.add(pid)
+        flagset = frozenset(f for f in flags.split(";") if f and f != "-")
+        frame = next((f.split("=", 1)[1] for f in flagset if f.startswith("frame=")), None)
+        default = VERB_TARGETS if pos == "V" else NOUN_TARGETS
+        patterns.append(
+            Pattern(
+                id=pid,
+                cameo=cameo,
+                pos=pos,
+                lemmas=frozenset(lemmas.split("|")),
+                objects=frozenset() if objects == "-" else frozenset(objects.split("|")),
+                particle=None if particle == "-" else particle,
+                targets=default if targets == "-" else tuple(targets.split("|")),
+                relation=None if relation == "-" else relation,
+                flags=flagset,
+                frame=frame,
+            )
+        )
+    return tuple(patterns)
+
+
+def load_governors() -> dict[tuple[str, str], Governor]:
+    """The governing words of ``data/patterns/governors.tsv`` keyed by (lemma, coarse pos)."""
+    governors = {}
+    for number, row in _rows("governors.tsv"):
+        if len(row) != 4:
+            raise ChanceryError(f"governors.tsv:{number}: expected 4 tab-separated fields")
+        lemma, pos, frame, other = (f.strip() for f in row)
+        governors[(lemma, pos)] = Governor(lemma, pos, frame, None if other == "-" else other)
+    return governors
+
+
+class Matcher:
+    """Finds, for a token, the most specific pattern it triggers."""
+
+    def __init__(self, patterns: tuple[Pattern, ...]):
+        self.by_lemma: dict[tuple[str, str], list[Pattern]] = {}
+        for pattern in patterns:
+            for lemma in pattern.lemmas:
+                self.by_lemma.setdefault((lemma, pattern.pos), []).append(pattern)
+        for candidates in self.by_lemma.values():
+            candidates.sort(key=lambda p: -p.specificity)
+
+    def match(self, tree: Tree, i: int, is_actor) -> Pattern | None:
+        """The best pattern triggered by token ``i`` (``is_actor(j)`` says whether j names an actor)."""
+        token = tree.tokens[i]
+        if token.pos in VERB_TAGS or token.tag.startswith("VB"):
+            pos = "V"
+        elif token.pos in NOUN_TAGS:
+            pos = "N"
+        else:
+            return None
+        lemma = tree.lemma(i)
+        candidates = self.by_lemma.get((lemma, pos)) or self.by_lemma.get((token.text.lower(), pos), [])
+        if not candidates:
+            return None
+        arguments = tree.argument_lemmas(i) if pos == "V" else tree.modifier_lemmas(i)
+        particles = tree.particles(i)
+        for pattern in candidates:
+            if pattern.objects and not (pattern.objects & arguments):
+                continue
+            if pattern.particle and pattern.particle not in particles:
+                continue
+            if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):
+                continue
+            if "needcomp" in pattern.flags and not tree.children(i, "xcomp", "ccomp"):
+                continue
+            if pattern.frame is None and not pattern.objects and _is_bare_auxiliary(tree, i):
+                continue
+            return pattern
+        return None
+
+
+def _is_bare_auxiliary(tree: Tree, i: int) -> bool:
+    return tree.tokens[i].dep in {"aux", "auxpass"}
+
+
+def _rows(name: str) -> list[tuple[int, list[str]]]:
+    text = resources.files("chancery").joinpath("data", "patterns", name).read_text(encoding="utf-8")
+    return [
+        (number, line.split("\t"))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]

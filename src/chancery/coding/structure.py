@@ -1,0 +1,212 @@
+"""Dependency-parse helpers on Token records: arguments, passives, coordination and control chains."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from chancery.records import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# verbs whose object, not subject, controls their infinitive ("urged Russia to recognise")
+OBJECT_CONTROL = {
+    "urge", "ask", "call", "press", "pressure", "push", "encourage", "invite", "persuade", "force",
+    "compel", "allow", "permit", "request", "exhort", "implore", "advise", "instruct", "order", "lobby",
+    "expect", "want", "appeal", "tell", "help", "warn", "beseech",
+}  # fmt: skip
+# clauses that hang their own event off a noun or verb and stop upward searches
+CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
+# the heads through which a nominalisation's agent is lent ("expressed support for")
+LIGHT_VERBS = {
+    "express", "voice", "extend", "offer", "give", "grant", "announce", "pledge", "declare", "reiterate",
+    "reaffirm", "show", "lend", "throw", "issue", "make", "pay", "hold", "launch", "conduct", "stage",
+    "signal", "convey", "send", "deliver", "register", "renew", "confirm", "accord", "provide",
+}  # fmt: skip
+
+
+class Tree:
+    """Children and argument lookups over one article's tokens."""
+
+    def __init__(self, tokens: tuple[Token, ...]):
+        self.tokens = tokens
+        self._children: list[list[int]] = [[] for _ in tokens]
+        for token in tokens:
+            if token.head != token.i:
+                self._children[token.head].append(token.i)
+
+    def children(self, i: int, *deps: str) -> list[int]:
+        """Children of token ``i``, optionally only those with one of ``deps``."""
+        kids = self._children[i]
+        return [k for k in kids if self.tokens[k].dep in deps] if deps else list(kids)
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+    def subtree(self, i: int, stop: Iterable[str] = ()) -> list[int]:
+        """Token ``i`` and its descendants, not entering children whose dep is in ``stop``."""
+        stop = set(stop)
+        found, todo = [], [i]
+        while todo:
+            node = todo.pop()
+            found.append(node)
+            todo.extend(k for k in self._children[node] if self.tokens[k].dep not in stop)
+        return sorted(found)
+
+    def with_conjuncts(self, i: int) -> list[int]:
+        """Token ``i`` and every token coordinated with it ("Russia and China")."""
+        found, todo = [], [i]
+        while todo:
+            node = todo.pop()
+            found.append(node)
+            todo.extend(self.children(node, "conj"))
+        return sorted(found)
+
+    def is_passive(self, i: int) -> bool:
+        return bool(self.children(i, "auxpass", *PASSIVE_SUBJECT_DEPS)) or (
+            self.tokens[i].tag == "VBN" and self.tokens[i].dep in {"acl", "relcl"} and bool(self.agent(i))
+        )
+
+    def agent(self, i: int) -> list[int]:
+        """The "by" agent of a passive verb or a nominalisation ("recognised by Russia")."""
+        found = []
+        for child in self.children(i, "agent", "prep"):
+            if self.lemma(child) == "by":
+                for pobj in self.children(child, "pobj"):
+                    found.extend(self.with_conjuncts(pobj))
+        return found
+
+    def objects(self, i: int) -> list[int]:
+        """The direct objects of verb ``i`` (its patient: the passive subject when passive)."""
+        heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if self.is_passive(i) else []
+        heads = heads or self.children(i, *OBJECT_DEPS)
+        if not heads and self.tokens[i].dep in {"acl"} and self.tokens[i].tag == "VBN":
+            heads = [self.tokens[i].head]  # "the government recognised by Russia"
+        found = []
+        for head in heads:
+            found.extend(self.with_conjuncts(head))
+        return found
+
+    def datives(self, i: int) -> list[int]:
+        found = []
+        for head in self.children(i, "dative", "iobj"):
+            if self.tokens[head].pos == "ADP":
+                for pobj in self.children(head, "pobj"):
+                    found.extend(self.with_conjuncts(pobj))
+            else:
+                found.extend(self.with_conjuncts(head))
+        return found
+
+    def prep_objects(self, i: int, preposition: str) -> list[int]:
+        """Objects of ``preposition`` attached to ``i`` or to its objects ("ties with Kabul")."""
+        found = []
+        hosts = [i, *self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS)]
+        for host in hosts:
+            for child in self.children(host, "prep", "prt", "dative", "agent"):
+                if self.lemma(child) == preposition:
+                    for pobj in self.children(child, "pobj", "pcomp"):
+                        found.extend(self.with_conjuncts(pobj))
+        return found
+
+    def argument_lemmas(self, i: int) -> set[str]:
+        """Lemmas heading the trigger's arguments, with their modifiers, for pattern object checks."""
+        lemmas = set()
+        heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dative", "prt", "acomp", "npadvmod")
+        for prep in self.children(i, "prep", "agent"):
+            heads.extend(self.children(prep, "pobj"))
+        for head in heads:
+            for node in self.with_conjuncts(head):
+                lemmas.add(self.lemma(node))
+                lemmas.add(self.tokens[node].text.lower())
+                for mod in self.children(node, "compound", "amod", "nmod", "prep", "pobj"):
+                    lemmas.add(self.lemma(mod))
+                    for deeper in self.children(mod, "pobj", "compound", "amod"):
+                        lemmas.add(self.lemma(deeper))
+        return lemmas
+
+    def modifier_lemmas(self, i: int) -> set[str]:
+        """Lemmas modifying a noun ("humanitarian aid", "diplomatic ties")."""
+        return {self.lemma(k) for k in self.children(i, "compound", "amod", "nmod")}
+
+    def particles(self, i: int) -> set[str]:
+        return {self.lemma(k) for k in self.children(i, "prt", "prep")}
+
+    def subjects(self, i: int) -> tuple[list[int], str]:
+        """The subject(s) of verb ``i`` and how they were found (a note for the evidence).
+
+        Passive verbs take their "by" agent; verbs without a subject borrow one along
+        coordination, control, relative and adnominal clauses.
+        """
+        seen = set()
+        node = i
+        how = "subject"
+        while node not in seen:
+            seen.add(node)
+            token = self.tokens[node]
+            if self.is_passive(node):
+                agent = self.agent(node)
+                if agent:
+                    return agent, how + ":passive-agent"
+                if node == i:
+                    return [], "passive-without-agent"
+            else:
+                subjects = self.children(node, *SUBJECT_DEPS)
+                if subjects:
+                    found = []
+                    for subject in subjects:
+                        found.extend(self.with_conjuncts(subject))
+                    return found, how
+            head = token.head
+            if head == node:
+                return [], "no-subject"
+            if token.dep == "xcomp" and self.lemma(head) in OBJECT_CONTROL and not self.is_passive(head):
+                controllers = self.children(head, "dobj") or self.prep_objects(head, "on")
+                controllers = controllers or self.prep_objects(head, "upon")
+                if controllers:
+                    return [c for k in controllers for c in self.with_conjuncts(k)], "object-control"
+            if token.dep == "acl" and self.tokens[head].pos in {"NOUN", "PROPN"}:
+                owners = self.children(head, "poss") or self.agent(head)
+                if owners:
+                    return owners, "possessive-agent"
+                if self._light_verb_of(head) is not None:
+                    node = self._light_verb_of(head)
+                    how = "light-verb"
+                    continue
+                return [], "nominal-without-agent"
+            if token.dep == "relcl":
+                return self.with_conjuncts(head), "relative-clause"
+            if token.dep in {"xcomp", "conj", "ccomp", "advcl", "acomp"}:
+                node = head
+                how = {"xcomp": "control", "conj": "coordination"}.get(token.dep, "clause-head")
+                continue
+            if token.dep == "pcomp" or self.tokens[head].dep in {"prep"}:
+                node = head
+                continue
+            return [], "no-subject"
+        return [], "no-subject"
+
+    def _light_verb_of(self, noun: int) -> int | None:
+        token = self.tokens[noun]
+        if token.dep in {"dobj", "obj"} and self.lemma(token.head) in LIGHT_VERBS:
+            return token.head
+        return None
+
+    def noun_agent(self, i: int) -> tuple[list[int], str]:
+        """The agent of a nominalisation: possessor, "by" phrase, modifier or light-verb subject."""
+        owners = self.children(i, "poss")
+        if owners:
+            return [o for k in owners for o in self.with_conjuncts(k)], "possessive-agent"
+        agent = self.agent(i)
+        if agent:
+            return agent, "by-agent"
+        light = self._light_verb_of(i)
+        if light is not None:
+            subjects, how = self.subjects(light)
+            return subjects, "light-verb:" + how
+        modifiers = self.children(i, "compound", "amod", "nmod")
+        if modifiers:
+            return modifiers, "modifier-agent"
+        return [], "nominal-without-agent"
+
+    def sentence_tokens(self, sentence: int) -> list[int]:
+        return [t.i for t in self.tokens if t.sentence == sentence]
