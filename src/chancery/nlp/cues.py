@@ -1,0 +1,182 @@
+"""Speech cues: the verbs and phrases that attribute words to a speaker, read from the parse.
+
+Reported speech is a speech verb with a clausal complement ("X said (that) ...", "X told
+reporters ...") or a clause attributed by "according to X".  The speaker phrase of a cue is
+the verb's subject, or its governing verb's subject for "..., adding that ...".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chancery.records import Sentence, Token
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# verbs whose clausal complement is reported speech
+REPORT_VERBS = _words(
+    "say tell state add note stress emphasise emphasize underline underscore insist warn claim "
+    "declare announce reiterate confirm explain argue maintain assert acknowledge admit repeat "
+    "write tweet reply respond report caution contend allege observe remark concede affirm "
+    "reaffirm"
+)
+# verbs that can introduce a direct quote, including partial ones ("called the vote \"a farce\"")
+DIRECT_VERBS = REPORT_VERBS | _words("ask call describe continue urge post put conclude begin")
+# inverted attributions put the subject after the verb: "..., said Mao Ning."
+_INVERTIBLE = frozenset({"say", "add", "ask", "continue", "write", "reply", "tell", "state", "note"})
+_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_NEGATIONS = frozenset({"not", "n't", "never"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech cue: its text, the token it sits on, and the head of its speaker phrase."""
+
+    text: str
+    token: int
+    speaker_head: int | None
+
+
+@dataclass(frozen=True)
+class Reported:
+    """An indirect quote found from a cue: the reported clause ``[start, end)`` and its cue."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+class Parse:
+    """The article's tokens with child lists, for walking the dependency tree."""
+
+    def __init__(self, tokens: tuple[Token, ...], sentences: tuple[Sentence, ...]):
+        self.tokens = tokens
+        self.sentences = sentences
+        self.children: dict[int, list[int]] = {}
+        for token in tokens:
+            if token.head != token.i:
+                self.children.setdefault(token.head, []).append(token.i)
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        return [c for c in self.children.get(i, ()) if not deps or self.tokens[c].dep in deps]
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        """The first and last token index of ``i``'s subtree."""
+        low = high = i
+        stack = [i]
+        while stack:
+            node = stack.pop()
+            low, high = min(low, node), max(high, node)
+            stack.extend(self.children.get(node, ()))
+        return low, high
+
+    def cue_at(self, i: int) -> Cue | None:
+        """The cue on token ``i`` if it is a speech verb or the "according" of "according to"."""
+        token = self.tokens[i]
+        if token.text.lower() == "according":
+            to = self.kids(i, "prep")
+            if to and self.tokens[to[0]].text.lower() == "to":
+                objects = self.kids(to[0], "pobj")
+                return Cue("according to", i, objects[0] if objects else None)
+            return None
+        if token.pos in ("VERB", "AUX") and token.lemma.lower() in DIRECT_VERBS:
+            return Cue(token.text, i, self.speaker_of(i))
+        return None
+
+    def speaker_of(self, verb: int) -> int | None:
+        """The head token of the speaker phrase of a speech verb."""
+        seen = set()
+        while verb not in seen:
+            seen.add(verb)
+            subjects = self.kids(verb, "nsubj", "nsubjpass")
+            if subjects:
+                return subjects[0]
+            token = self.tokens[verb]
+            if token.lemma.lower() in _INVERTIBLE:
+                after = [
+                    c
+                    for c in self.kids(verb, "dobj", "attr", "npadvmod", "appos", "oprd", "dep")
+                    if c > verb and self.tokens[c].pos in ("PROPN", "NOUN")
+                ]
+                if after and self.tokens[after[0]].lemma.lower() not in ("reporter", "journalist"):
+                    return after[0]
+            # "..., adding that ...", "she paused and added": the governing verb's subject speaks
+            if token.dep in ("advcl", "conj", "xcomp") and token.head != verb:
+                verb = token.head
+                continue
+            return None
+        return None
+
+    def reported(self, verb: int) -> Reported | None:
+        """The clause a speech verb reports, if it has one and states something."""
+        token = self.tokens[verb]
+        if token.pos != "VERB" or token.lemma.lower() not in REPORT_VERBS:
+            return None
+        if any(self.tokens[c].text.lower() in _NEGATIONS for c in self.kids(verb, "neg")):
+            return None  # "did not say that ...": nothing was stated
+        complements = self.kids(verb, "ccomp")
+        if not complements:
+            return None
+        clause = complements[0]
+        marks = [self.tokens[c].text.lower() for c in self.kids(clause, "mark")]
+        if set(marks) & _QUESTION_MARKS:
+            return None  # "declined to say whether ...": a question, not a statement
+        low, high = self.subtree(clause)
+        for child in self.kids(clause, "advcl"):
+            # ", escalating a dispute ...": the writer's gloss on the report, not part of it
+            if child > clause and self.tokens[child].tag == "VBG" and self.tokens[child - 1].text == ",":
+                high = min(high, child - 2)
+        while low < high and (self.tokens[low].dep == "mark" or self.tokens[low].pos in ("PUNCT", "SPACE")):
+            if self.tokens[low].text in ('"', "“", "«"):
+                break
+            low += 1
+        if self.tokens[low].tag in _WH:
+            return None
+        low, high = self.trim(low, high)
+        if high - low < 1:
+            return None
+        return Reported(
+            self.tokens[low].start, self.tokens[high].end, Cue(token.text, verb, self.speaker_of(verb))
+        )
+
+    def according_to(self, i: int) -> Reported | None:
+        """The clause attributed by "according to X" on token ``i``, or None."""
+        cue = self.cue_at(i)
+        if cue is None or cue.text != "according to":
+            return None
+        low, high = self.subtree(i)
+        sentence = self.sentences[self.tokens[i].sentence]
+        first, last = self.trim(sentence.first, sentence.last - 1)
+        if low <= first:  # "According to X, <clause>."
+            start, end = self.trim(high + 1, last)
+        elif high >= last or all(self.tokens[k].pos in ("PUNCT", "SPACE") for k in range(high + 1, last + 1)):
+            start, end = self.trim(first, low - 1)  # "<clause>, according to X."
+        else:
+            start, end = first, last  # "<part>, according to X, <part>": the whole sentence
+        if end <= start:
+            return None
+        return Reported(self.tokens[start].start, self.tokens[end].end, cue)
+
+    def trim(self, low: int, high: int) -> tuple[int, int]:
+        """Drop punctuation and spaces at both ends, keeping a quotation mark that closes inside."""
+        while low <= high and self.tokens[low].pos in ("PUNCT", "SPACE") and not _is_mark(self.tokens[low]):
+            low += 1
+        while high >= low and self.tokens[high].pos in ("PUNCT", "SPACE"):
+            if _is_mark(self.tokens[high]) and any(_is_mark(self.tokens[k]) for k in range(low, high)):
+                break
+            high -= 1
+        if (
+            low <= high
+            and _is_mark(self.tokens[low])
+            and not any(_is_mark(self.tokens[k]) for k in range(low + 1, high + 1))
+        ):
+            low += 1  # an opening mark whose quote ends outside the clause
+        return low, high
+
+
+def _is_mark(token: Token) -> bool:
+    return token.text in ('"', "“", "”", "«", "»")

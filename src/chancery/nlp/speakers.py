@@ -1,0 +1,210 @@
+"""Speakers: who is quoted, read from the subject of a cue and continued through the article.
+
+A speaker's name, role and organisation come from the subject phrase of the speech verb
+("Chinese Foreign Ministry spokesperson Mao Ning", "a foreign ministry spokesperson",
+"Beijing").  The actor comes from the actors stage's mentions inside that phrase; until a
+person mention exists, the name is read from the parse.  Pronouns ("she"), bare roles ("the
+spokesperson") and surnames ("Mao") continue the nearest compatible earlier speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from chancery.nlp.speaker_phrases import PhraseReader, Subject
+from chancery.records import Mention, Speaker, Token
+
+
+@dataclass
+class _Known:
+    speaker: Speaker
+    gender: str | None
+    position: int  # token index of the speaker's latest phrase
+
+
+class Speakers:
+    """Resolves the subjects of cues to speakers, in article order, remembering earlier ones."""
+
+    def __init__(
+        self,
+        text: str,
+        tokens: tuple[Token, ...],
+        mentions: tuple[Mention, ...],
+        quoted: tuple[tuple[int, int], ...] = (),
+    ):
+        self.reader = PhraseReader(text, tokens, mentions)
+        self.tokens = tokens
+        self.mentions = mentions
+        self.quoted = quoted  # direct-quote spans: names inside them are not antecedents
+        self.history: list[_Known] = []
+
+    def resolve(self, head: int | None, rule: str = "subject") -> Speaker | None:
+        """The speaker named by the phrase headed by token ``head``; remembered for later cues."""
+        if head is None:
+            return None
+        subject = self.reader.describe(head)
+        token = self.tokens[head]
+        if subject.name is None and token.pos == "PROPN" and self._known_surname(token.text):
+            subject = replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
+        if subject.pronoun is not None and subject.refers_to is None:
+            found = self._antecedent(subject, head)
+            if found is None:
+                return None
+            if isinstance(found, _Known):
+                return self._again(found, subject, head)
+            subject, rule = replace(found, gender=found.gender or subject.gender), "pronoun"
+        known = self._continued(subject)
+        if known is not None:
+            return self._again(known, subject, head)
+        if not (subject.name or subject.role or subject.organization or subject.actor):
+            return None
+        if subject.organization and not (subject.actor or subject.name) and subject.definite:
+            # "the foreign ministry said": the ministry of the state last heard speaking
+            context = next(
+                (k for k in reversed(self.history) if not k.speaker.name and k.speaker.actor), None
+            )
+            if context is not None:
+                subject, rule = replace(subject, actor=context.speaker.actor), "organisation-context"
+        speaker = Speaker(
+            name=subject.name,
+            role=subject.role,
+            organization=subject.organization,
+            actor=subject.actor,
+            mention_id=subject.mention_id,
+            rule=rule,
+        )
+        self.history.append(_Known(speaker, subject.gender, head))
+        return speaker
+
+    def _again(self, known: _Known, subject: Subject, head: int) -> Speaker:
+        """An earlier speaker speaking again: completed by the new phrase and moved to the front."""
+        rule = _continuation_rule(subject)
+        known.speaker = _merge(known.speaker, subject, rule)
+        known.gender = known.gender or subject.gender
+        known.position = head
+        self.history.remove(known)
+        self.history.append(known)
+        return known.speaker
+
+    def _antecedent(self, subject: Subject, head: int) -> _Known | Subject | None:
+        """What a pronoun without a resolved mention stands for: the nearest compatible earlier
+        speaker, or a person (for "he"/"she") or actor (for "it"/"they") named closer before it."""
+        known = max(
+            (k for k in self.history if _continues(subject, k) and k.position < head),
+            key=lambda k: k.position,
+            default=None,
+        )
+        floor = known.position if known else -1
+        if subject.pronoun in ("he", "she"):
+            person = self._person_before(head, floor)
+            if person is not None:
+                named = self.reader.describe(person)
+                same = next(
+                    (
+                        k
+                        for k in self.history
+                        if k.speaker.name and named.name and _same_person(named.name, k.speaker.name)
+                    ),
+                    None,
+                )
+                return same or named
+        else:
+            actors = [
+                m
+                for m in self.mentions
+                if floor < m.head < head
+                and m.kind not in ("person", "pronoun")
+                and self.tokens[m.head].dep in ("nsubj", "nsubjpass")
+                and not self._quoted(m.head)
+            ]
+            if actors:
+                return self.reader.from_mention(actors[-1])
+        return known
+
+    def _person_before(self, head: int, floor: int) -> int | None:
+        """The phrase head of the nearest person named before ``head`` (after ``floor``), outside quotes.
+
+        Within the nearest sentence naming people, the grammatical subject is preferred.
+        """
+        people = [
+            i for i in range(floor + 1, head) if self.tokens[i].ent_type == "PERSON" and not self._quoted(i)
+        ]
+        people += [m.head for m in self.mentions if m.kind == "person" and floor < m.head < head]
+        if not people:
+            return None
+        sentence = self.tokens[max(people)].sentence
+        heads = [self._phrase_head(i) for i in sorted(set(people)) if self.tokens[i].sentence == sentence]
+        subjects = [h for h in heads if self.tokens[h].dep in ("nsubj", "nsubjpass")]
+        return (subjects or heads)[-1]
+
+    def _phrase_head(self, i: int) -> int:
+        """Climb from a name token to the head of its noun phrase ("minister" in "the minister, X,")."""
+        while self.tokens[i].dep in ("compound", "appos", "flat") and self.tokens[i].head != i:
+            i = self.tokens[i].head
+        return i
+
+    def _quoted(self, i: int) -> bool:
+        return any(start <= self.tokens[i].start < end for start, end in self.quoted)
+
+    def repeat(self, speaker: Speaker | None) -> Speaker | None:
+        """An earlier speaker heard again (an unattributed quote paragraph continues its speaker)."""
+        return replace(speaker, rule="previous-quote") if speaker is not None else None
+
+    def _known_surname(self, word: str) -> bool:
+        word = word.lower()
+        return any(k.speaker.name and word in k.speaker.name.lower().split() for k in self.history)
+
+    def _continued(self, subject: Subject) -> _Known | None:
+        """The earlier speaker this subject continues, if any (nearest first)."""
+        return next((k for k in reversed(self.history) if _continues(subject, k)), None)
+
+
+def _continues(subject: Subject, known: _Known) -> bool:
+    """Whether ``subject`` can be the earlier speaker ``known`` again."""
+    earlier = known.speaker
+    if subject.refers_to is not None:
+        same_name = bool(subject.name and earlier.name and earlier.name.lower() == subject.name.lower())
+        return earlier.mention_id == subject.refers_to or same_name
+    if subject.pronoun in ("he", "she"):
+        return bool(earlier.name) and known.gender in (None, subject.gender)
+    if subject.pronoun == "it":
+        return not earlier.name
+    if subject.pronoun == "they":
+        return True
+    if subject.name:
+        return bool(earlier.name) and _same_person(subject.name, earlier.name)
+    if subject.role and subject.definite and not subject.actor:
+        return bool(earlier.role) and _role_key(earlier.role) == _role_key(subject.role)
+    return False
+
+
+def _same_person(name: str, earlier: str) -> bool:
+    """ "Mao" or "Ms Mao" continues "Mao Ning"; a full name must match whole."""
+    words = name.lower().split()
+    known = earlier.lower().split()
+    return words == known or (len(words) == 1 and words[0] in known)
+
+
+def _role_key(role: str) -> str:
+    last = role.split()[-1]
+    return "spokesperson" if last.startswith("spokes") else last.rstrip("s")
+
+
+def _continuation_rule(subject: Subject) -> str:
+    if subject.pronoun:
+        return "pronoun"
+    if subject.name:
+        return "name"
+    return "role"
+
+
+def _merge(earlier: Speaker, subject: Subject, rule: str) -> Speaker:
+    """The earlier speaker, completed by anything the new phrase adds (a role, an actor)."""
+    return Speaker(
+        name=earlier.name or subject.name,
+        role=earlier.role or subject.role,
+        organization=earlier.organization or subject.organization,
+        actor=earlier.actor or subject.actor,
+        mention_id=earlier.mention_id or subject.mention_id,
+        rule=rule,
+    )
