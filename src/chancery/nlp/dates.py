@@ -94,7 +94,7 @@ def date_for_clause(
     """The date of the event whose trigger is ``token_span`` in ``sentence``; else the publication date.
 
     In order: an expression in the trigger's own clause (its head path reaches the trigger before any
-    other verb), historical or not; a non-historical one in a clause the trigger hangs from ("said on
+    other verb), news before background; a non-historical one in a clause the trigger hangs from ("said on
     Friday it welcomed"); the nearest non-historical one in the sentence that is not inside another
     clause below the trigger; the publication date. Uses only records, so it can move to ``records``.
     """
@@ -106,9 +106,10 @@ def date_for_clause(
         return (main or rest or [published])[0]
     trigger = _span_head(tokens, *token_span)
     paths = [(d, _head_path(tokens, _span_head(tokens, *span))) for d, span in here]
-    own = [(path.index(trigger), d) for d, path in paths if trigger in path]
+    # news before background, then the expression closest to the trigger
+    own = [(d.historical, path.index(trigger), d) for d, path in paths if trigger in path]
     if own:
-        return min(own, key=lambda item: item[0])[1]
+        return min(own, key=lambda item: item[:2])[2]
     for ancestor in _ancestors(tokens, trigger):
         above = [d for d, path in paths if ancestor in path and not d.historical]
         if above:

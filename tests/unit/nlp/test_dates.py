@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chancery.nlp.dates import date_for_clause, find_dates, publication_date
-from chancery.records import Article, DateRef, Token
+from chancery.records import Article, DateRef, TextSpan, Token
 
 # --- publication date ------------------------------------------------------------------------
 
@@ -175,6 +175,31 @@ def test_background_in_a_relative_clause_does_not_date_the_main_event(parse):
     assert _clause_date(parsed, "welcomed").value == "2025-07-03"
     seized = _clause_date(parsed, "seized")
     assert (seized.value, seized.precision, seized.historical) == ("2021-08-01", "month", True)
+
+
+def _hand_parsed(words: list[tuple[str, int, str]]) -> tuple[str, tuple[Token, ...]]:
+    """Text and tokens from (word, head, pos) triples, one sentence, single spaces."""
+    tokens, offset = [], 0
+    for i, (word, head, pos) in enumerate(words):
+        tokens.append(Token(i, word, offset, offset + len(word), word.lower(), pos, "X", "dep", head, 0))
+        offset += len(word) + 1
+    return " ".join(word for word, _, _ in words), tuple(tokens)
+
+
+def _span_of(text: str, word: str) -> TextSpan:
+    return TextSpan(text.index(word), text.index(word) + len(word))
+
+
+def test_in_one_clause_the_news_date_beats_a_closer_background_one():
+    # "since 2021" hangs two steps below "restored", "on Friday" four steps below it
+    text, tokens = _hand_parsed(
+        [("Russia", 1, "PROPN"), ("restored", 1, "VERB"), ("ties", 1, "NOUN"), ("since", 1, "ADP"),
+         ("2021", 3, "NUM"), ("at", 1, "ADP"), ("a", 7, "DET"), ("meeting", 5, "NOUN"),
+         ("on", 7, "ADP"), ("Friday", 8, "PROPN")]
+    )  # fmt: skip
+    background = DateRef("2021-01-01", "year", "explicit", "2021", _span_of(text, "2021"), 0, historical=True)
+    news = DateRef("2025-07-04", "day", "relative", "Friday", _span_of(text, "Friday"), 0)
+    assert date_for_clause((background, news), 0, (1, 2), tokens, DateRef("2025-07-05")) == news
 
 
 def test_a_subordinate_clause_date_does_not_date_the_main_verb(parse):
