@@ -55,8 +55,13 @@ def _engine(url: URL, schema_name: str | None) -> sa.Engine:
         raise LedgerError(f"no database driver for {shown}; install chancery with its dependencies") from exc
 
 
-def open_ledger(url: str = DEFAULT_URL, *, schema: str | None = None) -> Ledger:
-    """Open (creating and migrating as needed) the ledger at ``url``; ``schema`` picks a PostgreSQL schema."""
+def open_ledger(
+    url: str = DEFAULT_URL, *, schema: str | None = None, date_window: int = dedup.DATE_WINDOW
+) -> Ledger:
+    """Open (creating and migrating as needed) the ledger at ``url``; ``schema`` picks a PostgreSQL schema.
+
+    ``date_window`` is the default number of days within which reports are one ledger event.
+    """
     parsed = _url(url)
     postgres = parsed.get_backend_name() == "postgresql"
     if schema is not None and not _SCHEMA_NAME.fullmatch(schema):
@@ -73,16 +78,19 @@ def open_ledger(url: str = DEFAULT_URL, *, schema: str | None = None) -> Ledger:
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
         raise LedgerError(f"cannot open the ledger at {shown}: {reason}; check it, or {_HINT}") from exc
-    return Ledger(engine, shown, schema_name)
+    return Ledger(engine, shown, schema_name, date_window)
 
 
 class Ledger:
     """An open ledger: store coded articles, record runs, and query events, quotes and relations."""
 
-    def __init__(self, engine: sa.Engine, url: str, schema: str | None = None) -> None:
+    def __init__(
+        self, engine: sa.Engine, url: str, schema: str | None = None, date_window: int = dedup.DATE_WINDOW
+    ) -> None:
         self.engine = engine
         self.url = url  # without password: safe to show in messages
         self.schema = schema
+        self.date_window = date_window
 
     def __enter__(self) -> Ledger:
         return self
@@ -244,9 +252,12 @@ class Ledger:
         since: str | None = None,
         until: str | None = None,
         counted: bool | None = None,
-        date_window: int = dedup.DATE_WINDOW,
+        date_window: int | None = None,
     ) -> list[dedup.LedgerEvent]:
-        """Reports of one event merged across articles, with mention and source counts."""
+        """Reports of one event merged across articles, with mention and source counts.
+
+        ``date_window`` (days) defaults to the one the ledger was opened with.
+        """
         with self.engine.connect() as conn:
             return query.ledger_events(
                 conn,
@@ -256,7 +267,7 @@ class Ledger:
                 since=since,
                 until=until,
                 counted=counted,
-                date_window=date_window,
+                date_window=self.date_window if date_window is None else date_window,
             )
 
     def gdelt_rows(
@@ -267,7 +278,7 @@ class Ledger:
         cameo: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        date_window: int = dedup.DATE_WINDOW,
+        date_window: int | None = None,
     ) -> list[dict[str, Any]]:
         """Counted ledger events only, as GDELT-style rows."""
         merged = self.ledger_events(

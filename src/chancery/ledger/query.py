@@ -6,15 +6,25 @@ include both ends.  Every listing has a total order, so SQLite and PostgreSQL an
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlalchemy as sa
 
+from chancery.errors import LedgerError
 from chancery.ledger import dedup, relations, rows, schema
 from chancery.ledger.reports import Report
 from chancery.records import Article, Event, Quote, Relation
 
 E, Q, A, S = schema.events, schema.quotes, schema.articles, schema.sentences
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _check_days(**days: str | None) -> None:
+    # Dates compare as text, so "2025-7-5" would silently compare wrong: refuse it instead.
+    for name, value in days.items():
+        if value is not None and not _DAY.fullmatch(value):
+            raise LedgerError(f"{name} must be a date written YYYY-MM-DD, not {value!r}")
 
 
 def _prefix(column: sa.ColumnElement[Any], prefix: str) -> sa.ColumnElement[bool]:
@@ -39,6 +49,7 @@ def events(
     limit: int | None = None,
 ) -> list[Event]:
     """Stored events matching every filter given, by date, article and sentence."""
+    _check_days(since=since, until=until)
     query = sa.select(E)
     if source:
         query = query.where(_prefix(E.c.source_code, source))
@@ -123,6 +134,7 @@ def relation_states(
     object: str | None = None,
 ) -> list[Relation]:
     """Relation states derived from the stored events (see ``relations``), filtered."""
+    _check_days(as_of=as_of)
     conditions = [E.c.relation.is_not(None)]
     if kind:
         conditions.append(E.c.relation.startswith(kind + ":", autoescape=True))
@@ -148,6 +160,7 @@ def ledger_events(
     date_window: int = dedup.DATE_WINDOW,
 ) -> list[dedup.LedgerEvent]:
     """Deduplicated events (mentions, sources) containing a report that matches the filters."""
+    _check_days(since=since, until=until)
     conditions = []
     # Prefilters only drop whole groups (country, CAMEO code, counted are part of the grouping key).
     if source:

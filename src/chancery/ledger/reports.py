@@ -33,6 +33,7 @@ class Report:
             article_id=self.event.article_id,
             text=self.text,
             event_id=self.event.id,
+            quote_id=self.event.quote_id,
             date=self.day,
             publisher=self.publisher,
         )

@@ -110,3 +110,15 @@ def test_gdelt_rows_hold_only_counted_events_with_their_counts(ledger):
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == (3, 3, 3)
     assert row["SOURCEURL"] == "https://news.example/muttaqi-delhi"
     assert len(ledger.ledger_events()) == 3
+
+
+def test_the_window_set_when_opening_is_the_default(ledger_url):
+    from chancery.ledger import open_ledger
+
+    url, schema_name = ledger_url
+    with open_ledger(url, schema=schema_name, date_window=7) as wide:
+        wide.store(visit("New Delhi hosted the Taliban foreign minister for talks.", "A", "2025-10-10"))
+        wide.store(visit("India received the Taliban envoy again a week later.", "B", "2025-10-17"))
+        assert [e.mentions for e in wide.ledger_events()] == [2]
+        assert [e.mentions for e in wide.ledger_events(date_window=3)] == [1, 1]
+        assert [r["NumMentions"] for r in wide.gdelt_rows()] == [2]

@@ -118,3 +118,12 @@ def test_quotes_carry_their_article_and_a_date(stocked):
 def test_article_lookup_and_listing(stocked):
     assert stocked.article("no-such-article") is None
     assert [a.publisher for a in stocked.articles()] == ["Xinhua Desk", "Capitol Wire", "Asia Post"]
+
+
+@pytest.mark.parametrize("call", ["events", "ledger_events", "relations"])
+def test_a_date_not_written_yyyy_mm_dd_is_refused(stocked, call):
+    from chancery.errors import LedgerError
+
+    arguments = {"as_of": "2025-7-5"} if call == "relations" else {"since": "5 July 2025"}
+    with pytest.raises(LedgerError, match="YYYY-MM-DD"):
+        getattr(stocked, call)(**arguments)

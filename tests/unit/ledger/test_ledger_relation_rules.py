@@ -1,0 +1,75 @@
+"""The rules that turn one report into a relation claim, or into none (pure functions, no database)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from ledger_factory import coded
+
+from chancery.ledger.relations import claim_of
+from chancery.ledger.reports import Report, party, party_matches
+from chancery.records import Actor
+
+
+def _report(**event) -> Report:
+    spec = {"source": "TURGOV", "target": "AFGGOV", "relation": "recognition:recognized", **event}
+    article = coded("Ankara weighed its stance on the Taliban administration.", events=(spec,))
+    return Report(article.events[0], article.article.text, article.article.publisher, article.article.date)
+
+
+def test_a_counted_event_gives_its_hinted_state():
+    claim = claim_of(_report(relation="representation:expelled", cameo="166"))
+    assert (claim.kind, claim.state, claim.rule) == ("representation", "expelled", "counted-hint")
+
+
+def test_a_negated_asserted_recognition_gives_not_recognized():
+    claim = claim_of(_report(negated=True))
+    assert (claim.kind, claim.state, claim.rule) == ("recognition", "not_recognized", "negated-recognition")
+
+
+def test_a_conditional_event_with_a_condition_hint_gives_a_condition():
+    claim = claim_of(
+        _report(modality="conditional", relation="condition:conditional", detail="free elections")
+    )
+    assert (claim.kind, claim.state, claim.rule) == ("condition", "conditional", "stated-condition")
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"modality": "intended"},  # "Turkey plans to recognise..." is not a recognition
+        {"modality": "requested"},
+        {"modality": "hypothetical"},
+        {"modality": "denied"},
+        {"modality": "conditional"},  # a conditional recognition is a condition only when hinted so
+        {"negated": True, "relation": "diplomatic_relations:active"},  # only recognition has a negated rule
+        {"negated": True, "modality": "intended"},
+        {"negated": True, "modality": "conditional", "relation": "condition:conditional"},
+        {"relation": "recognition:adored"},  # a state the kind does not have
+        {"relation": "friendship:close"},  # a kind the ledger does not have
+        {"relation": None},
+        {"target": None},
+    ],
+)
+def test_other_events_give_no_claim(event):
+    assert claim_of(_report(**event)) is None
+
+
+def test_a_state_and_its_government_are_one_party_other_sectors_are_not():
+    assert party(Actor("Russia", "RUS", "RUS")) == party(Actor("Moscow", "RUSGOV", "RUS", "GOV")) == "RUS"
+    assert party(Actor("Taliban", "AFGREB", "AFG", "REB")) == "AFGREB"
+    assert party(Actor("UN", "IGOUNO")) == "IGOUNO"
+
+
+def test_a_code_prefix_selects_a_party_through_any_of_its_codes():
+    assert party_matches("RUS", "RUSGOV") and party_matches("RUS", "rus") and party_matches("RUS", "RUSG")
+    assert not party_matches("RUS", "RUSMIL")
+    assert not party_matches("AFGREB", "AFGGOV")
+
+
+def test_evidence_names_the_quote_behind_an_event():
+    report = _report()
+    quoted = replace(report, event=replace(report.event, quote_id="q-1"))
+    assert quoted.evidence().quote_id == "q-1"
+    assert report.evidence().quote_id is None
