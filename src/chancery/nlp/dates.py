@@ -31,9 +31,9 @@ REPORTING = {
     "explain", "insist", "reveal", "write", "declare", "acknowledge",
 }  # fmt: skip
 # Coming to power is the scene-setting of this domain: "regained control in 2021", "return to power".
-POWER_VERBS = {"regain", "seize", "take", "come", "return", "sweep", "rise", "grab", "retake"}
+# Only with "power"/"control" in reach: "seized a tanker on Friday" or "the collapse of talks" is news.
+POWER_WORDS = {"regain", "seize", "seizure", "take", "come", "return", "sweep", "rise", "grab", "retake"}
 POWER_NOUNS = {"power", "control"}
-TAKEOVER_NOUNS = {"takeover", "seizure", "ouster", "overthrow", "fall", "collapse", "coup", "invasion"}
 
 _MONTH = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may")
 _WEEKDAY = "|".join(d.capitalize() for d in WEEKDAYS if len(d) > 4)
@@ -218,9 +218,9 @@ def _background(tokens: tuple[Token, ...], first: int, head: int) -> bool:
     path = _head_path(tokens, head)
     for index in path:
         token = tokens[index]
-        if token.text.lower() == "since" or token.lemma.lower() in TAKEOVER_NOUNS:
+        if token.text.lower() == "since" or (token.lemma.lower() == "takeover" and token.pos == "NOUN"):
             return True
-        if token.lemma.lower() in POWER_VERBS | {"return"} and _near_power(tokens, index):
+        if token.lemma.lower() in POWER_WORDS and _near_power(tokens, index):
             return True
     verb = path[-1]
     if tokens[verb].tag == "VBN" and any(

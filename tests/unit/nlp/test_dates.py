@@ -137,6 +137,17 @@ def test_coming_to_power_weeks_ago_is_still_background(parse):
     assert dates == {"August": ("2021-08-01", True), "Tuesday": ("2021-08-31", False)}
 
 
+def test_a_collapse_or_a_seizure_without_power_is_news(parse):
+    text = "The collapse of the talks on Tuesday came after Iran seized a tanker on Monday."
+    dates = {d.text: d.historical for d in parse(text, date="2025-07-05").dates}
+    assert dates == {"Tuesday": False, "Monday": False}
+
+
+def test_a_takeover_weeks_ago_is_background(parse):
+    (ref,) = parse("Since the takeover in August, envoys have stayed away.", date="2021-09-20").dates
+    assert (ref.value, ref.historical) == ("2021-08-01", True)
+
+
 def test_without_a_publication_date_only_explicit_dates_resolve(parse):
     text = "Officials met yesterday to mark the agreement signed on 3 July 2025."
     assert [d.value for d in parse(text, date=None).dates] == ["2025-07-03"]
