@@ -111,7 +111,7 @@ def ingest(
             from rich.progress import Progress
 
             with Progress(transient=True) as progress:
-                task = progress.add_task("coding", total=count_inputs(paths) or None)
+                task = progress.add_task("coding", total=count_inputs(paths))
                 report = run_ingest(
                     pipeline, ledger, paths, stdin=sys.stdin, progress=lambda _: progress.advance(task)
                 )

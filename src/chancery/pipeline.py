@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from chancery import __version__
 from chancery.coding.events import Coder, code_article
 from chancery.errors import ChanceryError
+from chancery.ingest import iter_files, read_inputs
 from chancery.nlp.actors import ActorDictionary
 from chancery.nlp.model import load_model
 from chancery.nlp.parse import parse_articles
@@ -170,16 +171,24 @@ def code_inputs(
         yield result
 
 
-def count_inputs(paths: Sequence[str]) -> int:
-    """How many files the inputs name (for a progress bar); JSONL files count once."""
-    from chancery.ingest import iter_files
-
-    return sum(1 for _ in iter_files(paths))
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many articles the inputs hold, for a progress bar (None when stdin makes it unknowable)."""
+    total = 0
+    for name in iter_files(paths):
+        if name == "-":
+            return None
+        if name.endswith(".jsonl"):
+            try:
+                with open(name, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1  # read_inputs reports it; it still takes one step
+        else:
+            total += 1
+    return total
 
 
 def _read(paths: Sequence[str], settings: Settings, stdin: TextIO | None):
-    from chancery.ingest import read_inputs  # imported late: the run loop is the only reader
-
     return read_inputs(paths, stdin=stdin, max_chars=settings.max_chars, default_date=settings.date)
 
 

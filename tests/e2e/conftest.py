@@ -1,0 +1,47 @@
+"""End-to-end fixtures: run the real CLI in-process against a temporary SQLite ledger."""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chancery.cli import app
+from chancery.errors import ChanceryError
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch, tmp_path):
+    """run_cli(*args, stdin="") runs chancery as the console script would, with its own ledger."""
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    monkeypatch.setenv("CHANCERY_DB", db)
+    monkeypatch.setenv("CHANCERY_CONFIG", str(tmp_path / "none.toml"))
+    runner = CliRunner()
+
+    def _run(*args: str, stdin: str = "") -> CliResult:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        result = runner.invoke(app, list(args), input=stdin)
+        if isinstance(result.exception, ChanceryError):  # what main() turns into one line
+            return CliResult(
+                result.exception.exit_code, result.stdout, f"chancery: error: {result.exception}\n"
+            )
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    _run.db = db
+    return _run
