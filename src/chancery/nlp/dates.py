@@ -156,14 +156,17 @@ def _entity_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
 
 
 def _pattern_spans(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """Token ranges of the patterns in ``_PATTERNS`` that start and end on token boundaries."""
+    """Token ranges of ``_PATTERNS`` matches on token boundaries and outside other entities."""
     starts = {t.start: t.i for t in tokens}
     ends = {t.end: t.i for t in tokens}
     spans = []
     for match in _PATTERNS.finditer(text):
         group = next(g for g in range(1, len(match.groups()) + 1) if match.group(g))
         first, last = starts.get(match.start(group)), ends.get(match.end(group))
-        if first is not None and last is not None and tokens[first].sentence == tokens[last].sentence:
+        if first is None or last is None or tokens[first].sentence != tokens[last].sentence:
+            continue
+        # inside another entity it is a name: "the Good Friday Agreement", "Black Friday"
+        if all(t.ent_type in ("", "DATE", "TIME") for t in tokens[first : last + 1]):
             spans.append((first, last + 1))
     return spans
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from chancery.nlp.dates import date_for_clause, find_dates, publication_date
@@ -55,6 +57,16 @@ def test_patterns_leave_may_the_verb_and_march_the_noun_alone():
     text = "Talks may resume after the march on the embassy."
     found = find_dates(Article(id="a", text=text), _bare_tokens(text), (), DateRef("2025-07-05"))
     assert found == ()
+
+
+def test_patterns_skip_words_inside_other_entities():
+    text = "They praised the Good Friday Agreement on Friday."
+    tokens = tuple(
+        replace(t, ent_type="LAW", ent_iob="B" if t.text == "Good" else "I") if 3 <= t.i <= 5 else t
+        for t in _bare_tokens(text)
+    )
+    found = find_dates(Article(id="a", text=text), tokens, (), DateRef("2025-07-05"))
+    assert [(d.text, d.span.start) for d in found] == [("Friday", text.rindex("Friday"))]
 
 
 # --- finding dates in parsed text ------------------------------------------------------------
