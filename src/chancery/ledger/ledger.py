@@ -46,13 +46,24 @@ def _engine(url: URL, schema_name: str | None) -> sa.Engine:
         if url.get_backend_name() == "sqlite":
             memory = url.database in (None, "", ":memory:")
             engine = sa.create_engine(url, poolclass=StaticPool) if memory else sa.create_engine(url)
-            # Foreign keys are off by default in SQLite; PostgreSQL enforces them, so must we.
-            sa.event.listen(engine, "connect", lambda dbapi, _: dbapi.execute("PRAGMA foreign_keys = ON"))
+            sa.event.listen(engine, "connect", _sqlite_pragmas(wal=not memory))
             return engine
         options = {"options": f"-csearch_path={schema_name}"} if schema_name else {}
         return sa.create_engine(url, connect_args=options)
     except NoSuchModuleError as exc:
         raise LedgerError(f"no database driver for {shown}; install chancery with its dependencies") from exc
+
+
+def _sqlite_pragmas(wal: bool):
+    def on_connect(dbapi: Any, _record: Any) -> None:
+        # Foreign keys are off by default in SQLite; PostgreSQL enforces them, so must we.
+        dbapi.execute("PRAGMA foreign_keys = ON")
+        if wal:
+            # Write-ahead logging lets readers (queries, the web app) run while an ingest writes,
+            # and stores articles about twice as fast; each article is still one transaction.
+            dbapi.execute("PRAGMA journal_mode = WAL")
+
+    return on_connect
 
 
 def open_ledger(

@@ -113,3 +113,22 @@ def test_drop_removes_the_ledger_and_reopening_starts_empty(ledger_url):
         ledger.drop()
     with open_ledger(url, schema=schema_name) as reopened:
         assert reopened.counts() == EMPTY
+
+
+def test_losing_a_race_to_another_writer_is_a_no_op_not_an_error(ledger, monkeypatch):
+    from chancery.ledger import query
+
+    article = _recognition_article()
+    ledger.store(article)
+    before = ledger.counts()
+    # Another process stored the article between our existence check and our insert.
+    real = query.article
+    calls = []
+
+    def checked_too_early(conn, article_id):
+        calls.append(article_id)
+        return None if len(calls) == 1 else real(conn, article_id)
+
+    monkeypatch.setattr(query, "article", checked_too_early)
+    assert ledger.store(article) is False
+    assert ledger.counts() == before
