@@ -24,7 +24,7 @@ so backing one decision and condemning another are two timelines.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from chancery.ledger.reports import Report, party, party_matches, representative
@@ -87,32 +87,34 @@ def derive_relations(reports: list[Report]) -> list[Relation]:
     return relations
 
 
+@dataclass
+class _Interval:
+    """A state being built: its value, start and end, every report in it and those that support it."""
+
+    value: tuple[str, str]
+    since: str | None
+    until: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+    supporting: list[Claim] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
 def _timeline(claims: list[Claim]) -> list[Relation]:
     """One pair's intervals: a later different state closes the earlier one; a repeat extends it."""
     by_day: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_day[claim.report.day or ""].append(claim)
-    intervals: list[dict[str, Any]] = []
+    intervals: list[_Interval] = []
     for day in sorted(by_day):
         value, supporting, note = _believe(by_day[day], day)
-        current = intervals[-1] if intervals else None
-        if current is not None and current["value"] == value:
-            current["claims"].extend(by_day[day])
-            current["supporting"].extend(supporting)
-            current["notes"].extend([note] if note else [])
-            continue
-        if current is not None:
-            current["until"] = day
-        intervals.append(
-            {
-                "value": value,
-                "since": day or None,
-                "until": None,
-                "claims": list(by_day[day]),
-                "supporting": list(supporting),
-                "notes": [note] if note else [],
-            }
-        )
+        if not intervals or intervals[-1].value != value:
+            if intervals:
+                intervals[-1].until = day
+            intervals.append(_Interval(value, day or None))
+        current = intervals[-1]
+        current.claims.extend(by_day[day])
+        current.supporting.extend(supporting)
+        current.notes.extend([note] if note else [])
     return [_relation(interval) for interval in intervals]
 
 
@@ -153,22 +155,21 @@ def _describe(value: tuple[str, str], group: list[Claim]) -> str:
     return f"{label} [{len(outlets)} source{'s' if len(outlets) != 1 else ''}: {', '.join(outlets)}]"
 
 
-def _relation(interval: dict[str, Any]) -> Relation:
-    claims: list[Claim] = sorted(interval["claims"], key=lambda c: c.report.order())
-    supporting: list[Claim] = sorted(interval["supporting"], key=lambda c: c.report.order())
+def _relation(interval: _Interval) -> Relation:
+    claims = sorted(interval.claims, key=lambda c: c.report.order())
+    supporting = sorted(interval.supporting, key=lambda c: c.report.order())
     events = [c.report.event for c in supporting]
-    detail = next((e.detail for e in events if e.detail), None)
     return Relation(
         subject=representative([e.source for e in events]),
         object=representative([e.target for e in events if e.target is not None]),
         kind=supporting[0].kind,
-        state=interval["value"][0],
-        since=interval["since"],
-        until=interval["until"],
-        detail=detail,
+        state=interval.value[0],
+        since=interval.since,
+        until=interval.until,
+        detail=next((e.detail for e in events if e.detail), None),
         evidence=tuple(c.report.evidence() for c in claims),
         rule=", ".join(sorted({c.rule for c in supporting})),
-        note="; ".join(interval["notes"]) or None,
+        note="; ".join(interval.notes) or None,
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from ledger_factory import coded
 
-from chancery.ledger.relations import claim_of
+from chancery.ledger.relations import claim_of, derive_relations
 from chancery.ledger.reports import Report, party, party_matches
 from chancery.records import Actor
 
@@ -73,3 +73,40 @@ def test_evidence_names_the_quote_behind_an_event():
     quoted = replace(report, event=replace(report.event, quote_id="q-1"))
     assert quoted.evidence().quote_id == "q-1"
     assert report.evidence().quote_id is None
+
+
+def test_changed_conditions_open_a_new_interval_and_close_the_old_one():
+    def condition(detail, day):
+        article = coded(
+            f"The bloc set out its terms for dealing with Kabul ({day}).",
+            events=(
+                {
+                    "source": "IGOEUREEC",
+                    "relation": "condition:conditional",
+                    "modality": "conditional",
+                    "cameo": "030",
+                    "detail": detail,
+                    "date": day,
+                },
+            ),
+        )
+        return Report(article.events[0], article.article.text, "Brussels Note", day)
+
+    first, second = derive_relations(
+        [
+            condition("respect human rights", "2021-09-03"),
+            condition("Respect  human rights", "2022-01-10"),  # the same terms, written differently
+            condition("respect human rights; reopen girls' schools", "2023-03-01"),
+        ]
+    )
+    assert (first.detail, first.since, first.until, len(first.evidence)) == (
+        "respect human rights",
+        "2021-09-03",
+        "2023-03-01",
+        2,
+    )
+    assert (second.detail, second.since, second.until) == (
+        "respect human rights; reopen girls' schools",
+        "2023-03-01",
+        None,
+    )

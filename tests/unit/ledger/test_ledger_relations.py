@@ -254,3 +254,10 @@ def test_ingest_order_does_not_change_relations(ledger, ledger_url):
             assert reversed_ledger.ledger_events() == ledger.ledger_events()
         finally:
             reversed_ledger.drop()
+
+
+def test_recognition_summary_without_a_date_uses_the_latest_states(stocked):
+    summary = stocked.recognition_summary("TWNGOV")
+    assert summary["recognized_by"] == []
+    assert [e["subject"]["code"] for e in summary["withdrawn_by"]] == ["HNDGOV"]
+    assert summary["summary"] == "TWNGOV is recognised by 0 states on the latest reports"
