@@ -36,6 +36,12 @@ def _settings(**overrides: Any) -> Settings:
     return Settings.load(overrides)
 
 
+def _ledger(settings: Settings):
+    from chancery.ledger import open_ledger  # imported late: listing commands need no model
+
+    return open_ledger(settings.db, date_window=settings.date_window)
+
+
 def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
     if fmt not in allowed:
         raise ChanceryError(f"unknown format {fmt!r}; use one of: {', '.join(allowed)}")
@@ -98,13 +104,12 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Code articles and store them in the ledger (one transaction per article)."""
-    from chancery.ledger import open_ledger
     from chancery.pipeline import Pipeline, count_inputs
     from chancery.pipeline import ingest as run_ingest
 
     settings = _settings(db=db, date=date, model=model)
     pipeline = Pipeline.from_settings(settings)
-    with open_ledger(settings.db) as ledger:
+    with _ledger(settings) as ledger:
         if quiet or not sys.stderr.isatty():
             report = run_ingest(pipeline, ledger, paths, stdin=sys.stdin)
         else:
@@ -138,10 +143,8 @@ def events(
     fmt: FormatOption = "table",
 ) -> None:
     """List stored events."""
-    from chancery.ledger import open_ledger
-
     _check_format(fmt)
-    with open_ledger(_settings(db=db).db) as ledger:
+    with _ledger(_settings(db=db)) as ledger:
         rows = ledger.events(
             source=source, target=target, cameo=cameo, since=since, until=until, counted=counted or None
         )
@@ -156,10 +159,8 @@ def quotes(
     fmt: FormatOption = "table",
 ) -> None:
     """List stored quotes with their speaker, article and date."""
-    from chancery.ledger import open_ledger
-
     _check_format(fmt)
-    with open_ledger(_settings(db=db).db) as ledger:
+    with _ledger(_settings(db=db)) as ledger:
         found = ledger.quotes(speaker=speaker, actor=actor)
         rows = []
         for quote in found:
@@ -182,10 +183,8 @@ def relations(
     fmt: FormatOption = "table",
 ) -> None:
     """List relation states (recognition, relations, envoys, positions, conditions)."""
-    from chancery.ledger import open_ledger
-
     _check_format(fmt)
-    with open_ledger(_settings(db=db).db) as ledger:
+    with _ledger(_settings(db=db)) as ledger:
         if summary:
             result = ledger.recognition_summary(summary, as_of)
             _emit(render_rows("json" if fmt == "table" else fmt, result, kind="summary"))
@@ -202,10 +201,8 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
 ) -> None:
     """Export the ledger as CSV or JSONL (gdelt: counted events in GDELT-style columns)."""
-    from chancery.ledger import open_ledger
-
     _check_format(fmt, ("csv", "jsonl"))
-    with open_ledger(_settings(db=db).db) as ledger:
+    with _ledger(_settings(db=db)) as ledger:
         if what == "events":
             rows = [e.to_dict() for e in ledger.events()]
         elif what == "gdelt":

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from chancery.ledger import open_ledger
 
-from .conftest import EXAMPLES
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 EVENT_FIELDS = {
     "id", "article_id", "sentence", "source", "target", "cameo", "cameo_name", "quad_class", "goldstein",
