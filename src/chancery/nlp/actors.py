@@ -1,22 +1,45 @@
 """Actor mentions: states, capitals, demonyms, organisations, groups and people, by date.
 
-PLACEHOLDER: the full resolver is issue 3's work; this signature is the contract.
+Conventions (DESIGN.md "Actors and time"): a bare state or demonym ("China", "Chinese") is the country
+(``CHN``, sector null); a capital or seat of power that acts ("Beijing said", "the Kremlin") is its
+government (``CHNGOV``); a country with role nouns ("Chinese Foreign Ministry", "Russian troops") takes
+the nouns' sector (``CHNGOV``, ``RUSMIL``); a person named with a role becomes an actor of that
+organisation, and later names and pronouns refer back to the first mention.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from chancery.nlp.dictionary import ActorDictionary, Entry
+from chancery.nlp.matching import Match, Text, acts, name_matches, role_matches
+from chancery.nlp.people import (
+    Found,
+    context_actor,
+    corefer,
+    found_person,
+    name_before,
+    name_span,
+    person_entry_found,
+)
+from chancery.records import Article, DatedCode, Mention, Sentence, Token
 
-from chancery.records import Article, Mention, Sentence, Token
+__all__ = ["ActorDictionary", "find_mentions"]
 
-
-@dataclass(frozen=True)
-class ActorDictionary:
-    """The actor dictionary loaded from ``chancery/data``."""
-
-    @classmethod
-    def load(cls) -> ActorDictionary:
-        return cls()
+PREFIX_KINDS = frozenset({"state", "demonym", "capital", "seat", "igo", "group"})
+KIND_NAMES = {"seat": "capital", "state": "state"}
+RULE_NAMES = {
+    "state": "state-name",
+    "demonym": "demonym",
+    "capital": "capital-as-government",
+    "seat": "seat-of-power",
+    "igo": "igo",
+    "group": "group",
+}
+# words that may stand between a country and its role noun ("Chinese senior officials")
+MODIFIERS = frozenset(
+    {"top", "senior", "new", "interim", "caretaker", "local", "federal", "national", "visiting"}
+)
+POSSESSIVE = frozenset({"'s", "'"})
+SERIES = frozenset({"and", ",", "or"})
 
 
 def find_mentions(
@@ -27,4 +50,216 @@ def find_mentions(
     day: str | None,
 ) -> tuple[Mention, ...]:
     """Every actor mention in the article, resolved as of ``day`` (YYYY-MM-DD)."""
-    return ()
+    text = Text(article.text, tokens)
+    found: list[Found] = []
+    for sentence in sentences:
+        found.extend(_Sentence(text, dictionary, sentence, found, day).run())
+    found = corefer(found, text, day)
+    found.sort(key=lambda f: (f.first, f.last))
+    return tuple(f.mention(article.id, text, day) for f in found)
+
+
+class _Sentence:
+    """Turns one sentence's dictionary matches into found mentions."""
+
+    def __init__(self, text: Text, dictionary: ActorDictionary, sentence: Sentence, before: list[Found], day):
+        self.text = text
+        self.day = day
+        self.sentence = sentence
+        self.before = before
+        names = name_matches(dictionary, text, sentence.first, sentence.last)
+        taken = {i for m in names for i in range(m.first, m.last)}
+        roles = role_matches(dictionary, text, taken, sentence.first, sentence.last)
+        self.items = sorted(names + roles, key=lambda m: m.first)
+        self.at = {m.first: m for m in self.items}
+        self.taken = taken | {i for m in roles for i in range(m.first, m.last)}
+        self.used: set[int] = set()
+        self.out: list[Found] = []
+
+    def run(self) -> list[Found]:
+        for match in self.items:
+            if match.first in self.used:
+                continue
+            self.used.add(match.first)
+            kind = match.entry.kind
+            if kind in PREFIX_KINDS:
+                self._prefix(match)
+            elif kind == "person":
+                self.out.append(person_entry_found(match, self.text, self.day))
+            elif kind == "role":
+                self._role(match)
+        return self.out
+
+    def _chain(self, match: Match) -> list[Match]:
+        """The role nouns that follow a country or organisation ("Russia's foreign ministry spokesperson")."""
+        j = match.last
+        if self.text.lower(j) in POSSESSIVE:
+            j += 1
+        chain = []
+        while True:
+            while self.text.lower(j) in MODIFIERS and j not in self.at:
+                j += 1
+            role = self.at.get(j)
+            if role is None or role.entry.kind != "role":
+                break
+            chain.append(role)
+            j = role.last
+        # "the Pakistani general election": a role noun that only modifies another noun names no role
+        while chain and self._modifies_noun(chain[-1]):
+            chain.pop()
+        return chain
+
+    def _modifies_noun(self, role: Match) -> bool:
+        tokens = self.text.tokens
+        last = tokens[role.last - 1]
+        if last.dep not in ("compound", "amod", "nmod") or last.head <= last.i:
+            return False
+        governor = tokens[last.head]
+        if governor.i in self.taken or governor.ent_type == "PERSON" or governor.pos == "PROPN":
+            return False
+        return governor.pos == "NOUN"
+
+    def _prefix(self, match: Match) -> None:
+        entry = match.entry
+        chain = self._chain(match)
+        if not chain and entry.kind == "demonym":
+            chain = self._shared_chain(match)
+            if chain:  # "Chinese and Russian troops": the shared noun gives "Chinese" its sector too
+                self._emit_composed(match, chain, match.last, shared=True)
+                return
+        if entry.kind in ("capital", "seat") and not chain and not acts(match, self.text):
+            return
+        if not chain:
+            self.out.append(self._bare(match))
+            return
+        for role in chain:
+            self.used.add(role.first)
+        composed = self._emit_composed(match, chain, chain[-1].last)
+        self._named(composed, chain[-1].last, chain)
+
+    def _shared_chain(self, match: Match) -> list[Match]:
+        j = match.last
+        while self.text.lower(j) in SERIES:
+            j += 1
+            nxt = self.at.get(j)
+            if nxt is None or nxt.entry.kind not in ("demonym", "state"):
+                return []
+            chain = self._chain(nxt)
+            if chain:
+                return chain
+            j = nxt.last
+        return []
+
+    def _bare(self, match: Match) -> Found:
+        entry = match.entry
+        return Found(
+            first=match.first,
+            last=match.last,
+            kind=KIND_NAMES.get(entry.kind, entry.kind),
+            rule=f"{RULE_NAMES[entry.kind]}:{entry.slug}",
+            codes=entry.codes,
+            organization=entry.name if entry.kind in ("igo", "group") else None,
+        )
+
+    def _emit_composed(self, prefix: Match, chain: list[Match], last: int, shared: bool = False) -> Found:
+        entry = prefix.entry
+        roles = [r.entry for r in chain]
+        codes = _compose_codes(entry, roles)
+        role = next((r.role for r in reversed(roles) if r.role), None)
+        organization = next((r.organization for r in reversed(roles) if r.organization), None)
+        if organization is None and entry.kind in ("igo", "group", "seat"):
+            organization = entry.name or entry.alias
+        rule = f"{RULE_NAMES[entry.kind]}:{entry.slug}+{'shared-role' if shared else 'role'}:{roles[-1].slug}"
+        found = Found(
+            first=prefix.first,
+            last=last,
+            kind="role",
+            rule=rule,
+            codes=codes,
+            role=role,
+            organization=organization,
+            gender=next((r.gender for r in reversed(roles) if r.gender), None),
+        )
+        self.out.append(found)
+        return found
+
+    def _named(self, holder: Found, after: int, chain: list[Match]) -> None:
+        """The person a role phrase introduces: "spokesperson Mao Ning" or "Mao Ning, a ... spokesperson"."""
+        known = self.at.get(after)
+        if known is not None and known.entry.kind == "person":
+            self.used.add(known.first)
+            self.out.append(person_entry_found(known, self.text, self.day, holder=holder))
+            return
+        span = name_span(self.text, after, self.sentence.last, self.taken)
+        if span is None:
+            span = name_before(self.text, holder.first, self.sentence.first, self.taken)
+        if span is not None:
+            self.out.append(found_person(self.text, span, holder, chain[-1].entry.slug))
+
+    def _role(self, match: Match) -> None:
+        entry = match.entry
+        text = self.text
+        # "the spokesperson for the Taliban", "Foreign Minister of Pakistan"
+        j = match.last
+        if text.lower(j) in ("of", "for"):
+            k = j + 2 if text.lower(j + 1) == "the" else j + 1
+            owner = self.at.get(k)
+            if owner is not None and owner.entry.kind in PREFIX_KINDS and owner.first not in self.used:
+                self.used.add(owner.first)
+                composed = Found(
+                    first=match.first,
+                    last=owner.last,
+                    kind="role",
+                    rule=f"role:{entry.slug}+of:{owner.entry.slug}",
+                    codes=_compose_codes(owner.entry, [entry]),
+                    role=entry.role,
+                    organization=entry.organization or owner.entry.name,
+                    gender=entry.gender,
+                )
+                self.out.append(composed)
+                self._named(composed, owner.last, [match])
+                return
+        known = self.at.get(match.last)
+        if known is not None and known.entry.kind == "person":
+            return  # "President Trump": the person entry carries the role
+        if "context" not in entry.flags and "title" not in entry.flags:
+            return
+        owner = context_actor(entry, self.before + self.out, match.first, self.text)
+        if owner is None:
+            return
+        span = name_span(text, match.last, self.sentence.last, self.taken) if "title" in entry.flags else None
+        holder = Found(
+            first=match.first,
+            last=match.last,
+            kind="role",
+            rule=f"role-context:{entry.slug}",
+            codes=owner.codes,
+            role=entry.role,
+            organization=entry.organization or owner.organization,
+            gender=entry.gender,
+        )
+        if span is not None:
+            self.out.append(found_person(text, span, holder, entry.slug))
+        elif "context" in entry.flags and _determined(text, match.first):
+            self.out.append(holder)
+
+
+def _determined(text: Text, first: int) -> bool:
+    """ "the spokesperson", "a foreign ministry spokesperson": a role noun standing for someone."""
+    return text.lower(first - 1) in ("the", "a", "an", "its", "their")
+
+
+def _compose_codes(prefix: Entry, roles: list[Entry]) -> tuple[DatedCode, ...]:
+    """The codes of a country or organisation with role nouns ("Russian" + "troops" → RUSMIL)."""
+    own = [r.sector for r in roles if r.sector and "inherit" not in r.flags]
+    inherited = [r.sector for r in roles if r.sector]
+    if prefix.kind in ("igo", "group") or prefix.codes[0].code.startswith(("IGO", "NGO")):
+        return prefix.codes  # a Taliban spokesman speaks for the Taliban, whatever their status that day
+    country = prefix.codes[0].code[:3]
+    if own:
+        sector = own[0]
+    elif prefix.kind in ("capital", "seat"):
+        sector = prefix.codes[0].code[3:] or "GOV"
+    else:
+        sector = inherited[0] if inherited else ""
+    return (DatedCode(country + sector),)

@@ -1,0 +1,220 @@
+"""The actor dictionary: data files under ``chancery/data/actors`` read into a first-word index."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+
+from chancery.errors import ChanceryError
+from chancery.records import DatedCode
+
+DATA = "data/actors"
+# When two entries share an alias, the first kind here wins ("Vatican" is a name before a demonym).
+KIND_ORDER = ("nonactor", "person", "group", "igo", "seat", "capital", "state", "demonym", "role")
+_WORD = re.compile(r"\w+")
+_ACRONYM = re.compile(r"[A-Z0-9.\-&]*[A-Z][A-Z0-9.\-&]*")
+
+
+class DictionaryError(ChanceryError):
+    """An actor data file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One alias of one dictionary entry, with what it resolves to."""
+
+    alias: str  # as written in the data file
+    key: str  # normalised form matched against normalised article text
+    kind: str  # see KIND_ORDER
+    slug: str  # names the entry in ``Mention.rule``, e.g. "china"
+    codes: tuple[DatedCode, ...] = ()
+    exact_case: bool = False  # acronyms ("US", "WHO") must match letter for letter
+    sector: str | None = None  # role nouns: the CAMEO sector they give
+    role: str | None = None
+    organization: str | None = None
+    name: str | None = None  # canonical name of a person, group or organisation
+    flags: frozenset[str] = frozenset()
+    gender: str | None = None
+    terms: tuple[tuple[str | None, str | None], ...] = ()  # people: (role, organisation) per code
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents and curly quotes folded, whitespace as spaces; same length as ``text``."""
+    out = []
+    for char in text:
+        folded = unicodedata.normalize("NFD", char)[0].lower()
+        if char in "’‘`´":
+            folded = "'"
+        elif char.isspace():
+            folded = " "
+        out.append(folded if len(folded) == 1 else char)
+    return "".join(out)
+
+
+def first_word(normalised: str) -> str | None:
+    """The index key of a normalised alias or token: its first run of word characters."""
+    match = _WORD.search(normalised)
+    return match.group(0) if match else None
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
+
+
+def parse_codes(cell: str, default_start: str = "", default_end: str = "") -> tuple[DatedCode, ...]:
+    """``AFGREB@..2021-08-15;AFGGOV@2021-08-15..`` → dated codes (a bare code is open both ways)."""
+    codes = []
+    for part in filter(None, (p.strip() for p in cell.split(";"))):
+        code, _, bounds = part.partition("@")
+        start, _, end = bounds.partition("..")
+        codes.append(DatedCode(code, start or default_start or None, end or default_end or None))
+    return tuple(codes)
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """The actor dictionary: names (states, capitals, IGOs, groups, people) and role nouns."""
+
+    names: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    roles: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> ActorDictionary:
+        """Read every data file under ``chancery/data/actors``."""
+        entries = [*_states(), *_organizations(), *_groups(), *_people(), *_nonactors()]
+        roles = [*_roles()]
+        return cls(names=_index(entries), roles=_index(roles))
+
+    @classmethod
+    def from_entries(cls, names: list[Entry], roles: list[Entry]) -> ActorDictionary:
+        """A dictionary built from entries in memory (tests build small ones by hand)."""
+        return cls(names=_index(names), roles=_index(roles))
+
+    def entries(self) -> list[Entry]:
+        """Every name entry (one per alias), in no particular order."""
+        return [e for group in self.names.values() for e in group]
+
+
+def _index(entries: list[Entry]) -> dict[str, tuple[Entry, ...]]:
+    index: dict[str, list[Entry]] = {}
+    for entry in entries:
+        key = first_word(entry.key)
+        if key:
+            index.setdefault(key, []).append(entry)
+    # longest alias first, so a scan takes the longest match at each token
+    return {
+        k: tuple(sorted(v, key=lambda e: (-len(e.key), KIND_ORDER.index(e.kind)))) for k, v in index.items()
+    }
+
+
+def _rows(name: str, width: int) -> list[list[str]]:
+    try:
+        text = resources.files("chancery").joinpath(f"{DATA}/{name}").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise DictionaryError(
+            f"actor data file {DATA}/{name} is missing; reinstall chancery or restore it from git"
+        ) from exc
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) > width:
+            raise DictionaryError(f"{DATA}/{name}:{number}: expected at most {width} tab-separated cells")
+        rows.append(cells + [""] * (width - len(cells)))
+    return rows
+
+
+def _entry(alias: str, kind: str, slug: str, **fields) -> Entry:
+    return Entry(
+        alias=alias,
+        key=normalise(alias),
+        kind=kind,
+        slug=slug,
+        exact_case=bool(_ACRONYM.fullmatch(alias)),
+        **fields,
+    )
+
+
+def _states() -> list[Entry]:
+    entries = []
+    for iso3, kind, alias, sector in _rows("states.tsv", 4):
+        kind = "state" if kind == "name" else kind
+        entries.append(_entry(alias, kind, slugify(alias), codes=(DatedCode(iso3 + sector),)))
+    return entries
+
+
+def _organizations() -> list[Entry]:
+    entries = []
+    for code, name, aliases in _rows("organizations.tsv", 3):
+        for alias in filter(None, aliases.split("|")):
+            # "@Brussels": a seat, which names the organisation only when it acts
+            kind = "seat" if alias.startswith("@") else "igo"
+            alias = alias.lstrip("@")
+            entries.append(_entry(alias, kind, slugify(name), codes=(DatedCode(code),), name=name))
+    return entries
+
+
+def _groups() -> list[Entry]:
+    entries = []
+    for name, aliases, codes, _source in _rows("groups.tsv", 4):
+        dated = parse_codes(codes)
+        for alias in filter(None, aliases.split("|")):
+            entries.append(_entry(alias, "group", slugify(name), codes=dated, name=name))
+    return entries
+
+
+def _people() -> list[Entry]:
+    rows: dict[str, list[list[str]]] = {}
+    for row in _rows("people.tsv", 9):
+        rows.setdefault(row[0], []).append(row)
+    entries = []
+    for name, terms in rows.items():
+        aliases = [a for row in terms for a in row[1].split("|") if a]
+        codes = tuple(DatedCode(r[3], r[4] or None, r[5] or None) for r in terms)
+        latest = terms[-1]
+        for alias in aliases:
+            entries.append(
+                _entry(
+                    alias,
+                    "person",
+                    slugify(name),
+                    codes=codes,
+                    name=name,
+                    role=latest[6] or None,
+                    organization=latest[7] or None,
+                    gender=latest[2] or None,
+                    terms=tuple((r[6] or None, r[7] or None) for r in terms),
+                )
+            )
+    return entries
+
+
+def _nonactors() -> list[Entry]:
+    return [_entry(alias, "nonactor", slugify(alias)) for alias, _why in _rows("nonactors.tsv", 2)]
+
+
+def _roles() -> list[Entry]:
+    hand = {}
+    for alias, sector, role, organization, flags in _rows("roles.tsv", 5):
+        words = frozenset(flags.split())
+        gender = "f" if "f" in words else "m" if "m" in words else None
+        hand[normalise(alias)] = Entry(
+            alias=alias,
+            key=normalise(alias),
+            kind="role",
+            slug=slugify(alias),
+            sector=sector,
+            role=role or None,
+            organization=organization or None,
+            flags=words,
+            gender=gender,
+        )
+    mined = {}
+    for alias, sector in _rows("roles_phoenix.tsv", 2):
+        key = normalise(alias)
+        if key not in hand:
+            mined[key] = Entry(alias=alias, key=key, kind="role", slug=slugify(alias), sector=sector)
+    return [*hand.values(), *mined.values()]

@@ -1,0 +1,230 @@
+"""Dictionary matches over tokens: longest alias at each token, then the traps that veto a match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chancery.nlp.dictionary import ActorDictionary, Entry, first_word, normalise
+from chancery.records import Token
+
+# Prepositions and verbs after which a capital is a place, not a government ("talks in Washington").
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "into",
+        "near",
+        "outside",
+        "inside",
+        "via",
+        "across",
+        "around",
+        "through",
+        "throughout",
+        "within",
+        "based",
+    }
+)
+# "flew to Ankara" is a place, "talk to Kabul" a government: "to" and "toward" need a motion verb
+DIRECTIONAL = frozenset({"to", "toward", "towards"})
+MOTION = frozenset(
+    {
+        "visit",
+        "arrive",
+        "reach",
+        "leave",
+        "travel",
+        "fly",
+        "return",
+        "land",
+        "tour",
+        "enter",
+        "depart",
+        "go",
+        "come",
+        "move",
+        "send",
+        "deport",
+        "head",
+        "flee",
+        "sail",
+        "drive",
+        "relocate",
+    }
+)
+# Georgia the US state: the cities that precede it in "Atlanta, Georgia", and words that follow it.
+GEORGIA_CITIES = frozenset(
+    {"atlanta", "savannah", "augusta", "macon", "athens", "columbus", "marietta", "albany", "valdosta"}
+)
+GEORGIA_US_NEXT = frozenset(
+    {"senator", "governor", "republican", "republicans", "democrat", "democrats", "bulldogs", "voters"}
+)
+DATELINE_NEXT = frozenset({"(", ",", "-", "—", "–", ":"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry found at tokens ``[first, last)``."""
+
+    first: int
+    last: int
+    entry: Entry
+
+
+class Text:
+    """An article's tokens with the normalised text and the token boundaries matches must respect."""
+
+    def __init__(self, text: str, tokens: tuple[Token, ...]):
+        self.raw = text
+        self.norm = normalise(text)
+        self.tokens = tokens
+        self.token_ending = {t.end: t.i for t in tokens}
+        self.keys = [first_word(self.norm[t.start : t.end]) for t in tokens]
+
+    def lower(self, i: int) -> str:
+        return self.norm[self.tokens[i].start : self.tokens[i].end] if 0 <= i < len(self.tokens) else ""
+
+
+def scan(
+    text: Text, index: dict[str, tuple[Entry, ...]], skip: set[int], first: int, last: int
+) -> list[Match]:
+    """Longest-first matches of ``index`` entries over tokens ``[first, last)`` not in ``skip``."""
+    matches = []
+    i = first
+    while i < last:
+        found = None if i in skip else _match_at(text, index, i, last, skip)
+        if found is None:
+            i += 1
+            continue
+        matches.append(found)
+        i = found.last
+    return matches
+
+
+def _match_at(
+    text: Text, index: dict[str, tuple[Entry, ...]], i: int, last: int, skip: set[int]
+) -> Match | None:
+    key = text.keys[i]
+    if not key:
+        return None
+    start = text.tokens[i].start
+    for entry in index.get(key, ()):
+        end = start + len(entry.key)
+        stop = text.token_ending.get(end)
+        if stop is None or stop >= last or not text.norm.startswith(entry.key, start):
+            continue
+        if skip and any(j in skip for j in range(i, stop + 1)):
+            continue
+        if not _case_ok(entry, text.raw[start:end]):
+            continue
+        return Match(i, stop + 1, entry)
+    return None
+
+
+def _case_ok(entry: Entry, surface: str) -> bool:
+    if entry.kind == "role":
+        return True
+    if entry.exact_case:
+        # headlines in capitals still match; "us" the pronoun never does
+        return normalise(surface) == entry.key and surface.upper() == surface
+    # a proper name starts with a capital: "turkey" the bird and "chad" the verb stay out;
+    # aliases written in lower case ("al-Shabaab", "new Syrian authorities") match as written or capitalised
+    return entry.alias[:1].islower() or not surface[:1].isalpha() or surface[:1].isupper()
+
+
+def vetoed(match: Match, text: Text, matched: set[int]) -> str | None:
+    """Why a name match names no actor here (a person's name, a US state, a dateline), or None."""
+    entry = match.entry
+    if entry.kind == "nonactor":
+        return "nonactor"
+    if entry.kind in ("state", "capital", "demonym", "seat") and _inside_person(match, text, matched):
+        return "person-name"
+    if entry.codes and entry.codes[0].code == "GEO" and _us_georgia(match, text):
+        return "us-state"
+    if entry.kind in ("state", "capital", "seat") and _dateline(match, text):
+        return "dateline"
+    return None
+
+
+def acts(match: Match, text: Text) -> bool:
+    """Whether a capital or seat of power acts as a government here, rather than naming a place."""
+    tokens = text.tokens
+    head = _head_in(match, tokens)
+    token = tokens[head]
+    while token.dep == "conj" and token.head != token.i:
+        token = tokens[token.head]
+    governor = tokens[token.head]
+    if token.dep == "pobj" and normalise(governor.text) in LOCATIVE:
+        return False
+    if token.dep == "pobj" and normalise(governor.text) in DIRECTIONAL:
+        verb = tokens[governor.head]
+        if verb.lemma.lower() in MOTION:
+            return False
+    if token.dep == "dobj" and governor.lemma.lower() in MOTION:
+        return False
+    after = text.lower(match.last) + text.lower(match.last + 1)
+    if after in ("-based", "-born"):
+        return False
+    # "a Washington correspondent": a modifier of some other noun is a place
+    return not (token.dep in ("compound", "nmod", "amod") and governor.i > token.i and governor.pos == "NOUN")
+
+
+def _head_in(match: Match, tokens: tuple[Token, ...]) -> int:
+    for i in range(match.last - 1, match.first - 1, -1):
+        if not match.first <= tokens[i].head < match.last or tokens[i].head == i:
+            return i
+    return match.last - 1
+
+
+def head_of(first: int, last: int, tokens: tuple[Token, ...]) -> int:
+    """The token of ``[first, last)`` whose syntactic head lies outside the span."""
+    return _head_in(Match(first, last, None), tokens)  # type: ignore[arg-type]
+
+
+def _inside_person(match: Match, text: Text, matched: set[int]) -> bool:
+    """The match is part of a longer PERSON entity ("Michael Jordan", "Chad Smith")."""
+    tokens = text.tokens
+    if any(tokens[i].ent_type != "PERSON" for i in range(match.first, match.last)):
+        return False
+    neighbours = []
+    if tokens[match.first].ent_iob == "I":
+        neighbours.append(match.first - 1)
+    if match.last < len(tokens) and tokens[match.last].ent_iob == "I":
+        neighbours.append(match.last)
+    return any(i not in matched and tokens[i].text[:1].isupper() for i in neighbours)
+
+
+def _us_georgia(match: Match, text: Text) -> bool:
+    before = text.lower(match.first - 1)
+    if before == "," and text.lower(match.first - 2) in GEORGIA_CITIES:
+        return True
+    if before == "of" and text.lower(match.first - 2) == "state":
+        return True
+    after = text.lower(match.last)
+    if after in GEORGIA_US_NEXT:
+        return True
+    return after == "," and text.lower(match.last + 1) in ("u.s.", "us", "usa")
+
+
+def _dateline(match: Match, text: Text) -> bool:
+    tokens = text.tokens
+    surface = text.raw[tokens[match.first].start : tokens[match.last - 1].end]
+    at_start = match.first == 0 or tokens[match.first - 1].sentence != tokens[match.first].sentence
+    return at_start and surface.isupper() and len(surface) > 3 and text.lower(match.last) in DATELINE_NEXT
+
+
+def name_matches(dictionary: ActorDictionary, text: Text, first: int, last: int) -> list[Match]:
+    """Name matches of a sentence, with vetoed ones dropped (they still block shorter names)."""
+    found = scan(text, dictionary.names, set(), first, last)
+    # a neighbour that is itself a name or a role word ("Jordan Foreign Minister") is no given name
+    words = found + scan(text, dictionary.roles, set(), first, last)
+    matched = {i for m in words for i in range(m.first, m.last)}
+    return [m for m in found if vetoed(m, text, matched) is None]
+
+
+def role_matches(
+    dictionary: ActorDictionary, text: Text, taken: set[int], first: int, last: int
+) -> list[Match]:
+    """Role-noun matches over the tokens no name claimed."""
+    return scan(text, dictionary.roles, taken, first, last)

@@ -1,0 +1,327 @@
+"""People in an article: names after roles, who an unnamed spokesperson speaks for, surnames and pronouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from chancery.nlp.dictionary import Entry, slugify
+from chancery.nlp.matching import Match, Text, head_of
+from chancery.records import Actor, DatedCode, Mention, TextSpan, content_id
+
+# Lowercase particles inside names ("Mohammed bin Salman", "Ursula von der Leyen").
+PARTICLES = frozenset({"bin", "bint", "al", "el", "de", "da", "van", "von", "der", "la", "le", "ibn", "abu"})
+NOT_NAMES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "this",
+        "that",
+    }
+)
+PRONOUNS = {"he": "m", "she": "f"}
+WINDOW = 3  # sentences back in which a pronoun or an unnamed role looks for its antecedent
+
+
+@dataclass
+class Found:
+    """A mention being built: token range, codes and what the text said of role and organisation."""
+
+    first: int
+    last: int
+    kind: str
+    rule: str
+    codes: tuple[DatedCode, ...]
+    role: str | None = None
+    organization: str | None = None
+    name: str | None = None
+    gender: str | None = None
+    refers_to: Found | None = None
+    fallback: tuple[DatedCode, ...] = ()  # used when no code is valid on the day (a person out of office)
+    terms: tuple[tuple[str | None, str | None], ...] = ()
+
+    def code_on(self, day: str | None) -> str:
+        for dated in self.codes:
+            if dated.valid_on(day):
+                return dated.code
+        for dated in self.fallback:
+            if dated.valid_on(day):
+                return dated.code
+        last = (self.fallback or self.codes)[-1].code
+        return last if _is_org(last) else last[:3]
+
+    def office_on(self, day: str | None) -> tuple[str | None, str | None]:
+        """The role and organisation a person held on ``day`` (people carry one per term)."""
+        for dated, term in zip(self.codes, self.terms, strict=False):
+            if dated.valid_on(day):
+                return term
+        return self.role, self.organization
+
+    def mention(self, article_id: str, text: Text, day: str | None) -> Mention:
+        tokens = text.tokens
+        start, end = tokens[self.first].start, tokens[self.last - 1].end
+        surface = text.raw[start:end]
+        code = self.code_on(day)
+        role, organization = self.office_on(day) if self.terms else (self.role, self.organization)
+        if self.terms and self.role:
+            role = self.role  # the article's own words for the role win over the table's
+        org = _is_org(code)
+        actor = Actor(
+            text=surface,
+            code=code,
+            country=None if org else code[:3],
+            sector=None if org else (code[3:6] or None),
+            name=self.name,
+            role=role,
+            organization=organization,
+        )
+        return Mention(
+            id=self.id(article_id, text),
+            span=TextSpan(start, end),
+            text=surface,
+            sentence=tokens[self.first].sentence,
+            first=self.first,
+            last=self.last,
+            head=head_of(self.first, self.last, tokens),
+            actor=actor,
+            rule=self.rule,
+            codes=self.codes,
+            kind=self.kind,
+            refers_to=self.refers_to.id(article_id, text) if self.refers_to else None,
+        )
+
+    def id(self, article_id: str, text: Text) -> str:
+        return content_id(
+            article_id, text.tokens[self.first].start, text.tokens[self.last - 1].end, "mention"
+        )
+
+
+def _is_org(code: str) -> bool:
+    return code.startswith(("IGO", "NGO", "IMG", "MNC"))
+
+
+def person_entry_found(match: Match, text: Text, day: str | None, holder: Found | None = None) -> Found:
+    """A person from the dictionary ("Sergei Lavrov"), with the role phrase before it if any."""
+    entry: Entry = match.entry
+    return Found(
+        first=match.first,
+        last=match.last,
+        kind="person",
+        rule=f"person:{entry.slug}",
+        codes=entry.codes,
+        role=holder.role if holder else None,
+        organization=holder.organization if holder else None,
+        name=entry.name,
+        gender=entry.gender,
+        fallback=holder.codes if holder else (),
+        terms=entry.terms,
+    )
+
+
+def found_person(text: Text, span: tuple[int, int], holder: Found, role_slug: str) -> Found:
+    """A person the text introduces with a role ("spokesperson Mao Ning"): the role phrase's actor, named."""
+    first, last = span
+    name = text.raw[text.tokens[first].start : text.tokens[last - 1].end]
+    return replace(
+        holder,
+        first=first,
+        last=last,
+        kind="person",
+        rule=f"person-role:{_role_rule(holder, role_slug)}",
+        name=name,
+        refers_to=None,
+    )
+
+
+def _role_rule(holder: Found, role_slug: str) -> str:
+    return slugify(holder.role) if holder.role else role_slug
+
+
+def _name_token(text: Text, i: int, taken: set[int]) -> bool:
+    token = text.tokens[i]
+    if i in taken or token.ent_type in ("DATE", "TIME"):
+        return False
+    word = token.text
+    return word[:1].isupper() and word.isalpha() and word.lower() not in NOT_NAMES and token.pos == "PROPN"
+
+
+def name_span(text: Text, first: int, limit: int, taken: set[int]) -> tuple[int, int] | None:
+    """The person's name that starts at token ``first`` ("Mao Ning", "Mohammed bin Salman"), if any."""
+    j = first
+    tokens = text.tokens
+    while j < limit and j - first < 5 and _continues_name(text, first, j, limit, taken):
+        j += 1
+    while j > first and not tokens[j - 1].text[:1].isupper():
+        j -= 1
+    return (first, j) if j > first else None
+
+
+def _continues_name(text: Text, first: int, j: int, limit: int, taken: set[int]) -> bool:
+    if _name_token(text, j, taken):
+        return True
+    if j == first or j + 1 >= limit:
+        return False
+    token = text.tokens[j]
+    if token.text.lower() in PARTICLES:
+        return _name_token(text, j + 1, taken)
+    # "Amir-Abdollahian": a hyphen inside a name, with no space on either side
+    return token.text == "-" and not text.tokens[j - 1].whitespace
+
+
+def name_before(text: Text, first: int, limit: int, taken: set[int]) -> tuple[int, int] | None:
+    """The name in "Mao Ning, a Chinese foreign ministry spokesperson," ending before ``first``."""
+    j = first - 1
+    if text.lower(j) in ("a", "an", "the"):
+        j -= 1
+    if text.lower(j) != ",":
+        return None
+    end = j
+    start = end
+    while start - 1 >= limit and _name_token(text, start - 1, taken) and end - start < 4:
+        start -= 1
+    if start == end or (start > limit and text.lower(start - 1) not in (",", "said", "and", "by", "with")):
+        # only a name that opens the clause; "officials in Kabul, a ..." is no appositive
+        return None if start == end or start != limit else (start, end)
+    return (start, end)
+
+
+def context_actor(role: Entry, before: list[Found], at: int, text: Text) -> Found | None:
+    """Whom an unnamed role ("the spokesperson") speaks for: the nearest compatible organisation, if clear."""
+    sentence = text.tokens[at].sentence
+    window = [
+        f
+        for f in before
+        if f.first < at
+        and sentence - WINDOW <= text.tokens[f.first].sentence <= sentence
+        and f.kind != "pronoun"
+    ]
+    if not window:
+        return None
+    if role.organization:
+        same = [f for f in window if f.organization == role.organization]
+        if same:
+            return _owner(same[-1], role)
+    organised = [f for f in window if f.kind in ("role", "capital", "group", "igo")]
+    countries = {f.codes[0].code[:3] if not _is_org(f.codes[0].code) else f.codes[0].code for f in window}
+    if len(countries) == 1:
+        return _owner((organised or window)[-1], role)
+    if organised and len({_key(f) for f in organised}) == 1:
+        return _owner(organised[-1], role)
+    return None
+
+
+def _key(found: Found) -> str:
+    code = found.codes[0].code
+    return code if _is_org(code) else code[:3]
+
+
+def _owner(found: Found, role: Entry) -> Found:
+    code = found.codes[0].code
+    if found.kind in ("group", "igo") or _is_org(code) or found.kind == "person":
+        codes = found.codes
+    else:
+        sector = (
+            role.sector if role.sector and "inherit" not in role.flags else code[3:6] or role.sector or "GOV"
+        )
+        codes = (DatedCode(code[:3] + (sector or "")),)
+    return Found(
+        first=found.first,
+        last=found.last,
+        kind=found.kind,
+        rule=found.rule,
+        codes=codes,
+        organization=found.organization,
+    )
+
+
+def corefer(found: list[Found], text: Text, day: str | None) -> list[Found]:
+    """Link later names, surnames and he/she to the first mention of the same person."""
+    found = sorted(found, key=lambda f: f.first)
+    firsts: dict[str, Found] = {}
+    for f in found:
+        if f.kind == "person":
+            key = f.name or ""
+            if key in firsts:
+                f.refers_to = firsts[key]
+            else:
+                firsts[key] = f
+    covered = {i for f in found for i in range(f.first, f.last)}
+    extra: list[Found] = []
+    for i, token in enumerate(text.tokens):
+        if i in covered:
+            continue
+        person = _surname(found, text, i) if token.text[:1].isupper() else None
+        if person is not None:
+            extra.append(_again(person, i, i + 1, "person", "person-coref:surname"))
+            continue
+        gender = PRONOUNS.get(token.text.lower())
+        if gender:
+            antecedent = _antecedent(found + extra, text, i, gender)
+            if antecedent is not None:
+                extra.append(_again(antecedent, i, i + 1, "pronoun", "pronoun-coref"))
+    return found + extra
+
+
+def _again(person: Found, first: int, last: int, kind: str, rule: str) -> Found:
+    root = person.refers_to or person
+    return replace(root, first=first, last=last, kind=kind, rule=rule, refers_to=root)
+
+
+def _surname(found: list[Found], text: Text, i: int) -> Found | None:
+    word = text.tokens[i].text
+    if len(word) < 3 or text.tokens[i].pos != "PROPN":
+        return None
+    matches = {
+        f.name: f
+        for f in found
+        if f.kind == "person" and f.first < i and f.name and f.refers_to is None and word in _surnames(f.name)
+    }
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def _surnames(name: str) -> tuple[str, ...]:
+    """The words that may stand for a person later: the last name, or the first of two ("Mao" of Mao Ning)."""
+    words = name.replace("-", " ").split()
+    return (words[-1], words[0]) if len(words) == 2 else (words[-1],)
+
+
+def _antecedent(found: list[Found], text: Text, i: int, gender: str) -> Found | None:
+    sentence = text.tokens[i].sentence
+    people = [
+        f
+        for f in found
+        if f.kind in ("person", "pronoun")
+        and f.first < i
+        and sentence - WINDOW <= text.tokens[f.first].sentence <= sentence
+        and (f.gender in (None, gender))
+    ]
+    if not people:
+        return None
+    latest = max(people, key=lambda f: f.first)
+    root = latest.refers_to or latest
+    rivals = {
+        id(f.refers_to or f)
+        for f in people
+        if text.tokens[f.first].sentence == text.tokens[latest.first].sentence
+    }
+    # two people in the antecedent's sentence: "he" is not clear enough to resolve
+    if len(rivals) > 1:
+        return None
+    return root
