@@ -5,9 +5,10 @@ Matching: a predicted quote matches a gold quote when their texts are equal afte
 when the gold text's place in the article and the predicted span overlap by at least 0.8 of the
 longer of the two.  Each gold quote matches at most one prediction.
 
-Speaker: among matched quotes, the speaker is right when the names agree (case-insensitive, or
-both absent) and, if the gold gives a code, the speaker's actor has that code's country (its
-first three letters; ``IGO`` for organisations of states).
+Speaker: among matched quotes, the speaker is right when the names agree (both absent, or,
+case-insensitively, every word of the shorter name but initials is in the longer, so that a
+surname matches the full name the actors stage knows) and, if the gold gives a code, the
+speaker's actor has that code's country (its first three letters; ``IGO`` for organisations).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class QuoteReport:
     predicted: int = 0
     matched: int = 0
     speakers_right: int = 0
+    names_right: int = 0
     direct_right: int = 0
     misses: list[Miss] = field(default_factory=list)
 
@@ -64,6 +66,11 @@ class QuoteReport:
     def speaker_accuracy(self) -> float:
         return self.speakers_right / self.matched if self.matched else 0.0
 
+    @property
+    def name_accuracy(self) -> float:
+        """Speaker names alone, without the actor's country (what the text itself settles)."""
+        return self.names_right / self.matched if self.matched else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": "quotes",
@@ -75,6 +82,7 @@ class QuoteReport:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "speaker_accuracy": round(self.speaker_accuracy, 4),
+            "name_accuracy": round(self.name_accuracy, 4),
             "direct_accuracy": round(self.direct_right / self.matched, 4) if self.matched else 0.0,
             "misses": [vars(m) for m in self.misses],
         }
@@ -84,7 +92,8 @@ class QuoteReport:
             f"quotes: {self.articles} articles, {self.gold} gold, {self.predicted} found,"
             f" {self.matched} matched",
             f"  span  precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}",
-            f"  speaker accuracy {self.speaker_accuracy:.3f} ({self.speakers_right}/{self.matched})",
+            f"  speaker accuracy {self.speaker_accuracy:.3f} ({self.speakers_right}/{self.matched})"
+            f"  names alone {self.name_accuracy:.3f}",
         ]
         for miss in self.misses:
             line = f"  {miss.kind:8} {miss.article}: {_short(miss.text)}"
@@ -138,6 +147,10 @@ def score_article(
         unmatched.remove(match)
         report.matched += 1
         report.direct_right += match.direct == expected.get("direct", match.direct)
+        gold_speaker = expected.get("speaker") or {}
+        report.names_right += same_name(
+            gold_speaker.get("name"), match.speaker.name if match.speaker else None
+        )
         if speaker_right(expected.get("speaker"), match):
             report.speakers_right += 1
         else:
@@ -152,8 +165,7 @@ def speaker_right(gold: dict[str, Any] | None, quote: Quote) -> bool:
     """Whether the quote's speaker agrees with the gold speaker on name and (if given) country."""
     gold = gold or {}
     speaker = quote.speaker
-    name = (speaker.name if speaker else None) or ""
-    if name.lower() != (gold.get("name") or "").lower():
+    if not same_name(gold.get("name"), speaker.name if speaker else None):
         return False
     code = gold.get("code")
     if not code:
@@ -162,6 +174,19 @@ def speaker_right(gold: dict[str, Any] | None, quote: Quote) -> bool:
     if actor is None:
         return False
     return (actor.country or actor.code[:3]) == code[:3]
+
+
+def same_name(gold: str | None, found: str | None) -> bool:
+    """Names agree when both are absent, or when the shorter one's words (initials dropped) all
+    appear in the longer: "Muttaqi" and "S. Jaishankar" name "Amir Khan Muttaqi" and
+    "Subrahmanyam Jaishankar", but "Simon Harris" is not "Kamala Harris"."""
+    if not gold or not found:
+        return not gold and not found
+    words = [
+        [w for w in n.lower().replace("-", " ").split() if len(w.rstrip(".")) > 1] for n in (gold, found)
+    ]
+    shorter, longer = sorted(words, key=len)
+    return bool(shorter) and set(shorter) <= set(longer)
 
 
 def normalise(text: str) -> str:

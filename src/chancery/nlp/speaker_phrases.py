@@ -59,6 +59,8 @@ class Subject:
     pronoun: str | None = None
     definite: bool = True  # False for "a spokesperson": a new, unnamed speaker
     refers_to: str | None = None  # the person mention a pronoun mention points at
+    written: str | None = None  # the name as the phrase writes it ("Harris"), before any dictionary
+    contextual: bool = False  # the actor was guessed from context, not named in the phrase
 
 
 class PhraseReader:
@@ -87,11 +89,19 @@ class PhraseReader:
             return Subject(pronoun=lower, gender=PRONOUNS[lower])
         span = self._phrase(head)
         person = next((m for m in mentions if m.kind == "person"), None)
-        name = person.actor.name if person and person.actor.name else self._name(span, head)
+        if person is not None and person.refers_to in self.by_id:
+            person = self.by_id[person.refers_to]  # a surname continuing a person named in full
+        written = self._name(span, head)
+        if person is not None and _other_person(written, person):
+            mentions = [m for m in mentions if m is not person]
+            person = None
+        name = person.actor.name if person and person.actor.name else written
         if person is not None and not person.actor.name:
             name = name or person.text
         role = self._role(span)
         actor = person.actor if person else self._actor(mentions)
+        # "the ministry", "the spokesperson": a country no word of the phrase names is a guess
+        contextual = person is None and actor is not None and not any(self._names_someone(i) for i in span)
         dets = [
             self.tokens[c].text.lower() for c in self.children.get(head, ()) if self.tokens[c].dep == "det"
         ]
@@ -106,6 +116,8 @@ class PhraseReader:
             mention_id=person.id if person else None,
             gender=self._gender(span),
             definite=not (set(dets) & INDEFINITE),
+            written=written,
+            contextual=contextual,
         )
 
     def from_mention(self, mention: Mention) -> Subject:
@@ -212,6 +224,13 @@ class PhraseReader:
     def _actor(self, mentions: list[Mention]) -> Actor | None:
         return mentions[0].actor if mentions else None
 
+    def _names_someone(self, i: int) -> bool:
+        """A place, people or proper name, as opposed to "the foreign ministry" capitalised."""
+        token = self.tokens[i]
+        if token.ent_type in ("GPE", "NORP"):
+            return True
+        return token.pos == "PROPN" and token.text.lower() not in _NOT_NAMES | ORG_MODIFIERS | ROLE_MODIFIERS
+
     def _gender(self, span: list[int]) -> str | None:
         for i in span:
             word = self.tokens[i].text.lower()
@@ -229,6 +248,15 @@ class PhraseReader:
 
 
 _PLACE_ENTS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _other_person(written: str | None, person: Mention) -> bool:
+    """A person mention that matched only part of a fuller, different name ("Simon Harris" read as
+    the dictionary's "Harris") names someone else: the written name wins."""
+    if not written or not person.actor.name:
+        return False
+    different = written.lower() != person.actor.name.lower()
+    return different and len(written.split()) > len(person.text.split())
 
 
 def _runs(indices: list[int]) -> list[list[int]]:

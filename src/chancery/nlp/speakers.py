@@ -46,6 +46,10 @@ class Speakers:
         token = self.tokens[head]
         if subject.name is None and token.pos == "PROPN" and self._known_surname(token.text):
             subject = replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
+        if subject.refers_to is not None and self._person_before(
+            head, self._head_of(subject.refers_to), True
+        ):
+            subject = Subject(pronoun=subject.pronoun, gender=subject.gender)  # someone unknown came between
         if subject.pronoun is not None and subject.refers_to is None:
             found = self._antecedent(subject, head)
             if found is None:
@@ -56,9 +60,16 @@ class Speakers:
         known = self._continued(subject)
         if known is not None:
             return self._again(known, subject, head)
+        if subject.pronoun:
+            rule = "pronoun"
+        elif subject.name and len(subject.name.split()) == 1:
+            # "Wu said" after "Foreign Minister Joseph Wu spoke": the person named in full earlier
+            earlier = self._named_before(subject.name, head)
+            if earlier is not None:
+                subject, rule = _fill(subject, earlier), "name"
         if not (subject.name or subject.role or subject.organization or subject.actor):
             return None
-        if subject.organization and not (subject.actor or subject.name) and subject.definite:
+        if subject.organization and (subject.contextual or not subject.actor) and not subject.name:
             # "the foreign ministry said": the ministry of the state last heard speaking
             context = next(
                 (k for k in reversed(self.history) if not k.speaker.name and k.speaker.actor), None
@@ -114,28 +125,56 @@ class Speakers:
                 for m in self.mentions
                 if floor < m.head < head
                 and m.kind not in ("person", "pronoun")
-                and self.tokens[m.head].dep in ("nsubj", "nsubjpass")
+                and self._main_subject(m.head)
                 and not self._quoted(m.head)
             ]
             if actors:
                 return self.reader.from_mention(actors[-1])
         return known
 
-    def _person_before(self, head: int, floor: int) -> int | None:
+    def _person_before(self, head: int, floor: int, unknown_only: bool = False) -> int | None:
         """The phrase head of the nearest person named before ``head`` (after ``floor``), outside quotes.
 
-        Within the nearest sentence naming people, the grammatical subject is preferred.
+        Within the nearest sentence naming people, the grammatical subject is preferred.  With
+        ``unknown_only``, only main-clause subjects that no person mention covers count.
         """
+        known = {i for m in self.mentions if m.kind == "person" for i in range(m.first, m.last)}
         people = [
-            i for i in range(floor + 1, head) if self.tokens[i].ent_type == "PERSON" and not self._quoted(i)
+            i
+            for i in range(floor + 1, head)
+            if self.tokens[i].ent_type == "PERSON"
+            and not self._quoted(i)
+            and not (unknown_only and i in known)
         ]
-        people += [m.head for m in self.mentions if m.kind == "person" and floor < m.head < head]
+        if unknown_only:
+            people = [i for i in people if self._main_subject(self._phrase_head(i))]
+        else:
+            people += [m.head for m in self.mentions if m.kind == "person" and floor < m.head < head]
         if not people:
             return None
         sentence = self.tokens[max(people)].sentence
         heads = [self._phrase_head(i) for i in sorted(set(people)) if self.tokens[i].sentence == sentence]
         subjects = [h for h in heads if self.tokens[h].dep in ("nsubj", "nsubjpass")]
         return (subjects or heads)[-1]
+
+    def _named_before(self, surname: str, head: int) -> Subject | None:
+        """The fuller phrase of a person named earlier with this surname, outside quotes."""
+        for i in range(head - 1, -1, -1):
+            token = self.tokens[i]
+            if token.text == surname and token.ent_type == "PERSON" and not self._quoted(i):
+                named = self.reader.describe(self._phrase_head(i))
+                if named.name and len(named.name.split()) > 1 and _same_person(surname, named.name):
+                    return named
+        return None
+
+    def _main_subject(self, i: int) -> bool:
+        """Whether token ``i`` is the subject of its sentence's main verb."""
+        token = self.tokens[i]
+        return token.dep in ("nsubj", "nsubjpass") and self.tokens[token.head].dep == "ROOT"
+
+    def _head_of(self, mention_id: str) -> int:
+        mention = next((m for m in self.mentions if m.id == mention_id), None)
+        return mention.head if mention else -1
 
     def _phrase_head(self, i: int) -> int:
         """Climb from a name token to the head of its noun phrase ("minister" in "the minister, X,")."""
@@ -171,9 +210,11 @@ def _continues(subject: Subject, known: _Known) -> bool:
         return not earlier.name
     if subject.pronoun == "they":
         return True
+    if subject.written and earlier.name and _same_person(subject.written, earlier.name):
+        return True  # the article's own "Harris" beats a dictionary's other Harris
     if subject.name:
         return bool(earlier.name) and _same_person(subject.name, earlier.name)
-    if subject.role and subject.definite and not subject.actor:
+    if subject.role and subject.definite and (subject.contextual or not subject.actor):
         return bool(earlier.role) and _role_key(earlier.role) == _role_key(subject.role)
     return False
 
@@ -196,6 +237,19 @@ def _continuation_rule(subject: Subject) -> str:
     if subject.name:
         return "name"
     return "role"
+
+
+def _fill(subject: Subject, earlier: Subject) -> Subject:
+    """A short phrase ("Wu") completed by the fuller one naming the same person earlier."""
+    return replace(
+        subject,
+        name=earlier.name,
+        role=subject.role or earlier.role,
+        organization=subject.organization or earlier.organization,
+        actor=subject.actor or earlier.actor,
+        mention_id=subject.mention_id or earlier.mention_id,
+        gender=subject.gender or earlier.gender,
+    )
 
 
 def _merge(earlier: Speaker, subject: Subject, rule: str) -> Speaker:

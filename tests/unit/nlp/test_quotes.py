@@ -1,0 +1,312 @@
+"""Quotes and speakers: each case of issue 5 on a short article written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from chancery.nlp.quotes import find_quotes
+from chancery.records import Actor, DateRef, Mention, TextSpan, content_id
+
+
+def quotes_of(parsed, mentions=None, dates=None):
+    """The quotes of a parsed article, optionally with hand-made mentions or dates."""
+    return find_quotes(
+        parsed.article,
+        parsed.tokens,
+        parsed.sentences,
+        parsed.mentions if mentions is None else tuple(mentions),
+        parsed.dates if dates is None else tuple(dates),
+    )
+
+
+def one(quotes, text):
+    """The single quote whose text is ``text``."""
+    found = [q for q in quotes if q.text == text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def mention(parsed, text, kind, code, name=None, refers_to=None, nth=0, role=None):
+    """A mention of ``text`` (its nth occurrence) as the actors stage would make it."""
+    start = -1
+    for _ in range(nth + 1):
+        start = parsed.article.text.index(text, start + 1)
+    end = start + len(text)
+    tokens = [t for t in parsed.tokens if t.start < end and start < t.end]
+    actor = Actor(text=text, code=code, country=code[:3], sector=code[3:] or None, name=name, role=role)
+    return Mention(
+        id=f"{kind}-{start}",
+        span=TextSpan(start, end),
+        text=text,
+        sentence=tokens[0].sentence,
+        first=tokens[0].i,
+        last=tokens[-1].i + 1,
+        head=tokens[-1].i,
+        actor=actor,
+        rule="test",
+        kind=kind,
+        refers_to=refers_to,
+    )
+
+
+# direct quotes
+
+
+def test_speaker_after_a_straight_quote(parse):
+    parsed = parse('"We firmly oppose any interference," Mao Ning said on Friday.')
+    [quote] = quotes_of(parsed)
+    assert quote.direct and quote.text == "We firmly oppose any interference,"
+    assert quote.cue == "said" and quote.speaker.name == "Mao Ning"
+
+
+def test_speaker_before_a_curly_quote_with_a_colon(parse):
+    parsed = parse("Foreign Minister Wang Yi told reporters: “China will not accept this.”")
+    [quote] = quotes_of(parsed)
+    assert quote.text == "China will not accept this."
+    assert quote.cue == "told" and quote.speaker.name == "Wang Yi"
+    assert quote.speaker.role == "foreign minister"
+
+
+def test_speaker_in_the_middle_gives_two_quotes_with_one_cue_and_speaker(parse):
+    parsed = parse('"This is a historic day," Prime Minister Pedro Sánchez said, "and a just one."')
+    first, second = quotes_of(parsed)
+    assert (first.text, second.text) == ("This is a historic day,", "and a just one.")
+    assert first.speaker == second.speaker and first.speaker.name == "Pedro Sánchez"
+    assert first.cue == second.cue == "said"
+
+
+def test_a_quote_of_several_sentences_is_one_quote_over_those_sentences(parse):
+    parsed = parse('Jens Stoltenberg said: "I welcome the vote. It makes us safer. Hungary must follow."')
+    [quote] = quotes_of(parsed)
+    assert quote.text == "I welcome the vote. It makes us safer. Hungary must follow."
+    assert len(quote.sentences) >= 2
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote_with_the_first_paragraphs_speaker(parse):
+    text = '"We are ready," Maria Zakharova said. "We have always been ready.\n\n"And we will remain so."\n'
+    parsed = parse(text)
+    quotes = quotes_of(parsed)
+    spanning = one(quotes, 'We have always been ready.\n\n"And we will remain so.')
+    assert spanning.speaker.name == "Maria Zakharova"
+    assert spanning.cue is None  # attributed by continuation, not by a cue of its own
+
+
+def test_quotes_inside_quotes_stay_inside_the_outer_quote(parse):
+    parsed = parse("“The so-called ‘interim government’ has no standing,” the minister said.")
+    [quote] = quotes_of(parsed)
+    assert quote.text == "The so-called ‘interim government’ has no standing,"
+
+
+def test_scare_quotes_of_one_or_two_words_are_not_quotes(parse):
+    parsed = parse('Beijing rejected the so-called "interim government" and its "envoy".')
+    assert quotes_of(parsed) == ()
+
+
+def test_a_one_word_reply_with_a_cue_is_a_quote(parse):
+    parsed = parse('"No," the ambassador said when asked about the talks.')
+    [quote] = quotes_of(parsed)
+    assert quote.text == "No," and quote.speaker.role == "ambassador"
+
+
+def test_a_partial_quote_after_described_as_has_the_describers_speaker(parse):
+    parsed = parse("Sergei Lavrov described the vote as “a grave betrayal of trust”.")
+    [quote] = quotes_of(parsed)
+    assert quote.text == "a grave betrayal of trust" and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_an_unattributed_quote_paragraph_continues_the_previous_speaker(parse):
+    parsed = parse(
+        '"We regret this," Joseph Wu said.\n\n"We will close our embassy and withdraw our staff."\n'
+    )
+    second = one(quotes_of(parsed), "We will close our embassy and withdraw our staff.")
+    assert second.speaker.name == "Joseph Wu" and second.speaker.rule == "previous-quote"
+
+
+# reported speech
+
+
+def test_said_that_reports_the_clause_without_that(parse):
+    parsed = parse("Wang Wenbin said that Beijing hoped Afghanistan would build an inclusive government.")
+    [quote] = quotes_of(parsed)
+    assert not quote.direct
+    assert quote.text == "Beijing hoped Afghanistan would build an inclusive government"
+    assert quote.cue == "said" and quote.speaker.name == "Wang Wenbin"
+
+
+def test_said_without_that_and_the_clause_before_the_cue(parse):
+    parsed = parse("The embassy will stay open, Emmanuel Macron said on Sunday.")
+    [quote] = quotes_of(parsed)
+    assert quote.text == "The embassy will stay open" and quote.speaker.name == "Emmanuel Macron"
+
+
+def test_according_to_at_the_start_or_the_end(parse):
+    parsed = parse(
+        "According to the Kremlin, talks will resume next week. The envoy left Kabul, according to diplomats."
+    )
+    first, second = quotes_of(parsed)
+    assert (first.text, first.cue) == ("talks will resume next week", "according to")
+    assert first.speaker.organization == "Kremlin"
+    assert second.text == "The envoy left Kabul"
+
+
+def test_told_reporters_reports_the_clause_and_not_the_reporters(parse):
+    parsed = parse("Simon Harris told reporters on Tuesday that the decision sent a clear message.")
+    [quote] = quotes_of(parsed)
+    assert quote.text == "the decision sent a clear message"
+    assert quote.cue == "told" and quote.speaker.name == "Simon Harris"
+
+
+@pytest.mark.parametrize("verb", ["stated", "emphasised", "added", "noted", "stressed", "announced"])
+def test_other_speech_verbs_report_their_clause(parse, verb):
+    parsed = parse(f"Jaishankar {verb} that India was committed to the independence of Afghanistan.")
+    [quote] = quotes_of(parsed)
+    assert quote.text == "India was committed to the independence of Afghanistan"
+    assert quote.cue == verb and quote.speaker.name.endswith("Jaishankar")  # the actors stage may add a name
+
+
+def test_adding_that_reports_a_second_clause_for_the_same_speaker(parse):
+    parsed = parse('"We oppose it," Mao Ning said, adding that China would keep its embassy open.')
+    direct, reported = quotes_of(parsed)
+    assert reported.text == "China would keep its embassy open" and reported.cue == "adding"
+    assert reported.speaker.name == direct.speaker.name == "Mao Ning"
+
+
+def test_a_partial_quote_inside_reported_speech_gives_both_quotes(parse):
+    parsed = parse('Israel Katz said that Spain was "complicit in incitement" against Jews.')
+    texts = {(q.text, q.direct) for q in quotes_of(parsed)}
+    assert texts == {
+        ('Spain was "complicit in incitement" against Jews', False),
+        ("complicit in incitement", True),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister did not say that the embassy would close.",
+        "The spokesperson declined to say whether the envoy had left.",
+        "Officials would not say when the talks would resume.",
+    ],
+)
+def test_denials_and_questions_are_not_reported_speech(parse, text):
+    assert quotes_of(parse(text)) == ()
+
+
+def test_a_clause_reported_inside_another_is_part_of_it(parse):
+    parsed = parse("Lavrov said Beijing had told Kabul that the embassy would reopen.")
+    [quote] = quotes_of(parsed)
+    assert quote.text == "Beijing had told Kabul that the embassy would reopen"
+
+
+# speakers and their continuation
+
+
+def test_she_continues_the_nearest_named_speaker(parse):
+    parsed = parse("Maria Zakharova spoke on Thursday. She said the decision followed months of talks.")
+    [quote] = quotes_of(parsed)
+    assert quote.speaker.name == "Maria Zakharova" and quote.speaker.rule == "pronoun"
+
+
+def test_he_skips_a_spokeswoman_for_a_man_named_later(parse):
+    text = (
+        "Spokeswoman Maria Zakharova said Moscow welcomed the step. Amir Khan Muttaqi thanked Russia. "
+        '"This brave decision will be an example," he said.'
+    )
+    quote = one(quotes_of(parse(text)), "This brave decision will be an example,")
+    assert quote.speaker.name == "Amir Khan Muttaqi"
+
+
+def test_the_spokesperson_continues_the_earlier_spokesperson(parse):
+    text = (
+        "Chinese Foreign Ministry spokesperson Mao Ning said Beijing welcomed the decision. "
+        "Sergei Lavrov said Moscow agreed. The spokesperson added that China would keep its embassy open."
+    )
+    quote = one(quotes_of(parse(text)), "China would keep its embassy open")
+    assert quote.speaker.name == "Mao Ning" and quote.speaker.rule == "role"
+
+
+def test_an_unnamed_spokesperson_keeps_role_and_organisation(parse):
+    parsed = parse("A foreign ministry spokesperson said the upgrade did not amount to recognition.")
+    [quote] = quotes_of(parsed)
+    speaker = quote.speaker
+    assert (speaker.name, speaker.role, speaker.organization) == (None, "spokesperson", "Foreign Ministry")
+
+
+def test_a_surname_continues_the_full_name_and_its_role(parse):
+    text = 'Foreign Minister Joseph Wu spoke in Taipei. "We regret the decision," Wu said.'
+    quote = one(quotes_of(parse(text)), "We regret the decision,")
+    assert (quote.speaker.name, quote.speaker.role) == ("Joseph Wu", "foreign minister")
+
+
+def test_a_person_mention_gives_the_speakers_actor(parse):
+    parsed = parse('"We oppose it," Chinese Foreign Ministry spokesperson Mao Ning said.')
+    person = mention(parsed, "Mao Ning", "person", "CHNGOV", name="Mao Ning", role="spokesperson")
+    [quote] = quotes_of(parsed, mentions=[person])
+    assert quote.speaker.actor.code == "CHNGOV" and quote.speaker.mention_id == person.id
+
+
+def test_a_pronoun_mention_follows_its_refers_to_not_the_nearest_speaker(parse):
+    text = (
+        "Mao Ning said Beijing agreed. Sergei Lavrov said Moscow agreed. She added that talks would resume."
+    )
+    parsed = parse(text)
+    mao = mention(parsed, "Mao Ning", "person", "CHNGOV", name="Mao Ning")
+    lavrov = mention(parsed, "Sergei Lavrov", "person", "RUSGOV", name="Sergei Lavrov")
+    she = mention(parsed, "She", "pronoun", "CHNGOV", refers_to=mao.id)
+    quote = one(quotes_of(parsed, mentions=[mao, lavrov, she]), "talks would resume")
+    assert quote.speaker.name == "Mao Ning" and quote.speaker.actor.code == "CHNGOV"
+
+
+def test_a_capital_speaks_for_its_government_without_a_name(parse):
+    parsed = parse("Beijing said it opposed the visit.")
+    capital = mention(parsed, "Beijing", "capital", "CHNGOV")
+    [quote] = quotes_of(parsed, mentions=[capital])
+    assert quote.speaker.name is None and quote.speaker.actor.code == "CHNGOV"
+
+
+def test_it_said_continues_the_last_organisation_that_spoke(parse):
+    parsed = parse(
+        "Lithuania's foreign ministry said it regretted the decision. It stated that Vilnius would stay."
+    )
+    state = mention(parsed, "Lithuania", "state", "LTU")
+    quote = one(quotes_of(parsed, mentions=[state]), "Vilnius would stay")
+    assert quote.speaker.organization == "Foreign Ministry" and quote.speaker.actor.code == "LTU"
+
+
+# offsets, ids and dates
+
+
+def test_offsets_slice_the_text_and_ids_are_content_hashes(parse):
+    text = (
+        '"We oppose it," Mao Ning said. "It is wrong.\n\n"Very wrong," she added.\n\n'
+        "According to the ministry, the envoy left. Wang said that talks would resume."
+    )
+    parsed = parse(text)
+    quotes = quotes_of(parsed)
+    assert len(quotes) == 4  # the second quote runs over the paragraph break
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.id == content_id(parsed.article.id, quote.start, quote.end)
+        assert quote.article_id == parsed.article.id
+
+
+def test_the_date_in_the_cues_sentence_dates_the_quote(parse):
+    text = 'Mao Ning said on Friday that "the embassy will reopen on Monday".'
+    parsed = parse(text, date="2025-07-06")
+    friday = DateRef("2025-07-04", basis="relative", text="Friday", span=_span(text, "Friday"), sentence=0)
+    monday = DateRef("2025-07-07", basis="relative", text="Monday", span=_span(text, "Monday"), sentence=0)
+    for quote in quotes_of(parsed, dates=[monday, friday]):
+        assert quote.date == "2025-07-04"  # Monday is inside the quoted words: what was said, not when
+
+
+def test_historical_dates_and_quotes_without_a_date_fall_back_to_publication(parse):
+    text = "Mao Ning said China had kept its embassy open since 2021."
+    parsed = parse(text, date="2025-07-06")
+    since = DateRef("2021-01-01", "year", "explicit", "2021", _span(text, "2021"), 0, historical=True)
+    [quote] = quotes_of(parsed, dates=[since])
+    assert quote.date == "2025-07-06"
+
+
+def _span(text: str, word: str) -> TextSpan:
+    start = text.index(word)
+    return TextSpan(start, start + len(word))
