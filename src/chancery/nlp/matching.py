@@ -192,7 +192,7 @@ def _inside_person(match: Match, text: Text, matched: set[int]) -> bool:
         neighbours.append(match.first - 1)
     if match.last < len(tokens) and tokens[match.last].ent_iob == "I":
         neighbours.append(match.last)
-    return any(i not in matched and tokens[i].text[:1].isupper() for i in neighbours)
+    return any(i not in matched and tokens[i].pos == "PROPN" for i in neighbours)
 
 
 def _us_georgia(match: Match, text: Text) -> bool:
