@@ -68,6 +68,8 @@ class ActorIndex:
             mention = self.mention_at(i)
             if mention is not None:
                 found.append((mention.actor_on(day), "actor:" + mention.rule, None))
+                for other in self._coordinated_modifiers(mention, i):
+                    found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))
             elif token.pos == "PRON" and token.dep.startswith("nsubj"):
                 fallback = self._speaker_of_clause(i, day)
                 if fallback:
@@ -76,6 +78,17 @@ class ActorIndex:
         for item in found:
             unique.setdefault(item[0].code, item)
         return list(unique.values())
+
+    def _coordinated_modifiers(self, mention: Mention, i: int) -> list[Mention]:
+        """ "Chinese and Russian warships": a modifier mention's conjuncts name actors too."""
+        if mention.first <= i < mention.last:
+            return []
+        found = []
+        for node in self.tree.with_conjuncts(mention.head):
+            other = self.by_token.get(node)
+            if other is not None and other is not mention:
+                found.append(other)
+        return found
 
     def _speaker_of_clause(self, i: int, day: str | None) -> tuple[Actor, str, str | None] | None:
         """A pronoun subject with no mention borrows the subject of the verb reporting its clause."""

@@ -8,7 +8,7 @@ from chancery.coding.arguments import ACT_NOUNS, ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.modality import Analysis, analyse
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
-from chancery.coding.structure import Tree
+from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
 
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
@@ -84,9 +84,11 @@ def _code_sentence(
             triggers[i] = pattern
     for i, pattern in list(triggers.items()):
         if pattern.pos == "V" and pattern.objects:
+            # "extended recognition", "suspended its part in the talks": one event, on the verb
             for arg in _argument_tokens(tree, i):
-                if arg in triggers and triggers[arg].pos == "N" and tree.lemma(arg) in pattern.objects:
-                    del triggers[arg]  # "extended recognition": one event, on the verb
+                for node in tree.subtree(arg, stop=CLAUSAL_DEPS):
+                    if node in triggers and triggers[node].pos == "N" and tree.lemma(node) in pattern.objects:
+                        del triggers[node]
     if not triggers:
         return []
     text = parsed.article.text
@@ -103,10 +105,29 @@ def _code_sentence(
         sources = index.resolve(source_tokens, date[0])
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
     for draft in drafts.values():
+        draft.sources.extend(_elliptical_sources(tree, index, draft))
+        if not draft.sources and "mutual" in draft.pattern.flags:
+            between = tree.prep_objects(draft.i, "between")  # "relations were established between A and B"
+            draft.sources = index.resolve(between, draft.date[0])
+            draft.source_note = "source:mutual-between"
         draft.targets = _targets(tree, index, draft)
+        if "reverse" in draft.pattern.flags:
+            draft.sources, draft.targets = draft.targets, draft.sources
+            draft.source_note += ":reversed"
     _apply_frames(tree, coder.codebook, drafts)
+    for draft in drafts.values():
+        bare = "bare" in draft.pattern.flags and _governs_other(tree, drafts, draft.i)
+        if bare or "silent" in draft.pattern.flags:
+            draft.suppressed = True
+    extras = []
+    for draft in drafts.values():
+        if draft.pattern.also and draft.pattern.also in coder.matcher.by_id:
+            extra = Draft(**{**draft.__dict__, "pattern": coder.matcher.by_id[draft.pattern.also]})
+            extra.code = extra.pattern.cameo
+            extra.targets = _targets(tree, index, extra)
+            extras.append(extra)
     # nested acts first, so their ids exist when the events about them are built
-    order = sorted(drafts.values(), key=lambda d: _depth(tree, d.i), reverse=True)
+    order = sorted([*drafts.values(), *extras], key=lambda d: _depth(tree, d.i), reverse=True)
     events: list[Event] = []
     for draft in order:
         if draft.suppressed:
@@ -116,6 +137,22 @@ def _code_sentence(
         events.extend(draft.events)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
+
+
+def _elliptical_sources(tree: Tree, index: ActorIndex, draft: Draft) -> list[tuple[Actor, str, str | None]]:
+    """Subjects of an elliptical "as did X" clause share the event ("Portugal recognised, as did Spain")."""
+    found = []
+    for clause in tree.children(draft.i, "advcl"):
+        if tree.lemma(clause) == "do" and any(tree.lemma(k) == "as" for k in tree.children(clause, "mark")):
+            subjects = [s for k in tree.children(clause, "nsubj") for s in tree.with_conjuncts(k)]
+            known = {s[0].code for s in draft.sources}
+            found.extend(a for a in index.resolve(subjects, draft.date[0]) if a[0].code not in known)
+    return found
+
+
+def _governs_other(tree: Tree, drafts: dict[int, Draft], i: int) -> bool:
+    clauses = [k for k in tree.children(i, "xcomp", "ccomp", "prep")]
+    return any(d.i != i and any(d.i in tree.subtree(c) for c in clauses) for d in drafts.values())
 
 
 def _argument_tokens(tree: Tree, i: int) -> list[int]:
@@ -143,17 +180,26 @@ def _targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[tuple[Actor, s
             tokens = [t for t in _argument_tokens(tree, i) if tree.lemma(tree.tokens[t].head) != "by"]
         else:
             tokens = []
-        actors = [a for a in index.resolve(tokens, day) if a[0].code not in source_codes]
+        actors = [a for a in index.resolve(tokens, day) if not _same_actor(a[0].code, source_codes)]
         if actors:
             return [(a, f"target:{role}", q) for a, _, q in actors]
     return []
+
+
+def _same_actor(code: str, others: set[str]) -> bool:
+    """A target naming the source again ("Syria" for "Syria's government") is no target."""
+    for other in others:
+        if code == other or (code[:3] == other[:3] and min(len(code), len(other)) == 3):
+            return not code.startswith("IGO")
+    return False
 
 
 def _apply_frames(tree: Tree, codebook: Codebook, drafts: dict[int, Draft]) -> None:
     """Recode intents (03), and appeals, demands, refusals and threats after the act they govern."""
     for draft in drafts.values():
         a = draft.analysis
-        intended = a.intent and not a.negated and a.modality in {"intended", "conditional"}
+        willing = not a.negated or a.intent_by_governor  # "will not recognise" stays 054, negated
+        intended = a.intent and willing and a.modality in {"intended", "conditional"}
         if intended and not draft.code.startswith("03"):
             draft.code = codebook.recode("intent", draft.code)
     for draft in drafts.values():
@@ -196,15 +242,20 @@ def _nest(tree: Tree, codebook: Codebook, drafts: dict[int, Draft], draft: Draft
     if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
         return
     heads = _argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else _noun_objects(tree, draft.i)
+    token = tree.tokens[draft.i]
     for head in heads:
         if not (tree.lemma(head) in ACT_NOUNS or head in drafts):
             continue
         inner = [d for d in drafts.values() if d.i != draft.i and d.i in tree.subtree(head) and d.events]
+        if not inner and token.dep == "relcl" and head == token.head:
+            # "..., a step Israel condemned": the step is the clause the noun stands beside
+            inner = [d for d in drafts.values() if d.i == tree.tokens[head].head and d.events]
         if not inner:
             continue
         nested = min(inner, key=lambda d: _depth(tree, d.i))
         first = nested.events[0]
-        draft.targets = [(first.source, "target:actor-of-nested-act", None)]
+        actors = {e.source.code: e.source for e in nested.events}
+        draft.targets = [(a, "target:actor-of-nested-act", None) for a in actors.values()]
         target = first.target.code if first.target else "?"
         draft.detail = f"{first.cameo} {first.cameo_name}: {first.source.code}→{target}"
         draft.act = first.id
@@ -233,6 +284,9 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     a = draft.analysis
     token = parsed.tokens[draft.i]
     entry = codebook.entry(draft.code)
+    if draft.code.startswith("03") and a.modality == "asserted":
+        a.modality = "intended"  # CAMEO 03 codes are expressed intentions, never the act itself
+        a.notes.append("modality:intended:03-code")
     counted = Event.is_counted(a.negated, a.modality)
     relation = draft.relation or draft.pattern.relation
     if a.modality == "conditional":

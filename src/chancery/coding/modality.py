@@ -25,6 +25,7 @@ class Analysis:
     negated: bool = False
     modality: str = "asserted"
     intent: bool = False
+    intent_by_governor: bool = False  # "has no plans to": a negated intention stays an 03 code
     governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
     governing_frame: str | None = None
     conditions: list[str] = field(default_factory=list)
@@ -62,15 +63,28 @@ def analyse(
             break
         if token.dep == "advcl":
             marks = {tree.lemma(k) for k in tree.children(node, "mark")}
+            if _inverted_condition(tree, node):
+                marks.add("if")  # "Were Washington to lift the sanctions, ..."
             if marks & CONDITION_MARKS:
                 result.modality = "hypothetical"
                 result.notes.append("modality:inside-condition:" + "/".join(sorted(marks & CONDITION_MARKS)))
-            break
+            if marks or not _infinitive(tree, node):
+                break
+            # a bare infinitive misparsed as an adverbial clause ("offered on Monday to mediate")
         carrier = token.dep in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
         if carrier and token.lemma.lower() in CONTENT_NOUNS:
+            governor = _governor(tree, head, node, governors)
+            if governor is not None and governor.frame == "denial":
+                result.modality = "denied"
+                result.notes.append(f"modality:denial:{tree.tokens[head].text} {token.text}")
+                break
+            if token.lemma.lower() in {"rumour", "rumor", "speculation", "possibility", "prospect"}:
+                result.modality = "hypothetical"
+                result.notes.append("modality:hypothetical:" + token.text)
+                break
             node = head
             continue
-        if token.dep not in CLIMB_DEPS:
+        if token.dep not in CLIMB_DEPS and token.dep != "advcl":
             break
         if token.dep == "conj":
             node = head
@@ -90,6 +104,7 @@ def analyse(
             cue = f"{frame}:{tree.tokens[head].text}"
             if frame == "intent":
                 result.intent = True
+                result.intent_by_governor = True
                 result.notes.append("modality:" + cue)
                 if _negated(tree, head):
                     result.negated = True
@@ -108,6 +123,9 @@ def analyse(
             elif frame == "decision" and _negated(tree, head):
                 result.negated = True
                 result.notes.append("negation:governor:" + tree.tokens[head].text)
+            elif frame == "pending" and any(tree.lemma(k) == "yet" for k in tree.children(head, "advmod")):
+                result.negated = True  # "has yet to recognise"
+                result.notes.append("negation:yet-to")
             elif frame == "report":
                 reported = True
         node = head
@@ -123,7 +141,7 @@ def analyse(
         result.notes.append("modality:hypothetical:question")
     if result.conditions and result.modality in {"asserted"}:
         result.modality = "conditional"
-    if result.intent and result.modality == "asserted" and not result.negated:
+    if result.intent and result.modality == "asserted" and (not result.negated or result.intent_by_governor):
         result.modality = "intended"
     return result
 
@@ -134,6 +152,12 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
     if first and _negated(tree, node):
         result.negated = True
         result.notes.append("negation:" + _negation_cue(tree, node))
+    if first and not result.negated:
+        for subject in tree.children(node, "nsubj", "nsubjpass"):
+            cues = [k for k in tree.children(subject, "det", "preconj") if tree.lemma(k) in {"no", "neither"}]
+            if cues:  # "No US president has visited", "Neither Iran nor Turkey has recognised"
+                result.negated = True
+                result.notes.append("negation:subject:" + tree.tokens[cues[0]].text)
     for aux in tree.children(node, "aux"):
         lemma = tree.lemma(aux)
         if lemma in {"will", "shall", "'ll"} or tree.tokens[aux].text.lower() in {"will", "'ll", "shall"}:
@@ -151,12 +175,37 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
     return would
 
 
+def _inverted_condition(tree: Tree, node: int) -> bool:
+    """A clause opened by an inverted auxiliary: "Were X to ...", "Had X known ...", "Should X ..."."""
+    first = min(tree.subtree(node))
+    return tree.tokens[first].text.lower() in {"were", "had", "should"} and tree.tokens[first].head in {
+        node,
+        *tree.children(node),
+    }
+
+
+def _infinitive(tree: Tree, node: int) -> bool:
+    return any(tree.tokens[k].text.lower() == "to" for k in tree.children(node, "aux"))
+
+
+def _negations(tree: Tree, node: int) -> list[int]:
+    """Negation cues on ``node``: "not", "never", "no plans" (but not "not only ... but also")."""
+    cues = []
+    for k in tree.children(node, "neg"):
+        following = tree.tokens[k + 1].text.lower() if k + 1 < len(tree.tokens) else ""
+        if following != "only":
+            cues.append(k)
+    if tree.tokens[node].pos in {"NOUN", "PROPN"}:
+        cues.extend(k for k in tree.children(node, "det") if tree.lemma(k) == "no")
+    return cues
+
+
 def _negated(tree: Tree, node: int) -> bool:
-    return bool(tree.children(node, "neg"))
+    return bool(_negations(tree, node))
 
 
 def _negation_cue(tree: Tree, node: int) -> str:
-    return tree.tokens[tree.children(node, "neg")[0]].text
+    return tree.tokens[_negations(tree, node)[0]].text
 
 
 def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:

@@ -23,16 +23,21 @@ class Pattern:
     pos: str  # "V" or "N"
     lemmas: frozenset[str]
     objects: frozenset[str]
-    particle: str | None
+    particles: frozenset[str]
     targets: tuple[str, ...]
     relation: str | None
     flags: frozenset[str]
     frame: str | None = None
 
     @property
+    def also(self) -> str | None:
+        """The id of a second pattern that fires on the same trigger, if any."""
+        return next((f.split("=", 1)[1] for f in self.flags if f.startswith("also=")), None)
+
+    @property
     def specificity(self) -> int:
         """More specific patterns win over bare ones on the same trigger."""
-        return 2 * bool(self.objects) + bool(self.particle)
+        return 2 * bool(self.objects) + bool(self.particles)
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def load_patterns() -> tuple[Pattern, ...]:
                 pos=pos,
                 lemmas=frozenset(lemmas.split("|")),
                 objects=frozenset() if objects == "-" else frozenset(objects.split("|")),
-                particle=None if particle == "-" else particle,
+                particles=frozenset() if particle == "-" else frozenset(particle.split("|")),
                 targets=default if targets == "-" else tuple(targets.split("|")),
                 relation=None if relation == "-" else relation,
                 flags=flagset,
@@ -91,8 +96,12 @@ class Matcher:
     """Finds, for a token, the most specific pattern it triggers."""
 
     def __init__(self, patterns: tuple[Pattern, ...]):
+        self.by_id = {p.id: p for p in patterns}
+        secondary = {f.split("=", 1)[1] for p in patterns for f in p.flags if f.startswith("also=")}
         self.by_lemma: dict[tuple[str, str], list[Pattern]] = {}
         for pattern in patterns:
+            if pattern.id in secondary:
+                continue  # fires only alongside the pattern that names it
             for lemma in pattern.lemmas:
                 self.by_lemma.setdefault((lemma, pattern.pos), []).append(pattern)
         for candidates in self.by_lemma.values():
@@ -116,7 +125,7 @@ class Matcher:
         for pattern in candidates:
             if pattern.objects and not (pattern.objects & arguments):
                 continue
-            if pattern.particle and pattern.particle not in particles:
+            if pattern.particles and not (pattern.particles & particles):
                 continue
             if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):
                 continue

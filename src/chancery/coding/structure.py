@@ -13,8 +13,10 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 OBJECT_CONTROL = {
     "urge", "ask", "call", "press", "pressure", "push", "encourage", "invite", "persuade", "force",
     "compel", "allow", "permit", "request", "exhort", "implore", "advise", "instruct", "order", "lobby",
-    "expect", "want", "appeal", "tell", "help", "warn", "beseech",
+    "expect", "want", "appeal", "tell", "help", "warn", "beseech", "prompt", "lead", "cause", "spur",
+    "drive", "oblige", "require", "authorize", "authorise", "enable",
 }  # fmt: skip
+OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitation", "pressure", "ultimatum"}
 # clauses that hang their own event off a noun or verb and stop upward searches
 CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
 # the heads through which a nominalisation's agent is lent ("expressed support for")
@@ -82,6 +84,8 @@ class Tree:
         heads = heads or self.children(i, *OBJECT_DEPS)
         if not heads and self.tokens[i].dep in {"acl"} and self.tokens[i].tag == "VBN":
             heads = [self.tokens[i].head]  # "the government recognised by Russia"
+        if not heads and self.tokens[i].dep == "relcl" and self.children(i, *SUBJECT_DEPS):
+            heads = [self.tokens[i].head]  # "a step Israel condemned": the head noun is the object
         found = []
         for head in heads:
             found.extend(self.with_conjuncts(head))
@@ -125,8 +129,12 @@ class Tree:
         return lemmas
 
     def modifier_lemmas(self, i: int) -> set[str]:
-        """Lemmas modifying a noun ("humanitarian aid", "diplomatic ties")."""
-        return {self.lemma(k) for k in self.children(i, "compound", "amod", "nmod")}
+        """Lemmas modifying a noun ("humanitarian aid", "switch of recognition")."""
+        lemmas = {self.lemma(k) for k in self.children(i, "compound", "amod", "nmod")}
+        for prep in self.children(i, "prep"):
+            if self.lemma(prep) == "of":
+                lemmas.update(self.lemma(k) for k in self.children(prep, "pobj"))
+        return lemmas
 
     def particles(self, i: int) -> set[str]:
         return {self.lemma(k) for k in self.children(i, "prt", "prep")}
@@ -149,8 +157,13 @@ class Tree:
                     return agent, how + ":passive-agent"
                 if node == i:
                     return [], "passive-without-agent"
+                raised = self.children(node, *PASSIVE_SUBJECT_DEPS)
+                if raised:  # "X is expected to visit", "X is said to be weighing"
+                    return [r for k in raised for r in self.with_conjuncts(k)], how + ":raised-subject"
             else:
                 subjects = self.children(node, *SUBJECT_DEPS)
+                if subjects and token.dep == "relcl" and self.tokens[subjects[0]].tag in {"WDT", "WP"}:
+                    return self.with_conjuncts(token.head), how + ":relative-pronoun"
                 if subjects:
                     found = []
                     for subject in subjects:
@@ -165,12 +178,21 @@ class Tree:
                 if controllers:
                     return [c for k in controllers for c in self.with_conjuncts(k)], "object-control"
             if token.dep == "acl" and self.tokens[head].pos in {"NOUN", "PROPN"}:
+                if self.lemma(head) in OBJECT_CONTROL_NOUNS:  # "Kabul's call on Moscow to recognise"
+                    controllers = self.prep_objects(head, "on") or self.prep_objects(head, "to")
+                    if controllers:
+                        return controllers, "object-control"
                 owners = self.children(head, "poss") or self.agent(head)
                 if owners:
                     return owners, "possessive-agent"
-                if self._light_verb_of(head) is not None:
-                    node = self._light_verb_of(head)
-                    how = "light-verb"
+                carrier = self._light_verb_of(head)
+                if carrier is None and self.tokens[head].dep == "attr":
+                    carrier = self.tokens[head].head  # "became the first country to recognise"
+                if carrier is None and token.tag == "VBG" and self.tokens[head].dep in {"dobj", "obj"}:
+                    carrier = self.tokens[head].head  # "signed decrees recognising ..."
+                if carrier is not None:
+                    node = carrier
+                    how = "carrier-verb"
                     continue
                 return [], "nominal-without-agent"
             if token.dep == "relcl":
@@ -179,8 +201,9 @@ class Tree:
                 node = head
                 how = {"xcomp": "control", "conj": "coordination"}.get(token.dep, "clause-head")
                 continue
-            if token.dep == "pcomp" or self.tokens[head].dep in {"prep"}:
-                node = head
+            if token.dep in {"pcomp", "prep"} and self.tokens[head].pos in {"ADP", "VERB", "AUX"}:
+                node = head  # "after cutting ties", "responded by breaking off ties"
+                how = "clause-head"
                 continue
             return [], "no-subject"
         return [], "no-subject"
@@ -208,5 +231,3 @@ class Tree:
             return modifiers, "modifier-agent"
         return [], "nominal-without-agent"
 
-    def sentence_tokens(self, sentence: int) -> list[int]:
-        return [t.i for t in self.tokens if t.sentence == sentence]

@@ -51,6 +51,19 @@ def actor_key(code: str | None) -> str | None:
     return code if code.startswith("IGO") else code[:3]
 
 
+def same_actor(gold: str | None, predicted: str | None) -> bool:
+    """Actors match at country level; IGO codes at organisation level.
+
+    Coders spell IGO codes at different depths (``IGOARL`` or ``IGOMEAARL`` for the Arab League,
+    ``IGOUNO`` or ``IGOUNOIAE`` for a UN agency), so two IGO codes match when one is a prefix of
+    the other or they end in the same organisation code.
+    """
+    a, b = actor_key(gold), actor_key(predicted)
+    if a is None or b is None or not (a.startswith("IGO") and b.startswith("IGO")):
+        return a == b
+    return a.startswith(b) or b.startswith(a) or (len(a) > 3 and len(b) > 3 and a[-3:] == b[-3:])
+
+
 @dataclass
 class Tally:
     """True positives, false positives and false negatives at one level."""
@@ -84,14 +97,22 @@ class Tally:
 
 
 def match(
-    gold: Iterable[GoldEvent], predicted: Iterable[GoldEvent], key: Callable[[GoldEvent], Any]
+    gold: Iterable[GoldEvent], predicted: Iterable[GoldEvent], code: Callable[[str], Any]
 ) -> tuple[list[tuple[GoldEvent, GoldEvent]], list[GoldEvent], list[GoldEvent]]:
-    """Greedy one-to-one matching on ``key``: (matched pairs, missed gold, spurious predictions)."""
+    """Greedy one-to-one matching on actors and ``code(cameo)``: (pairs, missed gold, spurious)."""
     pool = list(predicted)
     pairs, missed = [], []
     for g in gold:
-        k = key(g)
-        found = next((p for p in pool if key(p) == k), None)
+        found = next(
+            (
+                p
+                for p in pool
+                if code(p.cameo) == code(g.cameo)
+                and same_actor(g.source, p.source)
+                and same_actor(g.target, p.target)
+            ),
+            None,
+        )
         if found is None:
             missed.append(g)
         else:
@@ -202,17 +223,12 @@ def score(
     """Score ``predictions`` (one list per case) against ``cases``."""
     report = EventReport(path=path, cases=len(cases))
 
-    def key_for(level: str) -> Callable[[GoldEvent], Any]:
-        def key(e: GoldEvent) -> Any:
-            if level == "root":
-                code: str = e.cameo[:2]
-            elif level == "full":
-                code = e.cameo
-            else:
-                code = codebook.plover_event(e.cameo)
-            return actor_key(e.source), actor_key(e.target), code
-
-        return key
+    def key_for(level: str) -> Callable[[str], str]:
+        if level == "root":
+            return lambda cameo: cameo[:2]
+        if level == "full":
+            return lambda cameo: cameo
+        return codebook.plover_event
 
     for case, predicted_events in zip(cases, predictions, strict=True):
         for level in LEVELS:
