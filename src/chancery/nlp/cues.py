@@ -106,10 +106,18 @@ class Parse:
                     return after[0]
             # "..., adding that ...", "she paused and added": the governing verb's subject speaks
             if token.dep in ("advcl", "conj", "xcomp") and token.head != verb:
-                verb = token.head
+                verb = self._speech_ancestor(verb) if token.tag == "VBG" else token.head
                 continue
             return None
         return None
+
+    def _speech_ancestor(self, verb: int) -> int:
+        """For "..., adding that": the speech verb it continues, though the parse may hang the
+        participle on a verb inside the first report ("said that X would not ..., adding")."""
+        node = self.tokens[verb].head
+        while self.tokens[node].head != node and self.tokens[node].lemma.lower() not in DIRECT_VERBS:
+            node = self.tokens[node].head
+        return node if self.tokens[node].lemma.lower() in DIRECT_VERBS else self.tokens[verb].head
 
     def reported(self, verb: int) -> Reported | None:
         """The clause a speech verb reports, if it has one and states something."""
@@ -136,7 +144,7 @@ class Parse:
             low += 1
         if self.tokens[low].tag in _WH:
             return None
-        low, high = self.trim(low, high)
+        low, high = self.trim(self.after_dateline(low, high), high)
         if high - low < 1:
             return None
         return Reported(
@@ -157,9 +165,23 @@ class Parse:
             start, end = self.trim(first, low - 1)  # "<clause>, according to X."
         else:
             start, end = first, last  # "<part>, according to X, <part>": the whole sentence
+        start = self.after_dateline(start, end)
         if end <= start:
             return None
         return Reported(self.tokens[start].start, self.tokens[end].end, cue)
+
+    def after_dateline(self, low: int, high: int) -> int:
+        """Skip a wire dateline ("BOGOTÁ —", "MOSCOW, July 4 (Reuters) -") opening the clause."""
+        for k in range(low, min(high, low + 12)):
+            token = self.tokens[k]
+            if token.text in ("—", "–", "--", "-") and k > low:
+                return k + 1
+            dateline = (
+                token.text.isupper() or token.pos in ("PUNCT", "NUM", "SPACE") or token.ent_type == "DATE"
+            )
+            if not dateline and not (token.pos == "PROPN" and k > low):
+                return low
+        return low
 
     def trim(self, low: int, high: int) -> tuple[int, int]:
         """Drop punctuation and spaces at both ends, keeping a quotation mark that closes inside."""

@@ -33,7 +33,7 @@ ORG_HEADS = _words(
     "secretariat presidency cabinet agency consulate parliament house administration service"
 )
 ORG_MODIFIERS = _words(
-    "foreign defence defense interior state white home finance press presidential security "
+    "news foreign defence defense interior state white home finance press presidential security "
     "information external justice"
 )
 TITLES = {"mr": "m", "mr.": "m", "sir": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "madam": "f"}
@@ -88,7 +88,8 @@ class PhraseReader:
                 return replace(self.from_mention(target), pronoun=lower, refers_to=target.id)
             return Subject(pronoun=lower, gender=PRONOUNS[lower])
         span = self._phrase(head)
-        person = next((m for m in mentions if m.kind == "person"), None)
+        # an acronym ("PAP") is an organisation even where a dictionary took it for a person
+        person = next((m for m in mentions if m.kind == "person" and not m.text.isupper()), None)
         if person is not None and person.refers_to in self.by_id:
             person = self.by_id[person.refers_to]  # a surname continuing a person named in full
         written = self._name(span, head)
@@ -96,12 +97,15 @@ class PhraseReader:
             mentions = [m for m in mentions if m is not person]
             person = None
         name = person.actor.name if person and person.actor.name else written
-        if person is not None and not person.actor.name:
-            name = name or person.text
         role = self._role(span)
         actor = person.actor if person else self._actor(mentions)
         # "the ministry", "the spokesperson": a country no word of the phrase names is a guess
-        contextual = person is None and actor is not None and not any(self._names_someone(i) for i in span)
+        contextual = (
+            person is None
+            and bool(mentions)
+            and mentions[0].kind == "role"
+            and not any(self._names_someone(i) for i in span)
+        )
         dets = [
             self.tokens[c].text.lower() for c in self.children.get(head, ()) if self.tokens[c].dep == "det"
         ]
@@ -124,7 +128,7 @@ class PhraseReader:
         """What a mention's actor says about a speaker (for pronouns and "it said")."""
         actor = mention.actor
         return Subject(
-            name=actor.name or mention.text,
+            name=actor.name or (mention.text if mention.kind in ("person", "pronoun") else None),
             role=actor.role,
             organization=actor.organization,
             actor=actor,
@@ -151,9 +155,20 @@ class PhraseReader:
         return sorted(inside, key=lambda m: (m.head != head, m.first))
 
     def _name(self, span: list[int], head: int) -> str | None:
-        runs = _runs([i for i in span if self.tokens[i].ent_type == "PERSON" and not self._title(i)])
+        runs = _runs(
+            [
+                i
+                for i in span
+                if self.tokens[i].ent_type == "PERSON" and not self._title(i) and not _acronym(self.tokens[i])
+            ]
+        )
         if not runs and self.tokens[head].pos == "PROPN" and self.tokens[head].ent_type not in _PLACE_ENTS:
-            chain = [i for i in span if i <= head and self.tokens[i].pos == "PROPN"]
+            # an acronym ("PAP", "NATO") names an organisation, not a person
+            chain = [
+                i
+                for i in span
+                if i <= head and self.tokens[i].pos == "PROPN" and not _acronym(self.tokens[i])
+            ]
             runs = [r for r in _runs(chain) if head in r]
         runs = [
             [i for i in r if self.tokens[i].text.lower() not in _NOT_NAMES and self.tokens[i].dep != "case"]
@@ -248,6 +263,10 @@ class PhraseReader:
 
 
 _PLACE_ENTS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isupper()
 
 
 def _other_person(written: str | None, person: Mention) -> bool:

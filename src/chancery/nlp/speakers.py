@@ -14,6 +14,9 @@ from dataclasses import dataclass, replace
 from chancery.nlp.speaker_phrases import PhraseReader, Subject
 from chancery.records import Mention, Speaker, Token
 
+# documents that speak for whoever issued them
+DOCUMENTS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "readout", "note"})
+
 
 @dataclass
 class _Known:
@@ -44,6 +47,8 @@ class Speakers:
             return None
         subject = self.reader.describe(head)
         token = self.tokens[head]
+        if token.lemma.lower() in DOCUMENTS and not _says_who(subject):
+            subject = Subject(pronoun="it")  # "the statement said": its issuer, as "it said" would
         if subject.name is None and token.pos == "PROPN" and self._known_surname(token.text):
             subject = replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
         if subject.refers_to is not None and self._person_before(
@@ -71,9 +76,7 @@ class Speakers:
             return None
         if subject.organization and (subject.contextual or not subject.actor) and not subject.name:
             # "the foreign ministry said": the ministry of the state last heard speaking
-            context = next(
-                (k for k in reversed(self.history) if not k.speaker.name and k.speaker.actor), None
-            )
+            context = next((k for k in reversed(self.history) if _government(k.speaker)), None)
             if context is not None:
                 subject, rule = replace(subject, actor=context.speaker.actor), "organisation-context"
         speaker = Speaker(
@@ -196,6 +199,16 @@ class Speakers:
     def _continued(self, subject: Subject) -> _Known | None:
         """The earlier speaker this subject continues, if any (nearest first)."""
         return next((k for k in reversed(self.history) if _continues(subject, k)), None)
+
+
+def _government(speaker: Speaker) -> bool:
+    """A nameless speaker for a government ("China said"), whose ministries speak for it too."""
+    actor = speaker.actor
+    return not speaker.name and actor is not None and actor.sector in (None, "GOV")
+
+
+def _says_who(subject: Subject) -> bool:
+    return bool(subject.name or subject.role or subject.organization or subject.actor)
 
 
 def _continues(subject: Subject, known: _Known) -> bool:
