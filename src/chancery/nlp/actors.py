@@ -9,6 +9,8 @@ organisation, and later names and pronouns refer back to the first mention.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from chancery.nlp.dictionary import ActorDictionary, Entry
 from chancery.nlp.matching import Match, Text, acts, name_matches, role_matches
 from chancery.nlp.people import (
@@ -179,22 +181,41 @@ class _Sentence:
             role=role,
             organization=organization,
             gender=next((r.gender for r in reversed(roles) if r.gender), None),
+            personal="title" in roles[-1].flags,
         )
         self.out.append(found)
         return found
 
-    def _named(self, holder: Found, after: int, chain: list[Match]) -> None:
-        """The person a role phrase introduces: "spokesperson Mao Ning" or "Mao Ning, a ... spokesperson"."""
+    def _named(self, holder: Found, after: int, chain: list[Match], emit: bool = True) -> bool:
+        """The person a role phrase introduces: "spokesperson Mao Ning" or "Mao Ning, a ... spokesperson".
+
+        Adds the person (and, unless ``emit`` is false, keeps ``holder`` as emitted already); returns
+        whether a person was found.
+        """
         known = self.at.get(after)
+        if known is None and self.text.lower(after) == ",":
+            known = self.at.get(after + 1)  # "a ministry spokeswoman, Maria Zakharova, said"
         if known is not None and known.entry.kind == "person":
             self.used.add(known.first)
+            if not emit:
+                self.out.append(holder)
             self.out.append(person_entry_found(known, self.text, self.day, holder=holder))
-            return
+            holder.personal = False
+            return True
         span = name_span(self.text, after, self.sentence.last, self.taken)
+        if span is None and self.text.lower(after) == ",":
+            span = name_span(self.text, after + 1, self.sentence.last, self.taken)
+            if span is not None and self.text.lower(span[1]) != ",":
+                span = None
         if span is None:
             span = name_before(self.text, holder.first, self.sentence.first, self.taken)
-        if span is not None:
-            self.out.append(found_person(self.text, span, holder, chain[-1].entry.slug))
+        if span is None:
+            return False
+        if not emit:
+            self.out.append(holder)
+        self.out.append(found_person(self.text, span, holder, chain[-1].entry.slug))
+        holder.personal = False
+        return True
 
     def _role(self, match: Match) -> None:
         entry = match.entry
@@ -206,42 +227,77 @@ class _Sentence:
             owner = self.at.get(k)
             if owner is not None and owner.entry.kind in PREFIX_KINDS and owner.first not in self.used:
                 self.used.add(owner.first)
+                # "a spokesman for the Pakistani military": the owner brings its own role nouns
+                chain = self._chain(owner)
+                for role in chain:
+                    self.used.add(role.first)
+                roles = [r.entry for r in chain] + [entry]
                 composed = Found(
                     first=match.first,
-                    last=owner.last,
+                    last=chain[-1].last if chain else owner.last,
                     kind="role",
                     rule=f"role:{entry.slug}+of:{owner.entry.slug}",
-                    codes=_compose_codes(owner.entry, [entry]),
+                    codes=_compose_codes(owner.entry, roles),
                     role=entry.role,
-                    organization=entry.organization or owner.entry.name,
+                    organization=entry.organization
+                    or next((r.organization for r in reversed(roles) if r.organization), owner.entry.name),
                     gender=entry.gender,
+                    personal="title" in entry.flags,
                 )
                 self.out.append(composed)
-                self._named(composed, owner.last, [match])
+                self._named(composed, composed.last, [match])
                 return
-        known = self.at.get(match.last)
+        chain = self._role_chain(match)
+        last = chain[-1].last
+        known = self.at.get(last)
         if known is not None and known.entry.kind == "person":
             return  # "President Trump": the person entry carries the role
-        if "context" not in entry.flags and "title" not in entry.flags:
+        merged = _merged([r.entry for r in chain])
+        if "context" not in merged.flags and "title" not in merged.flags:
             return
-        owner = context_actor(entry, self.before + self.out, match.first, self.text)
+        owner = context_actor(merged, self.before + self.out, match.first, self.text)
         if owner is None:
             return
-        span = name_span(text, match.last, self.sentence.last, self.taken) if "title" in entry.flags else None
+        for role in chain:
+            self.used.add(role.first)
+        general = merged.organization is None or (
+            owner.organization is not None and merged.organization.lower() in owner.organization.lower()
+        )
         holder = Found(
             first=match.first,
-            last=match.last,
+            last=last,
             kind="role",
-            rule=f"role-context:{entry.slug}",
+            rule=f"role-context:{merged.slug}",
             codes=owner.codes,
-            role=entry.role,
-            organization=entry.organization or owner.organization,
-            gender=entry.gender,
+            role=merged.role,
+            organization=owner.organization if general else merged.organization,
+            gender=merged.gender,
+            personal="title" in merged.flags,
         )
-        if span is not None:
-            self.out.append(found_person(text, span, holder, entry.slug))
-        elif "context" in entry.flags and _determined(text, match.first):
+        if "title" in merged.flags and self._named(holder, last, chain, emit=False):
+            return
+        if "context" in merged.flags and _determined(text, match.first):
             self.out.append(holder)
+
+    def _role_chain(self, match: Match) -> list[Match]:
+        """Role nouns that follow one another ("ministry spokeswoman") read as one phrase."""
+        chain = [match]
+        while (nxt := self.at.get(chain[-1].last)) is not None and nxt.entry.kind == "role":
+            chain.append(nxt)
+        return chain
+
+
+def _merged(roles: list[Entry]) -> Entry:
+    """One entry for a phrase of role nouns: the last noun's flags, the latest role and organisation."""
+    last = roles[-1]
+    return replace(
+        last,
+        slug="-".join(r.slug for r in roles),
+        role=next((r.role for r in reversed(roles) if r.role), None),
+        organization=next((r.organization for r in reversed(roles) if r.organization), None),
+        sector=next((r.sector for r in roles if r.sector and "inherit" not in r.flags), last.sector),
+        gender=next((r.gender for r in reversed(roles) if r.gender), None),
+    )
 
 
 def _determined(text: Text, first: int) -> bool:

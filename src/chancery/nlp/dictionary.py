@@ -215,6 +215,19 @@ def _roles() -> list[Entry]:
     mined = {}
     for alias, sector in _rows("roles_phoenix.tsv", 2):
         key = normalise(alias)
-        if key not in hand:
-            mined[key] = Entry(alias=alias, key=key, kind="role", slug=slugify(alias), sector=sector)
+        if key in hand:
+            continue
+        # "interim president" is a president: the hand entry for its last word gives role and flags
+        word = hand.get(key.rsplit(" ", 1)[-1])
+        mined[key] = Entry(
+            alias=alias,
+            key=key,
+            kind="role",
+            slug=slugify(alias),
+            sector=sector,
+            role=word.role if word else None,
+            organization=word.organization if word else None,
+            flags=word.flags - {"context"} if word else frozenset(),
+            gender=word.gender if word else None,
+        )
     return [*hand.values(), *mined.values()]

@@ -56,6 +56,7 @@ class Found:
     refers_to: Found | None = None
     fallback: tuple[DatedCode, ...] = ()  # used when no code is valid on the day (a person out of office)
     terms: tuple[tuple[str | None, str | None], ...] = ()
+    personal: bool = False  # an unnamed singular role ("the spokesperson") a pronoun may continue
 
     def code_on(self, day: str | None) -> str:
         for dated in self.codes:
@@ -147,6 +148,7 @@ def found_person(text: Text, span: tuple[int, int], holder: Found, role_slug: st
         rule=f"person-role:{_role_rule(holder, role_slug)}",
         name=name,
         refers_to=None,
+        personal=False,
     )
 
 
@@ -307,7 +309,7 @@ def _antecedent(found: list[Found], text: Text, i: int, gender: str) -> Found | 
     people = [
         f
         for f in found
-        if f.kind in ("person", "pronoun")
+        if (f.kind in ("person", "pronoun") or f.personal)
         and f.first < i
         and sentence - WINDOW <= text.tokens[f.first].sentence <= sentence
         and (f.gender in (None, gender))
