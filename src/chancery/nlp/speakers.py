@@ -67,10 +67,13 @@ class Speakers:
             return self._again(known, subject, head)
         if subject.pronoun:
             rule = "pronoun"
-        elif subject.name and len(subject.name.split()) == 1:
-            # "Wu said" after "Foreign Minister Joseph Wu spoke": the person named in full earlier
-            earlier = self._named_before(subject.name, head)
+        elif subject.written and len(subject.written.split()) == 1:
+            # "Wu said" after "Foreign Minister Joseph Wu spoke": the person named in full earlier,
+            # who beats a dictionary's person of the same surname ("Harris" for "Simon Harris")
+            earlier = self._named_before(subject.written, head)
             if earlier is not None:
+                if subject.name and earlier.name and subject.name.lower() != earlier.name.lower():
+                    subject = replace(subject, name=None, actor=None, mention_id=None)
                 subject, rule = _fill(subject, earlier), "name"
         if not (subject.name or subject.role or subject.organization or subject.actor):
             return None
@@ -128,7 +131,7 @@ class Speakers:
                 for m in self.mentions
                 if floor < m.head < head
                 and m.kind not in ("person", "pronoun")
-                and self._main_subject(m.head)
+                and self._main_subject(self._noun_phrase_head(m.head))
                 and not self._quoted(m.head)
             ]
             if actors:
@@ -174,6 +177,12 @@ class Speakers:
         """Whether token ``i`` is the subject of its sentence's main verb."""
         token = self.tokens[i]
         return token.dep in ("nsubj", "nsubjpass") and self.tokens[token.head].dep == "ROOT"
+
+    def _noun_phrase_head(self, i: int) -> int:
+        """Climb from a modifier to its noun phrase's head ("Ecuador" in "Ecuador's presidency")."""
+        while self.tokens[i].dep in ("poss", "compound", "amod", "flat") and self.tokens[i].head != i:
+            i = self.tokens[i].head
+        return i
 
     def _head_of(self, mention_id: str) -> int:
         mention = next((m for m in self.mentions if m.id == mention_id), None)
