@@ -15,6 +15,8 @@ SUBSTITUTIONS = {
     "!PERSON!": ("man", "men", "woman", "women", "person"),
     "!MINIST!": ("minister", "ministers", "ministry", "ministries"),
 }
+# "AMBASSADOR_TO {}" expects an object after it; the resolver reads "ambassador to China" itself
+DANGLING = ("to", "for", "in", "of", "at", "on", "with", "from")
 ENTRY = re.compile(r"^([^#\[{]+?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})")
 
 
@@ -37,7 +39,7 @@ def expand(phrase: str) -> list[str]:
     cleaned = []
     for form in forms:
         text = re.sub(r"\s+", " ", form.replace("_", " ").strip().lower())
-        if text and len(text) > 2:
+        if text and len(text) > 2 and text.rsplit(" ", 1)[-1] not in DANGLING:
             cleaned.append(text)
     return cleaned
 
