@@ -93,16 +93,15 @@ class ActorIndex:
     def _speaker_of_clause(self, i: int, day: str | None) -> tuple[Actor, str, str | None] | None:
         """A pronoun subject with no mention borrows the subject of the verb reporting its clause."""
         node = self.tree.tokens[i].head
-        for _ in range(6):
+        for _ in range(8):
             token = self.tree.tokens[node]
             if token.head == node:
                 return None
-            if token.dep in {"ccomp", "xcomp", "conj", "advcl"}:
-                node = token.head
-                for subject in self.tree.children(node, "nsubj"):
-                    mention = self.mention_at(subject)
-                    if mention is not None:
-                        return mention.actor_on(day), "actor:pronoun-reporting-subject", None
-            else:
+            if token.dep not in {"ccomp", "xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep"}:
                 return None
+            node = token.head  # up through "said (that) it ...", "denied reports that it ..."
+            for subject in self.tree.children(node, "nsubj"):
+                mention = self.mention_at(subject)
+                if mention is not None:
+                    return mention.actor_on(day), "actor:pronoun-reporting-subject", None
         return None
