@@ -220,12 +220,21 @@ class _Sentence:
     def _role(self, match: Match) -> None:
         entry = match.entry
         text = self.text
-        # "the spokesperson for the Taliban", "Foreign Minister of Pakistan"
+        # "the spokesperson for the Taliban", "Foreign Minister of Pakistan", "officials in Beijing"
         j = match.last
-        if text.lower(j) in ("of", "for"):
+        if text.lower(j) in ("of", "for", "in"):
             k = j + 2 if text.lower(j + 1) == "the" else j + 1
             owner = self.at.get(k)
-            if owner is not None and owner.entry.kind in PREFIX_KINDS and owner.first not in self.used:
+            # "officials in Beijing" are China's; "troops in Syria" or "protesters in Nairobi" need not be
+            in_capital = text.lower(j) != "in" or (
+                owner is not None and owner.entry.kind in ("capital", "seat") and entry.sector == "GOV"
+            )
+            if (
+                owner is not None
+                and owner.entry.kind in PREFIX_KINDS
+                and owner.first not in self.used
+                and in_capital
+            ):
                 self.used.add(owner.first)
                 # "a spokesman for the Pakistani military": the owner brings its own role nouns
                 chain = self._chain(owner)
@@ -236,7 +245,7 @@ class _Sentence:
                     first=match.first,
                     last=chain[-1].last if chain else owner.last,
                     kind="role",
-                    rule=f"role:{entry.slug}+of:{owner.entry.slug}",
+                    rule=f"role:{entry.slug}+{text.lower(j)}:{owner.entry.slug}",
                     codes=_compose_codes(owner.entry, roles),
                     role=entry.role,
                     organization=entry.organization
