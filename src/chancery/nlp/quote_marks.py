@@ -1,9 +1,11 @@
-"""Direct-quote stretches: a small state machine over double quotation marks, paragraph by paragraph.
+"""Direct-quote stretches: a small state machine over quotation marks, paragraph by paragraph.
 
-Only double marks (straight ``"``, curly ``“ ”``, guillemets ``« »``) open a direct quote; single
-marks inside them are quotes within the quote and stay part of its text.  A quote left open at
-the end of a paragraph continues when the next paragraph opens with a mark (the journalistic
-convention for quotes of several paragraphs); otherwise it ends with its paragraph.
+Double marks (straight ``"``, curly ``“ ”``, guillemets ``« »``) open a direct quote and single
+marks inside them are quotes within the quote, part of its text.  An article whose first
+opening mark is a curly single one (British style, ``‘We oppose it,’ she said``) is read the
+other way round; straight single marks are too often apostrophes to open anything.  A quote
+left open at the end of a paragraph continues when the next paragraph opens with a mark (the
+journalistic convention for quotes of several paragraphs); otherwise it ends with its paragraph.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ OPENING = frozenset("“«")
 CLOSING = frozenset("”»")
 STRAIGHT = '"'
 MARKS = OPENING | CLOSING | {STRAIGHT}
+SINGLE_OPENING = frozenset("‘")
+SINGLE_CLOSING = frozenset("’")
 # a straight mark right after one of these opens a quote ("said: \"...", "(\"...")
 _OPEN_BEFORE = "([{—–-/:"
 
@@ -55,6 +59,10 @@ def quoted_stretches(text: str) -> tuple[Stretch, ...]:
     paragraphs = paragraph_spans(text)
     stretches: list[Stretch] = []
     open_at: int | None = None  # offset of the opening mark of the quote being read
+    if _single_style(text):
+        closing, is_mark = SINGLE_CLOSING, _single_mark
+    else:
+        closing, is_mark = CLOSING, _double_mark
 
     def close(end: int, close_mark: int | None) -> None:
         start, end = _trimmed(text, open_at + 1, end)
@@ -63,18 +71,18 @@ def quoted_stretches(text: str) -> tuple[Stretch, ...]:
             stretches.append(Stretch(start, end, close_mark is not None, covered, open_at, close_mark))
 
     for number, (p_start, p_end) in enumerate(paragraphs):
-        marks = [i for i in range(p_start, p_end) if text[i] in MARKS]
+        marks = [i for i in range(p_start, p_end) if is_mark(text, i)]
         if open_at is not None:
-            if marks and marks[0] == p_start and text[p_start] not in CLOSING:
+            if marks and marks[0] == p_start and text[p_start] not in closing:
                 marks = marks[1:]  # the mark that reopens a quote running on from the last paragraph
             else:
                 close(paragraphs[number - 1][1], None)
                 open_at = None
         for i in marks:
             if open_at is None:
-                if text[i] not in CLOSING:  # a stray closing mark opens nothing
+                if text[i] not in closing:  # a stray closing mark opens nothing
                     open_at = i
-            elif text[i] in CLOSING or (text[i] == STRAIGHT and not _only_opens(text, i)):
+            elif text[i] in closing or (text[i] == STRAIGHT and not _only_opens(text, i)):
                 close(i, i)
                 open_at = None
             else:
@@ -82,6 +90,32 @@ def quoted_stretches(text: str) -> tuple[Stretch, ...]:
     if open_at is not None:
         close(len(text), None)
     return tuple(stretches)
+
+
+def _double_mark(text: str, i: int) -> bool:
+    return text[i] in MARKS
+
+
+def _single_mark(text: str, i: int) -> bool:
+    """A curly single mark that is not an apostrophe ("China’s", "don’t", "the states’ rights")."""
+    if text[i] in SINGLE_OPENING:
+        return True
+    if text[i] not in SINGLE_CLOSING:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1 : i + 3].ljust(2)
+    plural_possessive = before == "s" and after[0] == " " and after[1].islower()
+    return not (before.isalnum() and after[0].isalnum()) and not plural_possessive
+
+
+def _single_style(text: str) -> bool:
+    """Whether the article's first opening quotation mark is a curly single one."""
+    for i, char in enumerate(text):
+        if char in OPENING or (char == STRAIGHT and _only_opens(text, i)):
+            return False
+        if char in SINGLE_OPENING and _only_opens(text, i):
+            return True
+    return False
 
 
 def _only_opens(text: str, i: int) -> bool:

@@ -350,3 +350,10 @@ def test_a_full_name_written_in_the_article_beats_a_dictionary_person_with_the_s
     kamala = mention(parsed, "Harris", "person", "USAGOV", name="Kamala Harris", nth=1)
     quote = one(quotes_of(parsed, mentions=[kamala]), "Today is historic,")
     assert quote.speaker.name == "Simon Harris"
+
+
+def test_british_single_marks_give_direct_quotes_with_their_speaker(parse):
+    text = "‘We will not recognise them,’ the foreign secretary, David Lammy, told MPs. ‘We stay shut.’"
+    first, second = quotes_of(parse(text))
+    assert (first.text, second.text) == ("We will not recognise them,", "We stay shut.")
+    assert first.speaker.name == second.speaker.name == "David Lammy"

@@ -75,6 +75,15 @@ def test_an_opening_straight_mark_after_a_space_restarts_a_stray_quote():
     assert texts('A 12" pipe, he said "it leaked," and left.') == ["it leaked,"]
 
 
+def test_an_article_opening_with_curly_single_marks_quotes_with_them_and_nests_doubles():
+    text = "‘We oppose China’s move and call it “illegal”,’ she said. ‘The states’ rights matter.’"
+    assert texts(text) == ["We oppose China’s move and call it “illegal”,", "The states’ rights matter."]
+
+
+def test_apostrophes_open_nothing_in_an_article_quoting_with_double_marks():
+    assert texts("China’s envoy said: “It’s the states’ call.”") == ["It’s the states’ call."]
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab ,.\n\"“”‘’'")), max_size=80))
 def test_stretches_are_ordered_disjoint_trimmed_and_inside_the_text(text):
     previous_end = -1
