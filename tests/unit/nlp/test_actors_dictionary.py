@@ -162,3 +162,66 @@ def test_a_missing_data_file_names_the_fix(monkeypatch):
 @given(st.text())
 def test_normalising_keeps_every_offset(text):
     assert len(normalise(text)) == len(text)
+
+
+G20_STATES = [
+    "ARG",
+    "AUS",
+    "BRA",
+    "CAN",
+    "CHN",
+    "DEU",
+    "FRA",
+    "GBR",
+    "IDN",
+    "IND",
+    "ITA",
+    "JPN",
+    "KOR",
+    "MEX",
+    "RUS",
+    "SAU",
+    "TUR",
+    "USA",
+    "ZAF",
+]
+AFGHANISTAN_AND_NEIGHBOURS = ["AFG", "CHN", "IRN", "PAK", "TJK", "TKM", "UZB"]
+
+
+def _people_in_office(dictionary, code: str, day: str) -> dict[str, str | None]:
+    """name -> role held on ``day`` for every person whose code that day is ``code``."""
+    found = {}
+    for entry in dictionary.entries():
+        if entry.kind != "person":
+            continue
+        for dated, (role, _organization) in zip(entry.codes, entry.terms, strict=True):
+            if dated.code == code and dated.valid_on(day):
+                found[entry.name] = role
+    return found
+
+
+@pytest.mark.parametrize("state", sorted(set(G20_STATES + AFGHANISTAN_AND_NEIGHBOURS)))
+def test_every_g20_state_and_afghan_neighbour_has_a_leader_in_office_in_july_2025(dictionary, state):
+    roles = set(_people_in_office(dictionary, state + "GOV", "2025-07-04").values())
+    assert roles & {
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "supreme leader",
+        "leader",
+        "premier",
+    }
+
+
+@pytest.mark.parametrize("state", AFGHANISTAN_AND_NEIGHBOURS)
+def test_afghanistan_and_its_neighbours_have_a_foreign_minister_in_july_2025(dictionary, state):
+    assert "foreign minister" in _people_in_office(dictionary, state + "GOV", "2025-07-04").values()
+
+
+def test_trump_and_biden_hold_office_by_date(dictionary):
+    assert "Donald Trump" in _people_in_office(dictionary, "USAGOV", "2025-01-20")
+    assert "Donald Trump" not in _people_in_office(dictionary, "USAGOV", "2025-01-19")
+    assert "Joe Biden" in _people_in_office(dictionary, "USAGOV", "2025-01-19")
+    assert "Amir Khan Muttaqi" in _people_in_office(dictionary, "AFGGOV", "2021-09-07")
+    assert "Amir Khan Muttaqi" in _people_in_office(dictionary, "AFGREB", "2021-08-14")
