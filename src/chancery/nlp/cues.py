@@ -92,10 +92,16 @@ class Parse:
         seen = set()
         while verb not in seen:
             seen.add(verb)
+            token = self.tokens[verb]
+            quoted = self.kids(verb, "dobj") if token.lemma.lower() == "quote" else []
+            if quoted:
+                return quoted[0]  # "Reuters quoted Wang Yi as saying": Wang Yi speaks
             subjects = self.kids(verb, "nsubj", "nsubjpass")
             if subjects:
+                subject = self.tokens[subjects[0]]
+                if subject.dep == "nsubjpass" and subject.text.lower() == "it":
+                    return None  # "it was reported that": nobody in particular
                 return subjects[0]
-            token = self.tokens[verb]
             if token.lemma.lower() in _INVERTIBLE:
                 after = [
                     c
@@ -107,6 +113,9 @@ class Parse:
             # "..., adding that ...", "she paused and added": the governing verb's subject speaks
             if token.dep in ("advcl", "conj", "xcomp") and token.head != verb:
                 verb = self._speech_ancestor(verb) if token.tag == "VBG" else token.head
+                continue
+            if token.dep == "pcomp" and self.tokens[token.head].dep == "prep":
+                verb = self.tokens[token.head].head  # "was quoted as saying"
                 continue
             return None
         return None
@@ -128,7 +137,7 @@ class Parse:
             return None  # "did not say that ...": nothing was stated
         complements = self.kids(verb, "ccomp")
         if not complements:
-            return None
+            return self._parenthetical(verb) if token.dep == "parataxis" else None
         clause = complements[0]
         marks = [self.tokens[c].text.lower() for c in self.kids(clause, "mark")]
         if set(marks) & _QUESTION_MARKS:
@@ -149,6 +158,25 @@ class Parse:
             return None
         return Reported(
             self.tokens[low].start, self.tokens[high].end, Cue(token.text, verb, self.speaker_of(verb))
+        )
+
+    def _parenthetical(self, verb: int) -> Reported | None:
+        """ "The envoy left, the ministry said, without ...": the parse hangs the speech verb on the
+        clause it reports; the clause is what remains before (or after) the attribution."""
+        low, high = self.subtree(self.tokens[verb].head)
+        first, last = self.subtree(verb)
+        if first > low and all(self.tokens[k].pos in ("PUNCT", "SPACE") for k in range(last + 1, high + 1)):
+            start, end = self.trim(low, first - 1)
+        elif first <= low:
+            start, end = self.trim(last + 1, high)
+        else:
+            return None
+        if end <= start:
+            return None
+        start = self.after_dateline(start, end)
+        token = self.tokens[verb]
+        return Reported(
+            self.tokens[start].start, self.tokens[end].end, Cue(token.text, verb, self.speaker_of(verb))
         )
 
     def according_to(self, i: int) -> Reported | None:

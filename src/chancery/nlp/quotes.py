@@ -108,6 +108,11 @@ def _direct_cue(
     before = next(reversed(list(_cues(parse, starts, begin, stretch.open_mark))), None)
     if after and before:
         return after if text[: stretch.end].rstrip().endswith(_EXPECTS_CUE_AFTER) else before
+    lead = text[floor : stretch.open_mark].rstrip()
+    if not (after or before) and lead.endswith(":"):
+        # "Mao Ning said on Friday:" closing the paragraph before the quote's own
+        colon = floor + len(lead) - 1
+        before = next(reversed(list(_cues(parse, starts, _sentence_start(text, floor, colon), colon))), None)
     return after or before
 
 

@@ -357,3 +357,32 @@ def test_british_single_marks_give_direct_quotes_with_their_speaker(parse):
     first, second = quotes_of(parse(text))
     assert (first.text, second.text) == ("We will not recognise them,", "We stay shut.")
     assert first.speaker.name == second.speaker.name == "David Lammy"
+
+
+def test_a_cue_ending_the_paragraph_with_a_colon_attributes_the_next_paragraphs_quote(parse):
+    parsed = parse('Mao Ning said on Friday:\n\n"We firmly oppose any official contact with Taiwan."\n')
+    [quote] = quotes_of(parsed)
+    assert quote.cue == "said" and quote.speaker.name == "Mao Ning"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lavrov was quoted as saying that Moscow would respond.", "Lavrov"),
+        ("Reuters quoted Wang Yi as saying that Moscow would respond.", "Wang Yi"),
+    ],
+)
+def test_quoted_as_saying_gives_the_quoted_person(parse, text, speaker):
+    [quote] = quotes_of(parse(text))
+    assert quote.text == "Moscow would respond" and quote.speaker.name.endswith(speaker)
+
+
+def test_an_attribution_parsed_as_parenthetical_still_reports_its_clause(parse):
+    [quote] = quotes_of(parse("The envoy left, the ministry said, without giving details."))
+    assert quote.text == "The envoy left" and quote.speaker.organization == "Ministry"
+
+
+def test_it_was_reported_that_has_no_speaker(parse):
+    text = "China's foreign ministry said it was ready. It was reported that the embassy had closed."
+    quote = one(quotes_of(parse(text)), "the embassy had closed")
+    assert quote.speaker is None
