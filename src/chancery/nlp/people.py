@@ -220,12 +220,15 @@ def context_actor(role: Entry, before: list[Found], at: int, text: Text) -> Foun
         same = [f for f in window if f.organization == role.organization]
         if same:
             return _owner(same[-1], role)
-    organised = [f for f in window if f.kind in ("role", "capital", "group", "igo")]
-    countries = {f.codes[0].code[:3] if not _is_org(f.codes[0].code) else f.codes[0].code for f in window}
-    if len(countries) == 1:
-        return _owner((organised or window)[-1], role)
-    if organised and len({_key(f) for f in organised}) == 1:
-        return _owner(organised[-1], role)
+    # bodies a spokesperson or "the government" can belong to: ministries, seats, groups, IGOs;
+    # not a person ("the Afghan envoy") and not a bare state
+    bodies = [
+        f for f in window if f.kind in ("capital", "group", "igo") or (f.kind == "role" and f.role is None)
+    ]
+    if bodies and len({_key(f) for f in bodies}) == 1:
+        return _owner(bodies[-1], role)
+    if len({_key(f) for f in window}) == 1:
+        return _owner(window[-1], role)
     return None
 
 
