@@ -1,0 +1,72 @@
+"""Issue 6's done-when, end to end: three publishers' differently worded reports of one event (Nicaragua
+breaking off relations with Israel, 11 October 2024) are one ledger event with three mentions and three
+sources; a fourth report by one of the same publishers adds a mention but not a source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+DEDUP = Path(__file__).resolve().parents[1] / "fixtures" / "relations" / "dedup"
+THREE_PUBLISHERS = [
+    DEDUP / "2024-10-11-meridian-nicaragua-breaks-with-israel.txt",
+    DEDUP / "2024-10-12-harbour-managua-cuts-ties.txt",
+    DEDUP / "2024-10-12-atlas-ortega-government-severs-relations.txt",
+]
+SAME_PUBLISHER_AGAIN = DEDUP / "2024-10-13-meridian-reactions-to-nicaraguan-break.txt"
+
+
+def _ingest(run_cli, *paths: Path) -> None:
+    result = run_cli("ingest", *map(str, paths), "--quiet")
+    assert result.exit_code == 0, result.stderr
+
+
+def _severances(run_cli) -> list[dict]:
+    """The exported ledger events in which Nicaragua breaks off relations with Israel (CAMEO 161)."""
+    result = run_cli("export", "ledger-events", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    merged = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert merged, "no ledger events exported"
+    return [
+        e
+        for e in merged
+        if e["source"]["country"] == "NIC"
+        and e["target"]
+        and e["target"]["country"] == "ISR"
+        and e["cameo"] == "161"
+    ]
+
+
+def test_three_publishers_reports_of_one_event_are_one_ledger_event(run_cli):
+    _ingest(run_cli, *THREE_PUBLISHERS)
+    (event,) = _severances(run_cli)
+    assert (event["mentions"], event["sources"], event["articles"]) == (3, 3, 3)
+    assert event["date"] == "2024-10-11" and event["counted"] is True
+    assert sorted(e["publisher"] for e in event["evidence"]) == [
+        "Atlas News Service",
+        "Harbour Post",
+        "Meridian Wire",
+    ]
+
+
+def test_a_fourth_report_from_a_publisher_already_counted_adds_a_mention_not_a_source(run_cli):
+    _ingest(run_cli, *THREE_PUBLISHERS)
+    _ingest(run_cli, SAME_PUBLISHER_AGAIN)
+    (event,) = _severances(run_cli)
+    assert (event["mentions"], event["sources"], event["articles"]) == (4, 3, 4)
+    assert event["date"] == "2024-10-11"
+
+
+def test_the_merged_reports_give_one_severance_backed_by_all_three_publishers(run_cli):
+    _ingest(run_cli, *THREE_PUBLISHERS)
+    result = run_cli("relations", "--actor", "NIC", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    (relation,) = json.loads(result.stdout)["relations"]
+    assert (relation["kind"], relation["state"], relation["since"], relation["until"]) == (
+        "diplomatic_relations",
+        "severed",
+        "2024-10-11",
+        None,
+    )
+    assert relation["object"]["country"] == "ISR"
+    assert len({e["article_id"] for e in relation["evidence"]}) == 3
