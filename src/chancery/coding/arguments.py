@@ -71,9 +71,7 @@ class ActorIndex:
                 for other in self._coordinated_modifiers(mention, i):
                     found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))
             elif token.pos == "PRON" and token.dep.startswith("nsubj"):
-                fallback = self._speaker_of_clause(i, day)
-                if fallback:
-                    found.append(fallback)
+                found.extend(self._speaker_of_clause(i, day))
         unique: dict[str, tuple[Actor, str, str | None]] = {}
         for item in found:
             unique.setdefault(item[0].code, item)
@@ -90,18 +88,19 @@ class ActorIndex:
                 found.append(other)
         return found
 
-    def _speaker_of_clause(self, i: int, day: str | None) -> tuple[Actor, str, str | None] | None:
+    def _speaker_of_clause(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """A pronoun subject with no mention borrows the subject of the verb reporting its clause."""
         node = self.tree.tokens[i].head
         for _ in range(8):
             token = self.tree.tokens[node]
             if token.head == node:
-                return None
+                return []
             if token.dep not in {"ccomp", "xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep"}:
-                return None
+                return []
             node = token.head  # up through "said (that) it ...", "denied reports that it ..."
             for subject in self.tree.children(node, "nsubj"):
-                mention = self.mention_at(subject)
-                if mention is not None:
-                    return mention.actor_on(day), "actor:pronoun-reporting-subject", None
-        return None
+                mentions = [self.mention_at(s) for s in self.tree.with_conjuncts(subject)]
+                found = [(m.actor_on(day), "actor:pronoun-reporting-subject", None) for m in mentions if m]
+                if found:
+                    return found
+        return []

@@ -114,7 +114,7 @@ def _code_sentence(
         if "reverse" in draft.pattern.flags:
             draft.sources, draft.targets = draft.targets, draft.sources
             draft.source_note += ":reversed"
-    _apply_frames(tree, coder.codebook, drafts)
+    _apply_frames(tree, index, coder.codebook, drafts)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and _governs_other(tree, drafts, draft.i)
         if bare or "silent" in draft.pattern.flags:
@@ -194,7 +194,7 @@ def _same_actor(code: str, others: set[str]) -> bool:
     return False
 
 
-def _apply_frames(tree: Tree, codebook: Codebook, drafts: dict[int, Draft]) -> None:
+def _apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict[int, Draft]) -> None:
     """Recode intents (03), and appeals, demands, refusals and threats after the act they govern."""
     for draft in drafts.values():
         a = draft.analysis
@@ -208,6 +208,12 @@ def _apply_frames(tree: Tree, codebook: Codebook, drafts: dict[int, Draft]) -> N
             continue
         complement = _complement(tree, drafts, draft.i)
         if complement is None:
+            if frame in {"request", "demand"} and not draft.targets:
+                # "demanded that the EU reconnect ...": the addressee is the complement's subject
+                clauses = tree.children(draft.i, "ccomp", "xcomp", "acl")
+                subjects = [s for k in clauses for s in tree.children(k, "nsubj")]
+                found = index.resolve(subjects, draft.date[0])
+                draft.targets = [(a, "target:addressee-subject", q) for a, _, q in found]
             continue
         act = complement.pattern.cameo
         draft.code = codebook.recode(frame, act)
@@ -221,6 +227,9 @@ def _apply_frames(tree: Tree, codebook: Codebook, drafts: dict[int, Draft]) -> N
             complement.analysis.modality = "requested"
             if complement.sources and not draft.targets:
                 draft.targets = [(a, "target:requested-actor", q) for a, _, q in complement.sources]
+            if not complement.targets and draft.sources:
+                # "Israel demanded that Hamas release the hostages": done for the one who asks
+                complement.targets = [(a, "target:requester", q) for a, _, q in draft.sources]
         draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"
 
 

@@ -12,8 +12,9 @@ CONDITION_PREPS = {"until", "unless", "pending", "till"}
 # nouns that carry a reported proposition ("reports that X recognised ...")
 CONTENT_NOUNS = {
     "report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation", "news", "idea",
-    "notion", "story", "assertion", "possibility", "prospect",
+    "notion", "story", "assertion", "possibility", "prospect", "accusation", "charge",
 }  # fmt: skip
+DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "debunk"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
 CLIMB_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "conj", "csubj", "oprd"}
 
@@ -73,10 +74,12 @@ def analyse(
             # a bare infinitive misparsed as an adverbial clause ("offered on Monday to mediate")
         carrier = token.dep in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
         if carrier and token.lemma.lower() in CONTENT_NOUNS:
-            governor = _governor(tree, head, node, governors)
-            if governor is not None and governor.frame == "denial":
+            verb = head
+            while tree.tokens[verb].pos == "ADP" and tree.tokens[verb].head != verb:
+                verb = tree.tokens[verb].head  # "dismissed as baseless reports that ..."
+            if tree.lemma(verb) in DENIAL_VERBS:
                 result.modality = "denied"
-                result.notes.append(f"modality:denial:{tree.tokens[head].text} {token.text}")
+                result.notes.append(f"modality:denial:{tree.tokens[verb].text} {token.text}")
                 break
             if token.lemma.lower() in {"rumour", "rumor", "speculation", "possibility", "prospect"}:
                 result.modality = "hypothetical"
@@ -178,10 +181,9 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
 def _inverted_condition(tree: Tree, node: int) -> bool:
     """A clause opened by an inverted auxiliary: "Were X to ...", "Had X known ...", "Should X ..."."""
     first = min(tree.subtree(node))
-    return tree.tokens[first].text.lower() in {"were", "had", "should"} and tree.tokens[first].head in {
-        node,
-        *tree.children(node),
-    }
+    if tree.tokens[first].text.lower() not in {"were", "had", "should"}:
+        return False
+    return first == node or tree.tokens[first].head == node
 
 
 def _infinitive(tree: Tree, node: int) -> bool:
@@ -242,6 +244,8 @@ def _governor(tree: Tree, head: int, child: int, governors: dict[tuple[str, str]
     for key in ((lemma, coarse), (lemma, token.pos), (token.text.lower(), coarse)):
         if key in governors:
             return governors[key]
+    if token.tag == "VBN":  # "is poised to", "is set to": participles the tagger reads as verbs
+        return governors.get((token.text.lower(), "ADJ"))
     return None
 
 

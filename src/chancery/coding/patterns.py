@@ -131,6 +131,8 @@ class Matcher:
                 continue
             if "needcomp" in pattern.flags and not tree.children(i, "xcomp", "ccomp"):
                 continue
+            if "gerund" in pattern.flags and not any(tree.tokens[k].tag == "VBG" for k in tree.children(i)):
+                continue
             if pattern.frame is None and not pattern.objects and _is_bare_auxiliary(tree, i):
                 continue
             return pattern

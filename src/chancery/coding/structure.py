@@ -16,6 +16,8 @@ OBJECT_CONTROL = {
     "expect", "want", "appeal", "tell", "help", "warn", "beseech", "prompt", "lead", "cause", "spur",
     "drive", "oblige", "require", "authorize", "authorise", "enable",
 }  # fmt: skip
+# verbs whose subject is the author of their object ("signed decrees recognising ...")
+AUTHORING_VERBS = {"sign", "issue", "adopt", "pass", "publish", "release", "announce", "enact", "approve"}
 OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitation", "pressure", "ultimatum"}
 # clauses that hang their own event off a noun or verb and stop upward searches
 CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
@@ -105,6 +107,9 @@ class Tree:
         """Objects of ``preposition`` attached to ``i`` or to its objects ("ties with Kabul")."""
         found = []
         hosts = [i, *self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS)]
+        if self.tokens[i].pos in {"NOUN", "PROPN"}:  # "pledge of assistance to Kabul"
+            for prep in self.children(i, "prep"):
+                hosts.extend(self.children(prep, "pobj") if self.lemma(prep) == "of" else [])
         for host in hosts:
             for child in self.children(host, "prep", "prt", "dative", "agent"):
                 if self.lemma(child) == preposition:
@@ -172,6 +177,10 @@ class Tree:
             head = token.head
             if head == node:
                 return [], "no-subject"
+            if token.dep == "xcomp" and self.lemma(head) in OBJECT_CONTROL and self.is_passive(head):
+                controllers = self.children(head, *PASSIVE_SUBJECT_DEPS)  # "Hamas was urged by Egypt to ..."
+                if controllers:
+                    return [c for k in controllers for c in self.with_conjuncts(k)], "object-control:passive"
             if token.dep == "xcomp" and self.lemma(head) in OBJECT_CONTROL and not self.is_passive(head):
                 controllers = self.children(head, "dobj") or self.prep_objects(head, "on")
                 controllers = controllers or self.prep_objects(head, "upon")
@@ -188,7 +197,9 @@ class Tree:
                 carrier = self._light_verb_of(head)
                 if carrier is None and self.tokens[head].dep == "attr":
                     carrier = self.tokens[head].head  # "became the first country to recognise"
-                if carrier is None and token.tag == "VBG" and self.tokens[head].dep in {"dobj", "obj"}:
+                authored = self.lemma(self.tokens[head].head) in AUTHORING_VERBS
+                authored = authored and self.tokens[head].dep in {"dobj", "obj"}
+                if carrier is None and token.tag == "VBG" and authored:
                     carrier = self.tokens[head].head  # "signed decrees recognising ..."
                 if carrier is not None:
                     node = carrier
