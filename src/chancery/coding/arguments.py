@@ -20,6 +20,9 @@ class ActorIndex:
         self.tree = tree
         self.quotes = parsed.quotes
         self.by_token: dict[int, Mention] = {}
+        self.by_head: dict[int, list[Mention]] = {}
+        for mention in parsed.mentions:
+            self.by_head.setdefault(mention.head, []).append(mention)
         # smaller mentions first so a token maps to its tightest mention
         for mention in sorted(parsed.mentions, key=lambda m: -(m.last - m.first)):
             for index in range(mention.first, mention.last):
@@ -66,7 +69,11 @@ class ActorIndex:
                     found.append((quote.speaker.actor, "actor:quote-speaker", quote.id))
                     continue
             mention = self.mention_at(i)
-            if mention is not None:
+            if mention is not None and len(self.by_head.get(mention.head, ())) > 1:
+                # "Chinese and Russian warships": two composed mentions share the head noun
+                for shared in self.by_head[mention.head]:
+                    found.append((shared.actor_on(day), "actor:" + shared.rule, None))
+            elif mention is not None:
                 found.append((mention.actor_on(day), "actor:" + mention.rule, None))
                 for other in self._coordinated_modifiers(mention, i):
                     found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))

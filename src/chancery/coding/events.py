@@ -102,6 +102,8 @@ def _code_sentence(
             source_tokens, how = tree.subjects(i)
         else:
             source_tokens, how = tree.noun_agent(i)
+            if how == "modifier-agent" and "nomod" in pattern.flags:
+                source_tokens, how = [], "modifier-is-not-agent"
         sources = index.resolve(source_tokens, date[0])
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
     for draft in drafts.values():
@@ -157,6 +159,8 @@ def _governs_other(tree: Tree, drafts: dict[int, Draft], i: int) -> bool:
 
 def _argument_tokens(tree: Tree, i: int) -> list[int]:
     found = tree.objects(i) + tree.datives(i)
+    for clause in tree.children(i, "ccomp", "xcomp"):
+        found.extend(tree.children(clause, "nsubj"))
     for prep in tree.children(i, "prep", "agent"):
         found.extend(tree.children(prep, "pobj"))
     return found

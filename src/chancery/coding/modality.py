@@ -14,6 +14,8 @@ CONTENT_NOUNS = {
     "report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation", "news", "idea",
     "notion", "story", "assertion", "possibility", "prospect", "accusation", "charge",
 }  # fmt: skip
+UNDOING_VERBS = {"cancel", "postpone", "scrap", "call", "shelve", "abandon", "delay"}
+HAPPENING_VERBS = {"materialise", "materialize", "happen", "occur", "proceed", "take", "go", "come"}
 DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "debunk"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
 CLIMB_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "conj", "csubj", "oprd"}
@@ -53,6 +55,16 @@ def analyse(
         head = tree.tokens[i].head
         if tree.tokens[i].dep in {"dobj", "obj"} and head != i:
             node = head  # a nominalisation takes the tense and negation of its light verb
+        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and tree.lemma(head) in UNDOING_VERBS:
+            result.negated = True  # "the trip was called off", "the summit never materialised"
+            result.notes.append("negation:undone:" + tree.tokens[head].text)
+        elif (
+            tree.tokens[i].dep in {"nsubj", "nsubjpass"}
+            and tree.lemma(head) in HAPPENING_VERBS
+            and _negated(tree, head)
+        ):
+            result.negated = True
+            result.notes.append("negation:" + _negation_cue(tree, head) + " " + tree.tokens[head].text)
     visited = set()
     while node not in visited:
         visited.add(node)
@@ -87,7 +99,8 @@ def analyse(
                 break
             node = head
             continue
-        if token.dep not in CLIMB_DEPS and token.dep != "advcl":
+        gerund = token.dep in {"dobj", "pobj"} and token.tag == "VBG"  # "ruled out recognising"
+        if token.dep not in CLIMB_DEPS and token.dep != "advcl" and not gerund:
             break
         if token.dep == "conj":
             node = head

@@ -16,6 +16,8 @@ OBJECT_CONTROL = {
     "expect", "want", "appeal", "tell", "help", "warn", "beseech", "prompt", "lead", "cause", "spur",
     "drive", "oblige", "require", "authorize", "authorise", "enable",
 }  # fmt: skip
+# prepositions that introduce an argument rather than a circumstance
+ARGUMENT_PREPS = {"into", "of", "for", "on", "against", "with", "to", "from", "by", "between", "as", "about"}
 # verbs whose subject is the author of their object ("signed decrees recognising ...")
 AUTHORING_VERBS = {"sign", "issue", "adopt", "pass", "publish", "release", "announce", "enact", "approve"}
 OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitation", "pressure", "ultimatum"}
@@ -25,7 +27,7 @@ CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
 LIGHT_VERBS = {
     "express", "voice", "extend", "offer", "give", "grant", "announce", "pledge", "declare", "reiterate",
     "reaffirm", "show", "lend", "throw", "issue", "make", "pay", "hold", "launch", "conduct", "stage",
-    "signal", "convey", "send", "deliver", "register", "renew", "confirm", "accord", "provide",
+    "signal", "convey", "send", "deliver", "register", "renew", "confirm", "accord", "provide", "have",
 }  # fmt: skip
 
 
@@ -122,14 +124,17 @@ class Tree:
         lemmas = set()
         heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dative", "prt", "acomp", "npadvmod")
         for prep in self.children(i, "prep", "agent"):
-            heads.extend(self.children(prep, "pobj"))
+            if self.lemma(prep) in ARGUMENT_PREPS:  # not "over the war", "in Gaza"
+                heads.extend(self.children(prep, "pobj", "pcomp"))
+        for clause in self.children(i, "ccomp", "xcomp"):
+            heads.extend(self.children(clause, "nsubj"))  # "allowed inspectors to return"
         for head in heads:
             for node in self.with_conjuncts(head):
                 lemmas.add(self.lemma(node))
                 lemmas.add(self.tokens[node].text.lower())
                 for mod in self.children(node, "compound", "amod", "nmod", "prep", "pobj"):
                     lemmas.add(self.lemma(mod))
-                    for deeper in self.children(mod, "pobj", "compound", "amod"):
+                    for deeper in self.children(mod, "pobj", "pcomp", "compound", "amod"):
                         lemmas.add(self.lemma(deeper))
         return lemmas
 
@@ -142,7 +147,14 @@ class Tree:
         return lemmas
 
     def particles(self, i: int) -> set[str]:
-        return {self.lemma(k) for k in self.children(i, "prt", "prep")}
+        """Particles and prepositions of ``i`` ("call on"), except those of a date ("on Sunday")."""
+        found = set()
+        for k in self.children(i, "prt", "prep"):
+            objects = self.children(k, "pobj")
+            if objects and all(self.tokens[o].ent_type in {"DATE", "TIME"} for o in objects):
+                continue
+            found.add(self.lemma(k))
+        return found
 
     def subjects(self, i: int) -> tuple[list[int], str]:
         """The subject(s) of verb ``i`` and how they were found (a note for the evidence).
@@ -237,8 +249,13 @@ class Tree:
         if light is not None:
             subjects, how = self.subjects(light)
             return subjects, "light-verb:" + how
+        if self.tokens[i].dep == "pobj":
+            prep = self.tokens[i].head
+            owner = self.tokens[prep].head
+            if self.lemma(owner) == "responsibility":  # "claimed responsibility for the attack"
+                verb = self.tokens[owner].head
+                return self.subjects(verb)[0], "responsibility-claimant"
         modifiers = self.children(i, "compound", "amod", "nmod")
         if modifiers:
             return modifiers, "modifier-agent"
         return [], "nominal-without-agent"
-
