@@ -16,6 +16,11 @@ Rules (each state records the one that produced it in ``Relation.rule``):
   whose detail lists the conditions.
 - any other event that is not counted gives no state.
 
+A report dated only to a month or a year ("severed relations in January 2016", often background in
+a later article) stands for some day of that period: it joins the earliest day-precise report of the
+same state inside the period, so it never moves a known start earlier, and otherwise starts the state
+on the period's first day.
+
 A state and its government are one party (``RUS`` and ``RUSGOV`` report on one timeline); other
 sectors stay apart (``AFGREB`` is not ``AFGGOV``).  Positions are kept per act (the event's detail),
 so backing one decision and condemning another are two timelines.
@@ -103,7 +108,7 @@ def _timeline(claims: list[Claim]) -> list[Relation]:
     """One pair's intervals: a later different state closes the earlier one; a repeat extends it."""
     by_day: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        by_day[claim.report.day or ""].append(claim)
+        by_day[_placed(claim, claims) or ""].append(claim)
     intervals: list[_Interval] = []
     for day in sorted(by_day):
         value, supporting, note = _believe(by_day[day], day)
@@ -116,6 +121,32 @@ def _timeline(claims: list[Claim]) -> list[Relation]:
         current.supporting.extend(supporting)
         current.notes.extend([note] if note else [])
     return [_relation(interval) for interval in intervals]
+
+
+def _placed(claim: Claim, claims: list[Claim]) -> str | None:
+    """The day a claim takes in its timeline: a month or year report ("in January 2016") takes the
+    earliest day-precise report of the same value inside its period, else its own first day."""
+    day, precision = claim.report.day, claim.report.event.date_precision
+    if not day or precision not in ("month", "year"):
+        return day
+    end = _period_end(day, precision)
+    inside = [
+        c.report.day
+        for c in claims
+        if c.value == claim.value
+        and c.report.event.date_precision == "day"
+        and c.report.day
+        and day <= c.report.day < end
+    ]
+    return min(inside, default=day)
+
+
+def _period_end(day: str, precision: str) -> str:
+    """The first day after the month or year that ``day`` (its first day) stands for."""
+    year, month = int(day[:4]), int(day[5:7])
+    if precision == "year":
+        return f"{year + 1:04d}-01-01"
+    return f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
 
 
 def _believe(claims: list[Claim], day: str) -> tuple[tuple[str, str], list[Claim], str | None]:
