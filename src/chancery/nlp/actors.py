@@ -70,6 +70,7 @@ class _Sentence:
         self.sentence = sentence
         self.before = before
         names = name_matches(dictionary, text, sentence.first, sentence.last)
+        names = [m for m in names if m.entry.kind != "person" or self._stands_alone(m, names)]
         taken = {i for m in names for i in range(m.first, m.last)}
         roles = role_matches(dictionary, text, taken, sentence.first, sentence.last)
         self.items = sorted(names + roles, key=lambda m: m.first)
@@ -92,6 +93,16 @@ class _Sentence:
                 self._role(match)
         return self.out
 
+    def _stands_alone(self, match: Match, names: list[Match]) -> bool:
+        """A bare surname ("Harris", "Dar") names the dictionary's person only after their full name,
+        unless the data marks it as unambiguous on its own ("Putin")."""
+        entry = match.entry
+        if " " in entry.alias.strip() or "standalone" in entry.flags:
+            return True
+        if any(f.kind == "person" and f.name == entry.name for f in self.before):
+            return True
+        return any(m.first < match.first and m.entry.name == entry.name for m in names)
+
     def _chain(self, match: Match) -> list[Match]:
         """The role nouns that follow a country or organisation ("Russia's foreign ministry spokesperson")."""
         j = match.last
@@ -102,6 +113,9 @@ class _Sentence:
             while self.text.lower(j) in MODIFIERS and j not in self.at:
                 j += 1
             role = self.at.get(j)
+            if role is not None and role.entry.kind == "seat" and _same_state(match.entry, role.entry):
+                # "India's Ministry of External Affairs", "the US State Department spokesperson"
+                role = Match(role.first, role.last, _seat_as_role(role.entry))
             if role is None or role.entry.kind != "role":
                 break
             chain.append(role)
@@ -227,7 +241,10 @@ class _Sentence:
             owner = self.at.get(k)
             # "officials in Beijing" are China's; "troops in Syria" or "protesters in Nairobi" need not be
             in_capital = text.lower(j) != "in" or (
-                owner is not None and owner.entry.kind in ("capital", "seat") and entry.sector == "GOV"
+                owner is not None
+                and owner.entry.kind in ("capital", "seat")
+                and entry.sector == "GOV"
+                and "abroad" not in entry.flags  # an embassy in Kabul is not Afghanistan's
             )
             if (
                 owner is not None
@@ -249,7 +266,9 @@ class _Sentence:
                     codes=_compose_codes(owner.entry, roles),
                     role=entry.role,
                     organization=entry.organization
-                    or next((r.organization for r in reversed(roles) if r.organization), owner.entry.name),
+                    or next(
+                        (r.organization for r in reversed(roles) if r.organization), _body_name(owner.entry)
+                    ),
                     gender=entry.gender,
                     personal="title" in entry.flags,
                 )
@@ -291,9 +310,14 @@ class _Sentence:
     def _role_chain(self, match: Match) -> list[Match]:
         """Role nouns that follow one another ("ministry spokeswoman") read as one phrase."""
         chain = [match]
-        while (nxt := self.at.get(chain[-1].last)) is not None and nxt.entry.kind == "role":
+        while True:
+            j = chain[-1].last
+            if self.text.lower(j) in ("of", "for"):  # "a spokesperson for the foreign ministry"
+                j += 2 if self.text.lower(j + 1) == "the" else 1
+            nxt = self.at.get(j)
+            if nxt is None or nxt.entry.kind != "role":
+                return chain
             chain.append(nxt)
-        return chain
 
 
 def _merged(roles: list[Entry]) -> Entry:
@@ -306,6 +330,24 @@ def _merged(roles: list[Entry]) -> Entry:
         organization=next((r.organization for r in reversed(roles) if r.organization), None),
         sector=next((r.sector for r in roles if r.sector and "inherit" not in r.flags), last.sector),
         gender=next((r.gender for r in reversed(roles) if r.gender), None),
+    )
+
+
+def _body_name(entry: Entry) -> str | None:
+    """The organisation a prefix names: an IGO's or group's name, a seat's own ("State Department")."""
+    return entry.name or (entry.alias if entry.kind == "seat" else None)
+
+
+def _same_state(prefix: Entry, seat: Entry) -> bool:
+    if prefix.kind not in ("state", "demonym", "capital", "seat"):
+        return False
+    return prefix.codes[0].code[:3] == seat.codes[0].code[:3] and not seat.codes[0].code.startswith("IGO")
+
+
+def _seat_as_role(seat: Entry) -> Entry:
+    """A seat of power read as the role noun of its own state ("India's" + "Ministry of External Affairs")."""
+    return replace(
+        seat, kind="role", sector=seat.codes[0].code[3:] or "GOV", organization=seat.alias, codes=()
     )
 
 

@@ -83,8 +83,10 @@ class ActorDictionary:
     @classmethod
     def load(cls) -> ActorDictionary:
         """Read every data file under ``chancery/data/actors``."""
-        entries = [*_states(), *_organizations(), *_groups(), *_people(), *_nonactors()]
         roles = [*_roles()]
+        # role nouns flagged "name" ("National Security Council") must beat a name inside them
+        named = [e for e in roles if "name" in e.flags]
+        entries = [*_states(), *_organizations(), *_groups(), *_people(), *_nonactors(), *named]
         return cls(names=_index(entries), roles=_index(roles))
 
     @classmethod
@@ -176,11 +178,15 @@ def _people() -> list[Entry]:
         codes = tuple(DatedCode(r[3], r[4] or None, r[5] or None) for r in terms)
         latest = terms[-1]
         for alias in aliases:
+            # "Putin*": a single word that names the person even before their full name
+            standalone = alias.endswith("*")
+            alias = alias.rstrip("*")
             entries.append(
                 _entry(
                     alias,
                     "person",
                     slugify(name),
+                    flags=frozenset({"standalone"}) if standalone else frozenset(),
                     codes=codes,
                     name=name,
                     role=latest[6] or None,

@@ -81,9 +81,28 @@ class Text:
         self.tokens = tokens
         self.token_ending = {t.end: t.i for t in tokens}
         self.keys = [first_word(self.norm[t.start : t.end]) for t in tokens]
+        self.quoted = _quoted(text, tokens)
+
+    def in_quote(self, i: int) -> bool:
+        """Whether token ``i`` lies inside quotation marks (words a speaker uses, not the narrator's)."""
+        return i in self.quoted
 
     def lower(self, i: int) -> str:
         return self.norm[self.tokens[i].start : self.tokens[i].end] if 0 <= i < len(self.tokens) else ""
+
+
+def _quoted(text: str, tokens: tuple[Token, ...]) -> set[int]:
+    inside, quoted = False, set()
+    for token in tokens:
+        if token.text in ("“", "”", '"', "«", "»"):
+            # a paragraph break closes an open quote, as it does in news copy
+            inside = token.text in ("“", "«") or (token.text == '"' and not inside)
+            continue
+        if "\n\n" in token.text:
+            inside = False
+        elif inside:
+            quoted.add(token.i)
+    return quoted
 
 
 def scan(

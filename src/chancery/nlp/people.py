@@ -213,9 +213,14 @@ def context_actor(role: Entry, before: list[Found], at: int, text: Text) -> Foun
         if f.first < at
         and sentence - WINDOW <= text.tokens[f.first].sentence <= sentence
         and f.kind != "pronoun"
+        and not text.in_quote(f.first)  # a state named inside a quote is who the speaker talks about
     ]
     if not window:
         return None
+    # "A spokesperson for X said ... The spokesperson added": the same role again
+    again = [f for f in window if role.role and f.role == role.role and f.kind == "role"]
+    if again:
+        return _owner(again[-1], role)
     if role.organization:
         same = [f for f in window if f.organization == role.organization]
         if same:
