@@ -47,6 +47,10 @@ class ActorIndex:
                     seen.add(child)
                     following.append(child)
             frontier = sorted(following)
+        for clause in self.tree.children(i, "acl"):
+            for agent in self.tree.agent(clause):  # "diplomats appointed by the Taliban"
+                if agent in self.by_token:
+                    return self.by_token[agent]
         return None
 
     def is_actor(self, i: int) -> bool:

@@ -8,7 +8,7 @@ from chancery.coding.arguments import ACT_NOUNS, ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.modality import Analysis, analyse
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
-from chancery.coding.structure import CLAUSAL_DEPS, Tree
+from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, Tree
 from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
 
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
@@ -119,7 +119,7 @@ def _code_sentence(
     _apply_frames(tree, index, coder.codebook, drafts)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and _governs_other(tree, drafts, draft.i)
-        if bare or "silent" in draft.pattern.flags:
+        if bare or "silent" in draft.pattern.flags or draft.analysis.background:
             draft.suppressed = True
     extras = []
     for draft in drafts.values():
@@ -181,12 +181,37 @@ def _targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[tuple[Actor, s
         elif role == "poss":
             tokens = tree.children(i, "poss")
         elif role == "obj":
-            tokens = [t for t in _argument_tokens(tree, i) if tree.lemma(tree.tokens[t].head) != "by"]
+            # the first argument that names an actor: "expelled Iranian diplomats in response to ..."
+            for token in _argument_tokens(tree, i):
+                head = tree.tokens[token].head
+                if tree.tokens[head].pos == "ADP" and tree.lemma(head) not in ARGUMENT_PREPS - {"by"}:
+                    continue
+                actors = [a for a in index.resolve([token], day) if not _same_actor(a[0].code, source_codes)]
+                if actors:
+                    return [(a, "target:obj", q) for a, _, q in actors]
+            tokens = []
         else:
             tokens = []
         actors = [a for a in index.resolve(tokens, day) if not _same_actor(a[0].code, source_codes)]
         if actors:
             return [(a, f"target:{role}", q) for a, _, q in actors]
+    if "parties" in draft.pattern.flags:
+        return _parties(tree, index, draft, source_codes)
+    return []
+
+
+def _parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]):
+    """The subjects of the clause a mediation sits in ("restored ties in a deal brokered by China")."""
+    node = draft.i
+    for _ in range(4):
+        token = tree.tokens[node]
+        if token.head == node:
+            return []
+        node = token.head
+        if tree.tokens[node].pos in {"VERB", "AUX"}:
+            subjects = tree.subjects(node)[0]
+            actors = [a for a in index.resolve(subjects, draft.date[0]) if a[0].code not in source_codes]
+            return [(a, "target:parties-of-clause", q) for a, _, q in actors]
     return []
 
 

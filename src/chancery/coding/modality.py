@@ -16,6 +16,7 @@ CONTENT_NOUNS = {
 }  # fmt: skip
 UNDOING_VERBS = {"cancel", "postpone", "scrap", "call", "shelve", "abandon", "delay"}
 HAPPENING_VERBS = {"materialise", "materialize", "happen", "occur", "proceed", "take", "go", "come"}
+CHARGING_VERBS = {"accuse", "charge", "suspect", "blame", "indict", "convict"}
 DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "debunk"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
 CLIMB_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "conj", "csubj", "oprd"}
@@ -32,6 +33,7 @@ class Analysis:
     governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
     governing_frame: str | None = None
     conditions: list[str] = field(default_factory=list)
+    background: bool = False  # a purpose ("to support X") or a charge ("accused X of V-ing"): no event
     notes: list[str] = field(default_factory=list)
 
 
@@ -83,6 +85,10 @@ def analyse(
                 result.notes.append("modality:inside-condition:" + "/".join(sorted(marks & CONDITION_MARKS)))
             if marks or not _infinitive(tree, node):
                 break
+            if _governor(tree, head, node, governors) is None and head not in frame_triggers:
+                result.background = True  # "lifted sanctions to support the recovery": a purpose
+                result.notes.append("background:purpose")
+                break
             # a bare infinitive misparsed as an adverbial clause ("offered on Monday to mediate")
         carrier = token.dep in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
         if carrier and token.lemma.lower() in CONTENT_NOUNS:
@@ -105,6 +111,10 @@ def analyse(
         if token.dep == "conj":
             node = head
             continue
+        if token.dep == "pcomp" and tree.lemma(tree.tokens[head].head) in CHARGING_VERBS:
+            result.background = True  # "accusing Doha of supporting terrorism": the charge, not an act
+            result.notes.append("background:charge")
+            break
         if head in frame_triggers:
             result.governed_by = head
             result.governing_frame = frame_triggers[head]

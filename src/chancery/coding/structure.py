@@ -125,7 +125,10 @@ class Tree:
         heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dative", "prt", "acomp", "npadvmod")
         for prep in self.children(i, "prep", "agent"):
             if self.lemma(prep) in ARGUMENT_PREPS:  # not "over the war", "in Gaza"
-                heads.extend(self.children(prep, "pobj", "pcomp"))
+                for pobj in self.children(prep, "pobj", "pcomp"):
+                    # "accusing him of links to an espionage network": the whole phrase counts
+                    lemmas.update(self.lemma(k) for k in self.subtree(pobj, stop=CLAUSAL_DEPS - {"pcomp"}))
+                    heads.append(pobj)
         for clause in self.children(i, "ccomp", "xcomp"):
             heads.extend(self.children(clause, "nsubj"))  # "allowed inspectors to return"
         for head in heads:
@@ -239,8 +242,8 @@ class Tree:
 
     def noun_agent(self, i: int) -> tuple[list[int], str]:
         """The agent of a nominalisation: possessor, "by" phrase, modifier or light-verb subject."""
-        owners = self.children(i, "poss")
-        if owners:
+        owners = [k for k in self.children(i, "poss") if self.tokens[k].tag != "PRP$"]
+        if owners:  # "his country's support" is resolved below through the light verb
             return [o for k in owners for o in self.with_conjuncts(k)], "possessive-agent"
         agent = self.agent(i)
         if agent:
