@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chancery.nlp.actors import find_mentions
@@ -225,3 +226,26 @@ def test_trump_and_biden_hold_office_by_date(dictionary):
     assert "Joe Biden" in _people_in_office(dictionary, "USAGOV", "2025-01-19")
     assert "Amir Khan Muttaqi" in _people_in_office(dictionary, "AFGGOV", "2021-09-07")
     assert "Amir Khan Muttaqi" in _people_in_office(dictionary, "AFGREB", "2021-08-14")
+
+
+@functools.cache
+def _loaded() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@functools.cache
+def _state_names() -> list[tuple[str, str]]:
+    """(name, iso3) for every unambiguous state name in the dictionary."""
+    names: dict[str, set[str]] = {}
+    for entry in _loaded().entries():
+        if entry.kind == "state":
+            names.setdefault(entry.alias, set()).add(entry.codes[0].code)
+    return sorted((name, codes.pop()) for name, codes in names.items() if len(codes) == 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_state_names()), min_size=1, max_size=4), st.sampled_from([", ", " and "]))
+def test_a_series_of_state_names_gives_one_mention_each(series, joiner):
+    text = "Officials from " + joiner.join(name for name, _code in series) + " met."
+    found = codes(_loaded(), text)
+    assert found == [(name, code) for name, code in series]

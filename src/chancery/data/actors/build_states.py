@@ -33,6 +33,13 @@ def iso_names(country) -> list[str]:
     return names
 
 
+def demonym_plural(demonym: str) -> str | None:
+    """ "Afghans", "Iraqis": the people of a state, for demonyms that take a plural -s."""
+    if " " in demonym or not demonym.endswith(("an", "en", "i", "er", "ot", "ite")):
+        return None
+    return demonym + "s"
+
+
 def read_countries(path: Path) -> dict[str, list[str]]:
     rows: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -67,6 +74,9 @@ def build() -> str:
         for kind, cell in (("demonym", demonyms), ("capital", capitals)):
             for alias in filter(None, cell.split("|")):
                 lines.append(f"{code}\t{kind}\t{alias}\t{'GOV' if kind == 'capital' else ''}\n")
+        for alias in filter(None, demonyms.split("|")):
+            if plural := demonym_plural(alias):
+                lines.append(f"{code}\tdemonym\t{plural}\t\n")
         for seat in filter(None, seats.split("|")):
             alias, sector = seat.split("=")
             lines.append(f"{code}\tseat\t{alias}\t{sector}\n")
