@@ -26,7 +26,8 @@ REPORT_VERBS = _words(
 # verbs that can introduce a direct quote, including partial ones ("called the vote \"a farce\"")
 DIRECT_VERBS = REPORT_VERBS | _words("ask call describe continue urge post put conclude begin")
 # inverted attributions put the subject after the verb: "..., said Mao Ning."
-_INVERTIBLE = frozenset({"say", "add", "ask", "continue", "write", "reply", "tell", "state", "note"})
+# ("told X" never inverts: X is who was told)
+_INVERTIBLE = frozenset({"say", "add", "ask", "continue", "write", "reply", "state", "note"})
 _WH = frozenset({"WDT", "WP", "WP$", "WRB"})
 _QUESTION_MARKS = frozenset({"whether", "if"})
 _NEGATIONS = frozenset({"not", "n't", "never"})
@@ -101,7 +102,16 @@ class Parse:
                 subject = self.tokens[subjects[0]]
                 if subject.dep == "nsubjpass" and subject.text.lower() == "it":
                     return None  # "it was reported that": nobody in particular
+                if subject.tag in _WH and token.dep == "relcl":
+                    # "Wang Yi, the party's top official, who told him": the noun "who" stands for
+                    noun = token.head
+                    while self.tokens[noun].dep == "appos" and self.tokens[noun].head != noun:
+                        noun = self.tokens[noun].head
+                    return noun
                 return subjects[0]
+            before = self.tokens[verb - 1] if verb > 0 else None
+            if before is not None and token.dep != "relcl" and _name_taken_for_a_word(before, token):
+                return verb - 1  # "..., May said": a name the tagger took for a word
             if token.lemma.lower() in _INVERTIBLE:
                 after = [
                     c
@@ -135,14 +145,21 @@ class Parse:
             return None
         if any(self.tokens[c].text.lower() in _NEGATIONS for c in self.kids(verb, "neg")):
             return None  # "did not say that ...": nothing was stated
-        complements = self.kids(verb, "ccomp")
+        complements = self.kids(verb, "ccomp") or self._that_clause_on_object(verb)
         if not complements:
             return self._parenthetical(verb) if token.dep == "parataxis" else None
         clause = complements[0]
         marks = [self.tokens[c].text.lower() for c in self.kids(clause, "mark")]
         if set(marks) & _QUESTION_MARKS:
             return None  # "declined to say whether ...": a question, not a statement
+        if token.dep == "relcl" and not self.kids(clause, "nsubj", "nsubjpass", "expl"):
+            return None  # "a balloon that Washington said was used for spying": no clause of its own
         low, high = self.subtree(clause)
+        for k in range(clause + 1, high + 1):
+            # "..., according to state media": the source of the report, not what was reported
+            if self.tokens[k].text.lower() == "according" and self.subtree(k)[1] >= high - 1:
+                high = k - 1
+                break
         for child in self.kids(clause, "advcl"):
             # ", escalating a dispute ...": the writer's gloss on the report, not part of it
             if child > clause and self.tokens[child].tag == "VBG" and self.tokens[child - 1].text == ",":
@@ -159,6 +176,18 @@ class Parse:
         return Reported(
             self.tokens[low].start, self.tokens[high].end, Cue(token.text, verb, self.speaker_of(verb))
         )
+
+    def _that_clause_on_object(self, verb: int) -> list[int]:
+        """ "said in a statement that ...", "told a news conference that ...": the parse may hang
+        the reported clause on the noun rather than the verb."""
+        nouns = self.kids(verb, "dobj", "dative")
+        for prep in self.kids(verb, "prep"):
+            nouns += self.kids(prep, "pobj")
+        for noun in sorted(nouns):
+            for clause in self.kids(noun, "acl", "ccomp", "relcl"):
+                if any(self.tokens[m].text.lower() == "that" for m in self.kids(clause, "mark")):
+                    return [clause]
+        return []
 
     def _parenthetical(self, verb: int) -> Reported | None:
         """ "The envoy left, the ministry said, without ...": the parse hangs the speech verb on the
@@ -226,6 +255,13 @@ class Parse:
         ):
             low += 1  # an opening mark whose quote ends outside the clause
         return low, high
+
+
+def _name_taken_for_a_word(before: Token, verb: Token) -> bool:
+    """A capitalised modal before a past-tense verb ("May told") cannot be a modal: it is a name."""
+    if before.ent_type == "PERSON":
+        return True
+    return before.tag == "MD" and verb.tag == "VBD" and before.text[:1].isupper()
 
 
 def _is_mark(token: Token) -> bool:

@@ -20,12 +20,13 @@ ROLE_NOUNS = _words(
     "spokesperson spokeswoman spokesman minister ambassador envoy president official secretary "
     "chancellor diplomat representative premier leader chief counsellor adviser advisor "
     "director commissioner negotiator spokespeople officials diplomats chairman chairwoman "
-    "chair governor king queen emir prince sheikh mayor senator general commander deputy"
+    "chair governor king queen emir prince sheikh mayor senator general commander deputy taoiseach "
+    "tanaiste pope sultan ayatollah"
 )
 # words that narrow a role noun: "foreign minister", "deputy prime minister", "special envoy"
 ROLE_MODIFIERS = _words(
     "foreign prime deputy vice defence defense interior senior chief special acting interim "
-    "permanent first assistant finance trade economy home justice security presidential press "
+    "permanent first assistant finance trade economy home justice security presidential press policy "
     "top supreme high state under"
 )
 ORG_HEADS = _words(
@@ -110,7 +111,7 @@ class PhraseReader:
             self.tokens[c].text.lower() for c in self.children.get(head, ()) if self.tokens[c].dep == "det"
         ]
         organization = self._organization(span) or (person.actor.organization if person else None)
-        if name and organization and name.lower().endswith(organization.lower()):
+        if name and organization and organization.lower() in name.lower():
             organization = None  # the parse took a surname for an organisation
         return Subject(
             name=name,
@@ -195,15 +196,14 @@ class PhraseReader:
             first = n
             while first > 0 and self.tokens[span[first - 1]].text.lower() in ROLE_MODIFIERS:
                 first -= 1
-            last = n
-            # "secretary-general", "secretary of state"
-            while (
-                last + 2 < len(span)
-                and self.tokens[span[last + 1]].text in ("-", "of")
-                and (self.tokens[span[last + 2]].text.lower() in ("general", "state", "defense", "defence"))
-            ):
-                last += 2
-            words = [self.tokens[span[k]].text.lower() for k in range(first, last + 1)]
+            start, end = span[first], i
+            # "secretary-general", "secretary of state": read on in the text, where the parse
+            # may have hung the hyphen or "of" elsewhere
+            while end + 2 < len(self.tokens) and self.tokens[end + 1].text in ("-", "of"):
+                if self.tokens[end + 2].text.lower() not in ("general", "state", "defense", "defence"):
+                    break
+                end += 2
+            words = [self.tokens[k].text.lower() for k in range(start, end + 1)]
             return " ".join(words).replace(" - ", "-")
         return None
 
@@ -216,21 +216,20 @@ class PhraseReader:
                 first -= 1
             last = n
             # "Ministry of Foreign Affairs"
-            if (
-                n + 2 < len(span)
-                and self.tokens[span[n + 1]].text == "of"
-                and self.tokens[span[n + 2]].pos
-                in (
-                    "PROPN",
-                    "ADJ",
-                )
-            ):
+            of_name = n + 2 < len(span) and self.tokens[span[n + 1]].text == "of"
+            if of_name and self.tokens[span[n + 2]].pos in ("PROPN", "ADJ"):
                 last = n + 2
                 while last + 1 < len(span) and self.tokens[span[last + 1]].pos == "PROPN":
                     last += 1
             phrase = self.text[self.tokens[span[first]].start : self.tokens[span[last]].end]
             return phrase.title() if phrase.islower() else phrase
-        ents = _runs([i for i in span if self.tokens[i].ent_type == "ORG" and self.tokens[i].pos != "DET"])
+        ents = _runs(
+            [
+                i
+                for i in span
+                if self.tokens[i].ent_type == "ORG" and self.tokens[i].pos not in ("DET", "PART")
+            ]
+        )
         if ents:
             run = ents[0]
             return self.text[self.tokens[run[0]].start : self.tokens[run[-1]].end]

@@ -47,9 +47,9 @@ class Speakers:
             return None
         subject = self.reader.describe(head)
         token = self.tokens[head]
-        if token.lemma.lower() in DOCUMENTS and not _says_who(subject):
+        if token.lemma.lower() in DOCUMENTS and subject.definite and not _says_who(subject):
             subject = Subject(pronoun="it")  # "the statement said": its issuer, as "it said" would
-        if subject.name is None and token.pos == "PROPN" and self._known_surname(token.text):
+        if subject.name is None and token.text[:1].isupper() and self._known_surname(token.text):
             subject = replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
         if subject.refers_to is not None and self._person_before(
             head, self._head_of(subject.refers_to), True
@@ -77,6 +77,11 @@ class Speakers:
                 subject, rule = _fill(subject, earlier), "name"
         if not (subject.name or subject.role or subject.organization or subject.actor):
             return None
+        if subject.organization and (subject.contextual or not subject.actor) and self._possessor_its(head):
+            # "its foreign ministry said": the state or body named last before it
+            owner = self._actor_before(head)
+            if owner is not None:
+                subject, rule = replace(subject, actor=owner, contextual=False), "possessor"
         if subject.organization and (subject.contextual or not subject.actor) and not subject.name:
             # "the foreign ministry said": the ministry of the state last heard speaking
             context = next((k for k in reversed(self.history) if _government(k.speaker)), None)
@@ -178,6 +183,21 @@ class Speakers:
         token = self.tokens[i]
         return token.dep in ("nsubj", "nsubjpass") and self.tokens[token.head].dep == "ROOT"
 
+    def _possessor_its(self, head: int) -> bool:
+        return any(
+            t.head == head and t.dep == "poss" and t.text.lower() in ("its", "their")
+            for t in self.tokens[max(0, head - 4) : head]
+        )
+
+    def _actor_before(self, head: int):
+        """The actor of the nearest state, capital or organisation mention before ``head``, outside quotes."""
+        before = [
+            m
+            for m in self.mentions
+            if m.head < head and m.kind not in ("person", "pronoun") and not self._quoted(m.head)
+        ]
+        return max(before, key=lambda m: m.head).actor if before else None
+
     def _noun_phrase_head(self, i: int) -> int:
         """Climb from a modifier to its noun phrase's head ("Ecuador" in "Ecuador's presidency")."""
         while self.tokens[i].dep in ("poss", "compound", "amod", "flat") and self.tokens[i].head != i:
@@ -236,6 +256,10 @@ def _continues(subject: Subject, known: _Known) -> bool:
         return True  # the article's own "Harris" beats a dictionary's other Harris
     if subject.name:
         return bool(earlier.name) and _same_person(subject.name, earlier.name)
+    if subject.organization and not subject.role and subject.definite and earlier.organization:
+        # "the ministry" after "The Russian Foreign Ministry" spoke
+        same_kind = earlier.organization.split()[-1].lower() == subject.organization.split()[-1].lower()
+        return same_kind and (subject.contextual or not subject.actor or subject.actor == earlier.actor)
     if subject.role and subject.definite and (subject.contextual or not subject.actor):
         return bool(earlier.role) and _role_key(earlier.role) == _role_key(subject.role)
     return False
@@ -258,7 +282,7 @@ def _continuation_rule(subject: Subject) -> str:
         return "pronoun"
     if subject.name:
         return "name"
-    return "role"
+    return "role" if subject.role else "organisation"
 
 
 def _fill(subject: Subject, earlier: Subject) -> Subject:

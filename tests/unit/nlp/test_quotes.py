@@ -386,3 +386,54 @@ def test_it_was_reported_that_has_no_speaker(parse):
     text = "China's foreign ministry said it was ready. It was reported that the embassy had closed."
     quote = one(quotes_of(parse(text)), "the embassy had closed")
     assert quote.speaker is None
+
+
+# cases found by running the finder over examples/ (the ingest engineer's wire-style articles)
+
+
+def test_said_in_a_statement_that_reports_the_clause_hung_on_the_statement(parse):
+    [quote] = quotes_of(
+        parse("The Russian Foreign Ministry said in a statement that recognition would help trade.")
+    )
+    assert quote.text == "recognition would help trade" and quote.speaker.organization == "Foreign Ministry"
+
+
+def test_the_ministry_continues_the_ministry_named_in_full_earlier(parse):
+    text = 'The Russian Foreign Ministry said talks would go on. "We see real potential," the ministry said.'
+    quote = one(quotes_of(parse(text)), "We see real potential,")
+    assert quote.speaker.organization == "Foreign Ministry" and quote.speaker.rule == "organisation"
+
+
+def test_its_foreign_ministry_belongs_to_the_state_named_before_it(parse):
+    parsed = parse("Norway's recognition took effect the same day, its foreign ministry said.")
+    norway = mention(parsed, "Norway", "state", "NOR")
+    [quote] = quotes_of(parsed, mentions=[norway])
+    assert quote.speaker.actor.code == "NOR" and quote.speaker.rule == "possessor"
+
+
+def test_a_name_tagged_as_a_modal_verb_still_speaks(parse):
+    text = "Prime Minister Theresa May said Britain would act.\n\nMay told MPs that the diplomats had a week."
+    quote = one(quotes_of(parse(text)), "the diplomats had a week")
+    assert quote.speaker.name == "Theresa May"
+
+
+def test_told_never_takes_its_listener_for_the_speaker(parse):
+    [quote] = quotes_of(parse("He later told parliament that the diplomats had a week to leave."))
+    assert quote.speaker is None or quote.speaker.organization != "Parliament"
+
+
+def test_who_told_speaks_for_the_person_the_relative_clause_describes(parse):
+    text = "Blinken met Wang Yi, the party's top diplomat, who told him that Washington must stop."
+    [quote] = quotes_of(parse(text))
+    assert quote.text == "Washington must stop" and quote.speaker.name == "Wang Yi"
+
+
+def test_according_to_at_the_end_of_a_reported_clause_leaves_the_clause(parse):
+    quotes = quotes_of(
+        parse("Xi told Blinken that the two sides had agreed on several points, according to state media.")
+    )
+    assert [q.text for q in quotes] == ["the two sides had agreed on several points"]
+
+
+def test_a_claim_inside_a_relative_clause_without_its_own_subject_is_not_a_quote(parse):
+    assert quotes_of(parse("It followed a balloon that Washington said was used for surveillance.")) == ()
