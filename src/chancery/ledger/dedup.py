@@ -4,6 +4,9 @@ Reports are one ledger event when they share the source and target country (an I
 itself), the CAMEO code, and counted/negated/modality, and their dates fall within ``date_window``
 days of the earliest report of the group.  Groups are anchored on their earliest date rather than
 chained report to report, so daily coverage of a month-long crisis does not collapse into one event.
+A report dated only to a month or a year ("in January 2016", usually background in a later article)
+joins the first group dated to the day inside its period, and does not date the event; otherwise it
+is grouped with the other such reports.
 Like relations, ledger events are derived at query time from the whole set of stored reports, so
 the same articles stored in any order give the same ledger events.
 """
@@ -80,21 +83,34 @@ def merge_reports(reports: list[Report], date_window: int = DATE_WINDOW) -> list
         by_key[_key(report)].append(report)
     merged: list[LedgerEvent] = []
     for key in sorted(by_key):
-        group: list[Report] = []
-        anchor: int | None = None
-        for report in sorted(by_key[key], key=Report.order):
-            day = _ordinal(report.day)
-            # An undated report cannot be matched to anything: it is an event of its own.
-            if group and day is not None and anchor is not None and day - anchor <= date_window:
-                group.append(report)
+        ordered = sorted(by_key[key], key=Report.order)
+        groups = _windows([r for r in ordered if r.period() is None], date_window)
+        vague: list[Report] = []
+        for report in ordered:
+            period = report.period()
+            if period is None:
                 continue
-            if group:
-                merged.append(_ledger_event(group))
-            group, anchor = [report], day
-        merged.append(_ledger_event(group))
+            home = next((g for g in groups if g[0].day and period[0] <= g[0].day < period[1]), None)
+            (vague if home is None else home).append(report)
+        merged.extend(_ledger_event(group) for group in groups + _windows(vague, date_window))
     return sorted(
         merged, key=lambda e: (e.date or "", e.source.code, e.target.code if e.target else "", e.id)
     )
+
+
+def _windows(ordered: list[Report], date_window: int) -> list[list[Report]]:
+    """Reports in order, grouped by windows of ``date_window`` days from each group's first report."""
+    groups: list[list[Report]] = []
+    anchor: int | None = None
+    for report in ordered:
+        day = _ordinal(report.day)
+        # An undated report cannot be matched to anything: it is an event of its own.
+        if groups and day is not None and anchor is not None and day - anchor <= date_window:
+            groups[-1].append(report)
+        else:
+            groups.append([report])
+            anchor = day
+    return groups
 
 
 def _ledger_event(group: list[Report]) -> LedgerEvent:

@@ -126,27 +126,18 @@ def _timeline(claims: list[Claim]) -> list[Relation]:
 def _placed(claim: Claim, claims: list[Claim]) -> str | None:
     """The day a claim takes in its timeline: a month or year report ("in January 2016") takes the
     earliest day-precise report of the same value inside its period, else its own first day."""
-    day, precision = claim.report.day, claim.report.event.date_precision
-    if not day or precision not in ("month", "year"):
-        return day
-    end = _period_end(day, precision)
+    period = claim.report.period()
+    if period is None:
+        return claim.report.day
     inside = [
         c.report.day
         for c in claims
         if c.value == claim.value
-        and c.report.event.date_precision == "day"
+        and c.report.period() is None
         and c.report.day
-        and day <= c.report.day < end
+        and period[0] <= c.report.day < period[1]
     ]
-    return min(inside, default=day)
-
-
-def _period_end(day: str, precision: str) -> str:
-    """The first day after the month or year that ``day`` (its first day) stands for."""
-    year, month = int(day[:4]), int(day[5:7])
-    if precision == "year":
-        return f"{year + 1:04d}-01-01"
-    return f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
+    return min(inside, default=period[0])
 
 
 def _believe(claims: list[Claim], day: str) -> tuple[tuple[str, str], list[Claim], str | None]:

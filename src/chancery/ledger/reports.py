@@ -27,6 +27,17 @@ class Report:
         """Who published it; an article without a publisher counts as a source of its own."""
         return self.publisher or f"article:{self.event.article_id}"
 
+    def period(self) -> tuple[str, str] | None:
+        """The days ``[first, after last)`` a report dated only to a month or a year stands for; None
+        when it is dated to the day (or has only its article's date)."""
+        day, precision = self.event.date, self.event.date_precision
+        if not day or precision not in ("month", "year"):
+            return None
+        year, month = int(day[:4]), int(day[5:7])
+        if precision == "year":
+            return day, f"{year + 1:04d}-01-01"
+        return day, f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
+
     def evidence(self) -> RelationEvidence:
         """The report as relation/ledger-event evidence."""
         return RelationEvidence(
