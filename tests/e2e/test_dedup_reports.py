@@ -1,6 +1,7 @@
 """Issue 6's done-when, end to end: three publishers' differently worded reports of one event (Nicaragua
 breaking off relations with Israel, 11 October 2024) are one ledger event with three mentions and three
-sources; a fourth report by one of the same publishers adds a mention but not a source."""
+sources; a fourth report by one of the same publishers adds a mention but not a source; a later
+article's background mention by month is a mention of the event, not a new one."""
 
 from __future__ import annotations
 
@@ -70,3 +71,19 @@ def test_the_merged_reports_give_one_severance_backed_by_all_three_publishers(ru
     )
     assert relation["object"]["country"] == "ISR"
     assert len({e["article_id"] for e in relation["evidence"]}) == 3
+
+
+TIMELINE = DEDUP.parent / "timeline"
+
+
+def test_a_background_mention_by_month_is_a_mention_of_the_event_reported_on_the_day(run_cli):
+    # The 2023 restoration article says Riyadh "cut ties with Tehran in January 2016".
+    _ingest(
+        run_cli,
+        TIMELINE / "2016-01-03-saudi-arabia-severs-relations-with-iran.txt",
+        TIMELINE / "2023-03-10-saudi-arabia-and-iran-restore-relations.txt",
+    )
+    result = run_cli("export", "ledger-events", "--format", "jsonl")
+    merged = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    (event,) = [e for e in merged if e["cameo"] == "161" and e["source"]["country"] == "SAU"]
+    assert (event["mentions"], event["sources"], event["date"]) == (2, 2, "2016-01-03")
