@@ -9,9 +9,7 @@ organisation, and later names and pronouns refer back to the first mention.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from chancery.nlp.dictionary import ActorDictionary, Entry
+from chancery.nlp.dictionary import ActorDictionary
 from chancery.nlp.matching import Match, Text, acts, name_matches, role_matches
 from chancery.nlp.people import (
     Found,
@@ -22,7 +20,15 @@ from chancery.nlp.people import (
     name_span,
     person_entry_found,
 )
-from chancery.records import Article, DatedCode, Mention, Sentence, Token
+from chancery.nlp.role_phrases import (
+    body_name,
+    compose_codes,
+    determined,
+    merge_roles,
+    same_state,
+    seat_as_role,
+)
+from chancery.records import Article, Mention, Sentence, Token
 
 __all__ = ["ActorDictionary", "find_mentions"]
 
@@ -113,9 +119,9 @@ class _Sentence:
             while self.text.lower(j) in MODIFIERS and j not in self.at:
                 j += 1
             role = self.at.get(j)
-            if role is not None and role.entry.kind == "seat" and _same_state(match.entry, role.entry):
+            if role is not None and role.entry.kind == "seat" and same_state(match.entry, role.entry):
                 # "India's Ministry of External Affairs", "the US State Department spokesperson"
-                role = Match(role.first, role.last, _seat_as_role(role.entry))
+                role = Match(role.first, role.last, seat_as_role(role.entry))
             if role is None or role.entry.kind != "role":
                 break
             chain.append(role)
@@ -180,7 +186,7 @@ class _Sentence:
     def _emit_composed(self, prefix: Match, chain: list[Match], last: int, shared: bool = False) -> Found:
         entry = prefix.entry
         roles = [r.entry for r in chain]
-        codes = _compose_codes(entry, roles)
+        codes = compose_codes(entry, roles)
         role = next((r.role for r in reversed(roles) if r.role), None)
         organization = next((r.organization for r in reversed(roles) if r.organization), None)
         if organization is None and entry.kind in ("igo", "group", "seat"):
@@ -263,11 +269,11 @@ class _Sentence:
                     last=chain[-1].last if chain else owner.last,
                     kind="role",
                     rule=f"role:{entry.slug}+{text.lower(j)}:{owner.entry.slug}",
-                    codes=_compose_codes(owner.entry, roles),
+                    codes=compose_codes(owner.entry, roles),
                     role=entry.role,
                     organization=entry.organization
                     or next(
-                        (r.organization for r in reversed(roles) if r.organization), _body_name(owner.entry)
+                        (r.organization for r in reversed(roles) if r.organization), body_name(owner.entry)
                     ),
                     gender=entry.gender,
                     personal="title" in entry.flags,
@@ -280,7 +286,7 @@ class _Sentence:
         known = self.at.get(last)
         if known is not None and known.entry.kind == "person":
             return  # "President Trump": the person entry carries the role
-        merged = _merged([r.entry for r in chain])
+        merged = merge_roles([r.entry for r in chain])
         if "context" not in merged.flags and "title" not in merged.flags:
             return
         owner = context_actor(merged, self.before + self.out, match.first, self.text)
@@ -304,7 +310,7 @@ class _Sentence:
         )
         if "title" in merged.flags and self._named(holder, last, chain, emit=False):
             return
-        if "context" in merged.flags and _determined(text, match.first):
+        if "context" in merged.flags and determined(text, match.first):
             self.out.append(holder)
 
     def _role_chain(self, match: Match) -> list[Match]:
@@ -318,55 +324,3 @@ class _Sentence:
             if nxt is None or nxt.entry.kind != "role":
                 return chain
             chain.append(nxt)
-
-
-def _merged(roles: list[Entry]) -> Entry:
-    """One entry for a phrase of role nouns: the last noun's flags, the latest role and organisation."""
-    last = roles[-1]
-    return replace(
-        last,
-        slug="-".join(r.slug for r in roles),
-        role=next((r.role for r in reversed(roles) if r.role), None),
-        organization=next((r.organization for r in reversed(roles) if r.organization), None),
-        sector=next((r.sector for r in roles if r.sector and "inherit" not in r.flags), last.sector),
-        gender=next((r.gender for r in reversed(roles) if r.gender), None),
-    )
-
-
-def _body_name(entry: Entry) -> str | None:
-    """The organisation a prefix names: an IGO's or group's name, a seat's own ("State Department")."""
-    return entry.name or (entry.alias if entry.kind == "seat" else None)
-
-
-def _same_state(prefix: Entry, seat: Entry) -> bool:
-    if prefix.kind not in ("state", "demonym", "capital", "seat"):
-        return False
-    return prefix.codes[0].code[:3] == seat.codes[0].code[:3] and not seat.codes[0].code.startswith("IGO")
-
-
-def _seat_as_role(seat: Entry) -> Entry:
-    """A seat of power read as the role noun of its own state ("India's" + "Ministry of External Affairs")."""
-    return replace(
-        seat, kind="role", sector=seat.codes[0].code[3:] or "GOV", organization=seat.alias, codes=()
-    )
-
-
-def _determined(text: Text, first: int) -> bool:
-    """ "the spokesperson", "a foreign ministry spokesperson": a role noun standing for someone."""
-    return text.lower(first - 1) in ("the", "a", "an", "its", "their")
-
-
-def _compose_codes(prefix: Entry, roles: list[Entry]) -> tuple[DatedCode, ...]:
-    """The codes of a country or organisation with role nouns ("Russian" + "troops" → RUSMIL)."""
-    own = [r.sector for r in roles if r.sector and "inherit" not in r.flags]
-    inherited = [r.sector for r in roles if r.sector]
-    if prefix.kind in ("igo", "group") or prefix.codes[0].code.startswith(("IGO", "NGO")):
-        return prefix.codes  # a Taliban spokesman speaks for the Taliban, whatever their status that day
-    country = prefix.codes[0].code[:3]
-    if own:
-        sector = own[0]
-    elif prefix.kind in ("capital", "seat"):
-        sector = prefix.codes[0].code[3:] or "GOV"
-    else:
-        sector = inherited[0] if inherited else ""
-    return (DatedCode(country + sector),)

@@ -1,0 +1,62 @@
+"""Role phrases: how a country or organisation and the role nouns after it combine into one actor."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from chancery.nlp.dictionary import Entry
+from chancery.nlp.matching import Text
+from chancery.records import DatedCode
+
+
+def merge_roles(roles: list[Entry]) -> Entry:
+    """One entry for a phrase of role nouns: the last noun's flags, the latest role and organisation."""
+    last = roles[-1]
+    return replace(
+        last,
+        slug="-".join(r.slug for r in roles),
+        role=next((r.role for r in reversed(roles) if r.role), None),
+        organization=next((r.organization for r in reversed(roles) if r.organization), None),
+        sector=next((r.sector for r in roles if r.sector and "inherit" not in r.flags), last.sector),
+        gender=next((r.gender for r in reversed(roles) if r.gender), None),
+    )
+
+
+def body_name(entry: Entry) -> str | None:
+    """The organisation a prefix names: an IGO's or group's name, a seat's own ("State Department")."""
+    return entry.name or (entry.alias if entry.kind == "seat" else None)
+
+
+def same_state(prefix: Entry, seat: Entry) -> bool:
+    """Whether a seat belongs to the state a prefix names ("India's" and "Ministry of External Affairs")."""
+    if prefix.kind not in ("state", "demonym", "capital", "seat"):
+        return False
+    return prefix.codes[0].code[:3] == seat.codes[0].code[:3] and not seat.codes[0].code.startswith("IGO")
+
+
+def seat_as_role(seat: Entry) -> Entry:
+    """A seat of power read as the role noun of its own state ("India's" + "Ministry of External Affairs")."""
+    return replace(
+        seat, kind="role", sector=seat.codes[0].code[3:] or "GOV", organization=seat.alias, codes=()
+    )
+
+
+def determined(text: Text, first: int) -> bool:
+    """ "the spokesperson", "a foreign ministry spokesperson": a role noun standing for someone."""
+    return text.lower(first - 1) in ("the", "a", "an", "its", "their")
+
+
+def compose_codes(prefix: Entry, roles: list[Entry]) -> tuple[DatedCode, ...]:
+    """The codes of a country or organisation with role nouns ("Russian" + "troops" → RUSMIL)."""
+    own = [r.sector for r in roles if r.sector and "inherit" not in r.flags]
+    inherited = [r.sector for r in roles if r.sector]
+    if prefix.kind in ("igo", "group") or prefix.codes[0].code.startswith(("IGO", "NGO")):
+        return prefix.codes  # a Taliban spokesman speaks for the Taliban, whatever their status that day
+    country = prefix.codes[0].code[:3]
+    if own:
+        sector = own[0]
+    elif prefix.kind in ("capital", "seat"):
+        sector = prefix.codes[0].code[3:] or "GOV"
+    else:
+        sector = inherited[0] if inherited else ""
+    return (DatedCode(country + sector),)
