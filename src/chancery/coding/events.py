@@ -186,7 +186,8 @@ def _targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[tuple[Actor, s
                 head = tree.tokens[token].head
                 if tree.tokens[head].pos == "ADP" and tree.lemma(head) not in ARGUMENT_PREPS - {"by"}:
                     continue
-                actors = [a for a in index.resolve([token], day) if not _same_actor(a[0].code, source_codes)]
+                together = tree.with_conjuncts(token)
+                actors = [a for a in index.resolve(together, day) if not _same_actor(a[0].code, source_codes)]
                 if actors:
                     return [(a, "target:obj", q) for a, _, q in actors]
             tokens = []
@@ -256,7 +257,10 @@ def _apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dic
             complement.analysis.modality = "requested"
             if complement.sources and not draft.targets:
                 draft.targets = [(a, "target:requested-actor", q) for a, _, q in complement.sources]
-            if not complement.targets and draft.sources:
+            if complement.pattern.pos == "N":
+                complement.suppressed = True  # "called for a ceasefire": no one is asked to act
+            mutual = "mutual" in complement.pattern.flags and len(complement.sources) > 1
+            if not complement.targets and draft.sources and not mutual:
                 # "Israel demanded that Hamas release the hostages": done for the one who asks
                 complement.targets = [(a, "target:requester", q) for a, _, q in draft.sources]
         draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"

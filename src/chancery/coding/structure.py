@@ -60,12 +60,17 @@ class Tree:
         return sorted(found)
 
     def with_conjuncts(self, i: int) -> list[int]:
-        """Token ``i`` and every token coordinated with it ("Russia and China")."""
+        """Token ``i`` and every token coordinated with it ("Russia and China").
+
+        A list the parser hangs as an apposition ("Saudi Arabia, the UAE, Bahrain and Egypt")
+        counts too, when the apposition itself heads a coordination.
+        """
         found, todo = [], [i]
         while todo:
             node = todo.pop()
             found.append(node)
             todo.extend(self.children(node, "conj"))
+            todo.extend(k for k in self.children(node, "appos") if self.children(k, "conj"))
         return sorted(found)
 
     def is_passive(self, i: int) -> bool:
@@ -76,7 +81,10 @@ class Tree:
     def agent(self, i: int) -> list[int]:
         """The "by" agent of a passive verb or a nominalisation ("recognised by Russia")."""
         found = []
-        for child in self.children(i, "agent", "prep"):
+        hosts = [i]
+        if self.children(i, "auxpass"):  # "declared persona non grata by Estonia": the parser's attachment
+            hosts += self.children(i, "oprd", "dobj")
+        for child in [c for host in hosts for c in self.children(host, "agent", "prep")]:
             if self.lemma(child) == "by":
                 for pobj in self.children(child, "pobj"):
                     found.extend(self.with_conjuncts(pobj))
@@ -198,6 +206,8 @@ class Tree:
                     return [c for k in controllers for c in self.with_conjuncts(k)], "object-control:passive"
             if token.dep == "xcomp" and self.lemma(head) in OBJECT_CONTROL and not self.is_passive(head):
                 controllers = self.children(head, "dobj") or self.prep_objects(head, "on")
+                if self.lemma(head) in {"appeal", "plead"}:  # "appealed to the EU to lift ..."
+                    controllers = controllers or self.prep_objects(head, "to")
                 controllers = controllers or self.prep_objects(head, "upon")
                 if controllers:
                     return [c for k in controllers for c in self.with_conjuncts(k)], "object-control"
