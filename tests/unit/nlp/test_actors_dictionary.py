@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -249,3 +250,53 @@ def test_a_series_of_state_names_gives_one_mention_each(series, joiner):
     text = "Officials from " + joiner.join(name for name, _code in series) + " met."
     found = codes(_loaded(), text)
     assert found == [(name, code) for name, code in series]
+
+
+WORDS = [
+    "China",
+    "Chinese",
+    "Beijing",
+    "the",
+    "spokesperson",
+    "Mao",
+    "Ning",
+    "said",
+    "he",
+    "she",
+    ",",
+    "and",
+    "'s",
+    "foreign",
+    "ministry",
+    "Taliban",
+    "Georgia",
+    "US",
+    "us",
+    "Atlanta",
+    "in",
+    "of",
+    "for",
+    "Lavrov",
+    "Harris",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_any_word_salad_gives_disjoint_mentions_that_slice_the_text_and_lie_on_tokens(words):
+    text = " ".join(words).replace(" 's", "'s").replace(" ,", ",")
+    tokens, sentences = tokens_of(text)
+    article = Article(id="salad", text=text, date="2025-07-04")
+    found = find_mentions(article, tokens, sentences, _loaded(), "2025-07-04")
+    ids = {m.id for m in found}
+    assert len(ids) == len(found)
+    for before, after in pairwise(found):
+        assert before.span.end <= after.span.start
+    for mention in found:
+        assert text[mention.span.start : mention.span.end] == mention.text
+        assert (tokens[mention.first].start, tokens[mention.last - 1].end) == (
+            mention.span.start,
+            mention.span.end,
+        )
+        assert mention.first <= mention.head < mention.last
+        assert mention.refers_to is None or mention.refers_to in ids

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from chancery.evaluate import evaluate, gold_kind
 from chancery.evaluate.actors import read_gold
+from chancery.records import Article
 
 GOLD = Path(__file__).parents[2] / "golden" / "actors.jsonl"
 
@@ -65,3 +67,21 @@ def test_the_report_renders_its_figures_and_misses(report):
     assert figures["kind"] == "actors"
     assert figures["gold"] >= 200
     assert f"accuracy  {report.accuracy:.3f}" in report.render()
+
+
+def test_every_gold_parse_gives_disjoint_mentions_on_token_boundaries(pipeline):
+    cases = read_gold(GOLD)
+    articles = [Article(id=Article.make_id(c.text), text=c.text, date=c.date) for c in cases]
+    for parsed in pipeline.parse_many(articles):
+        mentions = parsed.mentions
+        ids = {m.id for m in mentions}
+        assert len(ids) == len(mentions)
+        for before, after in pairwise(mentions):
+            assert before.span.end <= after.span.start, (before.text, after.text)
+        for mention in mentions:
+            tokens = parsed.tokens
+            assert (tokens[mention.first].start, tokens[mention.last - 1].end) == (
+                mention.span.start,
+                mention.span.end,
+            )
+            assert mention.refers_to is None or mention.refers_to in ids
