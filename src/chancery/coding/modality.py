@@ -264,7 +264,11 @@ def _governor(tree: Tree, head: int, child: int, governors: dict[tuple[str, str]
     token = tree.tokens[head]
     lemma = token.lemma.lower()
     coarse = {"AUX": "VERB", "PROPN": "NOUN"}.get(token.pos, token.pos)
-    for key in ((lemma, coarse), (lemma, token.pos), (token.text.lower(), coarse)):
+    text = token.text.lower()
+    # the lemmatiser stumbles on some forms ("hopes" -> "hop"): try the plain word and its stems too
+    stems = (text, text[:-1], text[:-2], text[:-3]) if text.endswith(("s", "d", "ing")) else (text,)
+    keys = [(lemma, coarse), (lemma, token.pos), *((stem, coarse) for stem in stems)]
+    for key in keys:
         if key in governors:
             return governors[key]
     if token.tag == "VBN":  # "is poised to", "is set to": participles the tagger reads as verbs

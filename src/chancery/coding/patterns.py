@@ -131,12 +131,17 @@ class Matcher:
                 continue
             if "needcomp" in pattern.flags and not tree.children(i, "xcomp", "ccomp"):
                 continue
-            if "gerund" in pattern.flags and not any(tree.tokens[k].tag == "VBG" for k in tree.children(i)):
+            if "gerund" in pattern.flags and not any(_bare_gerund(tree, k) for k in tree.children(i)):
                 continue
             if pattern.frame is None and not pattern.objects and _is_bare_auxiliary(tree, i):
                 continue
             return pattern
         return None
+
+
+def _bare_gerund(tree: Tree, k: int) -> bool:
+    """A subjectless gerund complement ("denied firing"), not a progressive clause ("that it was holding")."""
+    return tree.tokens[k].tag == "VBG" and not tree.children(k, "nsubj", "aux", "mark")
 
 
 def _is_bare_auxiliary(tree: Tree, i: int) -> bool:
