@@ -154,7 +154,14 @@ class Parse:
             return None  # "declined to say whether ...": a question, not a statement
         if token.dep == "relcl" and not self.kids(clause, "nsubj", "nsubjpass", "expl"):
             return None  # "a balloon that Washington said was used for spying": no clause of its own
+        if self.tokens[clause].pos not in ("VERB", "AUX") and "that" not in marks:
+            return None  # "declared the ambassador persona non grata": a verdict, not a statement
         low, high = self.subtree(clause)
+        subjects = self.kids(clause, "nsubj", "nsubjpass", "expl")
+        for child in self.kids(clause, "prep", "npadvmod"):
+            # "said on Friday it would ...": the parse may hang the saying's time on the clause
+            if child == low and subjects and self.subtree(child)[1] < subjects[0] and child < clause:
+                low = self.subtree(child)[1] + 1
         for k in range(clause + 1, high + 1):
             # "..., according to state media": the source of the report, not what was reported
             if self.tokens[k].text.lower() == "according" and self.subtree(k)[1] >= high - 1:

@@ -20,7 +20,7 @@ ROLE_NOUNS = _words(
     "spokesperson spokeswoman spokesman minister ambassador envoy president official secretary "
     "chancellor diplomat representative premier leader chief counsellor adviser advisor "
     "director commissioner negotiator spokespeople officials diplomats chairman chairwoman "
-    "chair governor king queen emir prince sheikh mayor senator general commander deputy taoiseach "
+    "chair governor king queen emir prince sheikh mayor senator general commander taoiseach "
     "tanaiste pope sultan ayatollah"
 )
 # words that narrow a role noun: "foreign minister", "deputy prime minister", "special envoy"
@@ -42,7 +42,7 @@ GENDERED_ROLES = {"spokeswoman": "f", "chairwoman": "f", "spokesman": "m", "chai
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
 INDEFINITE = frozenset({"a", "an", "another", "one"})
 # nouns the parse may tag as proper names but which never name a person
-_NOT_NAMES = ROLE_NOUNS | ORG_HEADS | {"foreign", "affairs", "state", "white"}
+_NOT_NAMES = ROLE_NOUNS | ROLE_MODIFIERS | ORG_HEADS | {"foreign", "affairs", "state", "white"}
 # a prepositional phrase with these heads leaves the phrase's speaker: "the envoy to Kabul"
 _SPEAKER_PREPS = frozenset({"of", "for", "from"})
 
@@ -139,9 +139,14 @@ class PhraseReader:
     def _phrase(self, head: int) -> list[int]:
         """Token indices of the subject phrase, without clauses or phrases about someone else."""
         out = [head]
+        # "Deputy Prime Minister and Foreign Minister Ishaq Dar": titles joined by "and" are one
+        # person's; names joined by "and" are two speakers, and the first one is kept
+        titles = self.tokens[head].text.lower() in ROLE_NOUNS
         for child in self.children.get(head, ()):
             token = self.tokens[child]
-            if token.dep in ("relcl", "acl", "advcl", "punct", "cc", "conj"):
+            if token.dep in ("relcl", "acl", "advcl", "punct") or (
+                token.dep in ("cc", "conj") and not titles
+            ):
                 continue
             if token.dep == "prep" and token.text.lower() not in _SPEAKER_PREPS:
                 continue

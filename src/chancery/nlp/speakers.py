@@ -119,7 +119,10 @@ class Speakers:
         floor = known.position if known else -1
         if subject.pronoun in ("he", "she"):
             person = self._person_before(head, floor)
-            if person is not None:
+            # a person named since the last speaker takes over only as a subject ("X told Y ...,
+            # he said" is still X)
+            subject_since = person is not None and self.tokens[person].dep in ("nsubj", "nsubjpass")
+            if person is not None and (subject_since or known is None):
                 named = self.reader.describe(person)
                 same = next(
                     (

@@ -437,3 +437,29 @@ def test_according_to_at_the_end_of_a_reported_clause_leaves_the_clause(parse):
 
 def test_a_claim_inside_a_relative_clause_without_its_own_subject_is_not_a_quote(parse):
     assert quotes_of(parse("It followed a balloon that Washington said was used for surveillance.")) == ()
+
+
+def test_the_time_of_the_saying_is_not_part_of_the_reported_clause(parse):
+    [quote] = quotes_of(
+        parse("Pakistan said on Friday it would raise its representation in Kabul to ambassador.")
+    )
+    assert quote.text == "it would raise its representation in Kabul to ambassador"
+
+
+def test_declaring_someone_persona_non_grata_is_a_verdict_not_reported_speech(parse):
+    assert quotes_of(parse("Ecuador declared Mexico's ambassador, Raquel Serur, persona non grata.")) == ()
+
+
+def test_titles_joined_by_and_belong_to_one_speaker(parse):
+    text = "Deputy Prime Minister and Foreign Minister Ishaq Dar said the talks had gone well."
+    [quote] = quotes_of(parse(text))
+    assert quote.speaker.name == "Ishaq Dar" and quote.speaker.role == "deputy prime minister"
+
+
+def test_he_after_x_told_y_is_still_x(parse):
+    text = (
+        '"We will help," Subrahmanyam Jaishankar told Amir Khan Muttaqi at their meeting. '
+        "India would also expand aid, he said."
+    )
+    quote = one(quotes_of(parse(text)), "India would also expand aid")
+    assert quote.speaker.name == "Subrahmanyam Jaishankar"
