@@ -463,3 +463,26 @@ def test_he_after_x_told_y_is_still_x(parse):
     )
     quote = one(quotes_of(parse(text)), "India would also expand aid")
     assert quote.speaker.name == "Subrahmanyam Jaishankar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        '""',
+        "“”",
+        'He said "',
+        '"Unclosed at the end of the text, she said',
+        "’Stray closing marks’ and « odd guillemets",
+        'She said: "A.\n\nB."\n\n"C',
+        "According to",
+        "Said that.",
+        '"A," "B," "C," he said, "D."',
+    ],
+)
+def test_odd_texts_give_well_formed_quotes_or_none(parse, text):
+    parsed = parse(text)
+    for quote in quotes_of(parsed):
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        assert all(0 <= s < len(parsed.sentences) for s in quote.sentences)
