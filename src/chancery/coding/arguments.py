@@ -79,6 +79,8 @@ class ActorIndex:
                     found.append((shared.actor_on(day), "actor:" + shared.rule, None))
             elif mention is not None:
                 found.append((mention.actor_on(day), "actor:" + mention.rule, None))
+                for other in self._modifier_mentions(i, mention):
+                    found.append((other.actor_on(day), "actor:shared-head:" + other.rule, None))
                 for other in self._coordinated_modifiers(mention, i):
                     found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))
             elif token.pos == "PRON" and token.dep.startswith("nsubj"):
@@ -87,6 +89,16 @@ class ActorIndex:
         for item in found:
             unique.setdefault(item[0].code, item)
         return list(unique.values())
+
+    def _modifier_mentions(self, i: int, mention: Mention) -> list[Mention]:
+        """ "Chinese and Russian warships": other mentions modifying the same head noun."""
+        found = []
+        for modifier in self.tree.children(i, "amod", "compound", "nmod"):
+            for node in self.tree.with_conjuncts(modifier):
+                other = self.by_token.get(node)
+                if other is not None and other is not mention and other not in found:
+                    found.append(other)
+        return found
 
     def _coordinated_modifiers(self, mention: Mention, i: int) -> list[Mention]:
         """ "Chinese and Russian warships": a modifier mention's conjuncts name actors too."""

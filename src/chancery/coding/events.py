@@ -119,7 +119,9 @@ def _code_sentence(
     _apply_frames(tree, index, coder.codebook, drafts)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and _governs_other(tree, drafts, draft.i)
-        if bare or "silent" in draft.pattern.flags or draft.analysis.background:
+        # a purpose that is itself a speech act ("called X to urge restraint") is still an event
+        background = draft.analysis.background and draft.pattern.frame not in {"request", "demand"}
+        if bare or "silent" in draft.pattern.flags or background:
             draft.suppressed = True
     extras = []
     for draft in drafts.values():
@@ -243,6 +245,8 @@ def _apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dic
                 clauses = tree.children(draft.i, "ccomp", "xcomp", "acl")
                 subjects = [s for k in clauses for s in tree.children(k, "nsubj")]
                 found = index.resolve(subjects, draft.date[0])
+                if not found and tree.tokens[draft.i].dep == "advcl":  # "called X to urge restraint"
+                    found = index.resolve(tree.objects(tree.tokens[draft.i].head), draft.date[0])
                 draft.targets = [(a, "target:addressee-subject", q) for a, _, q in found]
             continue
         act = complement.pattern.cameo

@@ -76,6 +76,10 @@ def analyse(
         head = token.head
         if head == node:
             break
+        if token.dep == "ccomp" and any(tree.lemma(k) == "whether" for k in tree.children(node, "mark")):
+            result.modality = "hypothetical"  # "it remains unclear whether Iran will allow ..."
+            result.notes.append("modality:hypothetical:whether")
+            break
         if token.dep == "advcl":
             marks = {tree.lemma(k) for k in tree.children(node, "mark")}
             if _inverted_condition(tree, node):
@@ -83,12 +87,16 @@ def analyse(
             if marks & CONDITION_MARKS:
                 result.modality = "hypothetical"
                 result.notes.append("modality:inside-condition:" + "/".join(sorted(marks & CONDITION_MARKS)))
-            if marks or not _infinitive(tree, node):
+            if marks:
                 break
-            if _governor(tree, head, node, governors) is None and head not in frame_triggers:
+            governed = head in frame_triggers or _governor(tree, head, node, governors) is not None
+            if not governed and _infinitive(tree, node):
                 result.background = True  # "lifted sanctions to support the recovery": a purpose
                 result.notes.append("background:purpose")
                 break
+            if not governed:
+                break
+            # else a complement the parser hung as an adverbial ("offered on Monday to mediate")
             # a bare infinitive misparsed as an adverbial clause ("offered on Monday to mediate")
         carrier = token.dep in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
         if carrier and token.lemma.lower() in CONTENT_NOUNS:

@@ -144,6 +144,8 @@ class Tree:
                 lemmas.add(self.lemma(node))
                 lemmas.add(self.tokens[node].text.lower())
                 for mod in self.children(node, "compound", "amod", "nmod", "prep", "pobj"):
+                    if self.tokens[mod].dep == "prep" and self.lemma(mod) not in ARGUMENT_PREPS:
+                        continue  # "a boycott of Israeli goods over the war": the war is no object
                     lemmas.add(self.lemma(mod))
                     for deeper in self.children(mod, "pobj", "pcomp", "compound", "amod"):
                         lemmas.add(self.lemma(deeper))
@@ -165,6 +167,13 @@ class Tree:
             if objects and all(self.tokens[o].ent_type in {"DATE", "TIME"} for o in objects):
                 continue
             found.add(self.lemma(k))
+        for clause in self.children(i, "advcl", "oprd", "acomp", "xcomp"):
+            # "dismissed the package as illegitimate": the parser hangs "as" on the predicate
+            found.update(
+                self.lemma(k)
+                for k in self.children(clause, "advmod", "mark", "prep")
+                if self.lemma(k) == "as"
+            )
         return found
 
     def subjects(self, i: int) -> tuple[list[int], str]:
