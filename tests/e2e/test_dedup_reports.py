@@ -50,6 +50,19 @@ def test_three_publishers_reports_of_one_event_are_one_ledger_event(run_cli):
     ]
 
 
+def test_the_gdelt_export_has_one_row_for_the_event_with_its_counts(run_cli):
+    _ingest(run_cli, *THREE_PUBLISHERS)
+    result = run_cli("export", "gdelt", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    (row,) = [
+        r
+        for r in rows
+        if (r["Actor1CountryCode"], r["Actor2CountryCode"], r["EventCode"]) == ("NIC", "ISR", "161")
+    ]
+    assert (row["NumMentions"], row["NumSources"], row["NumArticles"], row["SQLDATE"]) == (3, 3, 3, 20241011)
+
+
 def test_a_fourth_report_from_a_publisher_already_counted_adds_a_mention_not_a_source(run_cli):
     _ingest(run_cli, *THREE_PUBLISHERS)
     _ingest(run_cli, SAME_PUBLISHER_AGAIN)
