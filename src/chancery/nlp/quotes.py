@@ -7,11 +7,13 @@ Decisions (see also ``quote_marks`` and ``cues``):
   next paragraph's opening one) is one quote whose text keeps the paragraph break and the
   reopening mark, so that ``article.text[start:end] == text`` always holds.
 - A direct quote's cue is the nearest speech verb outside quotes in the same sentence: after the
-  closing mark (``," she said``) or before the opening one (``She said: "``).  A quote with no
-  cue continues the speaker of the nearest quote in its or the previous paragraph.
+  closing mark (``," she said``) or before the opening one (``She said: "``, or a paragraph
+  ending ``said:``).  A quote with no cue continues the speaker of the nearest quote in its or
+  the previous paragraph.
 - Quotes of one or two words are scare quotes unless they read as a reply (``"No," he said``).
-- Reported speech is the clause of a speech verb or of "according to"; a clause that is mostly a
-  direct quote is left to that quote, and a clause inside another reported clause is part of it.
+- Reported speech is the clause of a speech verb or of "according to"; a clause that opens with
+  a direct quote is left to that quote, and a clause inside another reported clause is part of
+  it.  A partial quote inside a reported clause gives both quotes.
 - The date is the statement's date written in the cue's sentence outside the quotes, else the
   article's publication date.
 """
@@ -216,7 +218,7 @@ def _neighbour(candidates: list[_Candidate], speakers: list[Speaker | None], n: 
     for k in range(n - 1, -1, -1):
         if candidates[k].paragraph < here - 1:
             break
-        if speakers[k] is not None and candidates[k].direct:
+        if speakers[k] is not None:
             return speakers[k]
     for k in range(n + 1, len(candidates)):
         if candidates[k].paragraph != here:
@@ -254,12 +256,6 @@ def _date(
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
-
-
-def _share(start: int, end: int, spans: list[tuple[int, int]]) -> float:
-    """The share of ``[start, end)`` covered by ``spans``."""
-    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
-    return covered / max(1, end - start)
 
 
 def _paragraph(paragraphs: tuple[tuple[int, int], ...], offset: int) -> int:

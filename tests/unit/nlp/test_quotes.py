@@ -486,3 +486,9 @@ def test_odd_texts_give_well_formed_quotes_or_none(parse, text):
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
         assert all(0 <= s < len(parsed.sentences) for s in quote.sentences)
+
+
+def test_a_quote_paragraph_after_reported_speech_continues_its_speaker(parse):
+    parsed = parse('Mao Ning said China would not accept the move.\n\n"This is a red line for us."\n')
+    quote = one(quotes_of(parsed), "This is a red line for us.")
+    assert quote.speaker.name == "Mao Ning" and quote.cue is None
