@@ -289,6 +289,8 @@ class _Sentence:
         merged = merge_roles([r.entry for r in chain])
         if "context" not in merged.flags and "title" not in merged.flags:
             return
+        if "abroad" in merged.flags:
+            return  # "the new ambassador" may be the host's or the sender's: context cannot tell
         owner = context_actor(merged, self.before + self.out, match.first, self.text)
         if owner is None:
             return

@@ -37,6 +37,7 @@ NOT_NAMES = frozenset(
     }
 )
 PRONOUNS = {"he": "m", "she": "f"}
+EPITHETS = frozenset({"former", "veteran", "longtime", "senior", "top", "new", "outgoing", "incoming"})
 WINDOW = 3  # sentences back in which a pronoun or an unnamed role looks for its antecedent
 
 
@@ -190,6 +191,8 @@ def _continues_name(text: Text, first: int, j: int, limit: int, taken: set[int])
 def name_before(text: Text, first: int, limit: int, taken: set[int]) -> tuple[int, int] | None:
     """The name in "Mao Ning, a Chinese foreign ministry spokesperson," ending before ``first``."""
     j = first - 1
+    while text.lower(j) in EPITHETS:  # "Karimi, a former deputy spokesman for the Taliban,"
+        j -= 1
     if text.lower(j) in ("a", "an", "the"):
         j -= 1
     if text.lower(j) != ",":
@@ -227,14 +230,19 @@ def context_actor(role: Entry, before: list[Found], at: int, text: Text) -> Foun
             return _owner(same[-1], role)
     # bodies a spokesperson or "the government" can belong to: ministries, seats, groups, IGOs;
     # not a person ("the Afghan envoy") and not a bare state
-    bodies = [
-        f for f in window if f.kind in ("capital", "group", "igo") or (f.kind == "role" and f.role is None)
-    ]
-    if bodies and len({_key(f) for f in bodies}) == 1:
-        return _owner(bodies[-1], role)
+    bodies = [f for f in window if _is_body(f)]
+    if bodies and (len({_key(f) for f in bodies}) == 1 or text.lower(at - 1) in ("its", "their")):
+        return _owner(bodies[-1], role)  # "its spokeswoman": the organisation named last
     if len({_key(f) for f in window}) == 1:
         return _owner(window[-1], role)
     return None
+
+
+def _is_body(found: Found) -> bool:
+    """An organisation a role can belong to: a seat, group, IGO or a ministry-like role phrase."""
+    if found.kind in ("capital", "group", "igo"):
+        return True
+    return found.kind == "role" and found.role is None and found.organization is not None
 
 
 def _key(found: Found) -> str:
