@@ -45,16 +45,7 @@ class Speakers:
         """The speaker named by the phrase headed by token ``head``; remembered for later cues."""
         if head is None:
             return None
-        subject = self.reader.describe(head)
-        token = self.tokens[head]
-        if token.lemma.lower() in DOCUMENTS and subject.definite and not _says_who(subject):
-            subject = Subject(pronoun="it")  # "the statement said": its issuer, as "it said" would
-        if subject.name is None and token.text[:1].isupper() and self._known_surname(token.text):
-            subject = replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
-        if subject.refers_to is not None and self._person_before(
-            head, self._head_of(subject.refers_to), True
-        ):
-            subject = Subject(pronoun=subject.pronoun, gender=subject.gender)  # someone unknown came between
+        subject = self._reread(self.reader.describe(head), head)
         if subject.pronoun is not None and subject.refers_to is None:
             found = self._antecedent(subject, head)
             if found is None:
@@ -65,28 +56,9 @@ class Speakers:
         known = self._continued(subject)
         if known is not None:
             return self._again(known, subject, head)
-        if subject.pronoun:
-            rule = "pronoun"
-        elif subject.written and len(subject.written.split()) == 1:
-            # "Wu said" after "Foreign Minister Joseph Wu spoke": the person named in full earlier,
-            # who beats a dictionary's person of the same surname ("Harris" for "Simon Harris")
-            earlier = self._named_before(subject.written, head)
-            if earlier is not None:
-                if subject.name and earlier.name and subject.name.lower() != earlier.name.lower():
-                    subject = replace(subject, name=None, actor=None, mention_id=None)
-                subject, rule = _fill(subject, earlier), "name"
-        if not (subject.name or subject.role or subject.organization or subject.actor):
+        subject, rule = self._completed(subject, head, rule)
+        if not _says_who(subject):
             return None
-        if subject.organization and (subject.contextual or not subject.actor) and self._possessor_its(head):
-            # "its foreign ministry said": the state or body named last before it
-            owner = self._actor_before(head)
-            if owner is not None:
-                subject, rule = replace(subject, actor=owner, contextual=False), "possessor"
-        if subject.organization and (subject.contextual or not subject.actor) and not subject.name:
-            # "the foreign ministry said": the ministry of the state last heard speaking
-            context = next((k for k in reversed(self.history) if _government(k.speaker)), None)
-            if context is not None:
-                subject, rule = replace(subject, actor=context.speaker.actor), "organisation-context"
         speaker = Speaker(
             name=subject.name,
             role=subject.role,
@@ -97,6 +69,45 @@ class Speakers:
         )
         self.history.append(_Known(speaker, subject.gender, head))
         return speaker
+
+    def _reread(self, subject: Subject, head: int) -> Subject:
+        """Corrections the article itself allows before the phrase is looked up among speakers."""
+        token = self.tokens[head]
+        if token.lemma.lower() in DOCUMENTS and subject.definite and not _says_who(subject):
+            return Subject(pronoun="it")  # "the statement said": its issuer, as "it said" would
+        if subject.name is None and token.text[:1].isupper() and self._known_surname(token.text):
+            return replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
+        referent = self._head_of(subject.refers_to) if subject.refers_to else None
+        if referent is not None and self._person_before(head, referent, unknown_only=True):
+            # someone the dictionary does not know was named between the pronoun and its referent
+            return Subject(pronoun=subject.pronoun, gender=subject.gender)
+        return subject
+
+    def _completed(self, subject: Subject, head: int, rule: str) -> tuple[Subject, str]:
+        """A new speaker's phrase completed from the article: a surname's full name, an
+        organisation's state."""
+        if subject.pronoun:
+            return subject, "pronoun"
+        if subject.written and len(subject.written.split()) == 1:
+            # "Wu said" after "Foreign Minister Joseph Wu spoke": the person named in full earlier,
+            # who beats a dictionary's person of the same surname ("Harris" for "Simon Harris")
+            earlier = self._named_before(subject.written, head)
+            if earlier is not None:
+                if subject.name and earlier.name and subject.name.lower() != earlier.name.lower():
+                    subject = replace(subject, name=None, actor=None, mention_id=None)
+                return _fill(subject, earlier), "name"
+        if not subject.organization or subject.name or not (subject.contextual or not subject.actor):
+            return subject, rule
+        if self._possessor_its(head):
+            # "its foreign ministry said": the state or body named last before it
+            owner = self._actor_before(head)
+            if owner is not None:
+                return replace(subject, actor=owner, contextual=False), "possessor"
+        # "the foreign ministry said": the ministry of the state last heard speaking
+        context = next((k for k in reversed(self.history) if _government(k.speaker)), None)
+        if context is not None:
+            return replace(subject, actor=context.speaker.actor), "organisation-context"
+        return subject, rule
 
     def _again(self, known: _Known, subject: Subject, head: int) -> Speaker:
         """An earlier speaker speaking again: completed by the new phrase and moved to the front."""
