@@ -291,7 +291,7 @@ def corefer(found: list[Found], text: Text, day: str | None) -> list[Found]:
             continue
         gender = PRONOUNS.get(token.text.lower())
         if gender:
-            antecedent = _antecedent(found + extra, text, i, gender)
+            antecedent = _antecedent(found + extra, text, i, gender, covered)
             if antecedent is not None:
                 extra.append(_again(antecedent, i, i + 1, "pronoun", "pronoun-coref"))
     return found + extra
@@ -320,7 +320,7 @@ def _surnames(name: str) -> tuple[str, ...]:
     return (words[-1], words[0]) if len(words) == 2 else (words[-1],)
 
 
-def _antecedent(found: list[Found], text: Text, i: int, gender: str) -> Found | None:
+def _antecedent(found: list[Found], text: Text, i: int, gender: str, covered: set[int]) -> Found | None:
     sentence = text.tokens[i].sentence
     people = [
         f
@@ -341,5 +341,8 @@ def _antecedent(found: list[Found], text: Text, i: int, gender: str) -> Found | 
     }
     # two people in the antecedent's sentence: "he" is not clear enough to resolve
     if len(rivals) > 1:
+        return None
+    # someone named in between whom the dictionary does not know ("Barcena said ... she said")
+    if any(text.tokens[j].ent_type == "PERSON" and j not in covered for j in range(latest.last, i)):
         return None
     return root
