@@ -119,8 +119,13 @@ def _code_sentence(
     _apply_frames(tree, index, coder.codebook, drafts)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and _governs_other(tree, drafts, draft.i)
-        # a purpose that is itself a speech act ("called X to urge restraint") is still an event
-        background = draft.analysis.background and draft.pattern.frame not in {"request", "demand"}
+        # an appeal made during a call or meeting ("called X to urge restraint") is still an event,
+        # the purpose of a protest ("rallied to demand reforms") is not
+        head = drafts.get(tree.tokens[draft.i].head)
+        spoken = (
+            draft.pattern.frame in {"request", "demand"} and head is not None and head.code.startswith("04")
+        )
+        background = draft.analysis.background and not spoken
         if bare or "silent" in draft.pattern.flags or background:
             draft.suppressed = True
     extras = []

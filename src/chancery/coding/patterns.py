@@ -58,7 +58,7 @@ def load_patterns() -> tuple[Pattern, ...]:
         if len(row) != 9:
             raise ChanceryError(f"events.tsv:{number}: expected 9 tab-separated fields, got {len(row)}")
         pid, cameo, pos, lemmas, objects, particle, targets, relation, flags = (f.strip() for f in row)
-        if pid in seen or pos not in {"V", "N"}:
+        if pid in seen or pos not in {"V", "N", "A"}:
             raise ChanceryError(f"events.tsv:{number}: duplicate id or bad pos in pattern {pid!r}")
         seen.add(pid)
         flagset = frozenset(f for f in flags.split(";") if f and f != "-")
@@ -114,6 +114,8 @@ class Matcher:
             pos = "V"
         elif token.pos in NOUN_TAGS:
             pos = "N"
+        elif token.pos == "ADJ":
+            pos = "A"
         else:
             return None
         lemma = tree.lemma(i)
@@ -131,12 +133,21 @@ class Matcher:
                 continue
             if "needcomp" in pattern.flags and not tree.children(i, "xcomp", "ccomp"):
                 continue
+            if "mustcomp" in pattern.flags and not any(
+                _obligation(tree, k) for k in tree.children(i, "ccomp")
+            ):
+                continue
             if "gerund" in pattern.flags and not any(_bare_gerund(tree, k) for k in tree.children(i)):
                 continue
             if pattern.frame is None and not pattern.objects and _is_bare_auxiliary(tree, i):
                 continue
             return pattern
         return None
+
+
+def _obligation(tree: Tree, clause: int) -> bool:
+    """A complement that states an obligation: "that China must drop barriers"."""
+    return any(tree.lemma(k) in {"must", "should"} for k in tree.children(clause, "aux"))
 
 
 def _bare_gerund(tree: Tree, k: int) -> bool:

@@ -14,7 +14,7 @@ OBJECT_CONTROL = {
     "urge", "ask", "call", "press", "pressure", "push", "encourage", "invite", "persuade", "force",
     "compel", "allow", "permit", "request", "exhort", "implore", "advise", "instruct", "order", "lobby",
     "expect", "want", "appeal", "tell", "help", "warn", "beseech", "prompt", "lead", "cause", "spur",
-    "drive", "oblige", "require", "authorize", "authorise", "enable",
+    "drive", "oblige", "require", "authorize", "authorise", "enable", "demand",
 }  # fmt: skip
 # prepositions that introduce an argument rather than a circumstance
 ARGUMENT_PREPS = {"into", "of", "for", "on", "against", "with", "to", "from", "by", "between", "as", "about"}

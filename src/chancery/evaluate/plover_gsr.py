@@ -5,7 +5,8 @@ Gold labels from PLOVER 0.5b1 are mapped to today's names (DEMAND→REQUEST, DIS
 FIGHT→ASSAULT; INVESTIGATE, which has no category of its own now, → ACCUSE, where the crosswalk
 puts CAMEO 09). Actors compare at country level (three letters; ``JAP`` and other non-ISO codes
 are mapped). A predicted event is scored when it is not negated and is asserted or intended
-(PLOVER AGREE is an intention); its PLOVER event comes from the CAMEO→PLOVER crosswalk.
+(PLOVER AGREE is an intention, conditional or not); its PLOVER event comes from the CAMEO→PLOVER
+crosswalk.
 """
 
 from __future__ import annotations
@@ -88,7 +89,10 @@ def triples(events: tuple[Event, ...]) -> list[Triple]:
     """The scored events of one coded article as triples (01 statements have no PLOVER event)."""
     found = []
     for event in events:
-        if event.negated or event.modality not in SCORED_MODALITIES or not event.plover.event:
+        conditional_intent = event.modality == "conditional" and event.cameo.startswith("03")
+        if event.negated or not event.plover.event:
+            continue
+        if event.modality not in SCORED_MODALITIES and not conditional_intent:
             continue
         target = country(event.target.code) if event.target else None
         found.append(Triple(country(event.source.code), target, event.plover.event))
