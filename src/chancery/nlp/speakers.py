@@ -15,7 +15,9 @@ from chancery.nlp.speaker_phrases import PhraseReader, Subject
 from chancery.records import Mention, Speaker, Token
 
 # documents that speak for whoever issued them
-DOCUMENTS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "readout", "note"})
+DOCUMENTS = frozenset(
+    {"statement", "communique", "communiqué", "declaration", "letter", "readout", "note", "video", "post"}
+)
 
 
 @dataclass
@@ -73,8 +75,12 @@ class Speakers:
     def _reread(self, subject: Subject, head: int) -> Subject:
         """Corrections the article itself allows before the phrase is looked up among speakers."""
         token = self.tokens[head]
-        if token.lemma.lower() in DOCUMENTS and subject.definite and not _says_who(subject):
-            return Subject(pronoun="it")  # "the statement said": its issuer, as "it said" would
+        if token.lemma.lower() in DOCUMENTS and not _says_who(subject):
+            issuer = self._issuer(head)
+            if issuer is not None:
+                return self.reader.describe(issuer)  # "a video released by his ministry"
+            if subject.definite:
+                return Subject(pronoun="it")  # "the statement said": its issuer, as "it said" would
         if subject.name is None and token.text[:1].isupper() and self._known_surname(token.text):
             return replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
         referent = self._head_of(subject.refers_to) if subject.refers_to else None
@@ -82,6 +88,16 @@ class Speakers:
             # someone the dictionary does not know was named between the pronoun and its referent
             return Subject(pronoun=subject.pronoun, gender=subject.gender)
         return subject
+
+    def _issuer(self, document: int) -> int | None:
+        """The agent of "a statement issued by X": the head of X."""
+        kids = self.reader.children
+        for acl in (c for c in kids.get(document, ()) if self.tokens[c].dep == "acl"):
+            for agent in (c for c in kids.get(acl, ()) if self.tokens[c].dep == "agent"):
+                objects = [c for c in kids.get(agent, ()) if self.tokens[c].dep == "pobj"]
+                if objects:
+                    return objects[0]
+        return None
 
     def _completed(self, subject: Subject, head: int, rule: str) -> tuple[Subject, str]:
         """A new speaker's phrase completed from the article: a surname's full name, an

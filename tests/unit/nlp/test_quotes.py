@@ -492,3 +492,9 @@ def test_a_quote_paragraph_after_reported_speech_continues_its_speaker(parse):
     parsed = parse('Mao Ning said China would not accept the move.\n\n"This is a red line for us."\n')
     quote = one(quotes_of(parsed), "This is a red line for us.")
     assert quote.speaker.name == "Mao Ning" and quote.cue is None
+
+
+def test_a_document_issued_by_someone_speaks_for_its_issuer(parse):
+    text = "Muttaqi called it a brave step, according to a video released by the Afghan foreign ministry."
+    [quote] = quotes_of(parse(text))
+    assert quote.speaker.organization == "Foreign Ministry"
