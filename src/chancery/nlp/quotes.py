@@ -75,7 +75,10 @@ def find_quotes(
         for r in _reported(parse, quoted)
     ]
     candidates = sorted(direct + indirect, key=lambda c: (c.start, c.end))
-    speakers = _speakers(Speakers(text, tokens, mentions, tuple(quoted)), candidates)
+    speakers, sources = _speakers(Speakers(text, tokens, mentions, tuple(quoted)), candidates)
+    dated = [_date(c, tokens, sentences, dates, quoted, article.date) for c in candidates]
+    # a quote continuing a neighbour's speaker was said when the neighbour was
+    dated = [dated[sources[n]] if sources[n] is not None else d for n, d in enumerate(dated)]
     return tuple(
         Quote(
             id=content_id(article.id, c.start, c.end),
@@ -85,7 +88,7 @@ def find_quotes(
             start=c.start,
             end=c.end,
             cue=c.cue.text if c.cue else None,
-            date=_date(c, tokens, sentences, dates, quoted, article.date),
+            date=dated[n],
             speaker=speakers[n],
             sentences=tuple(s.index for s in sentences if s.start < c.end and c.start < s.end),
         )
@@ -194,9 +197,15 @@ def _outranks(other: Reported, this: Reported) -> bool:
     return contains
 
 
-def _speakers(resolver: Speakers, candidates: list[_Candidate]) -> list[Speaker | None]:
-    """Speakers in article order of their cues; quotes without a cue continue a neighbour's speaker."""
+def _speakers(
+    resolver: Speakers, candidates: list[_Candidate]
+) -> tuple[list[Speaker | None], list[int | None]]:
+    """Speakers in article order of their cues; quotes without a cue continue a neighbour's speaker.
+
+    Also returns, for each quote without a cue, the index of the neighbour it continues.
+    """
     by_cue: dict[int, Speaker | None] = {}
+    sources: list[int | None] = [None] * len(candidates)
     with_cue = sorted((c.cue.token, n) for n, c in enumerate(candidates) if c.cue is not None)
     result: list[Speaker | None] = [None] * len(candidates)
     for token, n in with_cue:
@@ -208,23 +217,24 @@ def _speakers(resolver: Speakers, candidates: list[_Candidate]) -> list[Speaker 
         result[n] = by_cue[token]
     for n, candidate in enumerate(candidates):
         if candidate.cue is None and candidate.direct:
-            result[n] = resolver.repeat(_neighbour(candidates, result, n))
-    return result
+            sources[n] = _neighbour(candidates, result, n)
+            result[n] = resolver.repeat(result[sources[n]]) if sources[n] is not None else None
+    return result, sources
 
 
-def _neighbour(candidates: list[_Candidate], speakers: list[Speaker | None], n: int) -> Speaker | None:
-    """The speaker of the nearest earlier quote in this or the previous paragraph, else a later one here."""
+def _neighbour(candidates: list[_Candidate], speakers: list[Speaker | None], n: int) -> int | None:
+    """The nearest earlier quote with a speaker in this or the previous paragraph, else a later one here."""
     here = candidates[n].paragraph
     for k in range(n - 1, -1, -1):
         if candidates[k].paragraph < here - 1:
             break
         if speakers[k] is not None:
-            return speakers[k]
+            return k
     for k in range(n + 1, len(candidates)):
         if candidates[k].paragraph != here:
             break
         if speakers[k] is not None and candidates[k].cue is not None:
-            return speakers[k]
+            return k
     return None
 
 

@@ -498,3 +498,11 @@ def test_a_document_issued_by_someone_speaks_for_its_issuer(parse):
     text = "Muttaqi called it a brave step, according to a video released by the Afghan foreign ministry."
     [quote] = quotes_of(parse(text))
     assert quote.speaker.organization == "Foreign Ministry"
+
+
+def test_a_quote_continuing_a_speaker_takes_the_date_of_the_quote_it_continues(parse):
+    text = '"We are ready," Mao Ning said on Friday. "We always were."'
+    parsed = parse(text, date="2025-07-06")
+    friday = DateRef("2025-07-04", basis="relative", text="Friday", span=_span(text, "Friday"), sentence=0)
+    continued = one(quotes_of(parsed, dates=[friday]), "We always were.")
+    assert continued.cue is None and continued.date == "2025-07-04"
