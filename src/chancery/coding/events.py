@@ -205,6 +205,13 @@ def _targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[tuple[Actor, s
             return [(a, f"target:{role}", q) for a, _, q in actors]
     if "parties" in draft.pattern.flags:
         return _parties(tree, index, draft, source_codes)
+    if draft.pattern.pos == "V":
+        # "offered to hand over to Great Britain two nationals": the target sits in the complement
+        for clause in tree.children(i, "xcomp", "ccomp"):
+            for token in _argument_tokens(tree, clause):
+                actors = [a for a in index.resolve([token], day) if not _same_actor(a[0].code, source_codes)]
+                if actors:
+                    return [(a, "target:complement-argument", q) for a, _, q in actors]
     return []
 
 

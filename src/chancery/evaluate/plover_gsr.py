@@ -47,12 +47,12 @@ class GsrCase:
 
 
 def country(code: str | None) -> str | None:
-    """Country-level code: IGO/NGO families whole, other codes by their first three letters."""
+    """Country-level code: international organisations as "IGO", other codes by their first three letters."""
     if not code or not isinstance(code, str):
         return None
     code = code.strip().upper()
     if code[:3] in {"IGO", "NGO"}:
-        return code[:3]
+        return "IGO"  # the gold set codes Amnesty and the Red Cross as IGO
     return COUNTRIES.get(code[:3], code[:3])
 
 
