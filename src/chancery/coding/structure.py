@@ -141,15 +141,26 @@ class Tree:
             heads.extend(self.children(clause, "nsubj"))  # "allowed inspectors to return"
         for head in heads:
             for node in self.with_conjuncts(head):
-                lemmas.add(self.lemma(node))
                 lemmas.add(self.tokens[node].text.lower())
-                for mod in self.children(node, "compound", "amod", "nmod", "prep", "pobj"):
-                    if self.tokens[mod].dep == "prep" and self.lemma(mod) not in ARGUMENT_PREPS:
-                        continue  # "a boycott of Israeli goods over the war": the war is no object
-                    lemmas.add(self.lemma(mod))
-                    for deeper in self.children(mod, "pobj", "pcomp", "compound", "amod"):
-                        lemmas.add(self.lemma(deeper))
+                # the whole object phrase ("part of a military aid programme"), not its clauses nor
+                # its circumstances ("a boycott of Israeli goods over the war": the war is no object)
+                for k in self._phrase(node):
+                    lemmas.add(self.lemma(k))
         return lemmas
+
+    def _phrase(self, i: int) -> list[int]:
+        found, todo = [], [i]
+        while todo:
+            node = todo.pop()
+            found.append(node)
+            for k in self._children[node]:
+                token = self.tokens[k]
+                if token.dep in CLAUSAL_DEPS or token.dep in {"appos", "punct", "cc"}:
+                    continue
+                if token.dep == "prep" and self.lemma(k) not in ARGUMENT_PREPS:
+                    continue
+                todo.append(k)
+        return found
 
     def modifier_lemmas(self, i: int) -> set[str]:
         """Lemmas modifying a noun ("humanitarian aid", "switch of recognition")."""
