@@ -235,6 +235,34 @@ def context_actor(role: Entry, before: list[Found], at: int, text: Text) -> Foun
         return _owner(bodies[-1], role)  # "its spokeswoman": the organisation named last
     if len({_key(f) for f in window}) == 1:
         return _owner(window[-1], role)
+    return _previous_subject(before, at, text, role)
+
+
+def _subject(text: Text, i: int) -> bool:
+    """Whether token ``i`` is a subject, or a conjunct of one ("India and Pakistan traded ...")."""
+    token = text.tokens[i]
+    while token.dep == "conj" and token.head != token.i:
+        token = text.tokens[token.head]
+    return token.dep in ("nsubj", "nsubjpass")
+
+
+def _previous_subject(before: list[Found], at: int, text: Text, role: Entry) -> Found | None:
+    """The state or person the previous sentence was about (its subject), if it had one.
+
+    "Honduras established ties with China. Foreign Minister Eduardo Reina signed ...": the minister
+    is the subject's. Subjects of the role's own sentence are not used ("Lavrov met Foreign Minister X").
+    """
+    sentence = text.tokens[at].sentence
+    for back in range(sentence - 1, max(sentence - WINDOW, -1), -1):
+        subjects = [
+            f
+            for f in before
+            if text.tokens[f.first].sentence == back
+            and _subject(text, head_of(f.first, f.last, text.tokens))
+            and not text.in_quote(f.first)
+        ]
+        if subjects:
+            return _owner(subjects[-1], role) if len({_key(f) for f in subjects}) == 1 else None
     return None
 
 
