@@ -152,7 +152,10 @@ class Parse:
         marks = [self.tokens[c].text.lower() for c in self.kids(clause, "mark")]
         if set(marks) & _QUESTION_MARKS:
             return None  # "declined to say whether ...": a question, not a statement
-        if token.dep == "relcl" and not self.kids(clause, "nsubj", "nsubjpass", "expl"):
+        own_subjects = [
+            s for s in self.kids(clause, "nsubj", "nsubjpass", "expl") if self.tokens[s].tag not in _WH
+        ]
+        if token.dep == "relcl" and not own_subjects:
             return None  # "a balloon that Washington said was used for spying": no clause of its own
         if self.tokens[clause].pos not in ("VERB", "AUX") and "that" not in marks:
             return None  # "declared the ambassador persona non grata": a verdict, not a statement
@@ -171,7 +174,16 @@ class Parse:
             # ", escalating a dispute ...": the writer's gloss on the report, not part of it
             if child > clause and self.tokens[child].tag == "VBG" and self.tokens[child - 1].text == ",":
                 high = min(high, child - 2)
-        while low < high and (self.tokens[low].dep == "mark" or self.tokens[low].pos in ("PUNCT", "SPACE")):
+        # the complementiser, even where the tagger took "that" for a pronoun
+        while low < high and (
+            self.tokens[low].dep == "mark"
+            or self.tokens[low].pos in ("PUNCT", "SPACE")
+            or (
+                self.tokens[low].text.lower() == "that"
+                and low < clause
+                and "subj" not in self.tokens[low].dep
+            )
+        ):
             if self.tokens[low].text in ('"', "“", "«"):
                 break
             low += 1

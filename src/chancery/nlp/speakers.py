@@ -119,8 +119,9 @@ class Speakers:
             owner = self._actor_before(head)
             if owner is not None:
                 return replace(subject, actor=owner, contextual=False), "possessor"
-        # "the foreign ministry said": the ministry of the state last heard speaking
-        context = next((k for k in reversed(self.history) if _government(k.speaker)), None)
+        # "the ministry said": the ministry of the minister or the state last heard speaking
+        context = next((k for k in reversed(self.history) if _same_body(subject, k.speaker)), None)
+        context = context or next((k for k in reversed(self.history) if _government(k.speaker)), None)
         if context is not None:
             return replace(subject, actor=context.speaker.actor), "organisation-context"
         return subject, rule
@@ -266,6 +267,13 @@ def _government(speaker: Speaker) -> bool:
     return not speaker.name and actor is not None and actor.sector in (None, "GOV")
 
 
+def _same_body(subject: Subject, speaker: Speaker) -> bool:
+    """A speaker of the same kind of organisation ("Ministry" and "Foreign Ministry"), with an actor."""
+    if not (speaker.organization and speaker.actor and subject.organization):
+        return False
+    return speaker.organization.split()[-1].lower() == subject.organization.split()[-1].lower()
+
+
 def _says_who(subject: Subject) -> bool:
     return bool(subject.name or subject.role or subject.organization or subject.actor)
 
@@ -287,6 +295,8 @@ def _continues(subject: Subject, known: _Known) -> bool:
     if subject.name:
         return bool(earlier.name) and _same_person(subject.name, earlier.name)
     if subject.organization and not subject.role and subject.definite and earlier.organization:
+        if earlier.name:
+            return False  # "the ministry" after its minister spoke is the ministry, not the minister
         # "the ministry" after "The Russian Foreign Ministry" spoke
         same_kind = earlier.organization.split()[-1].lower() == subject.organization.split()[-1].lower()
         return same_kind and (subject.contextual or not subject.actor or subject.actor == earlier.actor)
