@@ -62,7 +62,9 @@ class ActorIndex:
                 return quote
         return None
 
-    def resolve(self, tokens: list[int], day: str | None) -> list[tuple[Actor, str, str | None]]:
+    def resolve(
+        self, tokens: list[int], day: str | None, as_target: bool = False
+    ) -> list[tuple[Actor, str, str | None]]:
         """Actors for argument tokens, each with the rule that found it and a quote id if one was used."""
         found: list[tuple[Actor, str, str | None]] = []
         for i in tokens:
@@ -73,6 +75,8 @@ class ActorIndex:
                     found.append((quote.speaker.actor, "actor:quote-speaker", quote.id))
                     continue
             mention = self.mention_at(i)
+            if mention is not None and mention.kind == "place" and not as_target:
+                continue  # a place is where something happens, never who acts
             if mention is not None and len(self.by_head.get(mention.head, ())) > 1:
                 # "Chinese and Russian warships": two composed mentions share the head noun
                 for shared in self.by_head[mention.head]:

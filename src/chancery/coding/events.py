@@ -138,11 +138,15 @@ def _code_sentence(
     # nested acts first, so their ids exist when the events about them are built
     order = sorted([*drafts.values(), *extras], key=lambda d: _depth(tree, d.i), reverse=True)
     events: list[Event] = []
-    for draft in order:
-        if draft.suppressed:
-            continue
-        _nest(tree, coder.codebook, drafts, draft)
+    live = [d for d in order if not d.suppressed]
+    for draft in live:
+        _nest(tree, drafts, draft)
         draft.events = _events(parsed, coder.codebook, sentence, draft)
+    for draft in live:
+        # an act noun beside a clause ("..., a step Israel condemned") may point at a shallower event
+        if draft.act is None and _nest(tree, drafts, draft):
+            draft.events = _events(parsed, coder.codebook, sentence, draft)
+    for draft in live:
         events.extend(draft.events)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
@@ -194,13 +198,17 @@ def _targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[tuple[Actor, s
                 if tree.tokens[head].pos == "ADP" and tree.lemma(head) not in ARGUMENT_PREPS - {"by"}:
                     continue
                 together = tree.with_conjuncts(token)
-                actors = [a for a in index.resolve(together, day) if not _same_actor(a[0].code, source_codes)]
+                actors = [
+                    a
+                    for a in index.resolve(together, day, as_target=True)
+                    if not _same_actor(a[0].code, source_codes)
+                ]
                 if actors:
                     return [(a, "target:obj", q) for a, _, q in actors]
             tokens = []
         else:
             tokens = []
-        actors = [a for a in index.resolve(tokens, day) if not _same_actor(a[0].code, source_codes)]
+        actors = [a for a in index.resolve(tokens, day, True) if not _same_actor(a[0].code, source_codes)]
         if actors:
             return [(a, f"target:{role}", q) for a, _, q in actors]
     if "parties" in draft.pattern.flags:
@@ -209,7 +217,9 @@ def _targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[tuple[Actor, s
         # "offered to hand over to Great Britain two nationals": the target sits in the complement
         for clause in tree.children(i, "xcomp", "ccomp"):
             for token in _argument_tokens(tree, clause):
-                actors = [a for a in index.resolve([token], day) if not _same_actor(a[0].code, source_codes)]
+                actors = [
+                    a for a in index.resolve([token], day, True) if not _same_actor(a[0].code, source_codes)
+                ]
                 if actors:
                     return [(a, "target:complement-argument", q) for a, _, q in actors]
     return []
@@ -295,10 +305,10 @@ def _complement(tree: Tree, drafts: dict[int, Draft], governor: int) -> Draft | 
     return min(below, key=lambda d: _depth(tree, d.i), default=None)
 
 
-def _nest(tree: Tree, codebook: Codebook, drafts: dict[int, Draft], draft: Draft) -> None:
+def _nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
     """Support or condemnation of another actor's act targets that actor and names the act."""
     if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
-        return
+        return False
     heads = _argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else _noun_objects(tree, draft.i)
     token = tree.tokens[draft.i]
     for head in heads:
@@ -317,7 +327,8 @@ def _nest(tree: Tree, codebook: Codebook, drafts: dict[int, Draft], draft: Draft
         target = first.target.code if first.target else "?"
         draft.detail = f"{first.cameo} {first.cameo_name}: {first.source.code}→{target}"
         draft.act = first.id
-        return
+        return True
+    return False
 
 
 def _noun_objects(tree: Tree, i: int) -> list[int]:
