@@ -206,18 +206,18 @@ class _Sentence:
         self.out.append(found)
         return found
 
-    def _named(self, holder: Found, after: int, chain: list[Match], emit: bool = True) -> bool:
+    def _named(self, holder: Found, after: int, chain: list[Match], add_holder: bool = False) -> bool:
         """The person a role phrase introduces: "spokesperson Mao Ning" or "Mao Ning, a ... spokesperson".
 
-        Adds the person (and, unless ``emit`` is false, keeps ``holder`` as emitted already); returns
-        whether a person was found.
+        Adds the person (and first the role phrase itself when ``add_holder``); returns whether a
+        person was found.
         """
         known = self.at.get(after)
         if known is None and self.text.lower(after) == ",":
             known = self.at.get(after + 1)  # "a ministry spokeswoman, Maria Zakharova, said"
         if known is not None and known.entry.kind == "person":
             self.used.add(known.first)
-            if not emit:
+            if add_holder:
                 self.out.append(holder)
             self.out.append(person_entry_found(known, self.text, self.day, holder=holder))
             holder.personal = False
@@ -231,56 +231,17 @@ class _Sentence:
             span = name_before(self.text, holder.first, self.sentence.first, self.taken)
         if span is None:
             return False
-        if not emit:
+        if add_holder:
             self.out.append(holder)
         self.out.append(found_person(self.text, span, holder, chain[-1].entry.slug))
         holder.personal = False
         return True
 
     def _role(self, match: Match) -> None:
-        entry = match.entry
+        """A role phrase without a country: a titled person, or "the spokesperson" resolved from context."""
+        if self._owned(match):
+            return
         text = self.text
-        # "the spokesperson for the Taliban", "Foreign Minister of Pakistan", "officials in Beijing"
-        j = match.last
-        if text.lower(j) in ("of", "for", "in"):
-            k = j + 2 if text.lower(j + 1) == "the" else j + 1
-            owner = self.at.get(k)
-            # "officials in Beijing" are China's; "troops in Syria" or "protesters in Nairobi" need not be
-            in_capital = text.lower(j) != "in" or (
-                owner is not None
-                and owner.entry.kind in ("capital", "seat")
-                and entry.sector == "GOV"
-                and "abroad" not in entry.flags  # an embassy in Kabul is not Afghanistan's
-            )
-            if (
-                owner is not None
-                and owner.entry.kind in PREFIX_KINDS
-                and owner.first not in self.used
-                and in_capital
-            ):
-                self.used.add(owner.first)
-                # "a spokesman for the Pakistani military": the owner brings its own role nouns
-                chain = self._chain(owner)
-                for role in chain:
-                    self.used.add(role.first)
-                roles = [r.entry for r in chain] + [entry]
-                composed = Found(
-                    first=match.first,
-                    last=chain[-1].last if chain else owner.last,
-                    kind="role",
-                    rule=f"role:{entry.slug}+{text.lower(j)}:{owner.entry.slug}",
-                    codes=compose_codes(owner.entry, roles),
-                    role=entry.role,
-                    organization=entry.organization
-                    or next(
-                        (r.organization for r in reversed(roles) if r.organization), body_name(owner.entry)
-                    ),
-                    gender=entry.gender,
-                    personal="title" in entry.flags,
-                )
-                self.out.append(composed)
-                self._named(composed, composed.last, [match])
-                return
         chain = self._role_chain(match)
         last = chain[-1].last
         known = self.at.get(last)
@@ -310,10 +271,47 @@ class _Sentence:
             gender=merged.gender,
             personal="title" in merged.flags,
         )
-        if "title" in merged.flags and self._named(holder, last, chain, emit=False):
+        if "title" in merged.flags and self._named(holder, last, chain, add_holder=True):
             return
         if "context" in merged.flags and determined(text, match.first):
             self.out.append(holder)
+
+    def _owned(self, match: Match) -> bool:
+        """ "the spokesperson for the Taliban", "Foreign Minister of Pakistan", "officials in Beijing"."""
+        entry, text = match.entry, self.text
+        j = match.last
+        link = text.lower(j)
+        if link not in ("of", "for", "in"):
+            return False
+        owner = self.at.get(j + 2 if text.lower(j + 1) == "the" else j + 1)
+        if owner is None or owner.entry.kind not in PREFIX_KINDS or owner.first in self.used:
+            return False
+        # "officials in Beijing" are China's; "troops in Syria", "protesters in Nairobi" and
+        # "the embassy in Kabul" need not be
+        if link == "in" and not (
+            owner.entry.kind in ("capital", "seat") and entry.sector == "GOV" and "abroad" not in entry.flags
+        ):
+            return False
+        self.used.add(owner.first)
+        chain = self._chain(owner)  # "a spokesman for the Pakistani military": the owner's own nouns
+        for role in chain:
+            self.used.add(role.first)
+        roles = [r.entry for r in chain] + [entry]
+        organization = next((r.organization for r in reversed(roles) if r.organization), None)
+        composed = Found(
+            first=match.first,
+            last=chain[-1].last if chain else owner.last,
+            kind="role",
+            rule=f"role:{entry.slug}+{link}:{owner.entry.slug}",
+            codes=compose_codes(owner.entry, roles),
+            role=entry.role,
+            organization=entry.organization or organization or body_name(owner.entry),
+            gender=entry.gender,
+            personal="title" in entry.flags,
+        )
+        self.out.append(composed)
+        self._named(composed, composed.last, [match])
+        return True
 
     def _role_chain(self, match: Match) -> list[Match]:
         """Role nouns that follow one another ("ministry spokeswoman") read as one phrase."""
