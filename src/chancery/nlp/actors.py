@@ -94,7 +94,7 @@ class _Sentence:
             if kind in PREFIX_KINDS:
                 self._prefix(match)
             elif kind == "person":
-                self.out.append(person_entry_found(match, self.text, self.day))
+                self.out.append(person_entry_found(match))
             elif kind == "role":
                 self._role(match)
         return self.out
@@ -219,7 +219,7 @@ class _Sentence:
             self.used.add(known.first)
             if add_holder:
                 self.out.append(holder)
-            self.out.append(person_entry_found(known, self.text, self.day, holder=holder))
+            self.out.append(person_entry_found(known, holder=holder))
             holder.personal = False
             return True
         span = name_span(self.text, after, self.sentence.last, self.taken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, replace
 
 from chancery.nlp.dictionary import Entry, slugify
@@ -10,32 +11,12 @@ from chancery.records import Actor, DatedCode, Mention, TextSpan, content_id
 
 # Lowercase particles inside names ("Mohammed bin Salman", "Ursula von der Leyen").
 PARTICLES = frozenset({"bin", "bint", "al", "el", "de", "da", "van", "von", "der", "la", "le", "ibn", "abu"})
-NOT_NAMES = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "the",
-        "this",
-        "that",
-    }
-)
+# Capitalised words after a title that are not names ("spokesperson Monday" never happens, "on Monday" does).
+NOT_NAMES = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n) | {
+    "the",
+    "this",
+    "that",
+}
 PRONOUNS = {"he": "m", "she": "f"}
 EPITHETS = frozenset({"former", "veteran", "longtime", "senior", "top", "new", "outgoing", "incoming"})
 WINDOW = 3  # sentences back in which a pronoun or an unnamed role looks for its antecedent
@@ -119,7 +100,7 @@ def _is_org(code: str) -> bool:
     return code.startswith(("IGO", "NGO", "IMG", "MNC"))
 
 
-def person_entry_found(match: Match, text: Text, day: str | None, holder: Found | None = None) -> Found:
+def person_entry_found(match: Match, holder: Found | None = None) -> Found:
     """A person from the dictionary ("Sergei Lavrov"), with the role phrase before it if any."""
     entry: Entry = match.entry
     return Found(
