@@ -176,7 +176,13 @@ def _reported(parse: Parse, quoted: list[tuple[int, int]]) -> list[Reported]:
         if _inside(reported.start, quoted) or any(s == reported.start + 1 for s, _ in quoted):
             continue  # the clause opens with a direct quote: that quote carries the cue
         found.append(reported)
-    return [r for r in found if not any(_outranks(o, r) for o in found)]
+    kept = [r for r in found if not any(_outranks(o, r) for o in found)]
+    # one quote per span (ids are content hashes of it): a speech verb's cue beats "according to"
+    kept.sort(key=lambda r: r.cue.text == "according to")
+    unique = {}
+    for r in kept:
+        unique.setdefault((r.start, r.end), r)
+    return list(unique.values())
 
 
 def _outranks(other: Reported, this: Reported) -> bool:

@@ -5,6 +5,13 @@ A speaker's name, role and organisation come from the subject phrase of the spee
 "Beijing").  The actor comes from the actors stage's mentions inside that phrase; until a
 person mention exists, the name is read from the parse.  Pronouns ("she"), bare roles ("the
 spokesperson") and surnames ("Mao") continue the nearest compatible earlier speaker.
+
+``Speaker.rule`` says how a speaker was found: ``subject`` (the cue's subject phrase),
+``according-to`` (the object of "according to"), ``name`` (a surname or repeated name
+continuing a speaker or a person named in full earlier), ``pronoun``, ``role`` ("the
+spokesperson"), ``organisation`` ("the ministry"), ``possessor`` ("its foreign ministry"),
+``organisation-context`` (a ministry given the state of the speaker before it) and
+``previous-quote`` (an unattributed quote continuing its neighbour's speaker).
 """
 
 from __future__ import annotations

@@ -536,3 +536,12 @@ def test_the_ministry_after_its_minister_spoke_is_the_ministry_with_the_minister
     )
     quote = one(quotes_of(parsed, mentions=[saar]), "the decision followed a court case")
     assert quote.speaker.name is None and quote.speaker.actor.code == "ISRGOV"
+
+
+def test_quote_ids_are_unique_within_an_article(parse):
+    text = (
+        '"We oppose it," Mao Ning said. "It is wrong.\n\n"Very wrong," she added.\n\n'
+        "According to the ministry, the envoy left. Wang said that talks would resume, according to Xinhua."
+    )
+    ids = [q.id for q in quotes_of(parse(text))]
+    assert len(ids) == len(set(ids))
