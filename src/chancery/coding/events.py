@@ -113,6 +113,8 @@ def _code_sentence(
             draft.sources = index.resolve(between, draft.date[0])
             draft.source_note = "source:mutual-between"
         draft.targets = _targets(tree, index, draft)
+        if draft.source_note == "source:clause-subject" and not draft.targets:
+            draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
         if "reverse" in draft.pattern.flags:
             draft.sources, draft.targets = draft.targets, draft.sources
             draft.source_note += ":reversed"

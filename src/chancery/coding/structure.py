@@ -257,6 +257,10 @@ class Tree:
                 node = head
                 how = {"xcomp": "control", "conj": "coordination"}.get(token.dep, "clause-head")
                 continue
+            if token.dep == "pcomp" and self.lemma(head) in {"for", "of"}:
+                blamed = self.children(self.tokens[head].head, "dobj")
+                if blamed:  # "criticised Hungary for blocking ...": the one criticised did it
+                    return [b for k in blamed for b in self.with_conjuncts(k)], "object-of-reproach"
             if token.dep in {"pcomp", "prep"} and self.tokens[head].pos in {"ADP", "VERB", "AUX"}:
                 node = head  # "after cutting ties", "responded by breaking off ties"
                 how = "clause-head"
@@ -291,4 +295,8 @@ class Tree:
         modifiers = self.children(i, "compound", "amod", "nmod")
         if modifiers:
             return modifiers, "modifier-agent"
+        if self.tokens[i].dep == "pobj" and self.lemma(self.tokens[i].head) in {"during", "in", "at", "on"}:
+            verb = self.tokens[self.tokens[i].head].head  # "During a phone call with X, Biden urged ..."
+            if self.tokens[verb].pos in {"VERB", "AUX"}:
+                return self.subjects(verb)[0], "clause-subject"
         return [], "nominal-without-agent"
