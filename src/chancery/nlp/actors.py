@@ -62,7 +62,7 @@ def find_mentions(
     found: list[Found] = []
     for sentence in sentences:
         found.extend(_Sentence(text, dictionary, sentence, found, day).run())
-    found = corefer(found, text, day)
+    found = corefer(found, text)
     found.sort(key=lambda f: (f.first, f.last))
     return tuple(f.mention(article.id, text, day) for f in found)
 

@@ -182,9 +182,11 @@ def name_before(text: Text, first: int, limit: int, taken: set[int]) -> tuple[in
     start = end
     while start - 1 >= limit and _name_token(text, start - 1, taken) and end - start < 4:
         start -= 1
-    if start == end or (start > limit and text.lower(start - 1) not in (",", "said", "and", "by", "with")):
-        # only a name that opens the clause; "officials in Kabul, a ..." is no appositive
-        return None if start == end or start != limit else (start, end)
+    if start == end:
+        return None
+    # only a name that opens its clause; "officials in Kabul, a ..." is no appositive
+    if start > limit and text.lower(start - 1) not in (",", "said", "and", "by", "with"):
+        return None
     return (start, end)
 
 
@@ -261,7 +263,13 @@ def _key(found: Found) -> str:
 
 def _owner(found: Found, role: Entry) -> Found:
     code = found.codes[0].code
-    if found.kind in ("group", "igo") or _is_org(code) or found.kind == "person":
+    # a group's or an IGO's codes carry over whole (with their dates); so do a person's to someone who
+    # speaks for them; anyone else belongs to the country in the role's sector
+    if (
+        found.kind in ("group", "igo")
+        or _is_org(code)
+        or (found.kind == "person" and "inherit" in role.flags)
+    ):
         codes = found.codes
     else:
         sector = (
@@ -278,7 +286,7 @@ def _owner(found: Found, role: Entry) -> Found:
     )
 
 
-def corefer(found: list[Found], text: Text, day: str | None) -> list[Found]:
+def corefer(found: list[Found], text: Text) -> list[Found]:
     """Link later names, surnames and he/she to the first mention of the same person."""
     found = sorted(found, key=lambda f: f.first)
     firsts: dict[str, Found] = {}
