@@ -234,7 +234,13 @@ class Speakers:
             for m in self.mentions
             if m.head < head and m.kind not in ("person", "pronoun") and not self._quoted(m.head)
         ]
-        return max(before, key=lambda m: m.head).actor if before else None
+        # "Armenia recognised the State of Palestine, its foreign ministry said": "its" is the
+        # subject's, so the nearest subject comes before the nearest mention
+        subjects = [
+            m for m in before if self.tokens[self._noun_phrase_head(m.head)].dep in ("nsubj", "nsubjpass")
+        ]
+        chosen = subjects or before
+        return max(chosen, key=lambda m: m.head).actor if chosen else None
 
     def _noun_phrase_head(self, i: int) -> int:
         """Climb from a modifier to its noun phrase's head ("Ecuador" in "Ecuador's presidency")."""

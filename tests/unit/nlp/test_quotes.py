@@ -545,3 +545,11 @@ def test_quote_ids_are_unique_within_an_article(parse):
     )
     ids = [q.id for q in quotes_of(parse(text))]
     assert len(ids) == len(set(ids))
+
+
+def test_its_belongs_to_the_subject_before_the_nearest_name(parse):
+    parsed = parse("Armenia recognised the State of Palestine on Friday, its foreign ministry said.")
+    armenia = mention(parsed, "Armenia", "state", "ARM")
+    palestine = mention(parsed, "State of Palestine", "state", "PSE")
+    [quote] = quotes_of(parsed, mentions=[armenia, palestine])
+    assert quote.speaker.actor.code == "ARM"
