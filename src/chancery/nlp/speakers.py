@@ -119,6 +119,16 @@ class Speakers:
                 if subject.name and earlier.name and subject.name.lower() != earlier.name.lower():
                     subject = replace(subject, name=None, actor=None, mention_id=None)
                 return _fill(subject, earlier), "name"
+        if (
+            subject.role
+            and subject.definite
+            and not subject.name
+            and (subject.contextual or not subject.actor)
+        ):
+            # "the ambassador said" after "Taiwan's ambassador, Chen Chih-ming, stood beside him"
+            earlier = self._role_before(subject.role, head)
+            if earlier is not None:
+                return _fill(replace(subject, actor=None), earlier), "role"
         if not subject.organization or subject.name or not (subject.contextual or not subject.actor):
             return subject, rule
         if self._possessor_its(head):
@@ -214,6 +224,21 @@ class Speakers:
                 named = self.reader.describe(self._phrase_head(i))
                 if named.name and len(named.name.split()) > 1 and _same_person(surname, named.name):
                     return named
+        return None
+
+    def _role_before(self, role: str, head: int) -> Subject | None:
+        """The nearest person named earlier, outside quotes, whose phrase gives this role."""
+        seen = set()
+        for i in range(head - 1, -1, -1):
+            if self.tokens[i].ent_type != "PERSON" or self._quoted(i):
+                continue
+            phrase = self._phrase_head(i)
+            if phrase in seen:
+                continue
+            seen.add(phrase)
+            named = self.reader.describe(phrase)
+            if named.name and named.role and _role_key(named.role) == _role_key(role):
+                return named
         return None
 
     def _main_subject(self, i: int) -> bool:

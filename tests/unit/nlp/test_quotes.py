@@ -553,3 +553,12 @@ def test_its_belongs_to_the_subject_before_the_nearest_name(parse):
     palestine = mention(parsed, "State of Palestine", "state", "PSE")
     [quote] = quotes_of(parsed, mentions=[armenia, palestine])
     assert quote.speaker.actor.code == "ARM"
+
+
+# regression found on the third held-out gold set (q23 to q25)
+
+
+def test_a_bare_role_continues_a_person_introduced_with_that_role_who_had_not_spoken(parse):
+    text = 'Taiwan\'s ambassador, Chen Chih-ming, stood by him. "We are friends," the ambassador said.'
+    [quote] = quotes_of(parse(text))
+    assert quote.speaker.name == "Chen Chih-ming" and quote.speaker.rule == "role"
