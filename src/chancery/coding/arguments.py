@@ -13,6 +13,10 @@ ACT_NOUNS = {
 }  # fmt: skip
 
 
+# second halves of hyphenated modifiers that make a mention a third party ("Russian-backed")
+BACKING = {"backed", "led", "made", "brokered", "supported", "funded", "allied", "aligned", "sponsored"}
+
+
 class ActorIndex:
     """Mentions keyed by token, and the article's quotes, to turn argument tokens into actors."""
 
@@ -77,6 +81,8 @@ class ActorIndex:
             mention = self.mention_at(i)
             if mention is not None and mention.kind == "place" and not as_target:
                 continue  # a place is where something happens, never who acts
+            if mention is not None and self._backer(mention):
+                continue  # "Russian-backed separatists" are not Russia
             if mention is not None and len(self.by_head.get(mention.head, ())) > 1:
                 # "Chinese and Russian warships": two composed mentions share the head noun
                 for shared in self.by_head[mention.head]:
@@ -93,6 +99,14 @@ class ActorIndex:
         for item in found:
             unique.setdefault(item[0].code, item)
         return list(unique.values())
+
+    def _backer(self, mention: Mention) -> bool:
+        """A mention inside a compound like "Russian-backed" or "US-led" names a third party."""
+        tokens = self.tree.tokens
+        after = mention.last
+        if after + 1 < len(tokens) and tokens[after].text == "-":
+            return tokens[after + 1].text.lower() in BACKING
+        return False
 
     def _modifier_mentions(self, i: int, mention: Mention) -> list[Mention]:
         """ "Chinese and Russian warships": other mentions modifying the same head noun."""

@@ -318,8 +318,13 @@ def _nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
             continue
         inner = [d for d in drafts.values() if d.i != draft.i and d.i in tree.subtree(head) and d.events]
         if not inner and token.dep == "relcl" and head == token.head:
-            # "..., a step Israel condemned": the step is the clause the noun stands beside
-            inner = [d for d in drafts.values() if d.i == tree.tokens[head].head and d.events]
+            # "..., a step Israel condemned": the step stands for the clause it hangs beside
+            node = head
+            for _ in range(3):
+                node = tree.tokens[node].head
+                inner = [d for d in drafts.values() if d.i == node and d.events]
+                if inner or tree.tokens[node].head == node:
+                    break
         if not inner:
             continue
         nested = min(inner, key=lambda d: _depth(tree, d.i))

@@ -209,7 +209,11 @@ class Tree:
                 if raised:  # "X is expected to visit", "X is said to be weighing"
                     return [r for k in raised for r in self.with_conjuncts(k)], how + ":raised-subject"
             else:
-                subjects = self.children(node, *SUBJECT_DEPS)
+                subjects = self.children(node, *SUBJECT_DEPS) or [
+                    k  # "Nauru switched ...": a sentence-initial name the parser took for an adverb
+                    for k in self.children(node, "npadvmod")
+                    if k < node and self.tokens[k].pos == "PROPN" and k == min(self.subtree(node))
+                ]
                 if subjects and token.dep == "relcl" and self.tokens[subjects[0]].tag in {"WDT", "WP"}:
                     return self.with_conjuncts(token.head), how + ":relative-pronoun"
                 if subjects:
