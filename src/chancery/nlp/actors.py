@@ -9,7 +9,7 @@ organisation, and later names and pronouns refer back to the first mention.
 
 from __future__ import annotations
 
-from chancery.nlp.dictionary import ActorDictionary
+from chancery.nlp.dictionary import ActorDictionary, Entry
 from chancery.nlp.matching import Match, Text, acts, name_matches, role_matches
 from chancery.nlp.people import (
     Found,
@@ -252,7 +252,10 @@ class _Sentence:
             return
         if "abroad" in merged.flags:
             return  # "the new ambassador" may be the host's or the sender's: context cannot tell
-        owner = context_actor(merged, self.before + self.out, match.first, self.text)
+        named = "title" in merged.flags and name_span(text, last, self.sentence.last, self.taken) is not None
+        if named and self._titled_of(match, chain, merged):
+            return
+        owner = context_actor(merged, self.before + self.out, match.first, text, earlier_only=named)
         if owner is None:
             return
         for role in chain:
@@ -275,6 +278,30 @@ class _Sentence:
             return
         if "context" in merged.flags and determined(text, match.first):
             self.out.append(holder)
+
+    def _titled_of(self, match: Match, chain: list[Match], merged: Entry) -> bool:
+        """ "King Hassan of Morocco", "President Putin of Russia": the state after the name."""
+        span = name_span(self.text, chain[-1].last, self.sentence.last, self.taken)
+        if span is None or self.text.lower(span[1]) != "of":
+            return False
+        k = span[1] + (2 if self.text.lower(span[1] + 1) == "the" else 1)
+        owner = self.at.get(k)
+        if owner is None or owner.entry.kind not in PREFIX_KINDS:
+            return False
+        self.used.update(r.first for r in chain)
+        holder = Found(
+            first=match.first,
+            last=chain[-1].last,
+            kind="role",
+            rule=f"role:{merged.slug}+name+of:{owner.entry.slug}",
+            codes=compose_codes(owner.entry, [r.entry for r in chain]),
+            role=merged.role,
+            organization=merged.organization or body_name(owner.entry),
+            gender=merged.gender,
+        )
+        self.out.append(holder)
+        self.out.append(found_person(self.text, span, holder, merged.slug))
+        return True
 
     def _owned(self, match: Match) -> bool:
         """ "the spokesperson for the Taliban", "Foreign Minister of Pakistan", "officials in Beijing"."""

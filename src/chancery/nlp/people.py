@@ -190,14 +190,20 @@ def name_before(text: Text, first: int, limit: int, taken: set[int]) -> tuple[in
     return (start, end)
 
 
-def context_actor(role: Entry, before: list[Found], at: int, text: Text) -> Found | None:
-    """Whom an unnamed role ("the spokesperson") speaks for: the nearest compatible organisation, if clear."""
+def context_actor(
+    role: Entry, before: list[Found], at: int, text: Text, earlier_only: bool = False
+) -> Found | None:
+    """Whom an unnamed role ("the spokesperson") speaks for: the nearest compatible organisation, if clear.
+
+    ``earlier_only`` leaves out the role's own sentence: in "Moroccan diplomats met President Obama"
+    the president is the other party, not the one named before him.
+    """
     sentence = text.tokens[at].sentence
     window = [
         f
         for f in before
         if f.first < at
-        and sentence - WINDOW <= text.tokens[f.first].sentence <= sentence
+        and sentence - WINDOW <= text.tokens[f.first].sentence <= sentence - earlier_only
         and f.kind != "pronoun"
         and not text.in_quote(f.first)  # a state named inside a quote is who the speaker talks about
     ]
