@@ -10,7 +10,8 @@ Decisions (see also ``quote_marks`` and ``cues``):
   closing mark (``," she said``) or before the opening one (``She said: "``, or a paragraph
   ending ``said:``).  A quote with no cue continues the speaker of the nearest quote in its or
   the previous paragraph.
-- Quotes of one or two words are scare quotes unless they read as a reply (``"No," he said``).
+- Quotes of one or two words are scare quotes unless they read as a reply (``"No," he said``);
+  titles and names in marks (Title Case, or inside a sentence with no speech cue) are not quotes.
 - Reported speech is the clause of a speech verb or of "according to"; a clause that opens with
   a direct quote is left to that quote, and a clause inside another reported clause is part of
   it.  A partial quote inside a reported clause gives both quotes.
@@ -68,7 +69,7 @@ def find_quotes(
         _Candidate(s.start, s.end, True, _direct_cue(text, s, stretches, parse, starts), s.paragraphs[0])
         for s in stretches
     ]
-    direct = [c for c in direct if not _scare(text, c)]
+    direct = [c for c in direct if not _scare(text, c) and not _title(text, c, stretches)]
     quoted = [(c.start, c.end) for c in direct]
     indirect = [
         _Candidate(r.start, r.end, False, r.cue, _paragraph(paragraphs, r.start))
@@ -162,6 +163,23 @@ def _scare(text: str, candidate: _Candidate) -> bool:
         return False
     reply = inside[:1].isupper() and inside.rstrip()[-1:] in ",.!?"
     return not (reply and candidate.cue is not None)
+
+
+def _title(text: str, candidate: _Candidate, stretches: tuple[Stretch, ...]) -> bool:
+    """A title or name in quotation marks, not a quote: Title Case words without a closing stop
+    ("the memoir "Years of Quiet Diplomacy""), or words inside a sentence with no speech cue that
+    neither open nor close a sentence ("the plan, known as "the road map for peace", ...")."""
+    inside = text[candidate.start : candidate.end].rstrip()
+    if inside[-1:] in ".!?,;":
+        return False
+    long_words = [w for w in _WORD.findall(inside) if len(w) > 3]
+    if len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
+        return True
+    if candidate.cue is not None:
+        return False
+    mark = next(s.open_mark for s in stretches if s.start == candidate.start)
+    before = text[:mark].rstrip()
+    return bool(before) and before[-1] not in ".!?:\n" and not before.endswith(("—", "–"))
 
 
 def _reported(parse: Parse, quoted: list[tuple[int, int]]) -> list[Reported]:

@@ -562,3 +562,15 @@ def test_a_bare_role_continues_a_person_introduced_with_that_role_who_had_not_sp
     text = 'Taiwan\'s ambassador, Chen Chih-ming, stood by him. "We are friends," the ambassador said.'
     [quote] = quotes_of(parse(text))
     assert quote.speaker.name == "Chen Chih-ming" and quote.speaker.rule == "role"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The envoy, who wrote the memoir "Years of Quiet Diplomacy in Kabul", left on Friday.',
+        'The plan, known as "the road map for peace", failed within a year.',
+        'Beijing calls the project the "Belt and Road Initiative".',
+    ],
+)
+def test_titles_and_names_in_quotation_marks_are_not_quotes(parse, text):
+    assert [q for q in quotes_of(parse(text)) if q.direct] == []
