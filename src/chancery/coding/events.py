@@ -11,6 +11,8 @@ from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors,
 from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, Tree
 from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
 
+# roots whose announced intention CAMEO codes as a threat (13), not an intent to cooperate (03)
+CONFLICT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
 POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
 
@@ -256,7 +258,12 @@ def _apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dic
         a = draft.analysis
         willing = not a.negated or a.intent_by_governor  # "will not recognise" stays 054, negated
         intended = a.intent and willing and a.modality in {"intended", "conditional"}
-        if intended and not draft.code.startswith("03"):
+        if intended and draft.code[:2] in CONFLICT_ROOTS:
+            # CAMEO: announcing a coercive or violent act is a threat, made now and counted
+            draft.code = codebook.recode("threat", draft.code)
+            a.modality = "asserted"
+            a.notes.append("threat:stated-intent-of-conflict")
+        elif intended and not draft.code.startswith("03"):
             draft.code = codebook.recode("intent", draft.code)
     for draft in drafts.values():
         frame = draft.pattern.frame
