@@ -226,8 +226,8 @@ def _found(quote: Quote) -> str:
     speaker = quote.speaker
     if speaker is None:
         return "nobody"
-    code = speaker.actor.code if speaker.actor else ""
-    return f"{speaker.name or '(unnamed)'} {code} [{speaker.rule}]".strip()
+    parts = [speaker.name or "(unnamed)", speaker.actor.code if speaker.actor else "", f"[{speaker.rule}]"]
+    return " ".join(p for p in parts if p)
 
 
 def _short(text: str, width: int = 70) -> str:
