@@ -308,7 +308,8 @@ class _Sentence:
         entry, text = match.entry, self.text
         j = match.last
         link = text.lower(j)
-        if link not in ("of", "for", "in"):
+        # only roles a person or body holds ("settlement of Russian immigrants" is no Russian role)
+        if link not in ("of", "for", "in") or not (entry.role or entry.organization):
             return False
         owner = self.at.get(j + 2 if text.lower(j + 1) == "the" else j + 1)
         if owner is None or owner.entry.kind not in PREFIX_KINDS or owner.first in self.used:

@@ -163,7 +163,17 @@ def vetoed(match: Match, text: Text, matched: set[int]) -> str | None:
         return "us-state"
     if entry.kind in ("state", "capital", "seat") and _dateline(match, text):
         return "dateline"
+    if entry.kind in ("state", "demonym", "capital") and _stance_or_ethnicity(match, text):
+        return "stance-or-ethnicity"
     return None
+
+
+def _stance_or_ethnicity(match: Match, text: Text) -> bool:
+    """ "pro-Iranian militias", "anti-Syria journalist", "ethnic Albanians": not that state acting."""
+    before = text.lower(match.first - 1)
+    if before == "-" and text.lower(match.first - 2) in ("pro", "anti"):
+        return True
+    return before == "ethnic" and match.entry.kind == "demonym"
 
 
 def acts(match: Match, text: Text) -> bool:
