@@ -2,9 +2,18 @@
 
 Conventions (DESIGN.md "Actors and time"): a bare state or demonym ("China", "Chinese") is the country
 (``CHN``, sector null); a capital or seat of power that acts ("Beijing said", "the Kremlin") is its
-government (``CHNGOV``); a country with role nouns ("Chinese Foreign Ministry", "Russian troops") takes
-the nouns' sector (``CHNGOV``, ``RUSMIL``); a person named with a role becomes an actor of that
-organisation, and later names and pronouns refer back to the first mention.
+government (``CHNGOV``), and names no actor where it is a place ("talks in Beijing"); a country with
+role nouns ("Chinese Foreign Ministry", "Russian troops") is one mention in the nouns' sector
+(``CHNGOV``, ``RUSMIL``); a person named with a role is their own mention, an actor of that
+organisation; later surnames and he/she refer back to the first mention (``refers_to``).
+
+Mention kinds: state, demonym, capital (seats too), igo, group, role (a country or body with role
+nouns, or a role resolved from context), person, pronoun.  Rules name what fired:
+``state-name:<alias>``, ``demonym:<alias>``, ``capital-as-government:<alias>``,
+``seat-of-power:<alias>``, ``igo:<org>``, ``group:<group>``, ``<prefix rule>+role:<noun>`` (or
+``+shared-role:`` in "Chinese and Russian troops"), ``role:<noun>+of|for|in:<owner>``,
+``role-context:<noun>``, ``person:<name>``, ``person-role:<role>``, ``person-coref:surname``,
+``pronoun-coref``.
 """
 
 from __future__ import annotations
