@@ -69,7 +69,11 @@ def load_cases(path: Path) -> list[GsrCase]:
         event = LABELS.get(entry["event"], entry["event"])
         sources = _actors(entry.get("source")) or [None]
         targets = _actors(entry.get("target")) or [None]
-        triples = tuple(Triple(s, t, event) for s in sources for t in targets if s != t or s is None)
+        # a domestic event (source and target in one country) cannot be told apart from its actors at
+        # country level, so its target is left free, as when the gold names none
+        triples = tuple(
+            dict.fromkeys(Triple(s, None if t == s else t, event) for s in sources for t in targets)
+        )
         cases.append(GsrCase(entry["id"], entry["text"], entry.get("date"), triples))
     return cases
 

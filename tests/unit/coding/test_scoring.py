@@ -92,3 +92,11 @@ def test_gsr_target_is_free_when_gold_names_none():
     assert (report.actors.tp, report.actors.fp) == (1, 0)
     missed = plover_gsr.score([case], [[plover_gsr.Triple("JOR", None, "AGREE")]])
     assert missed.miss_kinds()["AGREE found, actors differ"] == 1
+
+
+def test_gsr_domestic_event_leaves_the_target_free(tmp_path):
+    entries = [{"id": "x", "text": "Police fired ...", "event": "COERCE", "source": [{"code": "EGY", "sector": "COP"}],
+                "target": [{"code": "EGY", "sector": "CVL"}]}]  # fmt: skip
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(entries))
+    assert plover_gsr.load_cases(path)[0].events == (plover_gsr.Triple("EGY", None, "COERCE"),)
