@@ -95,8 +95,9 @@ def test_gsr_target_is_free_when_gold_names_none():
 
 
 def test_gsr_domestic_event_leaves_the_target_free(tmp_path):
-    entries = [{"id": "x", "text": "Police fired ...", "event": "COERCE", "source": [{"code": "EGY", "sector": "COP"}],
-                "target": [{"code": "EGY", "sector": "CVL"}]}]  # fmt: skip
+    police, civilians = {"code": "EGY", "sector": "COP"}, {"code": "EGY", "sector": "CVL"}
+    entry = {"id": "x", "text": "Police fired ...", "event": "COERCE"}
+    entries = [{**entry, "source": [police], "target": [civilians]}]
     path = tmp_path / "gsr.json"
     path.write_text(json.dumps(entries))
     assert plover_gsr.load_cases(path)[0].events == (plover_gsr.Triple("EGY", None, "COERCE"),)
