@@ -231,7 +231,7 @@ def _us_georgia(match: Match, text: Text) -> bool:
     if before == "of" and text.lower(match.first - 2) == "state":
         return True
     after = text.lower(match.last)
-    if after in GEORGIA_US_NEXT:
+    if after in GEORGIA_US_NEXT or (after == "'s" and text.lower(match.last + 1) in GEORGIA_US_NEXT):
         return True
     return after == "," and text.lower(match.last + 1) in ("u.s.", "us", "usa")
 
