@@ -21,10 +21,10 @@ REPORT_VERBS = _words(
     "say tell state add note stress emphasise emphasize underline underscore insist warn claim "
     "declare announce reiterate confirm explain argue maintain assert acknowledge admit repeat "
     "write tweet reply respond report caution contend allege observe remark concede affirm "
-    "reaffirm"
+    "reaffirm recall"
 )
 # verbs that can introduce a direct quote, including partial ones ("called the vote \"a farce\"")
-DIRECT_VERBS = REPORT_VERBS | _words("ask call describe continue urge post put conclude begin")
+DIRECT_VERBS = REPORT_VERBS | _words("ask call describe continue urge post put conclude begin recall")
 # inverted attributions put the subject after the verb: "..., said Mao Ning."
 # ("told X" never inverts: X is who was told)
 _INVERTIBLE = frozenset({"say", "add", "ask", "continue", "write", "reply", "state", "note"})

@@ -39,6 +39,7 @@ _ABBREVIATIONS = _words("mr mrs ms dr st gen col lt sen rep gov prof jr sr no vs
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # a stretch ending like this expects its attribution after it: "...," she said
 _EXPECTS_CUE_AFTER = (",", "?", "!", "—", "-")
+_MARKS = "\"'“”‘’«»"
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _title(text: str, candidate: _Candidate, stretches: tuple[Stretch, ...]) -> 
     """A title or name in quotation marks, not a quote: Title Case words without a closing stop
     ("the memoir "Years of Quiet Diplomacy""), or words inside a sentence with no speech cue that
     neither open nor close a sentence ("the plan, known as "the road map for peace", ...")."""
-    inside = text[candidate.start : candidate.end].rstrip()
+    inside = text[candidate.start : candidate.end].rstrip().rstrip(_MARKS)  # ",'" closes a nested quote
     if inside[-1:] in ".!?,;":
         return False
     long_words = [w for w in _WORD.findall(inside) if len(w) > 3]
@@ -178,7 +179,7 @@ def _title(text: str, candidate: _Candidate, stretches: tuple[Stretch, ...]) -> 
     if candidate.cue is not None:
         return False
     mark = next(s.open_mark for s in stretches if s.start == candidate.start)
-    before = text[:mark].rstrip()
+    before = text[:mark].rstrip().rstrip(_MARKS + ")")
     return bool(before) and before[-1] not in ".!?:\n" and not before.endswith(("—", "–"))
 
 

@@ -113,6 +113,8 @@ class PhraseReader:
         organization = self._organization(span) or (person.actor.organization if person else None)
         if name and organization and organization.lower() in name.lower():
             organization = None  # the parse took a surname for an organisation
+        if role and organization and organization.lower() in role:
+            organization = None  # "State" of "Secretary of State" is part of the title
         return Subject(
             name=name,
             role=role or (person.actor.role if person else None),

@@ -574,3 +574,14 @@ def test_a_bare_role_continues_a_person_introduced_with_that_role_who_had_not_sp
 )
 def test_titles_and_names_in_quotation_marks_are_not_quotes(parse, text):
     assert [q for q in quotes_of(parse(text)) if q.direct] == []
+
+
+def test_a_quote_ending_in_a_nested_quote_after_a_closed_quote_is_kept(parse):
+    text = '"We warned them," she said.\n\n"I told him, \'We will not accept this,\'" the envoy recalled.'
+    quote = one(quotes_of(parse(text)), "I told him, 'We will not accept this,'")
+    assert quote.cue == "recalled" and quote.speaker.role == "envoy"
+
+
+def test_the_state_of_secretary_of_state_is_not_an_organisation(parse):
+    [quote] = quotes_of(parse('Secretary of State Antony Blinken said: "We will not recognise the junta."'))
+    assert quote.speaker.role == "secretary of state" and quote.speaker.organization != "State"
