@@ -89,11 +89,6 @@ class ActorDictionary:
         entries = [*_states(), *_organizations(), *_groups(), *_people(), *_nonactors(), *named]
         return cls(names=_index(entries), roles=_index(roles))
 
-    @classmethod
-    def from_entries(cls, names: list[Entry], roles: list[Entry]) -> ActorDictionary:
-        """A dictionary built from entries in memory (tests build small ones by hand)."""
-        return cls(names=_index(names), roles=_index(roles))
-
     def entries(self) -> list[Entry]:
         """Every name entry (one per alias), in no particular order."""
         return [e for group in self.names.values() for e in group]
