@@ -1,0 +1,139 @@
+"""Drafts: one trigger's clause before it becomes events, with its sources and targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chancery.coding.arguments import ActorIndex
+from chancery.coding.modality import Analysis
+from chancery.coding.patterns import Pattern
+from chancery.coding.structure import ARGUMENT_PREPS, Tree
+from chancery.records import Actor, Event
+
+ActorRef = tuple[Actor, str, str | None]  # actor, the rule that found it, the quote it came from
+
+
+@dataclass
+class Draft:
+    """One trigger's clause before it becomes events: pattern, arguments and modality."""
+
+    i: int
+    pattern: Pattern
+    analysis: Analysis
+    sources: list[ActorRef]
+    source_note: str
+    date: tuple[str | None, str, str, str]
+    code: str = ""
+    targets: list[ActorRef] = field(default_factory=list)
+    relation: str | None = None
+    detail: str | None = None
+    act: str | None = None
+    suppressed: bool = False
+    events: list[Event] = field(default_factory=list)
+
+
+def elliptical_sources(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """Subjects of an elliptical "as did X" clause share the event ("Portugal recognised, as did Spain")."""
+    found = []
+    for clause in tree.children(draft.i, "advcl"):
+        if tree.lemma(clause) == "do" and any(tree.lemma(k) == "as" for k in tree.children(clause, "mark")):
+            subjects = [s for k in tree.children(clause, "nsubj") for s in tree.with_conjuncts(k)]
+            known = {s[0].code for s in draft.sources}
+            found.extend(a for a in index.resolve(subjects, draft.date[0]) if a[0].code not in known)
+    return found
+
+
+def governs_other(tree: Tree, drafts: dict[int, Draft], i: int) -> bool:
+    """Whether another trigger sits in the clause or prepositional complement of token ``i``."""
+    clauses = [k for k in tree.children(i, "xcomp", "ccomp", "prep")]
+    return any(d.i != i and any(d.i in tree.subtree(c) for c in clauses) for d in drafts.values())
+
+
+def argument_tokens(tree: Tree, i: int) -> list[int]:
+    """Objects, datives, prepositional objects and complement subjects of trigger ``i``."""
+    found = tree.objects(i) + tree.datives(i)
+    for clause in tree.children(i, "ccomp", "xcomp"):
+        found.extend(tree.children(clause, "nsubj"))
+    for prep in tree.children(i, "prep", "agent"):
+        found.extend(tree.children(prep, "pobj"))
+    return found
+
+
+def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """The target actors, from the pattern's roles in order (the first role that names one wins)."""
+    i = draft.i
+    day = draft.date[0]
+    source_codes = {s[0].code for s in draft.sources}
+    for role in draft.pattern.targets:
+        if role == "dobj":
+            tokens = tree.objects(i)
+        elif role == "iobj":
+            tokens = tree.datives(i)
+        elif role.startswith("prep:"):
+            tokens = tree.prep_objects(i, role[5:])
+        elif role == "poss":
+            tokens = tree.children(i, "poss")
+        elif role == "obj":
+            # the first argument that names an actor: "expelled Iranian diplomats in response to ..."
+            for token in argument_tokens(tree, i):
+                head = tree.tokens[token].head
+                if tree.tokens[head].pos == "ADP" and tree.lemma(head) not in ARGUMENT_PREPS - {"by"}:
+                    continue
+                together = tree.with_conjuncts(token)
+                actors = [
+                    a
+                    for a in index.resolve(together, day, as_target=True)
+                    if not same_actor(a[0].code, source_codes)
+                ]
+                if actors:
+                    return [(a, "target:obj", q) for a, _, q in actors]
+            tokens = []
+        else:
+            tokens = []
+        actors = [a for a in index.resolve(tokens, day, True) if not same_actor(a[0].code, source_codes)]
+        if actors:
+            return [(a, f"target:{role}", q) for a, _, q in actors]
+    if "parties" in draft.pattern.flags:
+        return parties(tree, index, draft, source_codes)
+    if draft.pattern.pos == "V":
+        # "offered to hand over to Great Britain two nationals": the target sits in the complement
+        for clause in tree.children(i, "xcomp", "ccomp"):
+            for token in argument_tokens(tree, clause):
+                actors = [
+                    a for a in index.resolve([token], day, True) if not same_actor(a[0].code, source_codes)
+                ]
+                if actors:
+                    return [(a, "target:complement-argument", q) for a, _, q in actors]
+    return []
+
+
+def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]):
+    """The subjects of the clause a mediation sits in ("restored ties in a deal brokered by China")."""
+    node = draft.i
+    for _ in range(4):
+        token = tree.tokens[node]
+        if token.head == node:
+            return []
+        node = token.head
+        if tree.tokens[node].pos in {"VERB", "AUX"}:
+            subjects = tree.subjects(node)[0]
+            actors = [a for a in index.resolve(subjects, draft.date[0]) if a[0].code not in source_codes]
+            return [(a, "target:parties-of-clause", q) for a, _, q in actors]
+    return []
+
+
+def same_actor(code: str, others: set[str]) -> bool:
+    """A target naming the source again ("Syria" for "Syria's government") is no target."""
+    for other in others:
+        if code == other or (code[:3] == other[:3] and min(len(code), len(other)) == 3):
+            return not code.startswith("IGO")
+    return False
+
+
+def depth(tree: Tree, i: int) -> int:
+    """How many heads lie between token ``i`` and its sentence root."""
+    depth = 0
+    while tree.tokens[i].head != i and depth < 100:
+        i = tree.tokens[i].head
+        depth += 1
+    return depth

@@ -1,0 +1,117 @@
+"""CAMEO's frames: intents (03), threats (13), and appeals, demands and refusals recoded after their act.
+
+Also nesting: support or condemnation of another actor's act targets that actor and names the act.
+"""
+
+from __future__ import annotations
+
+from chancery.coding.arguments import ACT_NOUNS, ActorIndex
+from chancery.coding.codebook import Codebook
+from chancery.coding.drafts import Draft, argument_tokens, depth
+from chancery.coding.structure import Tree
+
+# roots whose announced intention CAMEO codes as a threat (13), not an intent to cooperate (03)
+CONFLICT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
+# events whose object may be another actor's act ("welcomed Russia's decision to ...")
+POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
+
+
+def apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict[int, Draft]) -> None:
+    """Recode intents (03), and appeals, demands, refusals and threats after the act they govern."""
+    for draft in drafts.values():
+        a = draft.analysis
+        willing = not a.negated or a.intent_by_governor  # "will not recognise" stays 054, negated
+        intended = a.intent and willing and a.modality in {"intended", "conditional"}
+        if intended and draft.code[:2] in CONFLICT_ROOTS:
+            # CAMEO: announcing a coercive or violent act is a threat, made now and counted
+            draft.code = codebook.recode("threat", draft.code)
+            a.modality = "asserted"
+            a.notes.append("threat:stated-intent-of-conflict")
+        elif intended and not draft.code.startswith("03"):
+            draft.code = codebook.recode("intent", draft.code)
+    for draft in drafts.values():
+        frame = draft.pattern.frame
+        if frame is None:
+            continue
+        complement = complement_of(tree, drafts, draft.i)
+        if complement is None:
+            if frame in {"request", "demand"} and not draft.targets:
+                # "demanded that the EU reconnect ...": the addressee is the complement's subject
+                clauses = tree.children(draft.i, "ccomp", "xcomp", "acl")
+                subjects = [s for k in clauses for s in tree.children(k, "nsubj")]
+                found = index.resolve(subjects, draft.date[0])
+                if not found and tree.tokens[draft.i].dep == "advcl":  # "called X to urge restraint"
+                    found = index.resolve(tree.objects(tree.tokens[draft.i].head), draft.date[0])
+                draft.targets = [(a, "target:addressee-subject", q) for a, _, q in found]
+            continue
+        act = complement.pattern.cameo
+        draft.code = codebook.recode(frame, act)
+        if frame in {"refusal", "threat"}:
+            complement.suppressed = True
+            if not draft.targets:
+                draft.targets = complement.targets
+            if frame == "refusal" and complement.pattern.relation == "recognition:recognized":
+                draft.relation = "recognition:not_recognized"
+        else:
+            complement.analysis.modality = "requested"
+            if complement.sources and not draft.targets:
+                draft.targets = [(a, "target:requested-actor", q) for a, _, q in complement.sources]
+            if complement.pattern.pos == "N":
+                complement.suppressed = True  # "called for a ceasefire": no one is asked to act
+            mutual = "mutual" in complement.pattern.flags and len(complement.sources) > 1
+            if not complement.targets and draft.sources and not mutual:
+                # "Israel demanded that Hamas release the hostages": done for the one who asks
+                complement.targets = [(a, "target:requester", q) for a, _, q in draft.sources]
+        draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"
+
+
+def complement_of(tree: Tree, drafts: dict[int, Draft], governor: int) -> Draft | None:
+    """The act a request, demand, refusal or threat is about: the nearest trigger below it."""
+    governed = [d for d in drafts.values() if d.analysis.governed_by == governor]
+    if governed:
+        return min(governed, key=lambda d: abs(d.i - governor))
+    below = [
+        d
+        for d in drafts.values()
+        if d.i != governor and d.i in tree.subtree(governor, stop={"relcl", "advcl", "nsubj", "ccomp"})
+    ]
+    return min(below, key=lambda d: depth(tree, d.i), default=None)
+
+
+def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
+    """Support or condemnation of another actor's act targets that actor and names the act."""
+    if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
+        return False
+    heads = argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else noun_objects(tree, draft.i)
+    token = tree.tokens[draft.i]
+    for head in heads:
+        if not (tree.lemma(head) in ACT_NOUNS or head in drafts):
+            continue
+        inner = [d for d in drafts.values() if d.i != draft.i and d.i in tree.subtree(head) and d.events]
+        if not inner and token.dep == "relcl" and head == token.head:
+            # "..., a step Israel condemned": the step stands for the clause it hangs beside
+            node = head
+            for _ in range(3):
+                node = tree.tokens[node].head
+                inner = [d for d in drafts.values() if d.i == node and d.events]
+                if inner or tree.tokens[node].head == node:
+                    break
+        if not inner:
+            continue
+        nested = min(inner, key=lambda d: depth(tree, d.i))
+        first = nested.events[0]
+        actors = {e.source.code: e.source for e in nested.events}
+        draft.targets = [(a, "target:actor-of-nested-act", None) for a in actors.values()]
+        target = first.target.code if first.target else "?"
+        draft.detail = f"{first.cameo} {first.cameo_name}: {first.source.code}→{target}"
+        draft.act = first.id
+        return True
+    return False
+
+
+def noun_objects(tree: Tree, i: int) -> list[int]:
+    """The prepositional objects of a noun trigger ("support for X's decision")."""
+    found = []
+    for prep in tree.children(i, "prep"):
+        found.extend(tree.children(prep, "pobj"))
+    return found
