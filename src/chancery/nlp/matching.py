@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from chancery.nlp.dictionary import ActorDictionary, Entry, first_word, normalise
@@ -61,6 +62,7 @@ GEORGIA_US_NEXT = frozenset(
     {"senator", "governor", "republican", "republicans", "democrat", "democrats", "bulldogs", "voters"}
 )
 DATELINE_NEXT = frozenset({"(", ",", "-", "—", "–", ":"})
+MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 
 
 @dataclass(frozen=True)
@@ -237,10 +239,28 @@ def _us_georgia(match: Match, text: Text) -> bool:
 
 
 def _dateline(match: Match, text: Text) -> bool:
+    """ "MOSCOW (Reuters) -", "Kabul (PEN):", "Moscow, July 4 -", "Beijing, China -": the place filed from."""
     tokens = text.tokens
-    surface = text.raw[tokens[match.first].start : tokens[match.last - 1].end]
     at_start = match.first == 0 or tokens[match.first - 1].sentence != tokens[match.first].sentence
-    return at_start and surface.isupper() and len(surface) > 3 and text.lower(match.last) in DATELINE_NEXT
+    if not at_start:
+        return False
+    surface = text.raw[tokens[match.first].start : tokens[match.last - 1].end]
+    after = text.lower(match.last)
+    if surface.isupper() and len(surface) > 3 and after in DATELINE_NEXT:
+        return True
+    if after == "(":
+        return True
+    if after != ",":
+        return False
+    # a comma, then a date or a country, then the dash or bracket that ends the dateline
+    for j in range(match.last + 1, min(match.last + 6, len(tokens))):
+        if text.lower(j) in MONTHS:
+            return True
+        if tokens[j].pos in ("VERB", "AUX"):
+            return False
+        if text.lower(j) in ("-", "—", "–", "("):
+            return True
+    return False
 
 
 def name_matches(dictionary: ActorDictionary, text: Text, first: int, last: int) -> list[Match]:
