@@ -93,6 +93,9 @@ def _code_sentence(
             if how == "modifier-agent" and "nomod" in pattern.flags:
                 source_tokens, how = [], "modifier-is-not-agent"
         sources = index.resolve(source_tokens, date[0])
+        if not sources and pattern.pos == "N" and how == "possessive-agent":
+            source_tokens, how = tree.noun_agent(i, pronouns=False)  # an unresolved "its" or "his"
+            sources = index.resolve(source_tokens, date[0])
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
     for draft in drafts.values():
         draft.sources.extend(elliptical_sources(tree, index, draft))

@@ -82,6 +82,8 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
     """Support or condemnation of another actor's act targets that actor and names the act."""
     if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
         return False
+    if any(note == "target:dobj" for _, note, _ in draft.targets):
+        return False  # "defended Israel against the Commission's criticism": Israel is the target
     heads = argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else noun_objects(tree, draft.i)
     token = tree.tokens[draft.i]
     for head in heads:

@@ -116,7 +116,9 @@ class Tree:
     def prep_objects(self, i: int, preposition: str) -> list[int]:
         """Objects of ``preposition`` attached to ``i`` or to its objects ("ties with Kabul")."""
         found = []
-        hosts = [i, *self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS)]
+        hosts = [i]
+        for k in self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS):
+            hosts.extend(self.with_conjuncts(k))  # "sent tents and food to Afghanistan"
         if self.tokens[i].pos in {"NOUN", "PROPN"}:  # "pledge of assistance to Kabul"
             for prep in self.children(i, "prep"):
                 hosts.extend(self.children(prep, "pobj") if self.lemma(prep) == "of" else [])
@@ -278,10 +280,14 @@ class Tree:
             return token.head
         return None
 
-    def noun_agent(self, i: int) -> tuple[list[int], str]:
-        """The agent of a nominalisation: possessor, "by" phrase, modifier or light-verb subject."""
-        owners = [k for k in self.children(i, "poss") if self.tokens[k].tag != "PRP$"]
-        if owners:  # "his country's support" is resolved below through the light verb
+    def noun_agent(self, i: int, pronouns: bool = True) -> tuple[list[int], str]:
+        """The agent of a nominalisation: possessor, "by" phrase, modifier or light-verb subject.
+
+        With ``pronouns`` false a possessive pronoun is passed over, so "his country's support"
+        can be resolved through the light verb's subject instead.
+        """
+        owners = [k for k in self.children(i, "poss") if pronouns or self.tokens[k].tag != "PRP$"]
+        if owners:
             return [o for k in owners for o in self.with_conjuncts(k)], "possessive-agent"
         agent = self.agent(i)
         if agent:
