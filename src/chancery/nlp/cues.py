@@ -190,11 +190,29 @@ class Parse:
         if self.tokens[low].tag in _WH:
             return None
         low, high = self.trim(self.after_dateline(low, high), high)
+        speaker = self.speaker_of(verb)
+        if speaker is None and high < verb:
+            # "<clause>, Melanie Joly, the foreign minister, said": the parse sometimes swallows
+            # the speaker into the clause; a name set off by a comma just before the verb speaks
+            low, high, speaker = self._swallowed_speaker(low, high)
         if high - low < 1:
             return None
-        return Reported(
-            self.tokens[low].start, self.tokens[high].end, Cue(token.text, verb, self.speaker_of(verb))
-        )
+        return Reported(self.tokens[low].start, self.tokens[high].end, Cue(token.text, verb, speaker))
+
+    def _swallowed_speaker(self, low: int, high: int) -> tuple[int, int, int | None]:
+        """Split "<clause>, <Name>[, <role>]" into the clause and the name's head, if it ends so."""
+        for k in range(low + 1, high + 1):
+            if self.tokens[k].ent_type == "PERSON" and self.tokens[k - 1].text == ",":
+                last = k
+                while last + 1 <= high and self.tokens[last + 1].ent_type == "PERSON":
+                    last += 1
+                rest = range(last + 1, high + 1)
+                if all(
+                    self.tokens[r].head in range(k, high + 1) or self.tokens[r].pos == "PUNCT" for r in rest
+                ):
+                    clause_low, clause_high = self.trim(low, k - 2)
+                    return clause_low, clause_high, last
+        return low, high, None
 
     def _that_clause_on_object(self, verb: int) -> list[int]:
         """ "said in a statement that ...", "told a news conference that ...": the parse may hang

@@ -170,7 +170,11 @@ class PhraseReader:
                 if self.tokens[i].ent_type == "PERSON" and not self._title(i) and not _acronym(self.tokens[i])
             ]
         )
-        if not runs and self.tokens[head].pos == "PROPN" and self.tokens[head].ent_type not in _PLACE_ENTS:
+        head_ent = self.tokens[head].ent_type
+        # a person's role in the phrase ("spokesperson Retno Marsudi", "Naledi Pandor, the foreign
+        # minister") outweighs a tagger that took the name for an organisation
+        titled = head_ent == "ORG" and any(self.tokens[i].text.lower() in ROLE_NOUNS for i in span)
+        if not runs and self.tokens[head].pos == "PROPN" and (head_ent not in _PLACE_ENTS or titled):
             # an acronym ("PAP", "NATO") names an organisation, not a person
             chain = [
                 i

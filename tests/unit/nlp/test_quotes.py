@@ -585,3 +585,30 @@ def test_a_quote_ending_in_a_nested_quote_after_a_closed_quote_is_kept(parse):
 def test_the_state_of_secretary_of_state_is_not_an_organisation(parse):
     [quote] = quotes_of(parse('Secretary of State Antony Blinken said: "We will not recognise the junta."'))
     assert quote.speaker.role == "secretary of state" and quote.speaker.organization != "State"
+
+
+# a grid of attribution patterns and names (found by generating articles from templates)
+
+# (at the start of a sentence, inside one)
+NAMES = [
+    ("Penny Wong", "Penny Wong"),
+    ("Hakan Fidan", "Hakan Fidan"),
+    ("Mauro Vieira", "Mauro Vieira"),
+    ("Spokesperson Retno Marsudi", "spokesperson Retno Marsudi"),
+]
+PATTERNS = [
+    ('"We will not accept any interference," {s} said.', "We will not accept any interference,"),
+    ('{s} said: "Dialogue is the only way forward."', "Dialogue is the only way forward."),
+    ("{s} said that the talks had been useful.", "the talks had been useful"),
+    ("The embassy would reopen next month, {s} said.", "The embassy would reopen next month"),
+    ("Sanctions would not work, {s}, the foreign minister, said.", "Sanctions would not work"),
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("pattern", "said"), PATTERNS)
+def test_every_attribution_pattern_finds_its_quote_and_speaker(parse, name, pattern, said):
+    text = pattern.format(s=name[0] if pattern.startswith("{s}") else name[1])
+    [quote] = quotes_of(parse(text))
+    assert quote.text == said
+    assert quote.speaker is not None and quote.speaker.name.endswith(name[0].split()[-1])
