@@ -127,6 +127,7 @@ class _Sentence:
         while True:
             while self.text.lower(j) in MODIFIERS and j not in self.at:
                 j += 1
+            j = self._past_noun_modifiers(j)
             role = self.at.get(j)
             if role is not None and role.entry.kind == "seat" and same_state(match.entry, role.entry):
                 # "India's Ministry of External Affairs", "the US State Department spokesperson"
@@ -139,6 +140,20 @@ class _Sentence:
         while chain and self._modifies_noun(chain[-1]):
             chain.pop()
         return chain
+
+    def _past_noun_modifiers(self, j: int) -> int:
+        """ "Iranian oil exporters": skip up to two words that modify the role noun after them."""
+        tokens = self.text.tokens
+        k = j
+        while k < min(j + 2, self.sentence.last) and k not in self.at:
+            token = tokens[k]
+            if token.pos not in ("NOUN", "ADJ") or token.dep not in ("compound", "amod") or token.head <= k:
+                return j
+            k += 1
+        role = self.at.get(k)
+        if k == j or role is None or role.entry.kind != "role":
+            return j
+        return k if all(role.first <= tokens[i].head < role.last for i in range(j, k)) else j
 
     def _modifies_noun(self, role: Match) -> bool:
         tokens = self.text.tokens
