@@ -40,6 +40,7 @@ class Cue:
     text: str
     token: int
     speaker_head: int | None
+    lemma: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,10 @@ class Parse:
             to = self.kids(i, "prep")
             if to and self.tokens[to[0]].text.lower() == "to":
                 objects = self.kids(to[0], "pobj")
-                return Cue("according to", i, objects[0] if objects else None)
+                return Cue("according to", i, objects[0] if objects else None, "according to")
             return None
         if token.pos in ("VERB", "AUX") and token.lemma.lower() in DIRECT_VERBS:
-            return Cue(token.text, i, self.speaker_of(i))
+            return Cue(token.text, i, self.speaker_of(i), token.lemma.lower())
         return None
 
     def speaker_of(self, verb: int) -> int | None:
@@ -197,7 +198,9 @@ class Parse:
             low, high, speaker = self._swallowed_speaker(low, high)
         if high - low < 1:
             return None
-        return Reported(self.tokens[low].start, self.tokens[high].end, Cue(token.text, verb, speaker))
+        return Reported(
+            self.tokens[low].start, self.tokens[high].end, Cue(token.text, verb, speaker, token.lemma.lower())
+        )
 
     def _swallowed_speaker(self, low: int, high: int) -> tuple[int, int, int | None]:
         """Split "<clause>, <Name>[, <role>]" into the clause and the name's head, if it ends so."""
@@ -242,7 +245,9 @@ class Parse:
         start = self.after_dateline(start, end)
         token = self.tokens[verb]
         return Reported(
-            self.tokens[start].start, self.tokens[end].end, Cue(token.text, verb, self.speaker_of(verb))
+            self.tokens[start].start,
+            self.tokens[end].end,
+            Cue(token.text, verb, self.speaker_of(verb), token.lemma.lower()),
         )
 
     def according_to(self, i: int) -> Reported | None:

@@ -39,6 +39,8 @@ _ABBREVIATIONS = _words("mr mrs ms dr st gen col lt sen rep gov prof jr sr no vs
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # a stretch ending like this expects its attribution after it: "...," she said
 _EXPECTS_CUE_AFTER = (",", "?", "!", "—", "-")
+# cues that continue what the last speaker said: "he added"
+_CONTINUING = frozenset({"add", "continue"})
 _MARKS = "\"'“”‘’«»"
 
 
@@ -236,9 +238,8 @@ def _speakers(
     for token, n in with_cue:
         if token not in by_cue:
             cue = candidates[n].cue
-            by_cue[token] = resolver.resolve(
-                cue.speaker_head, "according-to" if cue.text == "according to" else "subject"
-            )
+            rule = "according-to" if cue.text == "according to" else "subject"
+            by_cue[token] = resolver.resolve(cue.speaker_head, rule, cue.lemma in _CONTINUING)
         result[n] = by_cue[token]
     for n, candidate in enumerate(candidates):
         if candidate.cue is None and candidate.direct:

@@ -50,13 +50,17 @@ class Speakers:
         self.quoted = quoted  # direct-quote spans: names inside them are not antecedents
         self.history: list[_Known] = []
 
-    def resolve(self, head: int | None, rule: str = "subject") -> Speaker | None:
-        """The speaker named by the phrase headed by token ``head``; remembered for later cues."""
+    def resolve(self, head: int | None, rule: str = "subject", continuing: bool = False) -> Speaker | None:
+        """The speaker named by the phrase headed by token ``head``; remembered for later cues.
+
+        ``continuing`` marks cues that continue a statement ("added", "went on"): their pronoun
+        is the last compatible speaker even when someone else was named since.
+        """
         if head is None:
             return None
         subject = self._reread(self.reader.describe(head), head)
         if subject.pronoun is not None and subject.refers_to is None:
-            found = self._antecedent(subject, head)
+            found = self._antecedent(subject, head, continuing)
             if found is None:
                 return None
             if isinstance(found, _Known):
@@ -153,7 +157,7 @@ class Speakers:
         self.history.append(known)
         return known.speaker
 
-    def _antecedent(self, subject: Subject, head: int) -> _Known | Subject | None:
+    def _antecedent(self, subject: Subject, head: int, continuing: bool = False) -> _Known | Subject | None:
         """What a pronoun without a resolved mention stands for: the nearest compatible earlier
         speaker, or a person (for "he"/"she") or actor (for "it"/"they") named closer before it."""
         known = max(
@@ -167,7 +171,7 @@ class Speakers:
             # a person named since the last speaker takes over only as a subject ("X told Y ...,
             # he said" is still X)
             subject_since = person is not None and self.tokens[person].dep in ("nsubj", "nsubjpass")
-            if person is not None and (subject_since or known is None):
+            if person is not None and ((subject_since and not continuing) or known is None):
                 named = self.reader.describe(person)
                 same = next(
                     (

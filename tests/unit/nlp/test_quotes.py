@@ -612,3 +612,14 @@ def test_every_attribution_pattern_finds_its_quote_and_speaker(parse, name, patt
     [quote] = quotes_of(parse(text))
     assert quote.text == said
     assert quote.speaker is not None and quote.speaker.name.endswith(name[0].split()[-1])
+
+
+def test_he_added_continues_the_last_speaker_even_after_someone_else_was_named(parse):
+    text = (
+        "Turkish Foreign Minister Hakan Fidan said the talks had been constructive.\n\n"
+        "Jordanian Foreign Minister Ayman Safadi met Hakan Fidan in Geneva. "
+        "He added that both sides wanted calm."
+    )
+    parsed = parse(text)
+    quote = one(quotes_of(parsed, mentions=[]), "both sides wanted calm")
+    assert quote.speaker.name == "Hakan Fidan"
