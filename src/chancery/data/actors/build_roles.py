@@ -17,6 +17,8 @@ SUBSTITUTIONS = {
 }
 # "AMBASSADOR_TO {}" expects an object after it; the resolver reads "ambassador to China" itself
 DANGLING = ("to", "for", "in", "of", "at", "on", "with", "from")
+# Phoenix's PPL ("man", "people") is no CAMEO sector: ordinary people are civilians
+RENAMED = {"PPL": "CVL"}
 ENTRY = re.compile(r"^([^#\[{]+?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})")
 
 
@@ -51,6 +53,7 @@ def build(source: Path) -> str:
         if not match:
             continue
         phrase, sector = match.groups()
+        sector = RENAMED.get(sector, sector)
         for form in expand(phrase):
             rows.setdefault(form, sector)
             if "!" not in phrase and not form.endswith("s"):
