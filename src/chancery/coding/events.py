@@ -104,6 +104,11 @@ def _code_sentence(
             draft.sources = index.resolve(between, draft.date[0])
             draft.source_note = "source:mutual-between"
         draft.targets = find_targets(tree, index, draft)
+        if "negpolar" in draft.pattern.flags:
+            if not draft.analysis.negated:
+                draft.suppressed = True
+            draft.analysis.negated = False  # "relations have never been interrupted": maintained
+            draft.analysis.notes.append("negation:polar-reading")
         if draft.source_note == "source:clause-subject" and not draft.targets:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
         if "reverse" in draft.pattern.flags:

@@ -82,13 +82,15 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
     """Support or condemnation of another actor's act targets that actor and names the act."""
     if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
         return False
-    if any(note == "target:dobj" for _, note, _ in draft.targets):
-        return False  # "defended Israel against the Commission's criticism": Israel is the target
     heads = argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else noun_objects(tree, draft.i)
+    objects = set(tree.objects(draft.i)) if draft.pattern.pos == "V" else set()
+    actor_object = any(note == "target:dobj" for _, note, _ in draft.targets)
     token = tree.tokens[draft.i]
     for head in heads:
         if not (tree.lemma(head) in ACT_NOUNS or head in drafts):
             continue
+        if actor_object and head not in objects:
+            continue  # "defended Israel against the Commission's criticism": Israel stays the target
         inner = [d for d in drafts.values() if d.i != draft.i and d.i in tree.subtree(head) and d.events]
         if not inner and token.dep == "relcl" and head == token.head:
             # "..., a step Israel condemned": the step stands for the clause it hangs beside

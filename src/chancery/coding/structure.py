@@ -126,7 +126,8 @@ class Tree:
             for child in self.children(host, "prep", "prt", "dative", "agent"):
                 if self.lemma(child) == preposition:
                     for pobj in self.children(child, "pobj", "pcomp"):
-                        found.extend(self.with_conjuncts(pobj))
+                        if not self.children(pobj, "nsubj"):  # not "with X blaming Y": a clause
+                            found.extend(self.with_conjuncts(pobj))
         return found
 
     def argument_lemmas(self, i: int) -> set[str]:
