@@ -31,6 +31,10 @@ _INVERTIBLE = frozenset({"say", "add", "ask", "continue", "write", "reply", "sta
 _WH = frozenset({"WDT", "WP", "WP$", "WRB"})
 _QUESTION_MARKS = frozenset({"whether", "if"})
 _NEGATIONS = frozenset({"not", "n't", "never"})
+_NOT_YET_AUX = frozenset({"will", "'ll", "shall", "may", "might", "could", "should", "must", "can"})
+_NOT_YET_HEADS = frozenset(
+    {"expect", "plan", "intend", "want", "hope", "due", "set", "likely", "schedule", "go"}
+)
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,8 @@ class Parse:
             return None
         if any(self.tokens[c].text.lower() in _NEGATIONS for c in self.kids(verb, "neg")):
             return None  # "did not say that ...": nothing was stated
+        if self._not_yet_said(verb):
+            return None  # "is expected to announce that ...", "will say that ...": not said yet
         complements = self.kids(verb, "ccomp") or self._that_clause_on_object(verb)
         if not complements:
             return self._parenthetical(verb) if token.dep == "parataxis" else None
@@ -201,6 +207,13 @@ class Parse:
         return Reported(
             self.tokens[low].start, self.tokens[high].end, Cue(token.text, verb, speaker, token.lemma.lower())
         )
+
+    def _not_yet_said(self, verb: int) -> bool:
+        """A statement announced for later or only possible: "will say", "is expected to announce"."""
+        if any(self.tokens[c].text.lower() in _NOT_YET_AUX for c in self.kids(verb, "aux")):
+            return True
+        token = self.tokens[verb]
+        return token.dep == "xcomp" and self.tokens[token.head].lemma.lower() in _NOT_YET_HEADS
 
     def _swallowed_speaker(self, low: int, high: int) -> tuple[int, int, int | None]:
         """Split "<clause>, <Name>[, <role>]" into the clause and the name's head, if it ends so."""

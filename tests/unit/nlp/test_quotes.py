@@ -194,9 +194,11 @@ def test_a_partial_quote_inside_reported_speech_gives_both_quotes(parse):
         "The minister did not say that the embassy would close.",
         "The spokesperson declined to say whether the envoy had left.",
         "Officials would not say when the talks would resume.",
+        "The minister is expected to announce that the embassy will reopen.",
+        "She will say that ties are restored.",
     ],
 )
-def test_denials_and_questions_are_not_reported_speech(parse, text):
+def test_denials_questions_and_statements_not_yet_made_are_not_reported_speech(parse, text):
     assert quotes_of(parse(text)) == ()
 
 
