@@ -238,12 +238,18 @@ def _us_georgia(match: Match, text: Text) -> bool:
     return after == "," and text.lower(match.last + 1) in ("u.s.", "us", "usa")
 
 
+def _starts(tokens: tuple[Token, ...], i: int) -> bool:
+    return i == 0 or tokens[i - 1].sentence != tokens[i].sentence
+
+
 def _dateline(match: Match, text: Text) -> bool:
     """ "MOSCOW (Reuters) -", "Kabul (PEN):", "Moscow, July 4 -", "Beijing, China -": the place filed from."""
     tokens = text.tokens
     at_start = match.first == 0 or tokens[match.first - 1].sentence != tokens[match.first].sentence
     if not at_start:
-        return False
+        # "BEIJING, China -": the country that follows the dateline's city
+        second = match.first >= 2 and text.lower(match.first - 1) == "," and _starts(tokens, match.first - 2)
+        return second and text.lower(match.last) in ("-", "—", "–", "(")
     surface = text.raw[tokens[match.first].start : tokens[match.last - 1].end]
     after = text.lower(match.last)
     if surface.isupper() and len(surface) > 3 and after in DATELINE_NEXT:
