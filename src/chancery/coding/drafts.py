@@ -95,8 +95,9 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             return [(a, f"target:{role}", q) for a, _, q in actors]
     if "parties" in draft.pattern.flags:
         return parties(tree, index, draft, source_codes)
-    if draft.pattern.pos == "V":
+    if draft.pattern.pos == "V" and draft.pattern.frame not in {"request", "demand"}:
         # "offered to hand over to Great Britain two nationals": the target sits in the complement
+        # (not for appeals: "did not call on members to cut ties with Israel" asks the members)
         for clause in tree.children(i, "xcomp", "ccomp"):
             for token in argument_tokens(tree, clause):
                 actors = [
