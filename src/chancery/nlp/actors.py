@@ -362,8 +362,32 @@ class _Sentence:
             personal="title" in entry.flags,
         )
         self.out.append(composed)
+        if not chain:
+            self._share_owned_role(composed.last, entry)
         self._named(composed, composed.last, [match])
         return True
+
+    def _share_owned_role(self, j: int, entry: Entry) -> None:
+        """ "the foreign ministers of China, Pakistan and Afghanistan": each state listed holds the role."""
+        while self.text.lower(j) in SERIES:
+            j += 1
+            nxt = self.at.get(j)
+            if nxt is None or nxt.entry.kind not in ("state", "demonym") or nxt.first in self.used:
+                return
+            if self._chain(nxt):
+                return  # "the President of France and Germany's chancellor": Germany has its own role
+            self.used.add(nxt.first)
+            found = Found(
+                first=nxt.first,
+                last=nxt.last,
+                kind="role",
+                rule=f"{RULE_NAMES[nxt.entry.kind]}:{nxt.entry.slug}+shared-role:{entry.slug}",
+                codes=compose_codes(nxt.entry, [entry]),
+                role=entry.role,
+                organization=entry.organization,
+            )
+            self.out.append(found)
+            j = nxt.last
 
     def _role_chain(self, match: Match) -> list[Match]:
         """Role nouns that follow one another ("ministry spokeswoman") read as one phrase."""
