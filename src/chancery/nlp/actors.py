@@ -30,6 +30,12 @@ from chancery.nlp.people import (
     person_entry_found,
 )
 from chancery.nlp.role_phrases import (
+    MODIFIERS,
+    POSSESSIVE,
+    PREFIX_KINDS,
+    RULE_NAMES,
+    SERIES,
+    bare_found,
     body_name,
     compose_codes,
     determined,
@@ -40,23 +46,6 @@ from chancery.nlp.role_phrases import (
 from chancery.records import Article, Mention, Sentence, Token
 
 __all__ = ["ActorDictionary", "find_mentions"]
-
-PREFIX_KINDS = frozenset({"state", "demonym", "capital", "seat", "igo", "group"})
-KIND_NAMES = {"seat": "capital", "state": "state"}
-RULE_NAMES = {
-    "state": "state-name",
-    "demonym": "demonym",
-    "capital": "capital-as-government",
-    "seat": "seat-of-power",
-    "igo": "igo",
-    "group": "group",
-}
-# words that may stand between a country and its role noun ("Chinese senior officials")
-MODIFIERS = frozenset(
-    {"top", "senior", "new", "interim", "caretaker", "local", "federal", "national", "visiting"}
-)
-POSSESSIVE = frozenset({"'s", "'"})
-SERIES = frozenset({"and", ",", "or"})
 
 
 def find_mentions(
@@ -176,7 +165,7 @@ class _Sentence:
         if entry.kind in ("capital", "seat") and not chain and not acts(match, self.text):
             return
         if not chain:
-            self.out.append(self._bare(match))
+            self.out.append(bare_found(match))
             return
         for role in chain:
             self.used.add(role.first)
@@ -195,17 +184,6 @@ class _Sentence:
                 return chain
             j = nxt.last
         return []
-
-    def _bare(self, match: Match) -> Found:
-        entry = match.entry
-        return Found(
-            first=match.first,
-            last=match.last,
-            kind=KIND_NAMES.get(entry.kind, entry.kind),
-            rule=f"{RULE_NAMES[entry.kind]}:{entry.slug}",
-            codes=entry.codes,
-            organization=entry.name if entry.kind in ("igo", "group") else None,
-        )
 
     def _emit_composed(self, prefix: Match, chain: list[Match], last: int, shared: bool = False) -> Found:
         entry = prefix.entry

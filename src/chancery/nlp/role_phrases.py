@@ -5,8 +5,39 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chancery.nlp.dictionary import Entry
-from chancery.nlp.matching import Text
+from chancery.nlp.matching import Match, Text
+from chancery.nlp.people import Found
 from chancery.records import DatedCode
+
+PREFIX_KINDS = frozenset({"state", "demonym", "capital", "seat", "igo", "group"})
+KIND_NAMES = {"seat": "capital", "state": "state"}
+RULE_NAMES = {
+    "state": "state-name",
+    "demonym": "demonym",
+    "capital": "capital-as-government",
+    "seat": "seat-of-power",
+    "igo": "igo",
+    "group": "group",
+}
+# words that may stand between a country and its role noun ("Chinese senior officials")
+MODIFIERS = frozenset(
+    {"top", "senior", "new", "interim", "caretaker", "local", "federal", "national", "visiting"}
+)
+POSSESSIVE = frozenset({"'s", "'"})
+SERIES = frozenset({"and", ",", "or"})
+
+
+def bare_found(match: Match) -> Found:
+    """A name standing alone: the state, demonym, capital, seat, organisation or group it names."""
+    entry = match.entry
+    return Found(
+        first=match.first,
+        last=match.last,
+        kind=KIND_NAMES.get(entry.kind, entry.kind),
+        rule=f"{RULE_NAMES[entry.kind]}:{entry.slug}",
+        codes=entry.codes,
+        organization=entry.name if entry.kind in ("igo", "group") else None,
+    )
 
 
 def merge_roles(roles: list[Entry]) -> Entry:
