@@ -28,6 +28,7 @@ LIGHT_VERBS = {
     "express", "voice", "extend", "offer", "give", "grant", "announce", "pledge", "declare", "reiterate",
     "reaffirm", "show", "lend", "throw", "issue", "make", "pay", "hold", "launch", "conduct", "stage",
     "signal", "convey", "send", "deliver", "register", "renew", "confirm", "accord", "provide", "have",
+    "complete", "begin", "start", "speed", "accelerate", "order", "carry", "mount", "undertake",
 }  # fmt: skip
 
 
