@@ -297,3 +297,16 @@ def _runs(indices: list[int]) -> list[list[int]]:
         else:
             runs.append([i])
     return runs
+
+
+def same_person(name: str, earlier: str) -> bool:
+    """ "Mao" or "Ms Mao" continues "Mao Ning"; a full name must match whole."""
+    words = name.lower().split()
+    known = earlier.lower().split()
+    return words == known or (len(words) == 1 and words[0] in known)
+
+
+def role_key(role: str) -> str:
+    """The kind of a role, for matching "the spokesperson" to "spokeswoman Mao Ning"."""
+    last = role.split()[-1]
+    return "spokesperson" if last.startswith("spokes") else last.rstrip("s")

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from chancery.nlp.speaker_phrases import PhraseReader, Subject
+from chancery.nlp.antecedents import Antecedents
+from chancery.nlp.speaker_phrases import PhraseReader, Subject, role_key, same_person
 from chancery.records import Mention, Speaker, Token
 
 # documents that speak for whoever issued them
@@ -47,7 +48,7 @@ class Speakers:
         self.reader = PhraseReader(text, tokens, mentions)
         self.tokens = tokens
         self.mentions = mentions
-        self.quoted = quoted  # direct-quote spans: names inside them are not antecedents
+        self.antecedents = Antecedents(tokens, mentions, self.reader, quoted)
         self.history: list[_Known] = []
 
     def resolve(self, head: int | None, rule: str = "subject", continuing: bool = False) -> Speaker | None:
@@ -87,28 +88,18 @@ class Speakers:
         """Corrections the article itself allows before the phrase is looked up among speakers."""
         token = self.tokens[head]
         if token.lemma.lower() in DOCUMENTS and not _says_who(subject):
-            issuer = self._issuer(head)
+            issuer = self.antecedents.issuer(head)
             if issuer is not None:
                 return self.reader.describe(issuer)  # "a video released by his ministry"
             if subject.definite:
                 return Subject(pronoun="it")  # "the statement said": its issuer, as "it said" would
         if subject.name is None and token.text[:1].isupper() and self._known_surname(token.text):
             return replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
-        referent = self._head_of(subject.refers_to) if subject.refers_to else None
-        if referent is not None and self._person_before(head, referent, unknown_only=True):
+        referent = self.antecedents.head_of(subject.refers_to) if subject.refers_to else None
+        if referent is not None and self.antecedents.person_before(head, referent, unknown_only=True):
             # someone the dictionary does not know was named between the pronoun and its referent
             return Subject(pronoun=subject.pronoun, gender=subject.gender)
         return subject
-
-    def _issuer(self, document: int) -> int | None:
-        """The agent of "a statement issued by X": the head of X."""
-        kids = self.reader.children
-        for acl in (c for c in kids.get(document, ()) if self.tokens[c].dep == "acl"):
-            for agent in (c for c in kids.get(acl, ()) if self.tokens[c].dep == "agent"):
-                objects = [c for c in kids.get(agent, ()) if self.tokens[c].dep == "pobj"]
-                if objects:
-                    return objects[0]
-        return None
 
     def _completed(self, subject: Subject, head: int, rule: str) -> tuple[Subject, str]:
         """A new speaker's phrase completed from the article: a surname's full name, an
@@ -118,7 +109,7 @@ class Speakers:
         if subject.written and len(subject.written.split()) == 1:
             # "Wu said" after "Foreign Minister Joseph Wu spoke": the person named in full earlier,
             # who beats a dictionary's person of the same surname ("Harris" for "Simon Harris")
-            earlier = self._named_before(subject.written, head)
+            earlier = self.antecedents.named_before(subject.written, head)
             if earlier is not None:
                 if subject.name and earlier.name and subject.name.lower() != earlier.name.lower():
                     subject = replace(subject, name=None, actor=None, mention_id=None)
@@ -130,14 +121,14 @@ class Speakers:
             and (subject.contextual or not subject.actor)
         ):
             # "the ambassador said" after "Taiwan's ambassador, Chen Chih-ming, stood beside him"
-            earlier = self._role_before(subject.role, head)
+            earlier = self.antecedents.role_before(subject.role, head)
             if earlier is not None:
                 return _fill(replace(subject, actor=None), earlier), "role"
         if not subject.organization or subject.name or not (subject.contextual or not subject.actor):
             return subject, rule
-        if self._possessor_its(head):
+        if self.antecedents.possessor_its(head):
             # "its foreign ministry said": the state or body named last before it
-            owner = self._actor_before(head)
+            owner = self.antecedents.actor_before(head)
             if owner is not None:
                 return replace(subject, actor=owner, contextual=False), "possessor"
         # "the ministry said": the ministry of the minister or the state last heard speaking
@@ -167,7 +158,7 @@ class Speakers:
         )
         floor = known.position if known else -1
         if subject.pronoun in ("he", "she"):
-            person = self._person_before(head, floor)
+            person = self.antecedents.person_before(head, floor)
             # a person named since the last speaker takes over only as a subject ("X told Y ...,
             # he said" is still X)
             subject_since = person is not None and self.tokens[person].dep in ("nsubj", "nsubjpass")
@@ -177,7 +168,7 @@ class Speakers:
                     (
                         k
                         for k in self.history
-                        if k.speaker.name and named.name and _same_person(named.name, k.speaker.name)
+                        if k.speaker.name and named.name and same_person(named.name, k.speaker.name)
                     ),
                     None,
                 )
@@ -188,107 +179,12 @@ class Speakers:
                 for m in self.mentions
                 if floor < m.head < head
                 and m.kind not in ("person", "pronoun")
-                and self._main_subject(self._noun_phrase_head(m.head))
-                and not self._quoted(m.head)
+                and self.antecedents.main_subject(self.antecedents.noun_phrase_head(m.head))
+                and not self.antecedents.in_quote(m.head)
             ]
             if actors:
                 return self.reader.from_mention(actors[-1])
         return known
-
-    def _person_before(self, head: int, floor: int, unknown_only: bool = False) -> int | None:
-        """The phrase head of the nearest person named before ``head`` (after ``floor``), outside quotes.
-
-        Within the nearest sentence naming people, the grammatical subject is preferred.  With
-        ``unknown_only``, only main-clause subjects that no person mention covers count.
-        """
-        known = {i for m in self.mentions if m.kind == "person" for i in range(m.first, m.last)}
-        people = [
-            i
-            for i in range(floor + 1, head)
-            if self.tokens[i].ent_type == "PERSON"
-            and not self._quoted(i)
-            and not (unknown_only and i in known)
-        ]
-        if unknown_only:
-            people = [i for i in people if self._main_subject(self._phrase_head(i))]
-        else:
-            people += [m.head for m in self.mentions if m.kind == "person" and floor < m.head < head]
-        if not people:
-            return None
-        sentence = self.tokens[max(people)].sentence
-        heads = [self._phrase_head(i) for i in sorted(set(people)) if self.tokens[i].sentence == sentence]
-        subjects = [h for h in heads if self.tokens[h].dep in ("nsubj", "nsubjpass")]
-        return (subjects or heads)[-1]
-
-    def _named_before(self, surname: str, head: int) -> Subject | None:
-        """The fuller phrase of a person named earlier with this surname, outside quotes."""
-        for i in range(head - 1, -1, -1):
-            token = self.tokens[i]
-            if token.text == surname and token.ent_type == "PERSON" and not self._quoted(i):
-                named = self.reader.describe(self._phrase_head(i))
-                if named.name and len(named.name.split()) > 1 and _same_person(surname, named.name):
-                    return named
-        return None
-
-    def _role_before(self, role: str, head: int) -> Subject | None:
-        """The nearest person named earlier, outside quotes, whose phrase gives this role."""
-        seen = set()
-        for i in range(head - 1, -1, -1):
-            if self.tokens[i].ent_type != "PERSON" or self._quoted(i):
-                continue
-            phrase = self._phrase_head(i)
-            if phrase in seen:
-                continue
-            seen.add(phrase)
-            named = self.reader.describe(phrase)
-            if named.name and named.role and _role_key(named.role) == _role_key(role):
-                return named
-        return None
-
-    def _main_subject(self, i: int) -> bool:
-        """Whether token ``i`` is the subject of its sentence's main verb."""
-        token = self.tokens[i]
-        return token.dep in ("nsubj", "nsubjpass") and self.tokens[token.head].dep == "ROOT"
-
-    def _possessor_its(self, head: int) -> bool:
-        return any(
-            t.head == head and t.dep == "poss" and t.text.lower() in ("its", "their")
-            for t in self.tokens[max(0, head - 4) : head]
-        )
-
-    def _actor_before(self, head: int):
-        """The actor of the nearest state, capital or organisation mention before ``head``, outside quotes."""
-        before = [
-            m
-            for m in self.mentions
-            if m.head < head and m.kind not in ("person", "pronoun") and not self._quoted(m.head)
-        ]
-        # "Armenia recognised the State of Palestine, its foreign ministry said": "its" is the
-        # subject's, so the nearest subject comes before the nearest mention
-        subjects = [
-            m for m in before if self.tokens[self._noun_phrase_head(m.head)].dep in ("nsubj", "nsubjpass")
-        ]
-        chosen = subjects or before
-        return max(chosen, key=lambda m: m.head).actor if chosen else None
-
-    def _noun_phrase_head(self, i: int) -> int:
-        """Climb from a modifier to its noun phrase's head ("Ecuador" in "Ecuador's presidency")."""
-        while self.tokens[i].dep in ("poss", "compound", "amod", "flat") and self.tokens[i].head != i:
-            i = self.tokens[i].head
-        return i
-
-    def _head_of(self, mention_id: str) -> int:
-        mention = next((m for m in self.mentions if m.id == mention_id), None)
-        return mention.head if mention else -1
-
-    def _phrase_head(self, i: int) -> int:
-        """Climb from a name token to the head of its noun phrase ("minister" in "the minister, X,")."""
-        while self.tokens[i].dep in ("compound", "appos", "flat") and self.tokens[i].head != i:
-            i = self.tokens[i].head
-        return i
-
-    def _quoted(self, i: int) -> bool:
-        return any(start <= self.tokens[i].start < end for start, end in self.quoted)
 
     def repeat(self, speaker: Speaker | None) -> Speaker | None:
         """An earlier speaker heard again (an unattributed quote paragraph continues its speaker)."""
@@ -332,10 +228,10 @@ def _continues(subject: Subject, known: _Known) -> bool:
         return not earlier.name
     if subject.pronoun == "they":
         return True
-    if subject.written and earlier.name and _same_person(subject.written, earlier.name):
+    if subject.written and earlier.name and same_person(subject.written, earlier.name):
         return True  # the article's own "Harris" beats a dictionary's other Harris
     if subject.name:
-        return bool(earlier.name) and _same_person(subject.name, earlier.name)
+        return bool(earlier.name) and same_person(subject.name, earlier.name)
     if subject.organization and not subject.role and subject.definite and earlier.organization:
         if earlier.name:
             return False  # "the ministry" after its minister spoke is the ministry, not the minister
@@ -343,20 +239,8 @@ def _continues(subject: Subject, known: _Known) -> bool:
         same_kind = earlier.organization.split()[-1].lower() == subject.organization.split()[-1].lower()
         return same_kind and (subject.contextual or not subject.actor or subject.actor == earlier.actor)
     if subject.role and subject.definite and (subject.contextual or not subject.actor):
-        return bool(earlier.role) and _role_key(earlier.role) == _role_key(subject.role)
+        return bool(earlier.role) and role_key(earlier.role) == role_key(subject.role)
     return False
-
-
-def _same_person(name: str, earlier: str) -> bool:
-    """ "Mao" or "Ms Mao" continues "Mao Ning"; a full name must match whole."""
-    words = name.lower().split()
-    known = earlier.lower().split()
-    return words == known or (len(words) == 1 and words[0] in known)
-
-
-def _role_key(role: str) -> str:
-    last = role.split()[-1]
-    return "spokesperson" if last.startswith("spokes") else last.rstrip("s")
 
 
 def _continuation_rule(subject: Subject) -> str:

@@ -1,61 +1,11 @@
-"""Quotes and speakers: each case of issue 5 on a short article written for the test."""
+"""Quotes: direct quotes, reported speech, offsets, ids and dates, on short articles written for the tests."""
 
 from __future__ import annotations
 
 import pytest
+from quote_helpers import one, quotes_of, span_of
 
-from chancery.nlp.quotes import find_quotes
-from chancery.records import Actor, DateRef, Mention, TextSpan, content_id
-
-
-def quotes_of(parsed, mentions=None, dates=None):
-    """The quotes of a parsed article, optionally with hand-made mentions or dates."""
-    return find_quotes(
-        parsed.article,
-        parsed.tokens,
-        parsed.sentences,
-        parsed.mentions if mentions is None else tuple(mentions),
-        parsed.dates if dates is None else tuple(dates),
-    )
-
-
-def one(quotes, text):
-    """The single quote whose text is ``text``."""
-    found = [q for q in quotes if q.text == text]
-    assert len(found) == 1, [q.text for q in quotes]
-    return found[0]
-
-
-def mention(parsed, text, kind, code, name=None, refers_to=None, nth=0, role=None, organization=None):
-    """A mention of ``text`` (its nth occurrence) as the actors stage would make it."""
-    start = -1
-    for _ in range(nth + 1):
-        start = parsed.article.text.index(text, start + 1)
-    end = start + len(text)
-    tokens = [t for t in parsed.tokens if t.start < end and start < t.end]
-    actor = Actor(
-        text=text,
-        code=code,
-        country=code[:3],
-        sector=code[3:] or None,
-        name=name,
-        role=role,
-        organization=organization,
-    )
-    return Mention(
-        id=f"{kind}-{start}",
-        span=TextSpan(start, end),
-        text=text,
-        sentence=tokens[0].sentence,
-        first=tokens[0].i,
-        last=tokens[-1].i + 1,
-        head=tokens[-1].i,
-        actor=actor,
-        rule="test",
-        kind=kind,
-        refers_to=refers_to,
-    )
-
+from chancery.records import DateRef, content_id
 
 # direct quotes
 
@@ -120,14 +70,6 @@ def test_a_partial_quote_after_described_as_has_the_describers_speaker(parse):
     parsed = parse("Sergei Lavrov described the vote as “a grave betrayal of trust”.")
     [quote] = quotes_of(parsed)
     assert quote.text == "a grave betrayal of trust" and quote.speaker.name == "Sergei Lavrov"
-
-
-def test_an_unattributed_quote_paragraph_continues_the_previous_speaker(parse):
-    parsed = parse(
-        '"We regret this," Joseph Wu said.\n\n"We will close our embassy and withdraw our staff."\n'
-    )
-    second = one(quotes_of(parsed), "We will close our embassy and withdraw our staff.")
-    assert second.speaker.name == "Joseph Wu" and second.speaker.rule == "previous-quote"
 
 
 # reported speech
@@ -208,81 +150,6 @@ def test_a_clause_reported_inside_another_is_part_of_it(parse):
     assert quote.text == "Beijing had told Kabul that the embassy would reopen"
 
 
-# speakers and their continuation
-
-
-def test_she_continues_the_nearest_named_speaker(parse):
-    parsed = parse("Maria Zakharova spoke on Thursday. She said the decision followed months of talks.")
-    [quote] = quotes_of(parsed)
-    assert quote.speaker.name == "Maria Zakharova" and quote.speaker.rule == "pronoun"
-
-
-def test_he_skips_a_spokeswoman_for_a_man_named_later(parse):
-    text = (
-        "Spokeswoman Maria Zakharova said Moscow welcomed the step. Amir Khan Muttaqi thanked Russia. "
-        '"This brave decision will be an example," he said.'
-    )
-    quote = one(quotes_of(parse(text)), "This brave decision will be an example,")
-    assert quote.speaker.name == "Amir Khan Muttaqi"
-
-
-def test_the_spokesperson_continues_the_earlier_spokesperson(parse):
-    text = (
-        "Chinese Foreign Ministry spokesperson Mao Ning said Beijing welcomed the decision. "
-        "Sergei Lavrov said Moscow agreed. The spokesperson added that China would keep its embassy open."
-    )
-    quote = one(quotes_of(parse(text)), "China would keep its embassy open")
-    assert quote.speaker.name == "Mao Ning" and quote.speaker.rule == "role"
-
-
-def test_an_unnamed_spokesperson_keeps_role_and_organisation(parse):
-    parsed = parse("A foreign ministry spokesperson said the upgrade did not amount to recognition.")
-    [quote] = quotes_of(parsed)
-    speaker = quote.speaker
-    assert (speaker.name, speaker.role, speaker.organization) == (None, "spokesperson", "Foreign Ministry")
-
-
-def test_a_surname_continues_the_full_name_and_its_role(parse):
-    text = 'Foreign Minister Joseph Wu spoke in Taipei. "We regret the decision," Wu said.'
-    quote = one(quotes_of(parse(text)), "We regret the decision,")
-    assert (quote.speaker.name, quote.speaker.role) == ("Joseph Wu", "foreign minister")
-
-
-def test_a_person_mention_gives_the_speakers_actor(parse):
-    parsed = parse('"We oppose it," Chinese Foreign Ministry spokesperson Mao Ning said.')
-    person = mention(parsed, "Mao Ning", "person", "CHNGOV", name="Mao Ning", role="spokesperson")
-    [quote] = quotes_of(parsed, mentions=[person])
-    assert quote.speaker.actor.code == "CHNGOV" and quote.speaker.mention_id == person.id
-
-
-def test_a_pronoun_mention_follows_its_refers_to_not_the_nearest_speaker(parse):
-    text = (
-        "Mao Ning said Beijing agreed. Sergei Lavrov said Moscow agreed. She added that talks would resume."
-    )
-    parsed = parse(text)
-    mao = mention(parsed, "Mao Ning", "person", "CHNGOV", name="Mao Ning")
-    lavrov = mention(parsed, "Sergei Lavrov", "person", "RUSGOV", name="Sergei Lavrov")
-    she = mention(parsed, "She", "pronoun", "CHNGOV", refers_to=mao.id)
-    quote = one(quotes_of(parsed, mentions=[mao, lavrov, she]), "talks would resume")
-    assert quote.speaker.name == "Mao Ning" and quote.speaker.actor.code == "CHNGOV"
-
-
-def test_a_capital_speaks_for_its_government_without_a_name(parse):
-    parsed = parse("Beijing said it opposed the visit.")
-    capital = mention(parsed, "Beijing", "capital", "CHNGOV")
-    [quote] = quotes_of(parsed, mentions=[capital])
-    assert quote.speaker.name is None and quote.speaker.actor.code == "CHNGOV"
-
-
-def test_it_said_continues_the_last_organisation_that_spoke(parse):
-    parsed = parse(
-        "Lithuania's foreign ministry said it regretted the decision. It stated that Vilnius would stay."
-    )
-    state = mention(parsed, "Lithuania", "state", "LTU")
-    quote = one(quotes_of(parsed, mentions=[state]), "Vilnius would stay")
-    assert quote.speaker.organization == "Foreign Ministry" and quote.speaker.actor.code == "LTU"
-
-
 # offsets, ids and dates
 
 
@@ -303,8 +170,8 @@ def test_offsets_slice_the_text_and_ids_are_content_hashes(parse):
 def test_the_date_in_the_cues_sentence_dates_the_quote(parse):
     text = 'Mao Ning said on Friday that "the embassy will reopen on Monday".'
     parsed = parse(text, date="2025-07-06")
-    friday = DateRef("2025-07-04", basis="relative", text="Friday", span=_span(text, "Friday"), sentence=0)
-    monday = DateRef("2025-07-07", basis="relative", text="Monday", span=_span(text, "Monday"), sentence=0)
+    friday = DateRef("2025-07-04", basis="relative", text="Friday", span=span_of(text, "Friday"), sentence=0)
+    monday = DateRef("2025-07-07", basis="relative", text="Monday", span=span_of(text, "Monday"), sentence=0)
     for quote in quotes_of(parsed, dates=[monday, friday]):
         assert quote.date == "2025-07-04"  # Monday is inside the quoted words: what was said, not when
 
@@ -312,17 +179,12 @@ def test_the_date_in_the_cues_sentence_dates_the_quote(parse):
 def test_historical_dates_and_quotes_without_a_date_fall_back_to_publication(parse):
     text = "Mao Ning said China had kept its embassy open since 2021."
     parsed = parse(text, date="2025-07-06")
-    since = DateRef("2021-01-01", "year", "explicit", "2021", _span(text, "2021"), 0, historical=True)
+    since = DateRef("2021-01-01", "year", "explicit", "2021", span_of(text, "2021"), 0, historical=True)
     [quote] = quotes_of(parsed, dates=[since])
     assert quote.date == "2025-07-06"
 
 
-def _span(text: str, word: str) -> TextSpan:
-    start = text.index(word)
-    return TextSpan(start, start + len(word))
-
-
-# regressions found on the held-out gold articles (q14 to q18)
+# regressions found on the held-out gold articles (q14 to q25) and the example articles
 
 
 def test_adding_that_finds_the_speech_verb_when_the_parse_hangs_it_inside_the_report(parse):
@@ -340,28 +202,6 @@ def test_a_wire_dateline_is_not_part_of_the_reported_clause(parse):
     assert quote.text == "Colombia will break off relations with Israel"
 
 
-def test_the_statement_said_speaks_for_the_organisation_that_issued_it(parse):
-    text = 'Ecuador\'s presidency defended the raid. "Ecuador is a sovereign nation," the statement said.'
-    parsed = parse(text)
-    state = mention(parsed, "Ecuador", "state", "ECUGOV")
-    [quote] = quotes_of(parsed, mentions=[state])
-    assert quote.speaker.actor.code == "ECUGOV" and quote.speaker.name is None
-
-
-def test_an_acronym_is_an_organisation_not_a_persons_name(parse):
-    parsed = parse("Staff must leave by November, according to the Polish news agency PAP.")
-    pap = mention(parsed, "PAP", "person", "POLMED", name="PAP")
-    [quote] = quotes_of(parsed, mentions=[pap])
-    assert quote.speaker.name is None
-
-
-def test_a_full_name_written_in_the_article_beats_a_dictionary_person_with_the_same_surname(parse):
-    parsed = parse('Irish leader Simon Harris spoke. "Today is historic," Harris said.')
-    kamala = mention(parsed, "Harris", "person", "USAGOV", name="Kamala Harris", nth=1)
-    quote = one(quotes_of(parsed, mentions=[kamala]), "Today is historic,")
-    assert quote.speaker.name == "Simon Harris"
-
-
 def test_british_single_marks_give_direct_quotes_with_their_speaker(parse):
     text = "‘We will not recognise them,’ the foreign secretary, David Lammy, told MPs. ‘We stay shut.’"
     first, second = quotes_of(parse(text))
@@ -375,30 +215,9 @@ def test_a_cue_ending_the_paragraph_with_a_colon_attributes_the_next_paragraphs_
     assert quote.cue == "said" and quote.speaker.name == "Mao Ning"
 
 
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        ("Lavrov was quoted as saying that Moscow would respond.", "Lavrov"),
-        ("Reuters quoted Wang Yi as saying that Moscow would respond.", "Wang Yi"),
-    ],
-)
-def test_quoted_as_saying_gives_the_quoted_person(parse, text, speaker):
-    [quote] = quotes_of(parse(text))
-    assert quote.text == "Moscow would respond" and quote.speaker.name.endswith(speaker)
-
-
 def test_an_attribution_parsed_as_parenthetical_still_reports_its_clause(parse):
     [quote] = quotes_of(parse("The envoy left, the ministry said, without giving details."))
     assert quote.text == "The envoy left" and quote.speaker.organization == "Ministry"
-
-
-def test_it_was_reported_that_has_no_speaker(parse):
-    text = "China's foreign ministry said it was ready. It was reported that the embassy had closed."
-    quote = one(quotes_of(parse(text)), "the embassy had closed")
-    assert quote.speaker is None
-
-
-# cases found by running the finder over examples/ (the ingest engineer's wire-style articles)
 
 
 def test_said_in_a_statement_that_reports_the_clause_hung_on_the_statement(parse):
@@ -406,36 +225,6 @@ def test_said_in_a_statement_that_reports_the_clause_hung_on_the_statement(parse
         parse("The Russian Foreign Ministry said in a statement that recognition would help trade.")
     )
     assert quote.text == "recognition would help trade" and quote.speaker.organization == "Foreign Ministry"
-
-
-def test_the_ministry_continues_the_ministry_named_in_full_earlier(parse):
-    text = 'The Russian Foreign Ministry said talks would go on. "We see real potential," the ministry said.'
-    quote = one(quotes_of(parse(text)), "We see real potential,")
-    assert quote.speaker.organization == "Foreign Ministry" and quote.speaker.rule == "organisation"
-
-
-def test_its_foreign_ministry_belongs_to_the_state_named_before_it(parse):
-    parsed = parse("Norway's recognition took effect the same day, its foreign ministry said.")
-    norway = mention(parsed, "Norway", "state", "NOR")
-    [quote] = quotes_of(parsed, mentions=[norway])
-    assert quote.speaker.actor.code == "NOR" and quote.speaker.rule == "possessor"
-
-
-def test_a_name_tagged_as_a_modal_verb_still_speaks(parse):
-    text = "Prime Minister Theresa May said Britain would act.\n\nMay told MPs that the diplomats had a week."
-    quote = one(quotes_of(parse(text)), "the diplomats had a week")
-    assert quote.speaker.name == "Theresa May"
-
-
-def test_told_never_takes_its_listener_for_the_speaker(parse):
-    [quote] = quotes_of(parse("He later told parliament that the diplomats had a week to leave."))
-    assert quote.speaker is None or quote.speaker.organization != "Parliament"
-
-
-def test_who_told_speaks_for_the_person_the_relative_clause_describes(parse):
-    text = "Blinken met Wang Yi, the party's top diplomat, who told him that Washington must stop."
-    [quote] = quotes_of(parse(text))
-    assert quote.text == "Washington must stop" and quote.speaker.name == "Wang Yi"
 
 
 def test_according_to_at_the_end_of_a_reported_clause_leaves_the_clause(parse):
@@ -458,21 +247,6 @@ def test_the_time_of_the_saying_is_not_part_of_the_reported_clause(parse):
 
 def test_declaring_someone_persona_non_grata_is_a_verdict_not_reported_speech(parse):
     assert quotes_of(parse("Ecuador declared Mexico's ambassador, Raquel Serur, persona non grata.")) == ()
-
-
-def test_titles_joined_by_and_belong_to_one_speaker(parse):
-    text = "Deputy Prime Minister and Foreign Minister Ishaq Dar said the talks had gone well."
-    [quote] = quotes_of(parse(text))
-    assert quote.speaker.name == "Ishaq Dar" and quote.speaker.role == "deputy prime minister"
-
-
-def test_he_after_x_told_y_is_still_x(parse):
-    text = (
-        '"We will help," Subrahmanyam Jaishankar told Amir Khan Muttaqi at their meeting. '
-        "India would also expand aid, he said."
-    )
-    quote = one(quotes_of(parse(text)), "India would also expand aid")
-    assert quote.speaker.name == "Subrahmanyam Jaishankar"
 
 
 @pytest.mark.parametrize(
@@ -498,46 +272,18 @@ def test_odd_texts_give_well_formed_quotes_or_none(parse, text):
         assert all(0 <= s < len(parsed.sentences) for s in quote.sentences)
 
 
-def test_a_quote_paragraph_after_reported_speech_continues_its_speaker(parse):
-    parsed = parse('Mao Ning said China would not accept the move.\n\n"This is a red line for us."\n')
-    quote = one(quotes_of(parsed), "This is a red line for us.")
-    assert quote.speaker.name == "Mao Ning" and quote.cue is None
-
-
-def test_a_document_issued_by_someone_speaks_for_its_issuer(parse):
-    text = "Muttaqi called it a brave step, according to a video released by the Afghan foreign ministry."
-    [quote] = quotes_of(parse(text))
-    assert quote.speaker.organization == "Foreign Ministry"
-
-
 def test_a_quote_continuing_a_speaker_takes_the_date_of_the_quote_it_continues(parse):
     text = '"We are ready," Mao Ning said on Friday. "We always were."'
     parsed = parse(text, date="2025-07-06")
-    friday = DateRef("2025-07-04", basis="relative", text="Friday", span=_span(text, "Friday"), sentence=0)
+    friday = DateRef("2025-07-04", basis="relative", text="Friday", span=span_of(text, "Friday"), sentence=0)
     continued = one(quotes_of(parsed, dates=[friday]), "We always were.")
     assert continued.cue is None and continued.date == "2025-07-04"
-
-
-# regressions found on the second held-out gold set (q19 to q22)
 
 
 def test_that_tagged_as_a_pronoun_still_opens_the_reported_clause(parse):
     text = "Spokesman Lin Jian told a regular news briefing that both sides would keep in close contact."
     [quote] = quotes_of(parse(text))
     assert quote.text == "both sides would keep in close contact" and quote.speaker.name == "Lin Jian"
-
-
-def test_the_ministry_after_its_minister_spoke_is_the_ministry_with_the_ministers_state(parse):
-    text = (
-        "Israel will close its embassy, Israeli Foreign Minister Gideon Saar said on Sunday. "
-        "The ministry said the decision followed a court case."
-    )
-    parsed = parse(text)
-    saar = mention(
-        parsed, "Gideon Saar", "person", "ISRGOV", name="Gideon Saar", organization="Foreign Ministry"
-    )
-    quote = one(quotes_of(parsed, mentions=[saar]), "the decision followed a court case")
-    assert quote.speaker.name is None and quote.speaker.actor.code == "ISRGOV"
 
 
 def test_quote_ids_are_unique_within_an_article(parse):
@@ -547,23 +293,6 @@ def test_quote_ids_are_unique_within_an_article(parse):
     )
     ids = [q.id for q in quotes_of(parse(text))]
     assert len(ids) == len(set(ids))
-
-
-def test_its_belongs_to_the_subject_before_the_nearest_name(parse):
-    parsed = parse("Armenia recognised the State of Palestine on Friday, its foreign ministry said.")
-    armenia = mention(parsed, "Armenia", "state", "ARM")
-    palestine = mention(parsed, "State of Palestine", "state", "PSE")
-    [quote] = quotes_of(parsed, mentions=[armenia, palestine])
-    assert quote.speaker.actor.code == "ARM"
-
-
-# regression found on the third held-out gold set (q23 to q25)
-
-
-def test_a_bare_role_continues_a_person_introduced_with_that_role_who_had_not_spoken(parse):
-    text = 'Taiwan\'s ambassador, Chen Chih-ming, stood by him. "We are friends," the ambassador said.'
-    [quote] = quotes_of(parse(text))
-    assert quote.speaker.name == "Chen Chih-ming" and quote.speaker.rule == "role"
 
 
 @pytest.mark.parametrize(
@@ -582,11 +311,6 @@ def test_a_quote_ending_in_a_nested_quote_after_a_closed_quote_is_kept(parse):
     text = '"We warned them," she said.\n\n"I told him, \'We will not accept this,\'" the envoy recalled.'
     quote = one(quotes_of(parse(text)), "I told him, 'We will not accept this,'")
     assert quote.cue == "recalled" and quote.speaker.role == "envoy"
-
-
-def test_the_state_of_secretary_of_state_is_not_an_organisation(parse):
-    [quote] = quotes_of(parse('Secretary of State Antony Blinken said: "We will not recognise the junta."'))
-    assert quote.speaker.role == "secretary of state" and quote.speaker.organization != "State"
 
 
 # a grid of attribution patterns and names (found by generating articles from templates)
@@ -614,14 +338,3 @@ def test_every_attribution_pattern_finds_its_quote_and_speaker(parse, name, patt
     [quote] = quotes_of(parse(text))
     assert quote.text == said
     assert quote.speaker is not None and quote.speaker.name.endswith(name[0].split()[-1])
-
-
-def test_he_added_continues_the_last_speaker_even_after_someone_else_was_named(parse):
-    text = (
-        "Turkish Foreign Minister Hakan Fidan said the talks had been constructive.\n\n"
-        "Jordanian Foreign Minister Ayman Safadi met Hakan Fidan in Geneva. "
-        "He added that both sides wanted calm."
-    )
-    parsed = parse(text)
-    quote = one(quotes_of(parsed, mentions=[]), "both sides wanted calm")
-    assert quote.speaker.name == "Hakan Fidan"
