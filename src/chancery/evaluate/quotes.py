@@ -51,19 +51,23 @@ class QuoteReport:
 
     @property
     def precision(self) -> float:
+        """Matched quotes over quotes found."""
         return self.matched / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
+        """Matched quotes over gold quotes."""
         return self.matched / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall: the quote-span F1."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def speaker_accuracy(self) -> float:
+        """Right speakers (name and, when the gold gives a code, country) over matched quotes."""
         return self.speakers_right / self.matched if self.matched else 0.0
 
     @property
@@ -72,6 +76,7 @@ class QuoteReport:
         return self.names_right / self.matched if self.matched else 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """The figures and misses, for ``chancery eval --format json``."""
         return {
             "kind": "quotes",
             "articles": self.articles,
@@ -88,6 +93,7 @@ class QuoteReport:
         }
 
     def render(self) -> str:
+        """The figures and one line per miss, for the terminal."""
         lines = [
             f"quotes: {self.articles} articles, {self.gold} gold, {self.predicted} found,"
             f" {self.matched} matched",

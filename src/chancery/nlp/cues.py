@@ -68,6 +68,7 @@ class Parse:
                 self.children.setdefault(token.head, []).append(token.i)
 
     def kids(self, i: int, *deps: str) -> list[int]:
+        """The children of token ``i``, only those with one of ``deps`` when given."""
         return [c for c in self.children.get(i, ()) if not deps or self.tokens[c].dep in deps]
 
     def subtree(self, i: int) -> tuple[int, int]:

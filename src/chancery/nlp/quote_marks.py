@@ -65,6 +65,7 @@ def quoted_stretches(text: str) -> tuple[Stretch, ...]:
         closing, is_mark = CLOSING, _double_mark
 
     def close(end: int, close_mark: int | None) -> None:
+        """Record the stretch opened at ``open_at`` and ending at ``end``."""
         start, end = _trimmed(text, open_at + 1, end)
         covered = tuple(n for n, (s, e) in enumerate(paragraphs) if s <= max(start, end - 1) and e > open_at)
         if end > start:
