@@ -321,4 +321,4 @@ def _name_taken_for_a_word(before: Token, verb: Token) -> bool:
 
 
 def _is_mark(token: Token) -> bool:
-    return token.text in ('"', "“", "”", "«", "»")
+    return token.text in ('"', "“", "”", "«", "»", "'", "‘", "’")

@@ -98,7 +98,7 @@ class PhraseReader:
             mentions = [m for m in mentions if m is not person]
             person = None
         name = person.actor.name if person and person.actor.name else written
-        role = self._role(span)
+        role = self._role(span, head)
         actor = person.actor if person else self._actor(mentions)
         # "the ministry", "the spokesperson": a country no word of the phrase names is a guess
         contextual = (
@@ -200,8 +200,11 @@ class PhraseReader:
         best = [*best[:-1], last]
         return self.text[self.tokens[best[0]].start : self.tokens[best[-1]].end]
 
-    def _role(self, span: list[int]) -> str | None:
-        for n, i in enumerate(span):
+    def _role(self, span: list[int], head: int | None = None) -> str | None:
+        # the head's own role first: "the chancellor's spokesperson" is a spokesperson
+        order = sorted(range(len(span)), key=lambda n: span[n] != head)
+        for n in order:
+            i = span[n]
             if self.tokens[i].text.lower() not in ROLE_NOUNS or self.tokens[i].pos not in ("NOUN", "PROPN"):
                 continue
             first = n

@@ -91,7 +91,7 @@ class Speakers:
             issuer = self.antecedents.issuer(head)
             if issuer is not None:
                 return self.reader.describe(issuer)  # "a video released by his ministry"
-            if subject.definite:
+            if self._determined(head):
                 return Subject(pronoun="it")  # "the statement said": its issuer, as "it said" would
         if subject.name is None and token.text[:1].isupper() and self._known_surname(token.text):
             return replace(subject, name=token.text, organization=None)  # "Lavrov", parsed as an ORG
@@ -124,19 +124,28 @@ class Speakers:
             earlier = self.antecedents.role_before(subject.role, head)
             if earlier is not None:
                 return _fill(replace(subject, actor=None), earlier), "role"
-        if not subject.organization or subject.name or not (subject.contextual or not subject.actor):
+        if subject.name or not (subject.contextual or not subject.actor):
             return subject, rule
-        if self.antecedents.possessor_its(head):
+        if (subject.organization or subject.role) and self.antecedents.possessor_its(head):
             # "its foreign ministry said": the state or body named last before it
             owner = self.antecedents.actor_before(head)
             if owner is not None:
                 return replace(subject, actor=owner, contextual=False), "possessor"
+        if not subject.organization:
+            return subject, rule
         # "the ministry said": the ministry of the minister or the state last heard speaking
         context = next((k for k in reversed(self.history) if _same_body(subject, k.speaker)), None)
         context = context or next((k for k in reversed(self.history) if _government(k.speaker)), None)
         if context is not None:
             return replace(subject, actor=context.speaker.actor), "organisation-context"
         return subject, rule
+
+    def _determined(self, head: int) -> bool:
+        """Whether a noun is made definite: "the statement", "its letter" (not "posts on Telegram")."""
+        return any(
+            self.tokens[c].dep == "poss" or self.tokens[c].text.lower() in ("the", "this", "that")
+            for c in self.reader.children.get(head, ())
+        )
 
     def _again(self, known: _Known, subject: Subject, head: int) -> Speaker:
         """An earlier speaker speaking again: completed by the new phrase and moved to the front."""

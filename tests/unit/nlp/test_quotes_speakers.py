@@ -227,3 +227,26 @@ def test_he_added_continues_the_last_speaker_even_after_someone_else_was_named(p
     parsed = parse(text)
     quote = one(quotes_of(parsed, mentions=[]), "both sides wanted calm")
     assert quote.speaker.name == "Hakan Fidan"
+
+
+# cases found by running the finder over the events engineer's gold sentences
+
+
+def test_posts_on_social_media_with_no_issuer_have_no_speaker(parse):
+    text = "Drones struck a refinery in Samara overnight, according to unverified posts on Telegram."
+    [quote] = quotes_of(parse(text))
+    assert quote.speaker is None
+
+
+def test_the_head_of_the_phrase_gives_the_role(parse):
+    [quote] = quotes_of(parse("Germany declined to recognise Palestine, the chancellor's spokesperson said."))
+    assert quote.speaker.role == "spokesperson"
+
+
+def test_its_foreign_minister_belongs_to_the_subject_of_the_report(parse):
+    text = "Thailand has kept full relations with Myanmar's military government, its foreign minister said."
+    parsed = parse(text)
+    thailand = mention(parsed, "Thailand", "state", "THA")
+    myanmar = mention(parsed, "Myanmar", "state", "MMR")
+    [quote] = quotes_of(parsed, mentions=[thailand, myanmar])
+    assert quote.speaker.actor.code == "THA" and quote.speaker.role == "foreign minister"
