@@ -21,6 +21,9 @@ from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors,
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
 
+# clauses whose dates are their own, not the trigger's
+DATE_CLAUSE_STOPS = {"relcl", "ccomp", "advcl", "conj", "acl", "xcomp", "pcomp", "csubj"}
+
 
 @dataclass(frozen=True, eq=False)
 class Coder:
@@ -232,12 +235,24 @@ def _event_id(
 
 
 def _date(parsed: ParsedArticle, sentence: Sentence, tree: Tree, i: int) -> tuple[str | None, str, str, str]:
-    """The event's date: one in the trigger's clause, else a current one in its sentence, else publication."""
-    nodes = tree.subtree(i, stop={"relcl", "ccomp", "advcl"})
-    low, high = parsed.tokens[nodes[0]].start, parsed.tokens[nodes[-1]].end
+    """The event's date: one in the trigger's own clause, else the nearest current one, else publication.
+
+    The own clause stops at subordinate and coordinated clauses, so "recognised X in 2023, and it
+    accepted Y in January" dates each act by its own phrase.
+    """
     in_sentence = [d for d in parsed.dates if d.sentence == sentence.index and d.span is not None]
-    inside = [d for d in in_sentence if low <= d.span.start and d.span.end <= high]  # type: ignore[union-attr]
-    current = [d for d in in_sentence if not d.historical]
+    inside = []
+    node = i
+    for _ in range(
+        4
+    ):  # the trigger's clause, then the clauses it hangs from ("in 2023 it became ... to send")
+        own = set(tree.subtree(node, stop=DATE_CLAUSE_STOPS))
+        inside = [d for d in in_sentence if _date_tokens(parsed, d) & own]
+        if inside or tree.tokens[node].head == node or tree.tokens[node].dep in {"conj", "advcl", "relcl"}:
+            break
+        node = tree.tokens[node].head
+    trigger = parsed.tokens[i].start
+    current = sorted((d for d in in_sentence if not d.historical), key=lambda d: abs(d.span.start - trigger))
     pick = (inside or current or [None])[0]
     if pick is not None:
         return pick.value, pick.basis, pick.precision, f"date:{pick.basis}:{pick.text}"
@@ -245,3 +260,7 @@ def _date(parsed: ParsedArticle, sentence: Sentence, tree: Tree, i: int) -> tupl
         pub = parsed.publication
         return pub.value, "publication", pub.precision, "date:publication"
     return None, "publication", "day", "date:unknown"
+
+
+def _date_tokens(parsed: ParsedArticle, date) -> set[int]:
+    return {t.i for t in parsed.tokens if date.span.start <= t.start and t.end <= date.span.end}

@@ -67,10 +67,13 @@ def analyse(
         ):
             result.negated = True
             result.notes.append("negation:" + _negation_cue(tree, head) + " " + tree.tokens[head].text)
+    light = node  # the event's own clause: the trigger, or the light verb of a nominalisation
+    others_subject = False  # whether a clause on the way up has a named subject of its own
     visited = set()
     while node not in visited:
         visited.add(node)
-        would |= _own_markers(tree, node, result, first=node == i or node == tree.tokens[i].head)
+        would |= _own_markers(tree, node, result, first=node in {i, light})
+        others_subject |= any(tree.tokens[k].pos != "PRON" for k in tree.children(node, "nsubj"))
         _conditions(tree, node, text, result)
         token = tree.tokens[node]
         head = token.head
@@ -135,6 +138,8 @@ def analyse(
             frame = governor.frame
             if governor.frame_other and (_has_own_controller(tree, head, node) or tree.is_passive(head)):
                 frame = governor.frame_other
+            if frame == "intent" and others_subject:
+                frame = "hypothetical"  # "China wanted to see Kabul build": a wish about others
             cue = f"{frame}:{tree.tokens[head].text}"
             if frame == "intent":
                 result.intent = True

@@ -131,7 +131,7 @@ class Matcher:
                 continue
             if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):
                 continue
-            if "needcomp" in pattern.flags and not tree.children(i, "xcomp", "ccomp"):
+            if "needcomp" in pattern.flags and not _complements(tree, i):
                 continue
             if "mustcomp" in pattern.flags and not any(
                 _obligation(tree, k) for k in tree.children(i, "ccomp")
@@ -143,6 +143,15 @@ class Matcher:
                 continue
             return pattern
         return None
+
+
+def _complements(tree: Tree, i: int) -> list[int]:
+    """Clause complements of ``i``, except embedded questions ("asked whether China would follow")."""
+    return [
+        k
+        for k in tree.children(i, "xcomp", "ccomp")
+        if not any(tree.lemma(m) in {"whether", "if"} for m in tree.children(k, "mark"))
+    ]
 
 
 def _obligation(tree: Tree, clause: int) -> bool:

@@ -176,7 +176,7 @@ class Tree:
 
     def particles(self, i: int) -> set[str]:
         """Particles and prepositions of ``i`` ("call on"), except those of a date ("on Sunday")."""
-        found = set()
+        found = {self.lemma(k) for k in self.children(i, "advmod") if self.lemma(k) in {"back", "off", "out"}}
         for k in self.children(i, "prt", "prep"):
             objects = self.children(k, "pobj")
             if objects and all(self.tokens[o].ent_type in {"DATE", "TIME"} for o in objects):

@@ -86,3 +86,10 @@ def test_whether_and_inverted_conditions_are_hypothetical(coded):
 def test_a_backed_modifier_names_no_target(coded):
     events = coded("Damascus recognised the Russian-backed separatists.", ACTORS)
     assert [(e.cameo, e.target) for e in events] == [("054", None)]
+
+
+def test_each_coordinated_act_takes_the_date_of_its_own_clause(coded):
+    text = "Egypt recognised Israel in 2023, and Qatar expelled Iranian diplomats in January."
+    events = {e.cameo: e for e in coded(text, {**ACTORS, "Iranian": "IRN"})}
+    assert events["054"].date.startswith("2023") and events["054"].date_basis == "explicit"
+    assert events["161"].date.startswith("2025-01")
