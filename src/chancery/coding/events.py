@@ -112,6 +112,8 @@ def _code_sentence(
                 draft.suppressed = True
             draft.analysis.negated = False  # "relations have never been interrupted": maintained
             draft.analysis.notes.append("negation:polar-reading")
+        if "needtarget" in draft.pattern.flags and not draft.targets:
+            draft.suppressed = True
         if draft.source_note == "source:clause-subject" and not draft.targets:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
         if "reverse" in draft.pattern.flags:

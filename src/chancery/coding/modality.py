@@ -165,6 +165,9 @@ def analyse(
             elif frame == "pending" and any(tree.lemma(k) == "yet" for k in tree.children(head, "advmod")):
                 result.negated = True  # "has yet to recognise"
                 result.notes.append("negation:yet-to")
+            elif frame == "pending" and _negated(tree, head):
+                result.negated = True  # "Russia was not to blame"
+                result.notes.append("negation:governor:" + tree.tokens[head].text)
             elif frame == "report":
                 reported = True
         node = head
