@@ -260,6 +260,11 @@ class Tree:
                     continue
                 return [], "nominal-without-agent"
             if token.dep == "relcl":
+                infinitive = any(self.tokens[k].text.lower() == "to" for k in self.children(node, "aux"))
+                if infinitive and self.tokens[head].dep == "attr":
+                    node = self.tokens[head].head  # "Russia became the first country to recognise ..."
+                    how = "predicate-noun"
+                    continue
                 return self.with_conjuncts(head), "relative-clause"
             if token.dep in {"xcomp", "conj", "ccomp", "advcl", "acomp"}:
                 node = head
