@@ -120,7 +120,7 @@ def read_gold(path: Path) -> list[Case]:
                 continue
             try:
                 raw = json.loads(line)
-                case = _case(raw)
+                case = parse_case(raw)
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise GoldError(
                     f"{path}:{number}: an actors case needs id, proves, text, date and mentions whose "
@@ -133,7 +133,8 @@ def read_gold(path: Path) -> list[Case]:
     return cases
 
 
-def _case(raw: dict[str, Any]) -> Case:
+def parse_case(raw: dict[str, Any]) -> Case:
+    """One gold case from its JSON object, each gold mention placed in the text."""
     text = raw["text"]
     cursor = 0
     mentions = []
