@@ -12,6 +12,8 @@ from chancery.coding.structure import Tree
 
 # roots whose announced intention CAMEO codes as a threat (13), not an intent to cooperate (03)
 CONFLICT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
+# roots whose announced intention keeps its own code ("would reject the plan" is no intent to cooperate)
+VERBAL_CONFLICT_ROOTS = ("09", "10", "11", "12", "13")
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
 POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
 
@@ -27,7 +29,7 @@ def apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict
             draft.code = codebook.recode("threat", draft.code)
             a.modality = "asserted"
             a.notes.append("threat:stated-intent-of-conflict")
-        elif intended and not draft.code.startswith("03"):
+        elif intended and not draft.code.startswith(("03", *VERBAL_CONFLICT_ROOTS)):
             draft.code = codebook.recode("intent", draft.code)
     for draft in drafts.values():
         frame = draft.pattern.frame
