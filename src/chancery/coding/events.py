@@ -191,6 +191,8 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     for source, target in pairs:
         target_actor = target[0] if target else None
         notes = [draft.source_note, source[1], *(a.notes), date_note]
+        if relation and "targethosts" in draft.pattern.flags:
+            notes.append("relation:target-is-host")  # the ledger's subject is the target here
         if target:
             notes.insert(2, target[1])
         event = Event(
@@ -249,7 +251,7 @@ def _date(parsed: ParsedArticle, sentence: Sentence, tree: Tree, i: int) -> tupl
         4
     ):  # the trigger's clause, then the clauses it hangs from ("in 2023 it became ... to send")
         own = set(tree.subtree(node, stop=DATE_CLAUSE_STOPS))
-        inside = [d for d in in_sentence if _date_tokens(parsed, d) & own]
+        inside = [d for d in in_sentence if _date_tokens(parsed, sentence, d) & own]
         if inside or tree.tokens[node].head == node or tree.tokens[node].dep in {"conj", "advcl", "relcl"}:
             break
         node = tree.tokens[node].head
@@ -264,5 +266,6 @@ def _date(parsed: ParsedArticle, sentence: Sentence, tree: Tree, i: int) -> tupl
     return None, "publication", "day", "date:unknown"
 
 
-def _date_tokens(parsed: ParsedArticle, date) -> set[int]:
-    return {t.i for t in parsed.tokens if date.span.start <= t.start and t.end <= date.span.end}
+def _date_tokens(parsed: ParsedArticle, sentence: Sentence, date) -> set[int]:
+    tokens = parsed.tokens[sentence.first : sentence.last]
+    return {t.i for t in tokens if date.span.start <= t.start and t.end <= date.span.end}
