@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from chancery.clauses import children, clause_verb, head_path, span_head
 from chancery.nlp.temporal import MONTHS, WEEKDAYS, parse_day, resolve_expression
 from chancery.records import Article, DateRef, Sentence, TextSpan, Token
 
@@ -84,47 +85,6 @@ def find_dates(
     return tuple(ref for _, _, ref in sorted(found, key=lambda item: item[0]))
 
 
-def date_for_clause(
-    dates: tuple[DateRef, ...],
-    sentence: int,
-    token_span: tuple[int, int] | None,
-    tokens: tuple[Token, ...],
-    published: DateRef | None,
-) -> DateRef | None:
-    """The date of the event whose trigger is ``token_span`` in ``sentence``; else the publication date.
-
-    In order: an expression in the trigger's own clause (its head path reaches the trigger before any
-    other verb), news before background; a non-historical one in a clause the trigger hangs from ("said on
-    Friday it welcomed"); the nearest non-historical one in the sentence that is not inside another
-    clause below the trigger; the publication date. Uses only records, so it can move to ``records``.
-    """
-    here = [(d, _token_range(d, tokens)) for d in dates if d.sentence == sentence and d.span is not None]
-    here = [(d, span) for d, span in here if span is not None]
-    if token_span is None:
-        main = [d for d, span in here if not d.historical and _root_clause(tokens, span)]
-        rest = [d for d, _ in here if not d.historical]
-        return (main or rest or [published])[0]
-    trigger = _span_head(tokens, *token_span)
-    paths = [(d, _head_path(tokens, _span_head(tokens, *span))) for d, span in here]
-    # news before background, then the expression closest to the trigger
-    own = [(d.historical, path.index(trigger), d) for d, path in paths if trigger in path]
-    if own:
-        return min(own, key=lambda item: item[:2])[2]
-    for ancestor in _ancestors(tokens, trigger):
-        above = [d for d, path in paths if ancestor in path and not d.historical]
-        if above:
-            return above[0]
-    below = set(_subtree(tokens, trigger))
-    nearest = [
-        (abs(span[0] - trigger), d)
-        for (d, span), (_, path) in zip(here, paths, strict=True)
-        if not d.historical and path[-1] not in below
-    ]
-    if nearest:
-        return min(nearest, key=lambda item: item[0])[1]
-    return published
-
-
 def _resolve(
     text: str,
     tokens: tuple[Token, ...],
@@ -133,7 +93,7 @@ def _resolve(
     day: str | None,
 ) -> DateRef | None:
     start, end = tokens[first].start, tokens[last - 1].end
-    head = _span_head(tokens, first, last)
+    head = span_head(tokens, first, last)
     ref = resolve_expression(text[start:end], day, future=_future(tokens, head))
     if ref is None:
         return None
@@ -189,17 +149,17 @@ def _widen(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int]:
 
 def _future(tokens: tuple[Token, ...], head: int) -> bool:
     """Whether the clause the expression modifies lies ahead ("will visit", "is expected to visit")."""
-    verb = _clause_verb(tokens, head)
+    verb = clause_verb(tokens, head)
     if verb is None:
         return False
-    children = _children(tokens, verb)
-    if any(c.dep.startswith("aux") and c.text.lower() in FUTURE_AUX for c in children):
+    dependents = children(tokens, verb)
+    if any(c.dep.startswith("aux") and c.text.lower() in FUTURE_AUX for c in dependents):
         return True
     if tokens[verb].lemma in ("schedule", "plan", "set") and tokens[verb].tag == "VBN":
         return True  # "the talks are scheduled for Friday"
-    if _present(tokens[verb], children):
+    if _present(tokens[verb], dependents):
         return True  # body text reports the past in the past; "the council meets on Friday" is ahead
-    has_to = any(c.dep == "aux" and c.tag == "TO" for c in children)
+    has_to = any(c.dep == "aux" and c.tag == "TO" for c in dependents)
     governor = tokens[tokens[verb].head]
     return has_to and tokens[verb].dep == "xcomp" and governor.lemma.lower() in FUTURE_GOVERNORS
 
@@ -218,7 +178,7 @@ def _background(tokens: tuple[Token, ...], first: int, head: int) -> bool:
     before = tokens[first - 1] if first > 0 else None
     if before is not None and before.sentence == tokens[first].sentence and before.text.lower() == "since":
         return True
-    path = _head_path(tokens, head)
+    path = head_path(tokens, head)
     for index in path:
         token = tokens[index]
         if token.text.lower() == "since" or (token.lemma.lower() == "takeover" and token.pos == "NOUN"):
@@ -227,7 +187,7 @@ def _background(tokens: tuple[Token, ...], first: int, head: int) -> bool:
             return True
     verb = path[-1]
     if tokens[verb].tag == "VBN" and any(
-        c.dep == "aux" and c.lemma == "have" and c.tag == "VBD" for c in _children(tokens, verb)
+        c.dep == "aux" and c.lemma == "have" and c.tag == "VBD" for c in children(tokens, verb)
     ):
         governor = tokens[tokens[verb].head]
         reported = tokens[verb].dep in ("ccomp", "conj") and governor.lemma.lower() in REPORTING
@@ -237,73 +197,9 @@ def _background(tokens: tuple[Token, ...], first: int, head: int) -> bool:
 
 def _near_power(tokens: tuple[Token, ...], index: int) -> bool:
     """Whether "power" or "control" hangs from the token directly or through one preposition."""
-    for child in _children(tokens, index):
+    for child in children(tokens, index):
         if child.lemma.lower() in POWER_NOUNS:
             return True
-        if child.dep == "prep" and any(g.lemma.lower() in POWER_NOUNS for g in _children(tokens, child.i)):
+        if child.dep == "prep" and any(g.lemma.lower() in POWER_NOUNS for g in children(tokens, child.i)):
             return True
     return False
-
-
-def _token_range(ref: DateRef, tokens: tuple[Token, ...]) -> tuple[int, int] | None:
-    """The tokens a DateRef's span covers, as ``[first, last)``."""
-    inside = [t.i for t in tokens if ref.span.start <= t.start and t.end <= ref.span.end]  # type: ignore[union-attr]
-    return (inside[0], inside[-1] + 1) if inside else None
-
-
-def _span_head(tokens: tuple[Token, ...], first: int, last: int) -> int:
-    """The token of ``[first, last)`` whose head lies outside it (the last one if none does)."""
-    for token in tokens[first:last]:
-        if not first <= token.head < last or token.head == token.i:
-            return token.i
-    return last - 1
-
-
-def _head_path(tokens: tuple[Token, ...], start: int) -> list[int]:
-    """``start`` and its heads up to and including the first verb above it (or the root)."""
-    path = [start]
-    index = start
-    while tokens[index].head != index and len(path) < 32:
-        index = tokens[index].head
-        path.append(index)
-        if tokens[index].pos in ("VERB", "AUX"):
-            break
-    return path
-
-
-def _clause_verb(tokens: tuple[Token, ...], start: int) -> int | None:
-    path = _head_path(tokens, start)
-    return path[-1] if tokens[path[-1]].pos in ("VERB", "AUX") else None
-
-
-def _root_clause(tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:
-    path = _head_path(tokens, _span_head(tokens, *span))
-    return tokens[path[-1]].head == path[-1]
-
-
-def _ancestors(tokens: tuple[Token, ...], start: int) -> list[int]:
-    chain = []
-    index = start
-    while tokens[index].head != index and len(chain) < 32:
-        index = tokens[index].head
-        chain.append(index)
-    return chain
-
-
-def _sentence_tokens(tokens: tuple[Token, ...], index: int) -> tuple[Token, ...]:
-    """The tokens of the sentence holding ``index`` (sentences are contiguous runs of tokens)."""
-    sentence = tokens[index].sentence
-    first, last = index, index + 1
-    while first > 0 and tokens[first - 1].sentence == sentence:
-        first -= 1
-    while last < len(tokens) and tokens[last].sentence == sentence:
-        last += 1
-    return tokens[first:last]
-
-
-def _children(tokens: tuple[Token, ...], index: int) -> list[Token]:
-    return [t for t in _sentence_tokens(tokens, index) if t.head == index and t.i != index]
-
-
-def _subtree(tokens: tuple[Token, ...], index: int) -> list[int]:
-    return [t.i for t in _sentence_tokens(tokens, index) if index in (t.i, *_ancestors(tokens, t.i))]

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from chancery.nlp.dates import date_for_clause, find_dates, publication_date
+from chancery.clauses import date_for_clause
+from chancery.nlp.dates import find_dates, publication_date
 from chancery.records import Article, DateRef, TextSpan, Token
 
 # --- publication date ------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""Clause-level walks over the dependency tree of ``Token`` records, shared by nlp and coding.
+
+Stages never import each other, but both need to ask the same questions of a parse: which
+tokens hang from which, where a clause's verb is, and which date expression belongs to the
+clause of an event's trigger. These functions use only records, so either stage may call them.
+"""
+
+from __future__ import annotations
+
+from chancery.records import DateRef, Token
+
+
+def date_for_clause(
+    dates: tuple[DateRef, ...],
+    sentence: int,
+    token_span: tuple[int, int] | None,
+    tokens: tuple[Token, ...],
+    published: DateRef | None,
+) -> DateRef | None:
+    """The date of the event whose trigger is ``token_span`` in ``sentence``; else the publication date.
+
+    In order: an expression in the trigger's own clause (its head path reaches the trigger before any
+    other verb), news before background; a non-historical one in a clause the trigger hangs from ("said on
+    Friday it welcomed"); the nearest non-historical one in the sentence that is not inside another
+    clause below the trigger; the publication date. Uses only records, so nlp and coding share it.
+    """
+    here = [(d, token_range(d, tokens)) for d in dates if d.sentence == sentence and d.span is not None]
+    here = [(d, span) for d, span in here if span is not None]
+    if token_span is None:
+        main = [d for d, span in here if not d.historical and in_root_clause(tokens, span)]
+        rest = [d for d, _ in here if not d.historical]
+        return (main or rest or [published])[0]
+    trigger = span_head(tokens, *token_span)
+    paths = [(d, head_path(tokens, span_head(tokens, *span))) for d, span in here]
+    # news before background, then the expression closest to the trigger
+    own = [(d.historical, path.index(trigger), d) for d, path in paths if trigger in path]
+    if own:
+        return min(own, key=lambda item: item[:2])[2]
+    for ancestor in ancestors(tokens, trigger):
+        above = [d for d, path in paths if ancestor in path and not d.historical]
+        if above:
+            return above[0]
+    below = set(subtree(tokens, trigger))
+    nearest = [
+        (abs(span[0] - trigger), d)
+        for (d, span), (_, path) in zip(here, paths, strict=True)
+        if not d.historical and path[-1] not in below
+    ]
+    if nearest:
+        return min(nearest, key=lambda item: item[0])[1]
+    return published
+
+
+def token_range(ref: DateRef, tokens: tuple[Token, ...]) -> tuple[int, int] | None:
+    """The tokens a DateRef's span covers, as ``[first, last)``."""
+    inside = [t.i for t in tokens if ref.span.start <= t.start and t.end <= ref.span.end]  # type: ignore[union-attr]
+    return (inside[0], inside[-1] + 1) if inside else None
+
+
+def span_head(tokens: tuple[Token, ...], first: int, last: int) -> int:
+    """The token of ``[first, last)`` whose head lies outside it (the last one if none does)."""
+    for token in tokens[first:last]:
+        if not first <= token.head < last or token.head == token.i:
+            return token.i
+    return last - 1
+
+
+def head_path(tokens: tuple[Token, ...], start: int) -> list[int]:
+    """``start`` and its heads up to and including the first verb above it (or the root)."""
+    path = [start]
+    index = start
+    while tokens[index].head != index and len(path) < 32:
+        index = tokens[index].head
+        path.append(index)
+        if tokens[index].pos in ("VERB", "AUX"):
+            break
+    return path
+
+
+def clause_verb(tokens: tuple[Token, ...], start: int) -> int | None:
+    path = head_path(tokens, start)
+    return path[-1] if tokens[path[-1]].pos in ("VERB", "AUX") else None
+
+
+def in_root_clause(tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:
+    path = head_path(tokens, span_head(tokens, *span))
+    return tokens[path[-1]].head == path[-1]
+
+
+def ancestors(tokens: tuple[Token, ...], start: int) -> list[int]:
+    chain = []
+    index = start
+    while tokens[index].head != index and len(chain) < 32:
+        index = tokens[index].head
+        chain.append(index)
+    return chain
+
+
+def sentence_tokens(tokens: tuple[Token, ...], index: int) -> tuple[Token, ...]:
+    """The tokens of the sentence holding ``index`` (sentences are contiguous runs of tokens)."""
+    sentence = tokens[index].sentence
+    first, last = index, index + 1
+    while first > 0 and tokens[first - 1].sentence == sentence:
+        first -= 1
+    while last < len(tokens) and tokens[last].sentence == sentence:
+        last += 1
+    return tokens[first:last]
+
+
+def children(tokens: tuple[Token, ...], index: int) -> list[Token]:
+    return [t for t in sentence_tokens(tokens, index) if t.head == index and t.i != index]
+
+
+def subtree(tokens: tuple[Token, ...], index: int) -> list[int]:
+    return [t.i for t in sentence_tokens(tokens, index) if index in (t.i, *ancestors(tokens, t.i))]
