@@ -46,7 +46,8 @@ def elliptical_sources(tree: Tree, index: ActorIndex, draft: Draft) -> list[Acto
 def governs_other(tree: Tree, drafts: dict[int, Draft], i: int) -> bool:
     """Whether another trigger sits in the clause or prepositional complement of token ``i``."""
     clauses = [k for k in tree.children(i, "xcomp", "ccomp", "prep")]
-    return any(d.i != i and any(d.i in tree.subtree(c) for c in clauses) for d in drafts.values())
+    coded = [d for d in drafts.values() if d.i != i and not d.analysis.background]  # purposes do not count
+    return any(any(d.i in tree.subtree(c) for c in clauses) for d in coded)
 
 
 def argument_tokens(tree: Tree, i: int) -> list[int]:
