@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chancery.clauses import date_for_clause
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import (
@@ -20,9 +21,6 @@ from chancery.coding.modality import analyse
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
-
-# clauses whose dates are their own, not the trigger's
-DATE_CLAUSE_STOPS = {"relcl", "ccomp", "advcl", "conj", "acl", "xcomp", "pcomp", "csubj"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,7 +86,7 @@ def _code_sentence(
     drafts: dict[int, Draft] = {}
     for i, pattern in triggers.items():
         analysis = analyse(tree, i, coder.governors, frames, text, question)
-        date = _date(parsed, sentence, tree, i)
+        date = _date(parsed, sentence, i)
         if pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
         else:
@@ -238,34 +236,10 @@ def _event_id(
     return content_id(parsed.article.id, sentence.index, start, code, source.code, target_code)
 
 
-def _date(parsed: ParsedArticle, sentence: Sentence, tree: Tree, i: int) -> tuple[str | None, str, str, str]:
-    """The event's date: one in the trigger's own clause, else the nearest current one, else publication.
-
-    The own clause stops at subordinate and coordinated clauses, so "recognised X in 2023, and it
-    accepted Y in January" dates each act by its own phrase.
-    """
-    in_sentence = [d for d in parsed.dates if d.sentence == sentence.index and d.span is not None]
-    inside = []
-    node = i
-    for _ in range(
-        4
-    ):  # the trigger's clause, then the clauses it hangs from ("in 2023 it became ... to send")
-        own = set(tree.subtree(node, stop=DATE_CLAUSE_STOPS))
-        inside = [d for d in in_sentence if _date_tokens(parsed, sentence, d) & own]
-        if inside or tree.tokens[node].head == node or tree.tokens[node].dep in {"conj", "advcl", "relcl"}:
-            break
-        node = tree.tokens[node].head
-    trigger = parsed.tokens[i].start
-    current = sorted((d for d in in_sentence if not d.historical), key=lambda d: abs(d.span.start - trigger))
-    pick = (inside or current or [None])[0]
-    if pick is not None:
-        return pick.value, pick.basis, pick.precision, f"date:{pick.basis}:{pick.text}"
-    if parsed.publication is not None:
-        pub = parsed.publication
-        return pub.value, "publication", pub.precision, "date:publication"
-    return None, "publication", "day", "date:unknown"
-
-
-def _date_tokens(parsed: ParsedArticle, sentence: Sentence, date) -> set[int]:
-    tokens = parsed.tokens[sentence.first : sentence.last]
-    return {t.i for t in tokens if date.span.start <= t.start and t.end <= date.span.end}
+def _date(parsed: ParsedArticle, sentence: Sentence, i: int) -> tuple[str | None, str, str, str]:
+    """The event's date by the clause rule the dates stage uses (``chancery.clauses``), else publication."""
+    pick = date_for_clause(parsed.dates, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
+    if pick is None:
+        return None, "publication", "day", "date:unknown"
+    basis = pick.basis if pick is not parsed.publication else "publication"
+    return pick.value, basis, pick.precision, f"date:{basis}:{pick.text}" if pick.text else f"date:{basis}"
