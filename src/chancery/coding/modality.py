@@ -17,6 +17,7 @@ CONTENT_NOUNS = {
 UNDOING_VERBS = {"cancel", "postpone", "scrap", "call", "shelve", "abandon", "delay"}
 HAPPENING_VERBS = {"materialise", "materialize", "happen", "occur", "proceed", "take", "go", "come"}
 CHARGING_VERBS = {"accuse", "charge", "suspect", "blame", "indict", "convict"}
+AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "plan", "memorandum", "declaration"}
 DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "debunk"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
 CLIMB_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "conj", "csubj", "oprd"}
@@ -117,6 +118,12 @@ def analyse(
             node = head
             continue
         gerund = token.dep in {"dobj", "pobj"} and token.tag == "VBG"  # "ruled out recognising"
+        if token.dep == "relcl" and tree.lemma(_noun_above(tree, head)) in AGREEMENT_NOUNS:
+            reported = True  # "an agreement under which they would establish relations": its terms
+        if any(
+            tree.lemma(w) == "which" for p in tree.children(node, "prep") for w in tree.children(p, "pobj")
+        ):
+            reported = True  # the same clause when the parser hangs it off the verb ("under which ...")
         if token.dep not in CLIMB_DEPS and token.dep != "advcl" and not gerund:
             break
         if token.dep == "conj":
@@ -223,6 +230,13 @@ def _inverted_condition(tree: Tree, node: int) -> bool:
     if tree.tokens[first].text.lower() not in {"were", "had", "should"}:
         return False
     return first == node or tree.tokens[first].head == node
+
+
+def _noun_above(tree: Tree, node: int) -> int:
+    """The noun a relative clause's head hangs from ("agreement" in "an agreement under which")."""
+    while tree.tokens[node].pos not in {"NOUN", "PROPN"} and tree.tokens[node].head != node:
+        node = tree.tokens[node].head
+    return node
 
 
 def _infinitive(tree: Tree, node: int) -> bool:
