@@ -78,6 +78,8 @@ class ActorIndex:
                 if quote and quote.speaker and quote.speaker.actor:
                     found.append((quote.speaker.actor, "actor:quote-speaker", quote.id))
                     continue
+            if token.tag in {"WDT", "WP"}:
+                i = self._antecedent(i)  # "Cuba, which Mexico urged Washington to remove from ..."
             mention = self.mention_at(i)
             if mention is not None and mention.kind == "place" and not as_target:
                 continue  # a place is where something happens, never who acts
@@ -99,6 +101,18 @@ class ActorIndex:
         for item in found:
             unique.setdefault(item[0].code, item)
         return list(unique.values())
+
+    def _antecedent(self, i: int) -> int:
+        """The noun a relative pronoun stands for: the head of its relative clause."""
+        node = i
+        for _ in range(8):
+            token = self.tree.tokens[node]
+            if token.dep == "relcl":
+                return token.head
+            if token.head == node:
+                break
+            node = token.head
+        return i
 
     def _backer(self, mention: Mention) -> bool:
         """A mention inside a compound like "Russian-backed" or "US-led" names a third party."""
