@@ -109,8 +109,8 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     return []
 
 
-def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]):
-    """The subjects of the clause a mediation sits in ("restored ties in a deal brokered by China")."""
+def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) -> list[ActorRef]:
+    """The subjects of the clause a mediation or visit sits in ("a deal brokered by China")."""
     node = draft.i
     for _ in range(4):
         token = tree.tokens[node]
@@ -119,7 +119,9 @@ def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str])
         node = token.head
         if tree.tokens[node].pos in {"VERB", "AUX"}:
             subjects = tree.subjects(node)[0]
-            actors = [a for a in index.resolve(subjects, draft.date[0]) if a[0].code not in source_codes]
+            actors = [
+                a for a in index.resolve(subjects, draft.date[0]) if not same_actor(a[0].code, source_codes)
+            ]
             return [(a, "target:parties-of-clause", q) for a, _, q in actors]
     return []
 
