@@ -68,6 +68,10 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     for role in draft.pattern.targets:
         if role == "dobj":
             tokens = tree.objects(i)
+            pronouns = tokens and all(tree.tokens[k].pos == "PRON" and not index.is_actor(k) for k in tokens)
+            if pronouns and tree.tokens[i].dep == "advcl":
+                # "expelled 18 Russian diplomats, accusing them of spying": them = the diplomats
+                tokens = tree.objects(tree.tokens[i].head)
         elif role == "iobj":
             tokens = tree.datives(i)
         elif role.startswith("prep:"):
