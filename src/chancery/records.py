@@ -347,6 +347,7 @@ class Event(Record):
     date_precision: str = "day"
     detail: str | None = None  # e.g. the act supported, or the conditions stated
     relation: str | None = None  # "kind:state" hint for the relations ledger, set by the pattern
+    relation_subject: str = "source"  # which party the relation is about: "source", or "target"
     act: str | None = None  # id of the event this one is about ("support for X's decision to ...")
 
     @staticmethod

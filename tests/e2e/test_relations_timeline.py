@@ -123,12 +123,6 @@ def test_summary_before_russias_recognition_names_no_state(ledger_cli):
     assert [e["subject"]["country"] for e in summary["not_recognized_by"]] == ["CHN"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coder gap: 'China has not recognised the Taliban government.' is coded 054 CHN->AFGGOV, "
-    "negated, with no relation hint (coding/events.py drops the hint of every uncounted event), so the "
-    "ledger's negated-recognition rule never sees it",
-)
 def test_a_negated_recognition_sentence_is_evidence_of_not_recognized(ledger_cli):
     on_kabul = _relations(ledger_cli, "--actor", "AFG", "--kind", "recognition", "--as-of", "2025-08-01")
     (refusal,) = [r for r in on_kabul if r["subject"]["country"] == "CHN"]

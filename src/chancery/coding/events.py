@@ -167,8 +167,8 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     relation = draft.relation or draft.pattern.relation
     if a.modality == "conditional":
         relation = "condition:conditional"
-    elif not counted:
-        relation = None
+    # An uncounted event keeps its hint: the ledger decides what it may say (a negated
+    # recognition is evidence of non-recognition; a hypothetical one says nothing).
     detail = draft.detail
     if a.conditions:
         detail = "conditions: " + "; ".join(a.conditions)
@@ -189,8 +189,6 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     for source, target in pairs:
         target_actor = target[0] if target else None
         notes = [draft.source_note, source[1], *(a.notes), date_note]
-        if relation and "targethosts" in draft.pattern.flags:
-            notes.append("relation:target-is-host")  # the ledger's subject is the target here
         if target:
             notes.insert(2, target[1])
         event = Event(
@@ -223,6 +221,7 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
             quote_id=source[2] or (target[2] if target else None) or quote,
             detail=detail,
             relation=relation,
+            relation_subject="target" if relation and "targethosts" in draft.pattern.flags else "source",
             act=draft.act,
         )
         events.append(event)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chancery.ledger.reports import Report, party, party_matches, representative
-from chancery.records import RELATION_KINDS, Relation
+from chancery.records import RELATION_KINDS, Actor, Relation
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,21 @@ class Claim:
     rule: str
 
     @property
-    def key(self) -> tuple[str, str, str, str]:
+    def parties(self) -> tuple[Actor, Actor]:
+        """(subject, object): source → target, unless the event makes its target the subject
+        ("X appointed an ambassador to Y": Y hosts X's ambassador)."""
         event = self.report.event
         assert event.target is not None  # claims are only made for events with a target
+        if event.relation_subject == "target":
+            return event.target, event.source
+        return event.source, event.target
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        event = self.report.event
+        subject, object_ = self.parties
         topic = _norm(event.detail or event.act) if self.kind == "position" else ""
-        return (party(event.source), party(event.target), self.kind, topic)
+        return (party(subject), party(object_), self.kind, topic)
 
     @property
     def value(self) -> tuple[str, str]:
@@ -182,8 +192,8 @@ def _relation(interval: _Interval) -> Relation:
     supporting = sorted(interval.supporting, key=lambda c: c.report.order())
     events = [c.report.event for c in supporting]
     return Relation(
-        subject=representative([e.source for e in events]),
-        object=representative([e.target for e in events if e.target is not None]),
+        subject=representative([c.parties[0] for c in supporting]),
+        object=representative([c.parties[1] for c in supporting]),
         kind=supporting[0].kind,
         state=interval.value[0],
         since=interval.since,

@@ -124,6 +124,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "quote_id": event.quote_id,
         "detail": event.detail,
         "relation": event.relation,
+        "relation_subject": event.relation_subject,
         "act": event.act,
     }
 
@@ -151,5 +152,6 @@ def event_from(row: Mapping[str, Any]) -> Event:
         date_precision=row["date_precision"],
         detail=row["detail"],
         relation=row["relation"],
+        relation_subject=row["relation_subject"],
         act=row["act"],
     )

@@ -125,6 +125,7 @@ events = sa.Table(
     sa.Column("quote_id", Id),
     sa.Column("detail", sa.Text),
     sa.Column("relation", sa.String(60)),
+    sa.Column("relation_subject", sa.String(10), nullable=False, server_default="source"),
     sa.Column("act", Id),
     # The output contract's invariant, enforced where every consumer reads it.
     sa.CheckConstraint("counted = (NOT negated AND modality = 'asserted')", name="ck_events_counted"),

@@ -110,3 +110,12 @@ def test_changed_conditions_open_a_new_interval_and_close_the_old_one():
         "2023-03-01",
         None,
     )
+
+
+def test_an_event_naming_its_target_as_subject_gives_the_relation_from_the_target():
+    # "China appointed an ambassador to Kabul": the event runs CHN → AFG, but Kabul hosts the envoy.
+    report = _report(source="CHNGOV", relation="representation:hosts_ambassador", cameo="050")
+    event = replace(report.event, relation_subject="target")
+    (relation,) = derive_relations([replace(report, event=event)])
+    assert (relation.subject.code, relation.object.code) == ("AFGGOV", "CHNGOV")
+    assert relation.state == "hosts_ambassador"
