@@ -34,7 +34,7 @@ def gold_kind(path: Path) -> str:
     try:
         header = json.loads(first)
     except json.JSONDecodeError as exc:
-        raise GoldError(f"{path}:1: first line must be a JSON header like {{\"gold\": \"events\"}}") from exc
+        raise GoldError(f'{path}:1: first line must be a JSON header like {{"gold": "events"}}') from exc
     kind = header.get("gold") if isinstance(header, dict) else None
     if kind not in {"actors", "events", "quotes"}:
         raise GoldError(f"{path}:1: header 'gold' must be actors, events or quotes, not {kind!r}")
