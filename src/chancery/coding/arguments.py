@@ -13,6 +13,13 @@ ACT_NOUNS = {
 }  # fmt: skip
 
 
+# nouns that, owned by a pronoun, stand for the owner's state ("his country", "its government")
+STATE_NOUNS = {"country", "nation", "state", "government", "administration", "authorities", "leadership"}
+GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
+PERSONAL_POSSESSIVES = {"his", "her"}
+IMPERSONAL_POSSESSIVES = {"its", "their"}
+PERSONAL_KINDS = {"person", "role", "pronoun"}
+
 # second halves of hyphenated modifiers that make a mention a third party ("Russian-backed")
 BACKING = {"backed", "led", "made", "brokered", "supported", "funded", "allied", "aligned", "sponsored"}
 
@@ -25,6 +32,7 @@ class ActorIndex:
         self.quotes = parsed.quotes
         self.by_token: dict[int, Mention] = {}
         self.by_head: dict[int, list[Mention]] = {}
+        self.mentions = sorted(parsed.mentions, key=lambda m: m.head)
         for mention in parsed.mentions:
             self.by_head.setdefault(mention.head, []).append(mention)
         # smaller mentions first so a token maps to its tightest mention
@@ -81,8 +89,15 @@ class ActorIndex:
             if token.tag in {"WDT", "WP"}:
                 i = self._antecedent(i)  # "Cuba, which Mexico urged Washington to remove from ..."
             mention = self.mention_at(i)
-            if mention is not None and mention.kind == "place" and not as_target:
-                continue  # a place is where something happens, never who acts
+            # a place is where something happens, never who acts; it is a target only when it is
+            # the argument itself ("visited Moscow", "its embassy in Kabul"), not a circumstance
+            # found in the phrase ("signed an agreement in Cairo")
+            if (
+                mention is not None
+                and mention.kind == "place"
+                and not (as_target and mention.first <= i < mention.last)
+            ):
+                continue
             if mention is not None and self._backer(mention):
                 continue  # "Russian-backed separatists" are not Russia
             if mention is not None and len(self.by_head.get(mention.head, ())) > 1:
@@ -97,10 +112,67 @@ class ActorIndex:
                     found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))
             elif token.pos == "PRON" and token.dep.startswith("nsubj"):
                 found.extend(self._speaker_of_clause(i, day))
+            else:
+                found.extend(self._owner_state(i, day))
         unique: dict[str, tuple[Actor, str, str | None]] = {}
         for item in found:
             unique.setdefault(item[0].code, item)
         return list(unique.values())
+
+    def _owner_state(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
+        """ "his country", "its government", or a bare possessive "its": the owner's state.
+
+        "his"/"her" point back to the nearest person or office named before them in the
+        sentence ("Malta's foreign minister said his country ..."), "its"/"their" to the nearest
+        state or organisation, the clause subject first ("Turkey ... its ambassador").
+        """
+        token = self.tree.tokens[i]
+        lemma = token.lemma.lower()
+        if token.tag == "PRP$":
+            owner, noun = token, None
+        elif lemma in STATE_NOUNS:
+            owners = [k for k in self.tree.children(i, "poss") if self.tree.tokens[k].tag == "PRP$"]
+            if not owners:
+                return []
+            owner, noun = self.tree.tokens[owners[0]], lemma
+        else:
+            return []
+        word = owner.text.lower()
+        if word not in PERSONAL_POSSESSIVES | IMPERSONAL_POSSESSIVES:
+            return []
+        before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= owner.i]
+        if word in PERSONAL_POSSESSIVES:
+            chosen = [m for m in before if m.kind in PERSONAL_KINDS or m.actor.role]
+        elif word == "their" and noun is None and self._plural(before):
+            # "recalled its ambassadors to Ireland and Norway over their decision": the coordinated pair
+            group = self._plural(before)
+            return [(m.actor_on(day), "actor:possessive-antecedent:their", None) for m in group]
+        else:
+            chosen = [m for m in before if m.kind not in PERSONAL_KINDS | {"place"}]
+            subjects = [m for m in chosen if self.tree.tokens[m.head].dep in {"nsubj", "nsubjpass"}]
+            chosen = subjects or chosen
+        if not chosen:
+            return []
+        actor = chosen[-1].actor_on(day)
+        if noun is None or actor.code.startswith("IGO") or not actor.country:
+            return [(actor, "actor:possessive-antecedent:" + word, None)]
+        code = actor.country + ("GOV" if noun in GOVERNMENT_NOUNS else "")
+        state = Actor(
+            text=f"{owner.text} {token.text}",
+            code=code,
+            country=actor.country,
+            sector="GOV" if code.endswith("GOV") else None,
+        )
+        return [(state, f"actor:owned-state:{word}-{noun}", None)]
+
+    def _plural(self, before: list[Mention]) -> list[Mention]:
+        """The last coordinated group of state or organisation mentions before a "their"."""
+        for mention in reversed(before):
+            group = [self.by_token.get(k) for k in self.tree.with_conjuncts(mention.head)]
+            group = [m for m in group if m is not None and m.kind not in PERSONAL_KINDS | {"place"}]
+            if len(group) > 1:
+                return group
+        return []
 
     def _antecedent(self, i: int) -> int:
         """The noun a relative pronoun stands for: the head of its relative clause."""

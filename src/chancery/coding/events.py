@@ -117,6 +117,9 @@ def _code_sentence(
         if "reverse" in draft.pattern.flags:
             draft.sources, draft.targets = draft.targets, draft.sources
             draft.source_note += ":reversed"
+    for draft in drafts.values():
+        if _restates(tree, drafts, draft):
+            draft.suppressed = True
     apply_frames(tree, index, coder.codebook, drafts)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and governs_other(tree, drafts, draft.i)
@@ -147,10 +150,33 @@ def _code_sentence(
         # an act noun beside a clause ("..., a step Israel condemned") may point at a shallower event
         if draft.act is None and nest(tree, drafts, draft):
             draft.events = _events(parsed, coder.codebook, sentence, draft)
+    seen = set()
     for draft in live:
-        events.extend(draft.events)
+        for event in draft.events:
+            # one act told twice ("travelled to Damascus, the first leader to visit Syria") is one event
+            key = (event.source.code, event.target.code if event.target else None, event.cameo)
+            if (*key, event.modality, event.negated) not in seen:
+                seen.add((*key, event.modality, event.negated))
+                events.append(event)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
+
+
+def _restates(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
+    """A noun that restates its own clause's act ("visited Moscow, his first trip to Russia")."""
+    if draft.pattern.pos != "N" or not draft.sources:
+        return False
+    countries = {s[0].code[:3] for s in draft.sources}
+    places = {t[0].code[:3] for t in draft.targets}
+    for other in drafts.values():
+        if other is draft or other.pattern.pos != "V" or other.pattern.cameo != draft.pattern.cameo:
+            continue
+        if draft.i not in tree.subtree(other.i, stop=CLAUSAL_DEPS):
+            continue
+        same_source = countries == {s[0].code[:3] for s in other.sources}
+        if same_source and (not places or places == {t[0].code[:3] for t in other.targets}):
+            return True
+    return False
 
 
 def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft: Draft) -> list[Event]:

@@ -11,8 +11,16 @@ from chancery.coding.events import Coder, code_article
 from chancery.records import Actor, DatedCode, Mention, ParsedArticle, TextSpan
 
 
-def place_mentions(parsed: ParsedArticle, actors: dict[str, str], dated: dict[str, tuple] | None = None):
-    """``parsed`` with a Mention for every occurrence of each name in ``actors`` (name -> code)."""
+def place_mentions(
+    parsed: ParsedArticle,
+    actors: dict[str, str],
+    dated: dict[str, tuple] | None = None,
+    kinds: dict[str, str] | None = None,
+):
+    """``parsed`` with a Mention for every occurrence of each name in ``actors`` (name -> code).
+
+    ``kinds`` gives a mention kind other than "state" ("place", "role", "person") by name.
+    """
     text = parsed.article.text
     mentions = []
     for name, code in actors.items():
@@ -36,6 +44,7 @@ def place_mentions(parsed: ParsedArticle, actors: dict[str, str], dated: dict[st
                     actor=actor,
                     rule="test:" + name,
                     codes=codes,
+                    kind=(kinds or {}).get(name, "state"),
                 )
             )
     return replace(parsed, mentions=tuple(mentions))
@@ -51,8 +60,8 @@ def coded(pipeline, coder):
     """coded(text, {name: code}, date=...) -> events of the text, with mentions placed by hand."""
     from chancery.records import Article
 
-    def _coded(text: str, actors: dict[str, str], date: str = "2025-07-04", dated=None):
+    def _coded(text: str, actors: dict[str, str], date: str = "2025-07-04", dated=None, kinds=None):
         parsed = pipeline.parse(Article(id=Article.make_id(text), text=text, date=date))
-        return code_article(place_mentions(parsed, actors, dated), coder).events
+        return code_article(place_mentions(parsed, actors, dated, kinds), coder).events
 
     return _coded

@@ -1,0 +1,62 @@
+"""Targets and sources reached by reference: possessive pronouns, places, and acts told twice."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ACTORS = {
+    "Latvia": "LVA", "Peru": "PER", "Chile": "CHL", "Ghana": "GHA", "Kenya": "KEN", "Nepal": "NPL",
+    "Ghana's trade minister": "GHAGOV", "Lima": "PER", "Accra": "GHA", "Vienna": "AUT", "Austria": "AUT",
+}  # fmt: skip
+KINDS = {"Lima": "place", "Accra": "place", "Vienna": "place", "Ghana's trade minister": "role"}
+
+
+def summary(events):
+    return sorted((e.source.code, e.target.code if e.target else None, e.cameo) for e in events)
+
+
+def test_his_country_is_the_state_of_the_office_named_before(coded):
+    events = coded("Ghana's trade minister said his country recognised Nepal on Monday.", ACTORS, kinds=KINDS)
+    assert ("GHA", "NPL", "054") in summary(events)
+
+
+def test_his_government_is_that_state_s_government(coded):
+    events = coded(
+        "Ghana's trade minister visited Kenya, which had formally recognised his government.",
+        ACTORS,
+        kinds=KINDS,
+    )
+    recognition = next(e for e in events if e.cameo == "054")
+    assert (recognition.source.code, recognition.target.code) == ("KEN", "GHAGOV")
+
+
+def test_their_decision_belongs_to_the_coordinated_pair(coded):
+    events = coded(
+        "Latvia recalled its ambassadors to Peru and Chile over their decision to recognise Nepal.", ACTORS
+    )
+    recognitions = [e for e in events if e.cameo == "054"]
+    assert sorted(e.source.code for e in recognitions) == ["CHL", "PER"]
+
+
+def test_a_place_named_as_the_argument_is_the_target(coded):
+    events = coded("Latvia reopened its embassy in Lima on Friday.", ACTORS, kinds=KINDS)
+    assert summary(events) == [("LVA", "PER", "050")]
+
+
+def test_a_place_that_only_says_where_is_no_target(coded):
+    events = coded("Peru and Latvia signed an agreement in Vienna on fishing.", ACTORS, kinds=KINDS)
+    assert all(e.target is None or e.target.code != "AUT" for e in events)
+
+
+def test_a_place_never_acts(coded):
+    events = coded("Accra recognised Nepal on Monday.", ACTORS, kinds=KINDS)
+    assert events == ()
+
+
+def test_a_noun_restating_its_clause_is_one_event(coded):
+    events = coded(
+        "Ghana's trade minister visited Lima on Monday, his first trip to Peru.", ACTORS, kinds=KINDS
+    )
+    assert summary(events) == [("GHAGOV", "PER", "042")]
