@@ -16,6 +16,8 @@ ACT_NOUNS = {
 # nouns that, owned by a pronoun, stand for the owner's state ("his country", "its government")
 STATE_NOUNS = {"country", "nation", "state", "government", "administration", "authorities", "leadership"}
 GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
+# offices that, owned by a pronoun, stand for the owner's government ("its new envoy")
+OFFICE_NOUNS = {"envoy", "ambassador", "minister", "president", "leader", "diplomat", "delegation"}
 PERSONAL_POSSESSIVES = {"his", "her"}
 IMPERSONAL_POSSESSIVES = {"its", "their"}
 PERSONAL_KINDS = {"person", "role", "pronoun"}
@@ -54,8 +56,11 @@ class ActorIndex:
                     dep = self.tree.tokens[child].dep
                     if child in seen or dep in CLAUSAL_DEPS or dep in {"conj", "cc", "appos", "punct"}:
                         continue
-                    if child in self.by_token:
-                        return self.by_token[child]
+                    found = self.by_token.get(child)
+                    # a place or a backer inside the phrase ("the summit in Sharm el-Sheikh", "Russian-backed
+                    # regions in eastern Ukraine") says where or by whom, not who: look further
+                    if found is not None and found.kind != "place" and not self._backer(found):
+                        return found
                     seen.add(child)
                     following.append(child)
             frontier = sorted(following)
@@ -130,35 +135,47 @@ class ActorIndex:
         lemma = token.lemma.lower()
         if token.tag == "PRP$":
             owner, noun = token, None
-        elif lemma in STATE_NOUNS:
-            owners = [k for k in self.tree.children(i, "poss") if self.tree.tokens[k].tag == "PRP$"]
+        elif lemma in STATE_NOUNS or lemma in OFFICE_NOUNS:
+            owners = [k for k in self.tree.children(i, "poss") if self.tree.tokens[k].tag in {"PRP$", "WP$"}]
             if not owners:
                 return []
             owner, noun = self.tree.tokens[owners[0]], lemma
         else:
             return []
         word = owner.text.lower()
+        if word == "whose":  # "the minister, whose government New Delhi does not recognise"
+            antecedent = self.mention_at(self._antecedent(owner.i))
+            if antecedent is None or antecedent.kind == "place":
+                return []
+            return self._state_of(antecedent.actor_on(day), noun, owner.text, token.text)
         if word not in PERSONAL_POSSESSIVES | IMPERSONAL_POSSESSIVES:
             return []
         before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= owner.i]
         if word in PERSONAL_POSSESSIVES:
             chosen = [m for m in before if m.kind in PERSONAL_KINDS or m.actor.role]
-        elif word == "their" and noun is None and self._plural(before):
+        elif word == "their" and self._plural(before):
             # "recalled its ambassadors to Ireland and Norway over their decision": the coordinated pair
             group = self._plural(before)
-            return [(m.actor_on(day), "actor:possessive-antecedent:their", None) for m in group]
+            return [s for m in group for s in self._state_of(m.actor_on(day), noun, owner.text, token.text)]
         else:
             chosen = [m for m in before if m.kind not in PERSONAL_KINDS | {"place"}]
             subjects = [m for m in chosen if self.tree.tokens[m.head].dep in {"nsubj", "nsubjpass"}]
             chosen = subjects or chosen
         if not chosen:
             return []
-        actor = chosen[-1].actor_on(day)
+        return self._state_of(chosen[-1].actor_on(day), noun, owner.text, token.text)
+
+    @staticmethod
+    def _state_of(
+        actor: Actor, noun: str | None, owner: str, text: str
+    ) -> list[tuple[Actor, str, str | None]]:
+        """The state (or its government, or its office holder) that an owned noun stands for."""
+        word = owner.lower()
         if noun is None or actor.code.startswith("IGO") or not actor.country:
             return [(actor, "actor:possessive-antecedent:" + word, None)]
-        code = actor.country + ("GOV" if noun in GOVERNMENT_NOUNS else "")
+        code = actor.country + ("" if noun in STATE_NOUNS - GOVERNMENT_NOUNS else "GOV")
         state = Actor(
-            text=f"{owner.text} {token.text}",
+            text=f"{owner} {text}",
             code=code,
             country=actor.country,
             sector="GOV" if code.endswith("GOV") else None,

@@ -72,7 +72,8 @@ def _code_sentence(
         if pattern is not None:
             triggers[i] = pattern
     for i, pattern in list(triggers.items()):
-        if pattern.pos == "V" and pattern.objects and "keepobject" not in pattern.flags:
+        agentless = tree.subjects(i)[1] == "passive-without-agent"  # "UN sanctions were reimposed"
+        if pattern.pos == "V" and pattern.objects and "keepobject" not in pattern.flags and not agentless:
             # "extended recognition", "suspended its part in the talks": one event, on the verb
             for arg in argument_tokens(tree, i):
                 for node in tree.subtree(arg, stop=CLAUSAL_DEPS):

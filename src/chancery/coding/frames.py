@@ -14,6 +14,8 @@ from chancery.coding.structure import Tree
 CONFLICT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
 # roots whose announced intention keeps its own code ("would reject the plan" is no intent to cooperate)
 VERBAL_CONFLICT_ROOTS = ("09", "10", "11", "12", "13")
+# prepositions of time and place: what sits under them is no complement of an appeal or refusal
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "amid", "following", "ahead"}
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
 POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
 
@@ -75,9 +77,20 @@ def complement_of(tree: Tree, drafts: dict[int, Draft], governor: int) -> Draft 
     below = [
         d
         for d in drafts.values()
-        if d.i != governor and d.i in tree.subtree(governor, stop={"relcl", "advcl", "nsubj", "ccomp"})
+        if d.i != governor
+        and d.i in tree.subtree(governor, stop={"relcl", "advcl", "nsubj", "ccomp"})
+        and not _circumstance(tree, governor, d.i)
     ]
     return min(below, key=lambda d: depth(tree, d.i), default=None)
+
+
+def _circumstance(tree: Tree, governor: int, i: int) -> bool:
+    """Whether ``i`` sits in a time or place phrase of ``governor`` ("asked X for Y during his visit")."""
+    while i != governor and tree.tokens[i].head != i:
+        if tree.tokens[i].dep == "prep" and tree.lemma(i) in CIRCUMSTANCE_PREPS:
+            return True
+        i = tree.tokens[i].head
+    return False
 
 
 def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:

@@ -60,3 +60,43 @@ def test_a_noun_restating_its_clause_is_one_event(coded):
         "Ghana's trade minister visited Lima on Monday, his first trip to Peru.", ACTORS, kinds=KINDS
     )
     assert summary(events) == [("GHAGOV", "PER", "042")]
+
+
+def test_whose_government_is_the_antecedent_s_government(coded):
+    events = coded(
+        "Peruvian diplomats met the Ghanaian minister, whose government Lima does not recognise.",
+        {"Peruvian diplomats": "PERGOV", "Ghanaian minister": "GHAGOV", "Lima": "PERGOV"},
+        kinds={"Peruvian diplomats": "role", "Ghanaian minister": "role", "Lima": "capital"},
+    )
+    recognition = next(e for e in events if e.cameo == "054")
+    assert (recognition.target.code, recognition.negated) == ("GHAGOV", True)
+
+
+def test_its_envoy_is_the_subject_s_government(coded):
+    events = coded("Ghana reopened its embassy after its envoy handed his credentials to Peru.", ACTORS)
+    credentials = next(
+        e for e in events if e.cameo == "050" and e.target is not None and e.source.code == "PER"
+    )
+    assert credentials.target.code == "GHAGOV"
+
+
+def test_a_backer_in_a_phrase_does_not_hide_the_actor_further_in(coded):
+    events = coded(
+        "Chile recognised the independence of two Austrian-backed breakaway regions in eastern Nepal.",
+        {"Chile": "CHL", "Nepal": "NPL", "Austrian": "AUT"},
+    )
+    assert summary(events) == [("CHL", "NPL", "054")]
+
+
+def test_agentless_passive_keeps_the_sanctions_noun(coded):
+    events = coded(
+        "Austrian sanctions on Nepal were reimposed on Sunday.", {"Austrian": "AUT", "Nepal": "NPL"}
+    )
+    assert summary(events) == [("AUT", "NPL", "163")]
+
+
+def test_a_visit_during_which_an_appeal_is_made_is_no_complement_of_it(coded):
+    events = coded(
+        "Ghana's trade minister asked Peru for more grain during his visit to Lima.", ACTORS, kinds=KINDS
+    )
+    assert ("GHAGOV", "PER", "042") in summary(events)
