@@ -28,6 +28,7 @@ class Draft:
     relation: str | None = None
     detail: str | None = None
     act: str | None = None
+    about: bool = False  # another event is about this one ("welcomed Russia's decision to recognise ...")
     suppressed: bool = False
     events: list[Event] = field(default_factory=list)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chancery.clauses import date_for_clause
+from chancery.clauses import date_for_clause, head_path, span_head, token_range
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import (
@@ -121,7 +121,7 @@ def _code_sentence(
     for draft in drafts.values():
         if _restates(tree, drafts, draft):
             draft.suppressed = True
-    apply_frames(tree, index, coder.codebook, drafts)
+    apply_frames(tree, index, coder.codebook, drafts, text)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and governs_other(tree, drafts, draft.i)
         # an appeal made during a call or meeting ("called X to urge restraint") is still an event,
@@ -151,13 +151,23 @@ def _code_sentence(
         # an act noun beside a clause ("..., a step Israel condemned") may point at a shallower event
         if draft.act is None and nest(tree, drafts, draft):
             draft.events = _events(parsed, coder.codebook, sentence, draft)
+    for draft in live:
+        if draft.about and draft.date[1] != "publication":
+            # an act that a statement is about is not dated by the statement ("on Friday China backed
+            # Russia's decision to recognise ..."): its own clause's date, else the publication date
+            own = _own_date(parsed, sentence, draft.i)
+            if own != draft.date:
+                draft.date = own
+                draft.events = _events(parsed, coder.codebook, sentence, draft)
     seen = set()
     for draft in live:
         for event in draft.events:
             # one act told twice ("travelled to Damascus, the first leader to visit Syria") is one event
-            key = (event.source.code, event.target.code if event.target else None, event.cameo)
-            if (*key, event.modality, event.negated) not in seen:
-                seen.add((*key, event.modality, event.negated))
+            # (keeping ties and hosting an ambassador are two acts, though both are 050)
+            target = event.target.code if event.target else None
+            key = (event.source.code, target, event.cameo, event.relation, event.modality, event.negated)
+            if key not in seen:
+                seen.add(key)
                 events.append(event)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
@@ -260,6 +270,19 @@ def _event_id(
 ) -> str:
     target_code = target.code if target else None
     return content_id(parsed.article.id, sentence.index, start, code, source.code, target_code)
+
+
+def _own_date(parsed: ParsedArticle, sentence: Sentence, i: int) -> tuple[str | None, str, str, str]:
+    """The date written in the trigger's own clause, else the publication date."""
+    tokens = parsed.tokens
+    for ref in parsed.dates:
+        span = token_range(ref, tokens) if ref.sentence == sentence.index and ref.span else None
+        if span is not None and i in head_path(tokens, span_head(tokens, *span)):
+            return ref.value, ref.basis, ref.precision, f"date:own-clause:{ref.basis}:{ref.text}"
+    published = parsed.publication
+    if published is None:
+        return None, "publication", "day", "date:unknown"
+    return published.value, "publication", published.precision, "date:publication:not-the-statement's"
 
 
 def _date(parsed: ParsedArticle, sentence: Sentence, i: int) -> tuple[str | None, str, str, str]:

@@ -20,7 +20,9 @@ CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "amid", "following",
 POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
 
 
-def apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict[int, Draft]) -> None:
+def apply_frames(
+    tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict[int, Draft], text: str = ""
+) -> None:
     """Recode intents (03), and appeals, demands, refusals and threats after the act they govern."""
     for draft in drafts.values():
         a = draft.analysis
@@ -47,6 +49,8 @@ def apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict
                 if not found and tree.tokens[draft.i].dep == "advcl":  # "called X to urge restraint"
                     found = index.resolve(tree.objects(tree.tokens[draft.i].head), draft.date[0])
                 draft.targets = [(a, "target:addressee-subject", q) for a, _, q in found]
+            if "mustcomp" in draft.pattern.flags:
+                stated_conditions(tree, text, draft)
             continue
         act = complement.pattern.cameo
         draft.code = codebook.recode(frame, act)
@@ -67,6 +71,31 @@ def apply_frames(tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict
                 # "Israel demanded that Hamas release the hostages": done for the one who asks
                 complement.targets = [(a, "target:requester", q) for a, _, q in draft.sources]
         draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"
+
+
+def stated_conditions(tree: Tree, text: str, draft: Draft) -> None:
+    """ "X says Y must first A, B and C": a statement of the conditions Y must meet, listed.
+
+    The demand becomes conditional (it is not an act, and is not counted) and its conditions,
+    one per coordinated verb of the obligation, become the event's detail.
+    """
+    for clause in tree.children(draft.i, "ccomp"):
+        first = [k for k in tree.children(clause, "advmod") if tree.lemma(k) in {"first", "only"}]
+        if not first or not any(tree.lemma(k) in {"must", "should"} for k in tree.children(clause, "aux")):
+            continue
+        skip = {"nsubj", "nsubjpass", "aux", "conj", "cc", "punct", "mark"}
+        conditions = []
+        for verb in tree.with_conjuncts(clause):
+            nodes = [verb]
+            for child in tree.children(verb):
+                if tree.tokens[child].dep not in skip and child not in first:
+                    nodes.extend(tree.subtree(child))
+            nodes.sort()
+            conditions.append(text[tree.tokens[nodes[0]].start : tree.tokens[nodes[-1]].end])
+        draft.analysis.modality = "conditional"
+        draft.analysis.conditions = conditions
+        draft.analysis.notes.append("condition:stated:" + tree.tokens[first[0]].text)
+        return
 
 
 def complement_of(tree: Tree, drafts: dict[int, Draft], governor: int) -> Draft | None:
@@ -124,6 +153,7 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
         target = first.target.code if first.target else "?"
         draft.detail = f"{first.cameo} {first.cameo_name}: {first.source.code}→{target}"
         draft.act = first.id
+        nested.about = True
         return True
     return False
 
