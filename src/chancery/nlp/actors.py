@@ -1,25 +1,27 @@
-"""Actor mentions: states, capitals, demonyms, organisations, groups and people, by date.
+"""Actor mentions: states, capitals, places, demonyms, organisations, groups and people, by date.
 
 Conventions (DESIGN.md "Actors and time"): a bare state or demonym ("China", "Chinese") is the country
 (``CHN``, sector null); a capital or seat of power that acts ("Beijing said", "the Kremlin") is its
-government (``CHNGOV``), and names no actor where it is a place ("talks in Beijing"); a country with
-role nouns ("Chinese Foreign Ministry", "Russian troops") is one mention in the nouns' sector
-(``CHNGOV``, ``RUSMIL``); a person named with a role is their own mention, an actor of that
-organisation; later surnames and he/she refer back to the first mention (``refers_to``).
+government (``CHNGOV``); a capital, region or city named as a place ("talks in Beijing", "visited
+Moscow", "in Donetsk") is a place of its country (``CHN``, kind place: where, never who), and a
+dateline or a modifier ("Washington-based") names nothing; a country with role nouns ("Chinese
+Foreign Ministry", "Russian troops") is one mention in the nouns' sector (``CHNGOV``, ``RUSMIL``); a
+person named with a role is their own mention, an actor of that organisation; later surnames, he/she
+and "his/her country" refer back to the first mention (``refers_to``).
 
-Mention kinds: state, demonym, capital (seats too), igo, group, role (a country or body with role
-nouns, or a role resolved from context), person, pronoun.  Rules name what fired:
+Mention kinds: state, demonym, capital (seats too), place, igo, group, role (a country or body with
+role nouns, or a role resolved from context), person, pronoun.  Rules name what fired:
 ``state-name:<alias>``, ``demonym:<alias>``, ``capital-as-government:<alias>``,
-``seat-of-power:<alias>``, ``igo:<org>``, ``group:<group>``, ``<prefix rule>+role:<noun>`` (or
-``+shared-role:`` in "Chinese and Russian troops"), ``role:<noun>+of|for|in:<owner>``,
-``role-context:<noun>``, ``person:<name>``, ``person-role:<role>``, ``person-coref:surname``,
-``pronoun-coref``.
+``seat-of-power:<alias>``, ``place:<alias>``, ``igo:<org>``, ``group:<group>``,
+``<prefix rule>+role:<noun>`` (or ``+shared-role:`` in "Chinese and Russian troops"),
+``role:<noun>+of|for|in:<owner>``, ``role-context:<noun>``, ``person:<name>``, ``person-role:<role>``,
+``person-coref:surname``, ``pronoun-coref``, ``pronoun-coref:country``.
 """
 
 from __future__ import annotations
 
 from chancery.nlp.dictionary import ActorDictionary, Entry
-from chancery.nlp.matching import Match, Text, acts, name_matches, role_matches
+from chancery.nlp.matching import Match, Text, capital_use, name_matches, place_elsewhere, role_matches
 from chancery.nlp.people import (
     Found,
     context_actor,
@@ -33,6 +35,7 @@ from chancery.nlp.role_phrases import (
     MODIFIERS,
     POSSESSIVE,
     PREFIX_KINDS,
+    REGIONS,
     RULE_NAMES,
     SERIES,
     bare_found,
@@ -40,6 +43,8 @@ from chancery.nlp.role_phrases import (
     compose_codes,
     determined,
     merge_roles,
+    owned_in,
+    place_found,
     same_state,
     seat_as_role,
 )
@@ -162,8 +167,16 @@ class _Sentence:
             if chain:  # "Chinese and Russian troops": the shared noun gives "Chinese" its sector too
                 self._emit_composed(match, chain, match.last, shared=True)
                 return
-        if entry.kind in ("capital", "seat") and not chain and not acts(match, self.text):
+        if entry.kind == "place" and not chain:
+            if capital_use(match, self.text) != "modifier":  # "Gaza", "in Donetsk"; not "Geneva Conventions"
+                self.out.append(place_found(match))
             return
+        if entry.kind in ("capital", "seat") and not chain:
+            use = capital_use(match, self.text)
+            if use == "place" and entry.kind == "capital" and not place_elsewhere(match, self.text):
+                self.out.append(place_found(match))  # "visited Moscow": where, never who
+            if use != "acts":
+                return
         if not chain:
             self.out.append(bare_found(match))
             return
@@ -313,14 +326,13 @@ class _Sentence:
         # only roles a person or body holds ("settlement of Russian immigrants" is no Russian role)
         if link not in ("of", "for", "in") or not (entry.role or entry.organization):
             return False
-        owner = self.at.get(j + 2 if text.lower(j + 1) == "the" else j + 1)
+        k = j + 2 if text.lower(j + 1) == "the" else j + 1
+        if link == "in" and text.lower(k) in REGIONS:
+            k += 1  # "breakaway regions in eastern Ukraine"
+        owner = self.at.get(k)
         if owner is None or owner.entry.kind not in PREFIX_KINDS or owner.first in self.used:
             return False
-        # "officials in Beijing" are China's; "troops in Syria", "protesters in Nairobi" and
-        # "the embassy in Kabul" need not be
-        if link == "in" and not (
-            owner.entry.kind in ("capital", "seat") and entry.sector == "GOV" and "abroad" not in entry.flags
-        ):
+        if link == "in" and not owned_in(entry, owner.entry):
             return False
         self.used.add(owner.first)
         chain = self._chain(owner)  # "a spokesman for the Pakistani military": the owner's own nouns

@@ -103,7 +103,7 @@ class Antecedents:
         before = [
             m
             for m in self.mentions
-            if m.head < head and m.kind not in ("person", "pronoun") and not self.in_quote(m.head)
+            if m.head < head and m.kind not in ("person", "pronoun", "place") and not self.in_quote(m.head)
         ]
         # "Armenia recognised the State of Palestine, its foreign ministry said": "its" is the
         # subject's, so the nearest subject comes before the nearest mention

@@ -12,7 +12,7 @@ from chancery.records import DatedCode
 
 DATA = "data/actors"
 # When two entries share an alias, the first kind here wins ("Vatican" is a name before a demonym).
-KIND_ORDER = ("nonactor", "person", "group", "igo", "seat", "capital", "state", "demonym", "role")
+KIND_ORDER = ("nonactor", "person", "group", "igo", "seat", "capital", "place", "state", "demonym", "role")
 _WORD = re.compile(r"\w+")
 _ACRONYM = re.compile(r"[A-Z0-9.\-&]*[A-Z][A-Z0-9.\-&]*")
 
@@ -75,7 +75,7 @@ def parse_codes(cell: str, default_start: str = "", default_end: str = "") -> tu
 
 @dataclass(frozen=True)
 class ActorDictionary:
-    """The actor dictionary: names (states, capitals, IGOs, groups, people) and role nouns."""
+    """The actor dictionary: names (states, capitals, places, IGOs, groups, people) and role nouns."""
 
     names: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     roles: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
@@ -86,7 +86,7 @@ class ActorDictionary:
         roles = [*_roles()]
         # role nouns flagged "name" ("National Security Council") must beat a name inside them
         named = [e for e in roles if "name" in e.flags]
-        entries = [*_states(), *_organizations(), *_groups(), *_people(), *_nonactors(), *named]
+        entries = [*_states(), *_places(), *_organizations(), *_groups(), *_people(), *_nonactors(), *named]
         return cls(names=_index(entries), roles=_index(roles))
 
     def entries(self) -> list[Entry]:
@@ -141,6 +141,14 @@ def _states() -> list[Entry]:
         kind = "state" if kind == "name" else kind
         entries.append(_entry(alias, kind, slugify(alias), codes=(DatedCode(iso3 + sector),)))
     return entries
+
+
+def _places() -> list[Entry]:
+    """Regions and cities that are not capitals ("Donetsk", "Gaza"): the state they lie in."""
+    return [
+        _entry(alias, "place", slugify(alias), codes=(DatedCode(iso3),))
+        for alias, iso3, _note in _rows("places.tsv", 3)
+    ]
 
 
 def _organizations() -> list[Entry]:

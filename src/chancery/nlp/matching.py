@@ -61,6 +61,23 @@ GEORGIA_CITIES = frozenset(
 GEORGIA_US_NEXT = frozenset(
     {"senator", "governor", "republican", "republicans", "democrat", "democrats", "bulldogs", "voters"}
 )
+# Capitals whose names also belong to other places ("Victoria", "Kingston") or whose country is contested
+# ("Jerusalem"): as places they give no country.
+AMBIGUOUS_PLACES = frozenset({"victoria", "kingston", "georgetown", "san jose", "san juan", "jerusalem"})
+# "Paris, Texas", "Moscow, Idaho", "Athens, Ohio": a city named after a capital, in a US state
+US_STATES = frozenset(
+    {
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+        "florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana",
+        "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana",
+        "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+        "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina",
+        "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia",
+        "wisconsin", "wyoming",
+    }
+)  # fmt: skip
+# states whose names are also given names ("Israel Katz", "Jordan Bardella", "Chad Smith")
+GIVEN_NAMES = frozenset({"israel", "jordan", "chad", "georgia"})
 DATELINE_NEXT = frozenset({"(", ",", "-", "—", "–", ":"})
 MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 
@@ -159,11 +176,15 @@ def vetoed(match: Match, text: Text, matched: set[int]) -> str | None:
     entry = match.entry
     if entry.kind == "nonactor":
         return "nonactor"
-    if entry.kind in ("state", "capital", "demonym", "seat") and _inside_person(match, text, matched):
+    if entry.kind in ("state", "capital", "place", "demonym", "seat") and _inside_person(
+        match, text, matched
+    ):
+        return "person-name"
+    if entry.kind == "state" and _given_name(match, text, matched):
         return "person-name"
     if entry.codes and entry.codes[0].code == "GEO" and _us_georgia(match, text):
         return "us-state"
-    if entry.kind in ("state", "capital", "seat") and _dateline(match, text):
+    if entry.kind in ("state", "capital", "place", "seat") and _dateline(match, text):
         return "dateline"
     if entry.kind in ("state", "demonym", "capital") and _stance_or_ethnicity(match, text):
         return "stance-or-ethnicity"
@@ -178,8 +199,9 @@ def _stance_or_ethnicity(match: Match, text: Text) -> bool:
     return before == "ethnic" and match.entry.kind == "demonym"
 
 
-def acts(match: Match, text: Text) -> bool:
-    """Whether a capital or seat of power acts as a government here, rather than naming a place."""
+def capital_use(match: Match, text: Text) -> str:
+    """How a capital or seat is used: ``"acts"`` (a government), ``"place"`` ("talks in Doha", "visited
+    Moscow") or ``"modifier"`` ("a Washington correspondent", "Washington-based", "Washington state")."""
     tokens = text.tokens
     head = _head_in(match, tokens)
     token = tokens[head]
@@ -187,18 +209,41 @@ def acts(match: Match, text: Text) -> bool:
         token = tokens[token.head]
     governor = tokens[token.head]
     if token.dep == "pobj" and normalise(governor.text) in LOCATIVE:
-        return False
+        return "place"
     if token.dep == "pobj" and normalise(governor.text) in DIRECTIONAL:
         verb = tokens[governor.head]
         if verb.lemma.lower() in MOTION:
-            return False
+            return "place"
     if token.dep == "dobj" and governor.lemma.lower() in MOTION:
-        return False
+        return "place"
     after = text.lower(match.last) + text.lower(match.last + 1)
     if after in ("-based", "-born"):
+        return "modifier"
+    # "a Washington correspondent": a modifier of some other noun is a place, but no event's
+    if token.dep in ("compound", "nmod", "amod") and governor.i > token.i and governor.pos == "NOUN":
+        return "modifier"
+    return "acts"
+
+
+def place_elsewhere(match: Match, text: Text) -> bool:
+    """A capital's name used for some other place: "Victoria", "Athens, Georgia", "Paris, Texas"."""
+    if match.entry.key in AMBIGUOUS_PLACES:
+        return True
+    if text.lower(match.last) != ",":
         return False
-    # "a Washington correspondent": a modifier of some other noun is a place
-    return not (token.dep in ("compound", "nmod", "amod") and governor.i > token.i and governor.pos == "NOUN")
+    state = text.lower(match.last + 1)
+    if state == match.entry.key:
+        return False  # "After talks in Washington, Washington imposed ...": the next clause's subject
+    if state in ("new", "north", "south", "west", "rhode"):
+        state += " " + text.lower(match.last + 2)
+    if state == "georgia":
+        return match.entry.key in GEORGIA_CITIES
+    return state in US_STATES
+
+
+def acts(match: Match, text: Text) -> bool:
+    """Whether a capital or seat of power acts as a government here, rather than naming a place."""
+    return capital_use(match, text) == "acts"
 
 
 def _head_in(match: Match, tokens: tuple[Token, ...]) -> int:
@@ -224,6 +269,20 @@ def _inside_person(match: Match, text: Text, matched: set[int]) -> bool:
     if match.last < len(tokens) and tokens[match.last].ent_iob == "I":
         neighbours.append(match.last)
     return any(i not in matched and tokens[i].pos == "PROPN" for i in neighbours)
+
+
+def _given_name(match: Match, text: Text, matched: set[int]) -> bool:
+    """ "Israel Katz", "Chad Daniels": a state's name that is also a given name, before a surname."""
+    if match.entry.key not in GIVEN_NAMES:
+        return False
+    after = match.last
+    if after >= len(text.tokens) or after in matched:
+        return False
+    token = text.tokens[after]
+    # a surname: a capitalised proper noun on the same line ("Jordan Valley" is no actor either)
+    if token.ent_type in ("DATE", "TIME", "GPE", "NORP") or text.lower(after) in MONTHS:
+        return False  # "Israel Sunday said", "Jordan Amman ..." name no person
+    return token.pos == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
 
 
 def _us_georgia(match: Match, text: Text) -> bool:

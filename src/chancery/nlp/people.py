@@ -18,6 +18,7 @@ NOT_NAMES = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_na
     "that",
 }
 PRONOUNS = {"he": "m", "she": "f"}
+POSSESSIVES = {"his": "m", "her": "f"}
 EPITHETS = frozenset({"former", "veteran", "longtime", "senior", "top", "new", "outgoing", "incoming"})
 WINDOW = 3  # sentences back in which a pronoun or an unnamed role looks for its antecedent
 
@@ -204,7 +205,7 @@ def context_actor(
         for f in before
         if f.first < at
         and sentence - WINDOW <= text.tokens[f.first].sentence <= sentence - earlier_only
-        and f.kind != "pronoun"
+        and f.kind not in ("pronoun", "place")  # "talks in Kabul" says where, not whose
         and not text.in_quote(f.first)  # a state named inside a quote is who the speaker talks about
     ]
     if not window:
@@ -247,6 +248,7 @@ def _previous_subject(before: list[Found], at: int, text: Text, role: Entry) -> 
             f
             for f in before
             if text.tokens[f.first].sentence == back
+            and f.kind != "place"
             and _subject(text, head_of(f.first, f.last, text.tokens))
             and not text.in_quote(f.first)
         ]
@@ -317,7 +319,23 @@ def corefer(found: list[Found], text: Text) -> list[Found]:
             antecedent = _antecedent(found + extra, text, i, gender, covered)
             if antecedent is not None:
                 extra.append(_again(antecedent, i, i + 1, "pronoun", "pronoun-coref"))
+        elif token.text.lower() in POSSESSIVES and text.lower(i + 1) == "country" and i + 1 not in covered:
+            country = _their_country(found + extra, text, i, covered)
+            if country is not None:
+                extra.append(country)
     return found + extra
+
+
+def _their_country(found: list[Found], text: Text, i: int, covered: set[int]) -> Found | None:
+    """ "Lavrov said his country would respond": the state of the person "his" or "her" refers to."""
+    person = _antecedent(found, text, i, POSSESSIVES[text.lower(i)], covered)
+    if person is None or person.kind != "person":
+        return None
+    codes = tuple(replace(c, code=c.code[:3]) for c in person.codes if not _is_org(c.code))
+    if not codes:
+        return None
+    country = _again(person, i, i + 2, "pronoun", "pronoun-coref:country")
+    return replace(country, codes=codes, name=None, role=None, organization=None, terms=(), fallback=())
 
 
 def _again(person: Found, first: int, last: int, kind: str, rule: str) -> Found:

@@ -9,7 +9,7 @@ from chancery.nlp.matching import Match, Text
 from chancery.nlp.people import Found
 from chancery.records import DatedCode
 
-PREFIX_KINDS = frozenset({"state", "demonym", "capital", "seat", "igo", "group"})
+PREFIX_KINDS = frozenset({"state", "demonym", "capital", "place", "seat", "igo", "group"})
 KIND_NAMES = {"seat": "capital", "state": "state"}
 RULE_NAMES = {
     "state": "state-name",
@@ -18,12 +18,19 @@ RULE_NAMES = {
     "seat": "seat-of-power",
     "igo": "igo",
     "group": "group",
+    "place": "place",
 }
 # words that may stand between a country and its role noun ("Chinese senior officials")
 MODIFIERS = frozenset(
     {"top", "senior", "new", "interim", "caretaker", "local", "federal", "national", "visiting"}
 )
 POSSESSIVE = frozenset({"'s", "'"})
+# sectors whose members belong to the place they are in ("rebels in Syria", "civilians in Gaza")
+LOCAL_SECTORS = frozenset({"REB", "CVL"})
+# "in eastern Ukraine": words between "in" and the place
+REGIONS = frozenset(
+    {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west"}
+)
 SERIES = frozenset({"and", ",", "or"})
 
 
@@ -37,6 +44,18 @@ def bare_found(match: Match) -> Found:
         rule=f"{RULE_NAMES[entry.kind]}:{entry.slug}",
         codes=entry.codes,
         organization=entry.name if entry.kind in ("igo", "group") else None,
+    )
+
+
+def place_found(match: Match) -> Found:
+    """A place ("talks in Doha", "visited Moscow", "in Donetsk"): its country, never its government."""
+    entry = match.entry
+    return Found(
+        first=match.first,
+        last=match.last,
+        kind="place",
+        rule=f"place:{entry.slug}",
+        codes=(DatedCode(entry.codes[0].code[:3]),),
     )
 
 
@@ -70,6 +89,17 @@ def seat_as_role(seat: Entry) -> Entry:
     return replace(
         seat, kind="role", sector=seat.codes[0].code[3:] or "GOV", organization=seat.alias, codes=()
     )
+
+
+def owned_in(role: Entry, place: Entry) -> bool:
+    """Whether "<role> in <place>" is the place's own.
+
+    "Officials in Beijing", "separatists in Donetsk" and "civilians in Gaza" are; "troops in Syria",
+    "protesters in Nairobi" and "the embassy in Kabul" need not be.
+    """
+    if place.kind in ("capital", "seat") and role.sector == "GOV":
+        return "abroad" not in role.flags
+    return role.sector in LOCAL_SECTORS and place.kind in ("state", "capital", "place")
 
 
 def determined(text: Text, first: int) -> bool:

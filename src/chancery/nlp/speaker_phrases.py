@@ -158,8 +158,10 @@ class PhraseReader:
     def _mentions_in(self, head: int) -> list[Mention]:
         span = set(self._phrase(head))
         inside = [
-            m for m in self.mentions if m.head in span or any(i in span for i in range(m.first, m.last))
-        ]
+            m
+            for m in self.mentions
+            if m.kind != "place" and (m.head in span or any(i in span for i in range(m.first, m.last)))
+        ]  # "the embassy in Kabul said": a place in the phrase says where, not who speaks
         return sorted(inside, key=lambda m: (m.head != head, m.first))
 
     def _name(self, span: list[int], head: int) -> str | None:

@@ -187,7 +187,7 @@ class Speakers:
                 m
                 for m in self.mentions
                 if floor < m.head < head
-                and m.kind not in ("person", "pronoun")
+                and m.kind not in ("person", "pronoun", "place")
                 and self.antecedents.main_subject(self.antecedents.noun_phrase_head(m.head))
                 and not self.antecedents.in_quote(m.head)
             ]

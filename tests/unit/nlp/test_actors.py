@@ -87,9 +87,12 @@ def test_every_seat_of_power_that_acts_is_its_government_or_branch(pipeline):
     assert _misses(pipeline, cases) == []
 
 
-def test_a_capital_as_a_place_is_no_actor(parse):
+def test_a_capital_as_a_place_is_a_place_of_its_country_not_its_government(parse):
     parsed = parse("The ministers met in Islamabad and flew to Beijing.")
-    assert [m.text for m in parsed.mentions] == []
+    assert [(m.text, m.kind, m.actor.code, m.actor.sector) for m in parsed.mentions] == [
+        ("Islamabad", "place", "PAK", None),
+        ("Beijing", "place", "CHN", None),
+    ]
 
 
 def test_a_named_spokesperson_gives_person_role_organisation_and_government(parse):

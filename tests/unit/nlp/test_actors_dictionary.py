@@ -59,7 +59,7 @@ def codes(dictionary, text: str, day: str | None = "2025-07-04") -> list[tuple[s
 
 def test_the_dictionary_loads_every_kind_of_entry(dictionary):
     kinds = {entry.kind for entry in dictionary.entries()}
-    assert kinds == {"state", "demonym", "capital", "seat", "igo", "group", "person", "nonactor", "role"}
+    assert kinds == {"state", "demonym", "capital", "place", "seat", "igo", "group", "person", "nonactor", "role"}
     assert "spokesperson" in {e.key for group in dictionary.roles.values() for e in group}
 
 
@@ -219,6 +219,12 @@ def test_every_g20_state_and_afghan_neighbour_has_a_leader_in_office_in_july_202
 @pytest.mark.parametrize("state", AFGHANISTAN_AND_NEIGHBOURS)
 def test_afghanistan_and_its_neighbours_have_a_foreign_minister_in_july_2025(dictionary, state):
     assert "foreign minister" in _people_in_office(dictionary, state + "GOV", "2025-07-04").values()
+
+
+@pytest.mark.parametrize("state", G20_STATES)
+def test_every_g20_state_has_a_foreign_minister_in_july_2025(dictionary, state):
+    roles = set(_people_in_office(dictionary, state + "GOV", "2025-07-04").values())
+    assert roles & {"foreign minister", "foreign secretary", "secretary of state"}
 
 
 def test_trump_and_biden_hold_office_by_date(dictionary):

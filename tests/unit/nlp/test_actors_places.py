@@ -1,0 +1,100 @@
+"""Places: capitals, regions and cities named as places are their country, never a government or a source.
+
+Also the phrases that look like an actor but are not one ("members of the United Nations") and the
+sectors a place gives a role noun ("separatists in Donetsk").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _found(parsed):
+    return [(m.text, m.kind, m.actor.code) for m in parsed.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kallas travelled to Kyiv on Friday.", ("Kyiv", "place", "UKR")),
+        ("The envoy landed in Damascus after midnight.", ("Damascus", "place", "SYR")),
+        ("The consulate in Herat was closed.", ("Herat", "place", "AFG")),
+        ("Negotiators gathered in Geneva for a third round.", ("Geneva", "place", "CHE")),
+    ],
+)
+def test_a_capital_region_or_city_after_a_locative_is_a_place_of_its_country(parse, text, expected):
+    parsed = parse(text)
+    place = next(m for m in parsed.mentions if m.kind == "place")
+    assert (place.text, place.kind, place.actor.code) == expected
+    assert (place.actor.country, place.actor.sector) == (expected[2], None)
+    assert place.rule.startswith("place:")
+
+
+def test_every_capital_in_a_recall_list_is_a_place(parse):
+    parsed = parse("Israel withdrew its envoys from Madrid, Dublin and Oslo on Wednesday.")
+    assert _found(parsed) == [
+        ("Israel", "state", "ISR"),
+        ("Madrid", "place", "ESP"),
+        ("Dublin", "place", "IRL"),
+        ("Oslo", "place", "NOR"),
+    ]
+
+
+def test_a_capital_that_acts_is_still_its_government(parse):
+    parsed = parse("Moscow rejected the proposal after talks in Moscow.")
+    assert _found(parsed) == [("Moscow", "capital", "RUSGOV"), ("Moscow", "place", "RUS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW (PEN) - The talks were postponed.",
+        "The fair in Athens, Georgia drew a record crowd.",
+        "A Washington-based analyst disagreed.",
+        "Turnout in Washington state was high.",
+        "The delegates met in Victoria and later in Kingston.",
+    ],
+)
+def test_datelines_modifiers_and_namesakes_give_no_place(parse, text):
+    assert _found(parse(text)) == []
+
+
+def test_a_place_is_never_the_owner_an_unnamed_spokesperson_speaks_for(parse):
+    parsed = parse("Talks were held in Doha. The spokesperson said progress was made.")
+    assert _found(parsed) == [("Doha", "place", "QAT")]
+
+
+def test_members_of_the_united_nations_are_not_the_un_acting(parse):
+    parsed = parse(
+        "Nearly three quarters of the 193 members of the United Nations back the motion, "
+        "and UN member states will vote on it after the UN publishes its report."
+    )
+    assert _found(parsed) == [("UN", "igo", "IGOUNO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling hit separatists in Donetsk overnight.", ("separatists in Donetsk", "UKRREB")),
+        ("Aid reached civilians in Gaza on Sunday.", ("civilians in Gaza", "PSECVL")),
+        (
+            "Moscow backs breakaway regions in eastern Ukraine.",
+            ("breakaway regions in eastern Ukraine", "UKRREB"),
+        ),
+        ("Donetsk separatists shelled the town.", ("Donetsk separatists", "UKRREB")),
+    ],
+)
+def test_rebels_and_civilians_in_a_place_belong_to_its_country(parse, text, expected):
+    parsed = parse(text)
+    assert expected in [(m.text, m.actor.code) for m in parsed.mentions]
+
+
+def test_protesters_and_troops_in_a_place_need_not_be_its_own(parse):
+    parsed = parse("Protesters in Nairobi marched while troops in Mali waited.")
+    assert _found(parsed) == [("Nairobi", "place", "KEN"), ("Mali", "state", "MLI")]
+
+
+def test_a_place_is_no_source_of_an_event(code):
+    coded = code("The Afghan foreign minister visited Tehran on Sunday.")
+    assert coded.events
+    assert all(event.source.code[:3] != "IRN" for event in coded.events)
