@@ -18,6 +18,7 @@ STATE_NOUNS = {"country", "nation", "state", "government", "administration", "au
 GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # offices that, owned by a pronoun, stand for the owner's government ("its new envoy")
 OFFICE_NOUNS = {"envoy", "ambassador", "minister", "president", "leader", "diplomat", "delegation"}
+MILITARY_NOUNS = {"troops", "troop", "forces", "force", "army", "military", "soldier", "soldiers"}
 PERSONAL_POSSESSIVES = {"his", "her"}
 IMPERSONAL_POSSESSIVES = {"its", "their"}
 PERSONAL_KINDS = {"person", "role", "pronoun"}
@@ -135,7 +136,7 @@ class ActorIndex:
         lemma = token.lemma.lower()
         if token.tag == "PRP$":
             owner, noun = token, None
-        elif lemma in STATE_NOUNS or lemma in OFFICE_NOUNS:
+        elif lemma in STATE_NOUNS or lemma in OFFICE_NOUNS or lemma in MILITARY_NOUNS:
             owners = [k for k in self.tree.children(i, "poss") if self.tree.tokens[k].tag in {"PRP$", "WP$"}]
             if not owners:
                 return []
@@ -150,6 +151,9 @@ class ActorIndex:
             return self._state_of(antecedent.actor_on(day), noun, owner.text, token.text)
         if word not in PERSONAL_POSSESSIVES | IMPERSONAL_POSSESSIVES:
             return []
+        addressee = self._addressee(owner.i)
+        if addressee is not None:  # "thanked Türkiye for its support": its = Türkiye
+            return self._state_of(addressee.actor_on(day), noun, owner.text, token.text)
         before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= owner.i]
         if word in PERSONAL_POSSESSIVES:
             chosen = [m for m in before if m.kind in PERSONAL_KINDS or m.actor.role]
@@ -173,14 +177,22 @@ class ActorIndex:
         word = owner.lower()
         if noun is None or actor.code.startswith("IGO") or not actor.country:
             return [(actor, "actor:possessive-antecedent:" + word, None)]
-        code = actor.country + ("" if noun in STATE_NOUNS - GOVERNMENT_NOUNS else "GOV")
+        sector = "MIL" if noun in MILITARY_NOUNS else "" if noun in STATE_NOUNS - GOVERNMENT_NOUNS else "GOV"
         state = Actor(
-            text=f"{owner} {text}",
-            code=code,
-            country=actor.country,
-            sector="GOV" if code.endswith("GOV") else None,
+            text=f"{owner} {text}", code=actor.country + sector, country=actor.country, sector=sector or None
         )
         return [(state, f"actor:owned-state:{word}-{noun}", None)]
+
+    def _addressee(self, owner: int) -> Mention | None:
+        """The object of "thank/praise/blame X for its ...", whom the possessive in "for" points to."""
+        tree = self.tree
+        noun = tree.tokens[owner].head
+        prep = tree.tokens[noun].head
+        if tree.tokens[noun].dep != "pobj" or tree.lemma(prep) != "for":
+            return None
+        objects = tree.children(tree.tokens[prep].head, "dobj")
+        mention = self.mention_at(objects[0]) if len(objects) == 1 else None
+        return mention if mention is not None and mention.kind != "place" else None
 
     def _plural(self, before: list[Mention]) -> list[Mention]:
         """The last coordinated group of state or organisation mentions before a "their"."""

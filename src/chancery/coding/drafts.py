@@ -79,6 +79,8 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             tokens = tree.prep_objects(i, role[5:])
         elif role == "poss":
             tokens = tree.children(i, "poss")
+        elif role == "content":  # "Congo's accusation that its troops ...": the accused
+            tokens = [s for k in tree.children(i, "acl", "ccomp") for s in tree.children(k, "nsubj")]
         elif role == "obj":
             # the first argument that names an actor: "expelled Iranian diplomats in response to ..."
             for token in argument_tokens(tree, i):
@@ -112,6 +114,21 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                 if actors:
                     return [(a, "target:complement-argument", q) for a, _, q in actors]
     return []
+
+
+def thanked_for(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """ "Kyiv thanked Ankara for its support": the support (Ankara's) goes to the one who thanks."""
+    token = tree.tokens[draft.i]
+    if draft.pattern.pos != "N" or token.dep != "pobj" or tree.lemma(token.head) != "for":
+        return []
+    if not any(tree.tokens[k].tag == "PRP$" for k in tree.children(draft.i, "poss")):
+        return []
+    verb = tree.tokens[token.head].head
+    if not tree.children(verb, "dobj"):
+        return []
+    source_codes = {s[0].code for s in draft.sources}
+    found = index.resolve(tree.subjects(verb)[0], draft.date[0])
+    return [(a, "target:thanker", q) for a, _, q in found if not same_actor(a.code, source_codes)]
 
 
 def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) -> list[ActorRef]:

@@ -15,6 +15,7 @@ from chancery.coding.drafts import (
     elliptical_sources,
     find_targets,
     governs_other,
+    thanked_for,
 )
 from chancery.coding.frames import apply_frames, nest
 from chancery.coding.modality import analyse
@@ -105,7 +106,7 @@ def _code_sentence(
             between = tree.prep_objects(draft.i, "between")  # "relations were established between A and B"
             draft.sources = index.resolve(between, draft.date[0])
             draft.source_note = "source:mutual-between"
-        draft.targets = find_targets(tree, index, draft)
+        draft.targets = find_targets(tree, index, draft) or thanked_for(tree, index, draft)
         if "negpolar" in draft.pattern.flags:
             if not draft.analysis.negated:
                 draft.suppressed = True

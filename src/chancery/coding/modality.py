@@ -14,6 +14,8 @@ CONTENT_NOUNS = {
     "report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation", "news", "idea",
     "notion", "story", "assertion", "possibility", "prospect", "accusation", "charge",
 }  # fmt: skip
+# nouns whose content is a charge, never an act to code (convention: accusations are not facts)
+ACCUSATION_NOUNS = {"accusation", "allegation"}
 UNDOING_VERBS = {"cancel", "postpone", "scrap", "call", "shelve", "abandon", "delay"}
 HAPPENING_VERBS = {"materialise", "materialize", "happen", "occur", "proceed", "take", "go", "come"}
 CHARGING_VERBS = {"accuse", "charge", "suspect", "blame", "indict", "convict"}
@@ -103,6 +105,10 @@ def analyse(
             # else a complement the parser hung as an adverbial ("offered on Monday to mediate")
             # a bare infinitive misparsed as an adverbial clause ("offered on Monday to mediate")
         carrier = token.dep in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
+        if carrier and token.lemma.lower() in ACCUSATION_NOUNS and node != i:
+            result.background = True  # "denied Washington's accusation that it had supplied ...": the charge
+            result.notes.append("background:content-of-accusation")
+            break
         if carrier and token.lemma.lower() in CONTENT_NOUNS:
             verb = head
             while tree.tokens[verb].pos == "ADP" and tree.tokens[verb].head != verb:

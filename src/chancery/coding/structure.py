@@ -123,6 +123,12 @@ class Tree:
         if self.tokens[i].pos in {"NOUN", "PROPN"}:  # "pledge of assistance to Kabul"
             for prep in self.children(i, "prep"):
                 hosts.extend(self.children(prep, "pobj") if self.lemma(prep) == "of" else [])
+            hosts.extend(self.agent(i))  # "a visit by the minister to Damascus": the parser's attachment
+            if preposition == "to" and self.tokens[i].dep in {"dobj", "obj"}:
+                hosts.append(self.tokens[i].head)  # "slammed the arms sale to Taiwan", likewise
+        elif preposition == "with":
+            for prep in self.children(i, "prep"):  # "return to talks with Washington"
+                hosts.extend(self.children(prep, "pobj") if self.lemma(prep) in {"to", "into"} else [])
         for host in hosts:
             for child in self.children(host, "prep", "prt", "dative", "agent"):
                 if self.lemma(child) == preposition:

@@ -100,3 +100,29 @@ def test_a_visit_during_which_an_appeal_is_made_is_no_complement_of_it(coded):
         "Ghana's trade minister asked Peru for more grain during his visit to Lima.", ACTORS, kinds=KINDS
     )
     assert ("GHAGOV", "PER", "042") in summary(events)
+
+
+def test_thanks_for_its_support_codes_the_support_from_the_thanked(coded):
+    events = coded("Kenya thanked Ghana for its steady support at the summit.", ACTORS)
+    assert summary(events) == [("GHA", "KEN", "051"), ("KEN", "GHA", "051")]
+
+
+def test_the_content_of_an_accusation_is_not_coded_and_names_the_accused(coded):
+    events = coded("Kenya denied Ghana's accusation that it had sent weapons to Nepal.", ACTORS)
+    assert ("GHA", "KEN", "112") in summary(events)
+    assert not [e for e in events if e.cameo.startswith("07")]
+
+
+def test_its_troops_are_the_state_s_military(coded):
+    events = coded("Kenya rejected Ghana's accusations that its troops had attacked Nepal.", ACTORS)
+    accusation = next(e for e in events if e.cameo == "112")
+    assert accusation.target.country == "KEN"
+
+
+def test_a_misattached_destination_still_names_the_target(coded):
+    events = coded(
+        "Nepal condemned the Chilean arms sale to Peru.", {"Nepal": "NPL", "Chilean": "CHL", "Peru": "PER"}
+    )
+    assert ("CHL", "PER", "072") in summary(events)
+    events = coded("Kenya urged Nepal to return to talks with Chile.", ACTORS)
+    assert ("NPL", "CHL", "046") in summary(events)
