@@ -98,3 +98,16 @@ def test_a_place_is_no_source_of_an_event(code):
     coded = code("The Afghan foreign minister visited Tehran on Sunday.")
     assert coded.events
     assert all(event.source.code[:3] != "IRN" for event in coded.events)
+
+
+def test_the_donetsk_and_luhansk_republics_are_ukrainian_rebels_and_dpr_korea_is_north_korea(parse):
+    parsed = parse(
+        "Moscow recognised the Donetsk and Luhansk republics; the LPR thanked it, and DPR Korea followed.",
+        date="2022-07-13",
+    )
+    assert [(m.text, m.actor.code) for m in parsed.mentions] == [
+        ("Moscow", "RUSGOV"),
+        ("Donetsk and Luhansk republics", "UKRREB"),
+        ("LPR", "UKRREB"),
+        ("DPR Korea", "PRK"),
+    ]
