@@ -161,7 +161,9 @@ def test_the_taliban_are_insurgents_until_15_august_2021_and_the_government_from
     ("day", "code"), [("1998-03-01", "AFGGOV"), ("2010-03-01", "AFGREB"), ("2023-03-01", "AFGGOV")]
 )
 def test_the_islamic_emirate_and_its_envoy_resolve_like_the_taliban(parse, day, code):
-    parsed = parse("An envoy of the Islamic Emirate met the Islamic Emirate of Afghanistan's critics.", date=day)
+    parsed = parse(
+        "An envoy of the Islamic Emirate met the Islamic Emirate of Afghanistan's critics.", date=day
+    )
     assert [(m.text, m.actor.code) for m in parsed.mentions] == [
         ("envoy of the Islamic Emirate", code),
         ("Islamic Emirate of Afghanistan", code),

@@ -59,7 +59,18 @@ def codes(dictionary, text: str, day: str | None = "2025-07-04") -> list[tuple[s
 
 def test_the_dictionary_loads_every_kind_of_entry(dictionary):
     kinds = {entry.kind for entry in dictionary.entries()}
-    assert kinds == {"state", "demonym", "capital", "place", "seat", "igo", "group", "person", "nonactor", "role"}
+    assert kinds == {
+        "state",
+        "demonym",
+        "capital",
+        "place",
+        "seat",
+        "igo",
+        "group",
+        "person",
+        "nonactor",
+        "role",
+    }
     assert "spokesperson" in {e.key for group in dictionary.roles.values() for e in group}
 
 
