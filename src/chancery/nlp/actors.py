@@ -324,15 +324,15 @@ class _Sentence:
         j = match.last
         link = text.lower(j)
         # only roles a person or body holds ("settlement of Russian immigrants" is no Russian role)
-        if link not in ("of", "for", "in") or not (entry.role or entry.organization):
+        if link not in ("of", "for", "in", "from") or not (entry.role or entry.organization):
             return False
         k = j + 2 if text.lower(j + 1) == "the" else j + 1
-        if link == "in" and text.lower(k) in REGIONS:
+        if link in ("in", "from") and text.lower(k) in REGIONS:
             k += 1  # "breakaway regions in eastern Ukraine"
         owner = self.at.get(k)
         if owner is None or owner.entry.kind not in PREFIX_KINDS or owner.first in self.used:
             return False
-        if link == "in" and not owned_in(entry, owner.entry):
+        if link in ("in", "from") and not owned_in(entry, owner.entry, link):
             return False
         self.used.add(owner.first)
         chain = self._chain(owner)  # "a spokesman for the Pakistani military": the owner's own nouns

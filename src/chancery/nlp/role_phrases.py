@@ -25,8 +25,9 @@ MODIFIERS = frozenset(
     {"top", "senior", "new", "interim", "caretaker", "local", "federal", "national", "visiting"}
 )
 POSSESSIVE = frozenset({"'s", "'"})
-# sectors whose members belong to the place they are in ("rebels in Syria", "civilians in Gaza")
-LOCAL_SECTORS = frozenset({"REB", "CVL"})
+# sectors whose members belong to the place they are in ("rebels in Syria", "civilians in Gaza") or come
+# from ("refugees from Syria"; "refugees in Lebanon" and "rebels from Syria" need not be its own)
+LOCAL_SECTORS = {"in": frozenset({"REB", "CVL"}), "from": frozenset({"REF", "CVL"})}
 # "in eastern Ukraine": words between "in" and the place
 REGIONS = frozenset(
     {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west"}
@@ -91,15 +92,15 @@ def seat_as_role(seat: Entry) -> Entry:
     )
 
 
-def owned_in(role: Entry, place: Entry) -> bool:
-    """Whether "<role> in <place>" is the place's own.
+def owned_in(role: Entry, place: Entry, link: str = "in") -> bool:
+    """Whether "<role> in <place>" (or "from <place>") is the place's own.
 
-    "Officials in Beijing", "separatists in Donetsk" and "civilians in Gaza" are; "troops in Syria",
-    "protesters in Nairobi" and "the embassy in Kabul" need not be.
+    "Officials in Beijing", "separatists in Donetsk", "civilians in Gaza" and "refugees from Syria" are;
+    "troops in Syria", "protesters in Nairobi" and "the embassy in Kabul" need not be.
     """
     if place.kind in ("capital", "seat") and role.sector == "GOV":
         return "abroad" not in role.flags
-    return role.sector in LOCAL_SECTORS and place.kind in ("state", "capital", "place")
+    return role.sector in LOCAL_SECTORS[link] and place.kind in ("state", "capital", "place")
 
 
 def determined(text: Text, first: int) -> bool:

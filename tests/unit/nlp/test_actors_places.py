@@ -82,16 +82,22 @@ def test_members_of_the_united_nations_are_not_the_un_acting(parse):
             ("breakaway regions in eastern Ukraine", "UKRREB"),
         ),
         ("Donetsk separatists shelled the town.", ("Donetsk separatists", "UKRREB")),
+        ("Buses carried refugees from Syria home.", ("refugees from Syria", "SYRREF")),
+        ("The envoy met officials from Beijing.", ("officials from Beijing", "CHNGOV")),
     ],
 )
-def test_rebels_and_civilians_in_a_place_belong_to_its_country(parse, text, expected):
+def test_rebels_and_civilians_in_a_place_and_refugees_from_it_belong_to_its_country(parse, text, expected):
     parsed = parse(text)
     assert expected in [(m.text, m.actor.code) for m in parsed.mentions]
 
 
-def test_protesters_and_troops_in_a_place_need_not_be_its_own(parse):
-    parsed = parse("Protesters in Nairobi marched while troops in Mali waited.")
-    assert _found(parsed) == [("Nairobi", "place", "KEN"), ("Mali", "state", "MLI")]
+def test_protesters_troops_and_refugees_in_a_place_need_not_be_its_own(parse):
+    parsed = parse("Protesters in Nairobi marched while troops in Mali and refugees in Jordan waited.")
+    assert _found(parsed) == [
+        ("Nairobi", "place", "KEN"),
+        ("Mali", "state", "MLI"),
+        ("Jordan", "state", "JOR"),
+    ]
 
 
 def test_a_place_is_no_source_of_an_event(code):
