@@ -23,6 +23,9 @@ PERSONAL_POSSESSIVES = {"his", "her"}
 IMPERSONAL_POSSESSIVES = {"its", "their"}
 PERSONAL_KINDS = {"person", "role", "pronoun"}
 
+# diplomatic posts whose place names the host state
+POSTS = {"embassy", "consulate", "mission", "office", "representation", "ambassador", "envoy", "legation"}
+
 # second halves of hyphenated modifiers that make a mention a third party ("Russian-backed")
 BACKING = {"backed", "led", "made", "brokered", "supported", "funded", "allied", "aligned", "sponsored"}
 
@@ -59,8 +62,10 @@ class ActorIndex:
                         continue
                     found = self.by_token.get(child)
                     # a place or a backer inside the phrase ("the summit in Sharm el-Sheikh", "Russian-backed
-                    # regions in eastern Ukraine") says where or by whom, not who: look further
-                    if found is not None and found.kind != "place" and not self._backer(found):
+                    # regions in eastern Ukraine") says where or by whom, not who: look further; but an
+                    # embassy's place names its host ("the work of its embassy in Damascus")
+                    wanted = found is not None and not self._backer(found)
+                    if wanted and (found.kind != "place" or self.posted_in(found)):
                         return found
                     seen.add(child)
                     following.append(child)
@@ -70,6 +75,13 @@ class ActorIndex:
                 if agent in self.by_token:
                     return self.by_token[agent]
         return None
+
+    def posted_in(self, place: Mention) -> bool:
+        """Whether a place names where a mission is posted ("its embassy in Kabul")."""
+        prep = self.tree.tokens[place.head].head
+        if self.tree.tokens[place.head].dep != "pobj" or self.tree.lemma(prep) != "in":
+            return False
+        return self.tree.lemma(self.tree.tokens[prep].head) in POSTS
 
     def is_actor(self, i: int) -> bool:
         return self.mention_at(i) is not None
@@ -98,12 +110,10 @@ class ActorIndex:
             # a place is where something happens, never who acts; it is a target only when it is
             # the argument itself ("visited Moscow", "its embassy in Kabul"), not a circumstance
             # found in the phrase ("signed an agreement in Cairo")
-            if (
-                mention is not None
-                and mention.kind == "place"
-                and not (as_target and mention.first <= i < mention.last)
-            ):
-                continue
+            if mention is not None and mention.kind == "place":
+                direct = mention.first <= i < mention.last or self.posted_in(mention)
+                if not (as_target and direct):
+                    continue
             if mention is not None and self._backer(mention):
                 continue  # "Russian-backed separatists" are not Russia
             if mention is not None and len(self.by_head.get(mention.head, ())) > 1:

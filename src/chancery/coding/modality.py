@@ -16,6 +16,8 @@ CONTENT_NOUNS = {
 }  # fmt: skip
 # nouns whose content is a charge, never an act to code (convention: accusations are not facts)
 ACCUSATION_NOUNS = {"accusation", "allegation"}
+# words whose "of"/"from" complement is an act not done ("stopped short of", "refrained from")
+ABSTAINING = {"short", "refrain", "abstain", "desist"}
 UNDOING_VERBS = {"cancel", "postpone", "scrap", "call", "shelve", "abandon", "delay"}
 HAPPENING_VERBS = {"materialise", "materialize", "happen", "occur", "proceed", "take", "go", "come"}
 CHARGING_VERBS = {"accuse", "charge", "suspect", "blame", "indict", "convict"}
@@ -60,6 +62,13 @@ def analyse(
         head = tree.tokens[i].head
         if tree.tokens[i].dep in {"dobj", "obj"} and head != i:
             node = head  # a nominalisation takes the tense and negation of its light verb
+            carrier = _governor(tree, head, i, governors)  # "is weighing the reopening of ..."
+            if carrier is not None and carrier.frame == "hypothetical":
+                result.modality = "hypothetical"
+                result.notes.append("modality:hypothetical:" + tree.tokens[head].text)
+            elif carrier is not None and carrier.frame == "intent":
+                result.intent = True
+                result.notes.append("modality:intent:" + tree.tokens[head].text)
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and tree.lemma(head) in UNDOING_VERBS:
             result.negated = True  # "the trip was called off", "the summit never materialised"
             result.notes.append("negation:undone:" + tree.tokens[head].text)
@@ -139,6 +148,12 @@ def analyse(
             result.background = True  # "accusing Doha of supporting terrorism": the charge, not an act
             result.notes.append("background:charge")
             break
+        if token.dep == "pcomp" and tree.lemma(head) in {"of", "from"}:
+            holder = tree.tokens[head].head  # "stopped short of recognising", "refrained from visiting"
+            if tree.lemma(holder) in ABSTAINING and not _negated(tree, holder):
+                result.negated = True
+                result.notes.append("negation:abstained:" + tree.tokens[holder].text)
+                break
         if head in frame_triggers:
             result.governed_by = head
             result.governing_frame = frame_triggers[head]

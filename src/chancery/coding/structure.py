@@ -29,6 +29,7 @@ LIGHT_VERBS = {
     "reaffirm", "show", "lend", "throw", "issue", "make", "pay", "hold", "launch", "conduct", "stage",
     "signal", "convey", "send", "deliver", "register", "renew", "confirm", "accord", "provide", "have",
     "complete", "begin", "start", "speed", "accelerate", "order", "carry", "mount", "undertake",
+    "weigh", "consider", "mull", "study", "discuss", "plan", "propose", "seek",
 }  # fmt: skip
 
 
@@ -282,6 +283,10 @@ class Tree:
                     return [b for k in blamed for b in self.with_conjuncts(k)], "object-of-reproach"
             if token.dep in {"pcomp", "prep"} and self.tokens[head].pos in {"ADP", "VERB", "AUX"}:
                 node = head  # "after cutting ties", "responded by breaking off ties"
+                how = "clause-head"
+                continue
+            if token.dep == "prep" and self.lemma(head) == "short":
+                node = self.tokens[head].head  # "stopped short of recognising"
                 how = "clause-head"
                 continue
             return [], "no-subject"

@@ -126,3 +126,19 @@ def test_a_misattached_destination_still_names_the_target(coded):
     assert ("CHL", "PER", "072") in summary(events)
     events = coded("Kenya urged Nepal to return to talks with Chile.", ACTORS)
     assert ("NPL", "CHL", "046") in summary(events)
+
+
+def test_stopping_short_of_an_act_negates_it(coded):
+    events = coded("Kenya stopped short of recognising Nepal but signed a trade deal with Ghana.", ACTORS)
+    recognition = next(e for e in events if e.cameo == "054")
+    assert (recognition.source.code, recognition.negated, recognition.counted) == ("KEN", True, False)
+
+
+def test_an_embassy_s_place_names_its_host_inside_a_phrase(coded):
+    events = coded("Latvia resumed the work of its embassy in Lima on Monday.", ACTORS, kinds=KINDS)
+    assert summary(events) == [("LVA", "PER", "050")]
+
+
+def test_weighing_a_reopening_is_hypothetical_and_has_the_weigher_as_agent(coded):
+    events = coded("Latvia is weighing the reopening of its embassy in Lima.", ACTORS, kinds=KINDS)
+    assert [(e.source.code, e.target.code, e.modality) for e in events] == [("LVA", "PER", "hypothetical")]
