@@ -61,9 +61,10 @@ GEORGIA_CITIES = frozenset(
 GEORGIA_US_NEXT = frozenset(
     {"senator", "governor", "republican", "republicans", "democrat", "democrats", "bulldogs", "voters"}
 )
-# Capitals whose names also belong to other places ("Victoria", "Kingston") or whose country is contested
-# ("Jerusalem"): as places they give no country.
-AMBIGUOUS_PLACES = frozenset({"victoria", "kingston", "georgetown", "san jose", "san juan", "jerusalem"})
+# Capitals whose names also belong to other places ("Victoria", "Kingston"): as places they give no country.
+AMBIGUOUS_PLACES = frozenset({"victoria", "kingston", "georgetown", "san jose", "san juan"})
+# "East Jerusalem", "occupied Jerusalem": a contested part whose country the dictionary cannot give
+CONTESTED_BEFORE = frozenset({"east", "occupied"})
 # "Paris, Texas", "Moscow, Idaho", "Athens, Ohio": a city named after a capital, in a US state
 US_STATES = frozenset(
     {
@@ -226,8 +227,9 @@ def capital_use(match: Match, text: Text) -> str:
 
 
 def place_elsewhere(match: Match, text: Text) -> bool:
-    """A capital's name used for some other place: "Victoria", "Athens, Georgia", "Paris, Texas"."""
-    if match.entry.key in AMBIGUOUS_PLACES:
+    """A capital's name used for some other place ("Victoria", "Athens, Georgia", "Paris, Texas") or a
+    contested part of it ("East Jerusalem")."""
+    if match.entry.key in AMBIGUOUS_PLACES or text.lower(match.first - 1) in CONTESTED_BEFORE:
         return True
     if text.lower(match.last) != ",":
         return False

@@ -30,6 +30,11 @@ def _people(parsed):
         ("Ronald Lamola spoke at dawn.", "2025-05-01", ("Ronald Lamola", "ZAFGOV")),
         ("Cho Hyun spoke at dawn.", "2025-09-01", ("Cho Hyun", "KORGOV")),
         ("Gerardo Werthein spoke at dawn.", "2025-03-01", ("Gerardo Werthein", "ARGGOV")),
+        ("Viktor Orban spoke at dawn.", "2024-03-01", ("Viktor Orban", "HUNGOV")),
+        ("Gustavo Petro spoke at dawn.", "2024-03-01", ("Gustavo Petro", "COLGOV")),
+        ("Juan Guaidó spoke at dawn.", "2019-03-01", ("Juan Guaidó", "VENOPP")),
+        ("Itamar Ben-Gvir spoke at dawn.", "2025-02-01", ("Itamar Ben-Gvir", "ISRPTY")),
+        ("Itamar Ben-Gvir spoke at dawn.", "2025-06-01", ("Itamar Ben-Gvir", "ISRGOV")),
     ],
 )
 def test_heads_of_state_and_foreign_ministers_resolve_on_the_day(parse, text, day, expected):

@@ -53,6 +53,7 @@ def test_a_capital_that_acts_is_still_its_government(parse):
         "A Washington-based analyst disagreed.",
         "Turnout in Washington state was high.",
         "The delegates met in Victoria and later in Kingston.",
+        "Settlers moved into homes in East Jerusalem.",
     ],
 )
 def test_datelines_modifiers_and_namesakes_give_no_place(parse, text):
