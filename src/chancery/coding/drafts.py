@@ -10,7 +10,12 @@ from chancery.coding.patterns import Pattern
 from chancery.coding.structure import ARGUMENT_PREPS, Tree
 from chancery.records import Actor, Event
 
-ActorRef = tuple[Actor, str, str | None]  # actor, the rule that found it, the quote it came from
+ActorRef = tuple[Actor, str, str | None]
+# nouns for unnamed civilians, who are the civilian population of a place or state
+CIVILIAN_NOUNS = {
+    "civilian", "people", "woman", "child", "resident", "villager", "worker", "student", "refugee",
+    "protester", "demonstrator", "journalist", "citizen", "girl", "man", "family", "inhabitant",
+}  # fmt: skip  # actor, the rule that found it, the quote it came from
 
 
 @dataclass
@@ -28,6 +33,9 @@ class Draft:
     relation: str | None = None
     detail: str | None = None
     act: str | None = None
+    reciprocal: bool = (
+        False  # coordinated sources acting on one another ("pledged to reopen their embassies")
+    )
     about: bool = False  # another event is about this one ("welcomed Russia's decision to recognise ...")
     suppressed: bool = False
     events: list[Event] = field(default_factory=list)
@@ -103,6 +111,9 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             return [(a, f"target:{role}", q) for a, _, q in actors]
     if "parties" in draft.pattern.flags:
         return parties(tree, index, draft, source_codes)
+    civilians = civilian_target(tree, index, draft)
+    if civilians:
+        return civilians
     if draft.pattern.pos == "V" and draft.pattern.frame not in {"request", "demand"}:
         # "offered to hand over to Great Britain two nationals": the target sits in the complement
         # (not for appeals: "did not call on members to cut ties with Israel" asks the members)
@@ -129,6 +140,38 @@ def thanked_for(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     source_codes = {s[0].code for s in draft.sources}
     found = index.resolve(tree.subjects(verb)[0], draft.date[0])
     return [(a, "target:thanker", q) for a, _, q in found if not same_actor(a.code, source_codes)]
+
+
+def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """Unnamed civilians as the object ("killed hundreds of civilians", "banned women from ..."):
+    the civilians of the place the sentence names, else of the acting state."""
+    heads = tree.objects(draft.i)
+    heads += [
+        o
+        for k in heads
+        for p in tree.children(k, "prep")
+        if tree.lemma(p) == "of"
+        for o in tree.children(p, "pobj")
+    ]
+    objects = [k for k in heads if tree.lemma(k) in CIVILIAN_NOUNS and not index.is_actor(k)]
+    if not objects or not draft.sources:
+        return []
+    sentence = tree.tokens[draft.i].sentence
+    places = [
+        m
+        for m in index.mentions
+        if m.sentence == sentence
+        and m.actor.country
+        and (
+            m.kind == "place"
+            or (tree.tokens[m.head].dep == "pobj" and tree.lemma(tree.tokens[m.head].head) == "in")
+        )
+    ]
+    country = places[0].actor.country if places else draft.sources[0][0].country
+    if not country:
+        return []
+    actor = Actor(text=tree.tokens[objects[0]].text, code=country + "CVL", country=country, sector="CVL")
+    return [(actor, "target:unnamed-civilians", None)]
 
 
 def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) -> list[ActorRef]:

@@ -96,8 +96,10 @@ def _code_sentence(
             if how == "modifier-agent" and "nomod" in pattern.flags:
                 source_tokens, how = [], "modifier-is-not-agent"
         sources = index.resolve(source_tokens, date[0])
-        if not sources and pattern.pos == "N" and how == "possessive-agent":
-            source_tokens, how = tree.noun_agent(i, pronouns=False)  # an unresolved "its" or "his"
+        during = tree.lemma(tree.tokens[i].head) == "during"
+        if not sources and pattern.pos == "N" and (how == "possessive-agent" or during):
+            # an unresolved "its" or "his", or a modifier naming no one ("during a phone call with X")
+            source_tokens, how = tree.noun_agent(i, pronouns=False, modifiers=how != "modifier-agent")
             sources = index.resolve(source_tokens, date[0])
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
     for draft in drafts.values():
@@ -112,6 +114,11 @@ def _code_sentence(
                 draft.suppressed = True
             draft.analysis.negated = False  # "relations have never been interrupted": maintained
             draft.analysis.notes.append("negation:polar-reading")
+        draft.reciprocal = any(
+            tree.tokens[k].text.lower() in {"their", "each"}
+            for o in tree.objects(draft.i)
+            for k in tree.children(o, "poss", "det")
+        )  # "A and B pledged to reopen their embassies": each in the other's capital
         if "needtarget" in draft.pattern.flags and not draft.targets:
             draft.suppressed = True
         if draft.source_note == "source:clause-subject" and not draft.targets:
@@ -213,7 +220,7 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     pairs: list[tuple[ActorRef, ActorRef | None]] = []
     if draft.targets:
         pairs = [(s, t) for s in draft.sources for t in draft.targets if t[0].code != s[0].code]
-    elif "mutual" in draft.pattern.flags and len(draft.sources) > 1:
+    elif ("mutual" in draft.pattern.flags or draft.reciprocal) and len(draft.sources) > 1:
         pairs = [(s, t) for s in draft.sources for t in draft.sources if s is not t]
     if not pairs:
         pairs = [(s, None) for s in draft.sources]

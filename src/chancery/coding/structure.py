@@ -298,11 +298,12 @@ class Tree:
             return token.head
         return None
 
-    def noun_agent(self, i: int, pronouns: bool = True) -> tuple[list[int], str]:
+    def noun_agent(self, i: int, pronouns: bool = True, modifiers: bool = True) -> tuple[list[int], str]:
         """The agent of a nominalisation: possessor, "by" phrase, modifier or light-verb subject.
 
         With ``pronouns`` false a possessive pronoun is passed over, so "his country's support"
-        can be resolved through the light verb's subject instead.
+        can be resolved through the light verb's subject instead; with ``modifiers`` false a
+        modifier that names no one ("a phone call") is passed over too.
         """
         owners = [k for k in self.children(i, "poss") if pronouns or self.tokens[k].tag != "PRP$"]
         if owners:
@@ -320,9 +321,9 @@ class Tree:
             if self.lemma(owner) == "responsibility":  # "claimed responsibility for the attack"
                 verb = self.tokens[owner].head
                 return self.subjects(verb)[0], "responsibility-claimant"
-        modifiers = self.children(i, "compound", "amod", "nmod")
-        if modifiers:
-            return modifiers, "modifier-agent"
+        found = self.children(i, "compound", "amod", "nmod") if modifiers else []
+        if found:
+            return found, "modifier-agent"
         if self.tokens[i].dep == "pobj" and self.lemma(self.tokens[i].head) in {"during", "in", "at", "on"}:
             verb = self.tokens[self.tokens[i].head].head  # "During a phone call with X, Biden urged ..."
             if self.tokens[verb].pos in {"VERB", "AUX"}:

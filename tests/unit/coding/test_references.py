@@ -142,3 +142,34 @@ def test_an_embassy_s_place_names_its_host_inside_a_phrase(coded):
 def test_weighing_a_reopening_is_hypothetical_and_has_the_weigher_as_agent(coded):
     events = coded("Latvia is weighing the reopening of its embassy in Lima.", ACTORS, kinds=KINDS)
     assert [(e.source.code, e.target.code, e.modality) for e in events] == [("LVA", "PER", "hypothetical")]
+
+
+def test_unnamed_civilians_belong_to_the_place_named(coded):
+    events = coded(
+        "Ghanaian troops killed dozens of civilians in Lima.",
+        {"Ghanaian troops": "GHAMIL", **ACTORS},
+        kinds=KINDS,
+    )
+    assert [e.target.code for e in events] == ["PERCVL"]
+
+
+def test_unnamed_civilians_without_a_place_are_the_actor_s_own(coded):
+    events = coded(
+        "The Kenyan government banned women from studying at universities.", {"Kenyan government": "KENGOV"}
+    )
+    assert [e.target.code for e in events] == ["KENCVL"]
+
+
+def test_coordinated_states_reopening_their_embassies_act_on_each_other(coded):
+    events = coded("Peru and Chile restored relations on Friday, pledging to reopen their embassies.", ACTORS)
+    intents = sorted((e.source.code, e.target.code) for e in events if e.cameo == "032")
+    assert intents == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_a_call_during_which_an_appeal_is_made_has_the_appealer_as_caller(coded):
+    events = coded(
+        "During a phone call with Kenya's president, Ghana's trade minister urged Nepal to talk.",
+        {"Kenya's president": "KENGOV", **ACTORS},
+        kinds={"Kenya's president": "role", **KINDS},
+    )
+    assert ("GHAGOV", "KENGOV", "041") in summary(events)
