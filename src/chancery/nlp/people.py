@@ -327,9 +327,10 @@ def corefer(found: list[Found], text: Text) -> list[Found]:
 
 
 def _their_country(found: list[Found], text: Text, i: int, covered: set[int]) -> Found | None:
-    """ "Lavrov said his country would respond": the state of the person "his" or "her" refers to."""
+    """ "Lavrov said his country would respond", "Egypt's foreign minister voiced his country's support":
+    the state of the person (or the named role) "his" or "her" refers to."""
     person = _antecedent(found, text, i, POSSESSIVES[text.lower(i)], covered)
-    if person is None or person.kind != "person":
+    if person is None or not (person.kind == "person" or person.personal):
         return None
     codes = tuple(replace(c, code=c.code[:3]) for c in person.codes if not _is_org(c.code))
     if not codes:

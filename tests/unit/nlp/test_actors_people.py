@@ -107,3 +107,9 @@ def test_his_country_for_an_organisation_head_is_the_state_of_his_earlier_office
     parsed = parse("Mark Rutte said his country would raise its spending.", date="2025-03-01")
     country = next(m for m in parsed.mentions if m.text == "his country")
     assert country.actor.code == "NLD"
+
+
+def test_his_country_after_a_named_role_is_the_roles_state(parse):
+    parsed = parse("Oman's foreign minister stressed his country's neutrality.")
+    minister, country = parsed.mentions
+    assert (country.text, country.actor.code, country.refers_to) == ("his country", "OMN", minister.id)
