@@ -133,7 +133,9 @@ class ActorIndex:
         unique: dict[str, tuple[Actor, str, str | None]] = {}
         for item in found:
             unique.setdefault(item[0].code, item)
-        return list(unique.values())
+        # "Saudi King Salman": the king's government, not also the bare state his title names
+        sectored = {code[:3] for code in unique if len(code) > 3 and not code.startswith("IGO")}
+        return [item for code, item in unique.items() if len(code) != 3 or code not in sectored]
 
     def _owner_state(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """ "his country", "its government", or a bare possessive "its": the owner's state.

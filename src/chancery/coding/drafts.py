@@ -11,6 +11,8 @@ from chancery.coding.structure import ARGUMENT_PREPS, Tree
 from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
+# verbs whose object is the one charged
+CHARGING = {"accuse", "charge", "blame", "indict"}
 # nouns for unnamed civilians, who are the civilian population of a place or state
 CIVILIAN_NOUNS = {
     "civilian", "people", "woman", "child", "resident", "villager", "worker", "student", "refugee",
@@ -87,6 +89,16 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             tokens = tree.prep_objects(i, role[5:])
         elif role == "poss":
             tokens = tree.children(i, "poss")
+        elif role == "charged":  # "filed a case at the court accusing Israel of genocide": the accused
+            hosts = [
+                i,
+                *tree.objects(i),
+                *(o for p in tree.children(i, "prep") for o in tree.children(p, "pobj")),
+            ]
+            clauses = [
+                k for h in hosts for k in tree.children(h, "advcl", "acl") if tree.lemma(k) in CHARGING
+            ]
+            tokens = [o for k in clauses for o in tree.objects(k)]
         elif role == "content":  # "Congo's accusation that its troops ...": the accused
             tokens = [s for k in tree.children(i, "acl", "ccomp") for s in tree.children(k, "nsubj")]
         elif role == "obj":

@@ -17,7 +17,7 @@ from chancery.coding.drafts import (
     governs_other,
     thanked_for,
 )
-from chancery.coding.frames import apply_frames, nest
+from chancery.coding.frames import apply_frames, nest, protested, threatened
 from chancery.coding.modality import analyse
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
@@ -130,6 +130,8 @@ def _code_sentence(
         if _restates(tree, drafts, draft):
             draft.suppressed = True
     apply_frames(tree, index, coder.codebook, drafts, text)
+    protested(tree, drafts)
+    threatened(tree, index, drafts)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and governs_other(tree, drafts, draft.i)
         # an appeal made during a call or meeting ("called X to urge restraint") is still an event,

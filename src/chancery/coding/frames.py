@@ -14,6 +14,8 @@ from chancery.coding.structure import Tree
 CONFLICT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
 # roots whose announced intention keeps its own code ("would reject the plan" is no intent to cooperate)
 VERBAL_CONFLICT_ROOTS = ("09", "10", "11", "12", "13")
+# positions that oppose an act (its target is the one protesting when the act names none)
+OPPOSING_ROOTS = ("110", "111", "112", "120")
 # prepositions of time and place: what sits under them is no complement of an appeal or refusal
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "amid", "following", "ahead"}
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
@@ -58,6 +60,7 @@ def apply_frames(
             complement.suppressed = True
             if not draft.targets:
                 draft.targets = complement.targets
+
             if frame == "refusal" and complement.pattern.relation == "recognition:recognized":
                 draft.relation = "recognition:not_recognized"
         else:
@@ -71,6 +74,34 @@ def apply_frames(
                 # "Israel demanded that Hamas release the hostages": done for the one who asks
                 complement.targets = [(a, "target:requester", q) for a, _, q in draft.sources]
         draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"
+
+
+def protested(tree: Tree, drafts: dict[int, Draft]) -> None:
+    """Sanctions or cuts (16x) naming no target hit the one protesting them ("Moscow dismissed the
+    EU's new sanctions package as illegitimate")."""
+    for outer in drafts.values():
+        if not outer.code.startswith(OPPOSING_ROOTS) or outer.suppressed:
+            continue
+        below = tree.subtree(outer.i, stop={"relcl", "advcl", "nsubj", "ccomp", "conj"})
+        for inner in drafts.values():
+            if inner is not outer and inner.code.startswith("16") and not inner.targets and inner.i in below:
+                inner.targets = [(a, "target:protester", q) for a, _, q in outer.sources]
+
+
+def threatened(tree: Tree, index: ActorIndex, drafts: dict[int, Draft]) -> None:
+    """ "threatened to use force if X and Y violated ...": a threat naming no target threatens those
+    whose acts it is conditioned on."""
+    for draft in drafts.values():
+        if not draft.code.startswith("13") or draft.targets:
+            continue
+        found = []
+        for node in tree.subtree(draft.i, stop={"relcl", "ccomp", "nsubj"}):
+            if tree.tokens[node].dep == "advcl" and any(
+                tree.lemma(k) in {"if", "unless"} for k in tree.children(node, "mark")
+            ):
+                found.extend(index.resolve(tree.subjects(node)[0], draft.date[0]))
+        source_codes = {s[0].code for s in draft.sources}
+        draft.targets = [(a, "target:threatened-party", q) for a, _, q in found if a.code not in source_codes]
 
 
 def stated_conditions(tree: Tree, text: str, draft: Draft) -> None:

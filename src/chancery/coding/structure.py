@@ -23,6 +23,8 @@ AUTHORING_VERBS = {"sign", "issue", "adopt", "pass", "publish", "release", "anno
 OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitation", "pressure", "ultimatum"}
 # clauses that hang their own event off a noun or verb and stop upward searches
 CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
+# nouns of when and where, whose phrase holds no argument
+SETTING_NOUNS = {"day", "week", "month", "year", "night", "morning", "evening", "sideline", "margin", "eve"}
 # the heads through which a nominalisation's agent is lent ("expressed support for")
 LIGHT_VERBS = {
     "express", "voice", "extend", "offer", "give", "grant", "announce", "pledge", "declare", "reiterate",
@@ -145,6 +147,8 @@ class Tree:
         for prep in self.children(i, "prep", "agent"):
             if self.lemma(prep) in ARGUMENT_PREPS:  # not "over the war", "in Gaza"
                 for pobj in self.children(prep, "pobj", "pcomp"):
+                    if self.lemma(pobj) in SETTING_NOUNS or self.tokens[pobj].ent_type in {"DATE", "TIME"}:
+                        continue  # "on the third day of the conference", "on the sidelines of the summit"
                     # "accusing him of links to an espionage network": the whole phrase counts
                     lemmas.update(self.lemma(k) for k in self.subtree(pobj, stop=CLAUSAL_DEPS - {"pcomp"}))
                     heads.append(pobj)

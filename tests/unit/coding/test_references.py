@@ -173,3 +173,27 @@ def test_a_call_during_which_an_appeal_is_made_has_the_appealer_as_caller(coded)
         kinds={"Kenya's president": "role", **KINDS},
     )
     assert ("GHAGOV", "KENGOV", "041") in summary(events)
+
+
+def test_sanctions_naming_no_target_hit_the_one_dismissing_them(coded):
+    events = coded("Kenya dismissed Ghana's new sanctions package as illegal.", ACTORS)
+    assert ("GHA", "KEN", "163") in summary(events)
+
+
+def test_a_threat_conditioned_on_others_acts_threatens_them(coded):
+    events = coded("Ghana threatened to use force if Peru and Chile violated its borders.", ACTORS)
+    threats = sorted((e.source.code, e.target.code) for e in events if e.cameo.startswith("13"))
+    assert threats == [("GHA", "CHL"), ("GHA", "PER")]
+
+
+def test_a_case_accusing_a_state_is_brought_against_it(coded):
+    events = coded("Nepal filed a case at the tribunal accusing Ghana of genocide.", ACTORS)
+    assert ("NPL", "GHA", "115") in summary(events)
+
+
+def test_a_title_s_state_is_not_a_second_actor(coded):
+    events = coded(
+        "The new Kenyan ambassador presented his credentials to Ghanaian King Kofi.",
+        {"Kenyan ambassador": "KENGOV", "Ghanaian": "GHA", "Ghanaian King Kofi": "GHAGOV"},
+    )
+    assert [(e.source.code, e.target.code) for e in events] == [("GHAGOV", "KENGOV")]
