@@ -127,8 +127,12 @@ def _code_sentence(
             draft.sources, draft.targets = draft.targets, draft.sources
             draft.source_note += ":reversed"
     for draft in drafts.values():
-        if _restates(tree, drafts, draft):
+        if _restates(tree, drafts, draft) or _inside_purpose(tree, coder, frames, text, draft):
             draft.suppressed = True
+        if "gerund" in draft.pattern.flags:  # "denied firing the rocket": the denial (016) says it all
+            for k in tree.children(draft.i):
+                if k in drafts and tree.tokens[k].tag == "VBG":
+                    drafts[k].suppressed = True
     apply_frames(tree, index, coder.codebook, drafts, text)
     protested(tree, drafts)
     threatened(tree, index, drafts)
@@ -181,6 +185,21 @@ def _code_sentence(
                 events.append(event)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
+
+
+def _inside_purpose(tree: Tree, coder: Coder, frames: dict[int, str], text: str, draft: Draft) -> bool:
+    """A noun inside a purpose clause ("rallied to protest the snapback of UN sanctions") is no event."""
+    if draft.pattern.pos != "N":
+        return False
+    node = draft.i
+    for _ in range(12):
+        head = tree.tokens[node].head
+        if head == node:
+            return False
+        node = head
+        if tree.tokens[node].pos in {"VERB", "AUX"}:
+            return analyse(tree, node, coder.governors, frames, text, False).background
+    return False
 
 
 def _restates(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:

@@ -126,6 +126,10 @@ class Tree:
         if self.tokens[i].pos in {"NOUN", "PROPN"}:  # "pledge of assistance to Kabul"
             for prep in self.children(i, "prep"):
                 hosts.extend(self.children(prep, "pobj") if self.lemma(prep) == "of" else [])
+                if (
+                    preposition == "with" and self.lemma(prep) == "in"
+                ):  # "release of prisoners in a swap with X"
+                    hosts.extend(self.children(prep, "pobj"))
             hosts.extend(self.agent(i))  # "a visit by the minister to Damascus": the parser's attachment
             if preposition == "to" and self.tokens[i].dep in {"dobj", "obj"}:
                 hosts.append(self.tokens[i].head)  # "slammed the arms sale to Taiwan", likewise

@@ -197,3 +197,21 @@ def test_a_title_s_state_is_not_a_second_actor(coded):
         {"Kenyan ambassador": "KENGOV", "Ghanaian": "GHA", "Ghanaian King Kofi": "GHAGOV"},
     )
     assert [(e.source.code, e.target.code) for e in events] == [("GHAGOV", "KENGOV")]
+
+
+def test_a_noun_in_a_purpose_clause_is_no_event(coded):
+    events = coded(
+        "Kenyans rallied outside the embassy to protest the Ghanaian sanctions.",
+        {"Kenyans": "KEN", "Ghanaian": "GHA"},
+    )
+    assert "163" not in {e.cameo for e in events}
+
+
+def test_denying_doing_something_is_the_denial_alone(coded):
+    events = coded("Ghana denied shelling Peru on Monday.", ACTORS)
+    assert [e.cameo for e in events] == ["016"]
+
+
+def test_a_release_in_a_swap_with_a_state_is_toward_it(coded):
+    events = coded("Ghana welcomed Peru's release of ten prisoners in a swap with Chile.", ACTORS)
+    assert ("PER", "CHL", "0841") in summary(events)
