@@ -99,6 +99,12 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                 k for h in hosts for k in tree.children(h, "advcl", "acl") if tree.lemma(k) in CHARGING
             ]
             tokens = [o for k in clauses for o in tree.objects(k)]
+        elif role == "attended":  # "hosted a summit ... attended by X": the guests
+            hosts = [i, *tree.objects(i)]
+            clauses = [
+                k for h in hosts for k in tree.children(h, "advcl", "acl") if tree.lemma(k) == "attend"
+            ]
+            tokens = [a for k in clauses for a in tree.agent(k)]
         elif role == "content":  # "Congo's accusation that its troops ...": the accused
             tokens = [s for k in tree.children(i, "acl", "ccomp") for s in tree.children(k, "nsubj")]
         elif role == "obj":

@@ -96,6 +96,9 @@ def _code_sentence(
             if how == "modifier-agent" and "nomod" in pattern.flags:
                 source_tokens, how = [], "modifier-is-not-agent"
         sources = index.resolve(source_tokens, date[0])
+        if not sources and pattern.pos == "V" and tree.past_dateline(source_tokens):
+            source_tokens, how = tree.past_dateline(source_tokens), how + ":past-dateline"
+            sources = index.resolve(source_tokens, date[0])
         during = tree.lemma(tree.tokens[i].head) == "during"
         if not sources and pattern.pos == "N" and (how == "possessive-agent" or during):
             # an unresolved "its" or "his", or a modifier naming no one ("during a phone call with X")

@@ -300,6 +300,22 @@ class Tree:
             return [], "no-subject"
         return [], "no-subject"
 
+    def past_dateline(self, subjects: list[int]) -> list[int]:
+        """The real subjects when the parser took a wire dateline for one ("DOHA, Jan 5 — Qatar and
+        Saudi Arabia restored ..."): the names after the dash that hang inside it."""
+        for subject in subjects:
+            token = self.tokens[subject]
+            first = token.i == 0 or self.tokens[token.i - 1].sentence != token.sentence
+            if not (first and token.text.isupper() and len(token.text) > 2):
+                continue
+            nodes = self.subtree(subject)
+            dashes = [k for k in nodes if self.tokens[k].text in {"—", "–", "--", "-"}]
+            if not dashes:
+                continue
+            after = [k for k in nodes if k > dashes[0] and self.tokens[k].head < dashes[0]]
+            return [c for k in after if self.tokens[k].pos == "PROPN" for c in self.with_conjuncts(k)]
+        return []
+
     def _light_verb_of(self, noun: int) -> int | None:
         token = self.tokens[noun]
         if token.dep in {"dobj", "obj"} and self.lemma(token.head) in LIGHT_VERBS:

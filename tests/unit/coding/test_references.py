@@ -215,3 +215,17 @@ def test_denying_doing_something_is_the_denial_alone(coded):
 def test_a_release_in_a_swap_with_a_state_is_toward_it(coded):
     events = coded("Ghana welcomed Peru's release of ten prisoners in a swap with Chile.", ACTORS)
     assert ("PER", "CHL", "0841") in summary(events)
+
+
+def test_a_summit_s_attendees_are_its_guests(coded):
+    events = coded(
+        "Kenya hosted a summit on trade in Lima on Monday attended by Ghana's trade minister.",
+        ACTORS,
+        kinds=KINDS,
+    )
+    assert ("KEN", "GHAGOV", "043") in summary(events)
+
+
+def test_a_wire_dateline_is_not_the_subject(coded):
+    events = coded("LIMA, March 3 — Peru and Chile restored diplomatic relations on Tuesday.", ACTORS)
+    assert sorted((e.source.code, e.target.code) for e in events) == [("CHL", "PER"), ("PER", "CHL")]
