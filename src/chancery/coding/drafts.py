@@ -174,22 +174,36 @@ def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRe
     objects = [k for k in heads if tree.lemma(k) in CIVILIAN_NOUNS and not index.is_actor(k)]
     if not objects or not draft.sources:
         return []
-    sentence = tree.tokens[draft.i].sentence
-    places = [
-        m
-        for m in index.mentions
-        if m.sentence == sentence
-        and m.actor.country
-        and (
-            m.kind == "place"
-            or (tree.tokens[m.head].dep == "pobj" and tree.lemma(tree.tokens[m.head].head) == "in")
-        )
-    ]
-    country = places[0].actor.country if places else draft.sources[0][0].country
+    country = located_in(tree, index, draft.i) or draft.sources[0][0].country
     if not country:
         return []
     actor = Actor(text=tree.tokens[objects[0]].text, code=country + "CVL", country=country, sector="CVL")
     return [(actor, "target:unnamed-civilians", None)]
+
+
+def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
+    """The country of the first place the sentence of token ``i`` names ("in Lima", "across Peru")."""
+    sentence = tree.tokens[i].sentence
+    for m in index.mentions:
+        if m.sentence != sentence or not m.actor.country:
+            continue
+        head = tree.tokens[m.head]
+        located = head.dep == "pobj" and tree.lemma(head.head) in {"in", "throughout", "across", "outside"}
+        if m.kind == "place" or located:
+            return m.actor.country
+    return None
+
+
+def crowd_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:
+    """Unnamed protesters ("thousands of students demonstrated in Lima"): the civilians of the place."""
+    nouns = [k for k in subjects if tree.tokens[k].pos in {"NOUN", "NUM"} and not index.is_actor(k)]
+    if not nouns:
+        return []
+    country = located_in(tree, index, i)
+    if country is None:
+        return []
+    actor = Actor(text=tree.tokens[nouns[0]].text, code=country + "CVL", country=country, sector="CVL")
+    return [(actor, "actor:crowd-of-place", None)]
 
 
 def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) -> list[ActorRef]:

@@ -11,6 +11,7 @@ from chancery.coding.drafts import (
     ActorRef,
     Draft,
     argument_tokens,
+    crowd_source,
     depth,
     elliptical_sources,
     find_targets,
@@ -22,6 +23,9 @@ from chancery.coding.modality import analyse
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
+
+# roots of material force (assault, fight, mass violence), whose results are no events of their own
+FORCE_ROOTS = ("18", "19", "20")
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,6 +108,8 @@ def _code_sentence(
             # an unresolved "its" or "his", or a modifier naming no one ("during a phone call with X")
             source_tokens, how = tree.noun_agent(i, pronouns=False, modifiers=how != "modifier-agent")
             sources = index.resolve(source_tokens, date[0])
+        if not sources and pattern.cameo.startswith("14"):
+            sources = crowd_source(tree, index, i, source_tokens)
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
     for draft in drafts.values():
         draft.sources.extend(elliptical_sources(tree, index, draft))
@@ -131,6 +137,8 @@ def _code_sentence(
             draft.source_note += ":reversed"
     for draft in drafts.values():
         if _restates(tree, drafts, draft) or _inside_purpose(tree, coder, frames, text, draft):
+            draft.suppressed = True
+        if _result_of_force(tree, drafts, draft):
             draft.suppressed = True
         if "gerund" in draft.pattern.flags:  # "denied firing the rocket": the denial (016) says it all
             for k in tree.children(draft.i):
@@ -188,6 +196,15 @@ def _code_sentence(
                 events.append(event)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
+
+
+def _result_of_force(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
+    """ "shelled the city, killing 20 people": the killing is what the shelling did, one event."""
+    token = tree.tokens[draft.i]
+    if token.dep != "advcl" or token.tag != "VBG" or not draft.pattern.cameo.startswith(FORCE_ROOTS):
+        return False
+    head = drafts.get(token.head)
+    return head is not None and head.pattern.cameo.startswith(FORCE_ROOTS)
 
 
 def _inside_purpose(tree: Tree, coder: Coder, frames: dict[int, str], text: str, draft: Draft) -> bool:

@@ -229,3 +229,15 @@ def test_a_summit_s_attendees_are_its_guests(coded):
 def test_a_wire_dateline_is_not_the_subject(coded):
     events = coded("LIMA, March 3 — Peru and Chile restored diplomatic relations on Tuesday.", ACTORS)
     assert sorted((e.source.code, e.target.code) for e in events) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_unnamed_protesters_are_the_civilians_of_the_place(coded):
+    events = coded("Thousands of students demonstrated in Lima on Tuesday.", ACTORS, kinds=KINDS)
+    assert [(e.source.code, e.cameo) for e in events] == [("PERCVL", "141")]
+
+
+def test_the_killing_an_attack_caused_is_the_attack(coded):
+    events = coded(
+        "Ghanaian troops shelled the town on Sunday, killing ten people.", {"Ghanaian troops": "GHAMIL"}
+    )
+    assert [e.cameo for e in events] == ["194"]
