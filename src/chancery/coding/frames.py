@@ -74,6 +74,8 @@ def apply_frames(
                 # "Israel demanded that Hamas release the hostages": done for the one who asks
                 complement.targets = [(a, "target:requester", q) for a, _, q in draft.sources]
         draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"
+        if "mustcomp" in draft.pattern.flags:
+            stated_conditions(tree, text, draft)  # "Peru says Chile must first free the prisoners"
 
 
 def protested(tree: Tree, drafts: dict[int, Draft]) -> None:

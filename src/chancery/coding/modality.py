@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from chancery.coding.patterns import Governor
 from chancery.coding.structure import Tree
 
-CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till"}
+CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till", "as long as"}
 CONDITION_PREPS = {"until", "unless", "pending", "till"}
 # nouns that carry a reported proposition ("reports that X recognised ...")
 CONTENT_NOUNS = {
@@ -99,6 +99,8 @@ def analyse(
             marks = {tree.lemma(k) for k in tree.children(node, "mark")}
             if _inverted_condition(tree, node):
                 marks.add("if")  # "Were Washington to lift the sanctions, ..."
+            if "as" in marks and tree.lemma(head) == "long":
+                marks.add("as long as")  # "as long as Belarus does not supply ...": a condition
             if marks & CONDITION_MARKS:
                 result.modality = "hypothetical"
                 result.notes.append("modality:inside-condition:" + "/".join(sorted(marks & CONDITION_MARKS)))
@@ -292,6 +294,18 @@ def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
             tree.lemma(k) == "only" for k in tree.children(clause, "advmod") + tree.children(node, "advmod")
         )
         if marks & CONDITION_MARKS or only_after:
+            result.conditions.append(_span_text(tree, clause, text))
+            result.notes.append("condition:" + _span_text(tree, clause, text))
+    for long in tree.children(node, "advmod"):
+        if tree.lemma(long) != "long":
+            continue
+        for clause in tree.children(long, "advcl"):  # "as long as Belarus does not supply weapons"
+            if any(tree.lemma(k) == "as" for k in tree.children(clause, "mark")):
+                result.conditions.append(_span_text(tree, long, text))
+                result.notes.append("condition:" + _span_text(tree, long, text))
+    for clause in tree.children(node, "conj", "advcl"):
+        # "provided that prisoners are released", which the parser may coordinate with the verb
+        if tree.tokens[clause].text.lower() in {"provided", "providing"} and tree.children(clause, "ccomp"):
             result.conditions.append(_span_text(tree, clause, text))
             result.notes.append("condition:" + _span_text(tree, clause, text))
     for prep in tree.children(node, "prep"):
