@@ -124,8 +124,14 @@ class Matcher:
             return None
         arguments = tree.argument_lemmas(i) if pos == "V" else tree.modifier_lemmas(i)
         particles = tree.particles(i)
+        subjects = {tree.lemma(k) for k in tree.children(i, "nsubj")}
         for pattern in candidates:
-            if pattern.objects and not (pattern.objects & arguments):
+            if (
+                "subjobject" in pattern.flags
+            ):  # "the Saudi ambassador returned": the subject is the object noun
+                if not (pattern.objects & subjects):
+                    continue
+            elif pattern.objects and not (pattern.objects & arguments):
                 continue
             if pattern.particles and not (pattern.particles & particles):
                 continue

@@ -158,6 +158,8 @@ class Tree:
                     heads.append(pobj)
         for clause in self.children(i, "ccomp", "xcomp"):
             heads.extend(self.children(clause, "nsubj"))  # "allowed inspectors to return"
+            if not self.children(clause, "aux", "mark", "auxpass"):
+                heads.append(clause)  # a small clause the parser made a verb: "declared X persona non grata"
         for head in heads:
             for node in self.with_conjuncts(head):
                 lemmas.add(self.tokens[node].text.lower())

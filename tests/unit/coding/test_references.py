@@ -241,3 +241,30 @@ def test_the_killing_an_attack_caused_is_the_attack(coded):
         "Ghanaian troops shelled the town on Sunday, killing ten people.", {"Ghanaian troops": "GHAMIL"}
     )
     assert [e.cameo for e in events] == ["194"]
+
+
+def test_paying_off_another_state_s_debt_is_economic_aid(coded):
+    events = coded("Peru and Chile paid off Nepal's debt to the bank.", ACTORS)
+    assert sorted(summary(events)) == [("CHL", "NPL", "071"), ("PER", "NPL", "071")]
+
+
+def test_a_call_with_someone_is_a_phone_call(coded):
+    events = coded(
+        "Ghana's trade minister praised Peru during a call with Kenya's president.",
+        {"Kenya's president": "KENGOV", **ACTORS},
+        kinds={"Kenya's president": "role", **KINDS},
+    )
+    assert ("GHAGOV", "KENGOV", "041") in summary(events)
+
+
+def test_an_ambassador_returning_to_post_is_hosted_again(coded):
+    events = coded(
+        "The Kenyan ambassador returned to Lima on Monday.",
+        {"Kenyan ambassador": "KENGOV", **ACTORS},
+        kinds={"Kenyan ambassador": "role", **KINDS},
+    )
+    assert [(e.source.code, e.target.code, e.cameo, e.relation_subject) for e in events] == [
+        ("KENGOV", "PER", "050", "target")
+    ]
+    events = coded("Chile has not returned its ambassador to Peru.", ACTORS)
+    assert [(e.cameo, e.negated) for e in events] == [("050", True)]
