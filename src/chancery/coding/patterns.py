@@ -35,6 +35,12 @@ class Pattern:
         return next((f.split("=", 1)[1] for f in self.flags if f.startswith("also=")), None)
 
     @property
+    def needs(self) -> frozenset[str]:
+        """Words one of which must also be among the arguments (flag ``needs=a|b``)."""
+        found = next((f.split("=", 1)[1] for f in self.flags if f.startswith("needs=")), "")
+        return frozenset(found.split("|")) if found else frozenset()
+
+    @property
     def specificity(self) -> int:
         """More specific patterns win over bare ones on the same trigger."""
         return 2 * bool(self.objects) + bool(self.particles)
@@ -135,6 +141,8 @@ class Matcher:
                 continue
             if pattern.particles and not (pattern.particles & particles):
                 continue
+            if pattern.needs and not (pattern.needs & arguments):
+                continue  # "opened an investigation into the strike", not "launched a strike"
             if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):
                 continue
             if "needcomp" in pattern.flags and not _complements(tree, i):

@@ -148,7 +148,10 @@ class Tree:
         """Lemmas heading the trigger's arguments, with their modifiers, for pattern object checks."""
         lemmas = set()
         heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dative", "prt", "acomp", "npadvmod")
+        passive = self.is_passive(i)
         for prep in self.children(i, "prep", "agent"):
+            if passive and self.lemma(prep) == "by":
+                continue  # "a lunch hosted by the ambassador": the agent is no object
             if self.lemma(prep) in ARGUMENT_PREPS:  # not "over the war", "in Gaza"
                 for pobj in self.children(prep, "pobj", "pcomp"):
                     if self.lemma(pobj) in SETTING_NOUNS or self.tokens[pobj].ent_type in {"DATE", "TIME"}:

@@ -268,3 +268,10 @@ def test_an_ambassador_returning_to_post_is_hosted_again(coded):
     ]
     events = coded("Chile has not returned its ambassador to Peru.", ACTORS)
     assert [(e.cameo, e.negated) for e in events] == [("050", True)]
+
+
+def test_launching_war_games_is_no_investigation(coded):
+    events = coded("Peru launched war games off its coast.", ACTORS)
+    assert not [e for e in events if e.cameo.startswith("09")]
+    events = coded("Peru opened an investigation into war crimes by Chile.", ACTORS)
+    assert [e.cameo for e in events] == ["094"]
