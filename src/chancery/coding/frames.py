@@ -73,6 +73,12 @@ def apply_frames(
             if not complement.targets and draft.sources and not mutual:
                 # "Israel demanded that Hamas release the hostages": done for the one who asks
                 complement.targets = [(a, "target:requester", q) for a, _, q in draft.sources]
+            elif complement.code.startswith("045"):
+                # "Kabul asked Qatar to mediate with Islamabad": between the one who asks and the other
+                known = {t[0].code for t in complement.targets}
+                complement.targets += [
+                    (a, "target:requester", q) for a, _, q in draft.sources if a.code not in known
+                ]
         draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"
         if "mustcomp" in draft.pattern.flags:
             stated_conditions(tree, text, draft)  # "Peru says Chile must first free the prisoners"

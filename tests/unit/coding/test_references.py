@@ -275,3 +275,16 @@ def test_launching_war_games_is_no_investigation(coded):
     assert not [e for e in events if e.cameo.startswith("09")]
     events = coded("Peru opened an investigation into war crimes by Chile.", ACTORS)
     assert [e.cameo for e in events] == ["094"]
+
+
+def test_readiness_to_help_rebuild_a_state_is_an_intent_of_aid(coded):
+    events = coded("Ghana expressed readiness to help rebuild Nepal after the war.", ACTORS)
+    assert [(e.source.code, e.target.code, e.cameo, e.modality) for e in events] == [
+        ("GHA", "NPL", "033", "intended")
+    ]
+
+
+def test_asking_a_third_state_to_mediate_with_another_is_mediation_between_both(coded):
+    events = coded("Peru asked Ghana to mediate with Chile.", ACTORS)
+    mediation = sorted(e.target.code for e in events if e.cameo == "045")
+    assert mediation == ["CHL", "PER"]
