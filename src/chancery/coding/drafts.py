@@ -11,6 +11,8 @@ from chancery.coding.structure import ARGUMENT_PREPS, Tree
 from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
+# roots whose act is done to the place it is done in, when no one else is named
+PLACED_ROOTS = ("07", "16", "17", "18", "19", "20")
 # verbs whose object is the one charged
 CHARGING = {"accuse", "charge", "blame", "indict"}
 # nouns for unnamed civilians, who are the civilian population of a place or state
@@ -132,13 +134,20 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     civilians = civilian_target(tree, index, draft)
     if civilians:
         return civilians
+    if draft.pattern.cameo.startswith(PLACED_ROOTS):
+        # aid, cuts, coercion and force done in a place are done to it ("reimposed blockades in the
+        # West Bank", "suspended aid deliveries in Baghdad")
+        country = located_in(tree, index, draft.i)
+        if country and not same_actor(country, source_codes):
+            return [(Actor(text=country, code=country, country=country), "target:place-of-act", None)]
     if draft.pattern.pos == "V" and draft.pattern.frame not in {"request", "demand"}:
         # "offered to hand over to Great Britain two nationals": the target sits in the complement
         # (not for appeals: "did not call on members to cut ties with Israel" asks the members)
         for clause in tree.children(i, "xcomp", "ccomp"):
             for token in argument_tokens(tree, clause):
+                together = tree.with_conjuncts(token)  # "to deliver blows to the US and Israel"
                 actors = [
-                    a for a in index.resolve([token], day, True) if not same_actor(a[0].code, source_codes)
+                    a for a in index.resolve(together, day, True) if not same_actor(a[0].code, source_codes)
                 ]
                 if actors:
                     return [(a, "target:complement-argument", q) for a, _, q in actors]

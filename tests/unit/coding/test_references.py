@@ -288,3 +288,13 @@ def test_asking_a_third_state_to_mediate_with_another_is_mediation_between_both(
     events = coded("Peru asked Ghana to mediate with Chile.", ACTORS)
     mediation = sorted(e.target.code for e in events if e.cameo == "045")
     assert mediation == ["CHL", "PER"]
+
+
+def test_coercion_done_in_a_place_is_done_to_it(coded):
+    events = coded("Ghana reimposed blockades in Lima on Friday.", ACTORS, kinds=KINDS)
+    assert [(e.source.code, e.target.code) for e in events] == [("GHA", "PER")]
+
+
+def test_a_threat_to_coordinated_states_threatens_each(coded):
+    events = coded("Ghana threatened to deliver heavy blows to Peru and Chile.", ACTORS)
+    assert sorted(e.target.code for e in events) == ["CHL", "PER"]
