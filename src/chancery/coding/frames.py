@@ -60,7 +60,6 @@ def apply_frames(
             complement.suppressed = True
             if not draft.targets:
                 draft.targets = complement.targets
-
             if frame == "refusal" and complement.pattern.relation == "recognition:recognized":
                 draft.relation = "recognition:not_recognized"
         else:
