@@ -124,6 +124,8 @@ class Matcher:
             pos = "A"
         else:
             return None
+        if pos == "V" and token.dep == "amod" and i > 0 and tree.tokens[i - 1].text == "-":
+            return None  # "the Israeli-occupied West Bank": a description, not an act
         lemma = tree.lemma(i)
         candidates = self.by_lemma.get((lemma, pos)) or self.by_lemma.get((token.text.lower(), pos), [])
         if not candidates:

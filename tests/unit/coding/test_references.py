@@ -298,3 +298,15 @@ def test_coercion_done_in_a_place_is_done_to_it(coded):
 def test_a_threat_to_coordinated_states_threatens_each(coded):
     events = coded("Ghana threatened to deliver heavy blows to Peru and Chile.", ACTORS)
     assert sorted(e.target.code for e in events) == ["CHL", "PER"]
+
+
+def test_a_hyphenated_participle_describes_and_does_not_act(coded):
+    events = coded(
+        "Thousands marched in the Ghanaian-occupied north of Nepal.", {"Ghanaian": "GHA", "Nepal": "NPL"}
+    )
+    assert not [e for e in events if e.cameo.startswith("19")]
+
+
+def test_resuming_shelling_is_no_military_aid(coded):
+    events = coded("Ghana prepared to resume shelling Peru.", ACTORS)
+    assert not [e for e in events if e.cameo.startswith(("07", "033"))]
