@@ -229,12 +229,12 @@ def evaluate(
     model: ModelOption = None,
 ) -> None:
     """Score chancery against gold files: precision, recall, F1 and the misses."""
-    from chancery.evaluate import evaluate as score
+    from chancery.evaluate import evaluate_all
     from chancery.pipeline import Pipeline
 
     _check_format(fmt, ("text", "json"))
     pipeline = Pipeline.from_settings(_settings(model=model))
-    reports = {str(path): score(path, pipeline) for path in gold}
+    reports = evaluate_all(gold, pipeline)
     if fmt == "json":
         _emit(render_rows("json", {path: r.to_dict() for path, r in reports.items()}))
     else:

@@ -53,3 +53,14 @@ def evaluate(path: Path, pipeline: Any) -> Report:
     else:
         from chancery.evaluate import events as scorer
     return scorer.evaluate(path, pipeline)
+
+
+def evaluate_all(paths: list[Path], pipeline: Any) -> dict[str, Report]:
+    """A report per gold file and, when several are events files, one over all of them."""
+    reports = {str(path): evaluate(path, pipeline) for path in paths}
+    events = [r for path, r in reports.items() if gold_kind(Path(path)) == "events"]
+    if len(events) > 1:
+        from chancery.evaluate.events import combined
+
+        reports[f"all {len(events)} events files"] = combined(events)
+    return reports
