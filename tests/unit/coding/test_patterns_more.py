@@ -1,0 +1,44 @@
+"""Patterns for acts the first pattern set missed: sharing evidence, mediation missions, welcomes,
+troop offers and contributions, and aid handed over."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ACTORS = {"Peru": "PER", "Chile": "CHL", "Ghana": "GHA", "Nepal": "NPL", "Kenya": "KEN"}
+
+
+def codes(events):
+    return sorted((e.source.code, e.target.code if e.target else None, e.cameo) for e in events)
+
+
+def test_sharing_evidence_with_a_state_is_sharing_information(coded):
+    assert codes(coded("Peru shared evidence with Chile about the smuggling ring.", ACTORS)) == [
+        ("PER", "CHL", "064")
+    ]
+
+
+def test_a_mediation_mission_between_two_states_mediates_between_them(coded):
+    events = coded("Ghana launched a mediation mission between Peru and Chile.", ACTORS)
+    assert codes(events) == [("GHA", "CHL", "045"), ("GHA", "PER", "045")]
+
+
+def test_giving_a_warm_welcome_to_a_leader_is_hosting(coded):
+    assert ("KEN", "GHA", "043") in codes(coded("Kenya gave a warm welcome to Ghana on Monday.", ACTORS))
+
+
+def test_offering_troops_to_a_state_is_an_intent_to_protect(coded):
+    events = coded("Ghana offered its troops to Nepal.", ACTORS)
+    assert [(e.cameo, e.modality) for e in events] == [("0334", "intended")]
+
+
+def test_contributing_troops_to_a_force_is_peacekeeping(coded):
+    assert ("GHA", "NPL", "074") in codes(
+        coded("Ghana contributed 500 troops to the force in Nepal.", ACTORS)
+    )
+
+
+def test_handing_over_medicine_is_humanitarian_aid(coded):
+    assert ("KEN", "NPL", "073") in codes(coded("Kenya handed over medicine to Nepal.", ACTORS))
