@@ -205,7 +205,7 @@ def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
 
 def crowd_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:
     """Unnamed protesters ("thousands of students demonstrated in Lima"): the civilians of the place."""
-    nouns = [k for k in subjects if tree.tokens[k].pos in {"NOUN", "NUM"} and not index.is_actor(k)]
+    nouns = [k for k in subjects if tree.tokens[k].pos in {"NOUN", "NUM", "PROPN"} and not index.is_actor(k)]
     if not nouns:
         return []
     country = located_in(tree, index, i)

@@ -127,7 +127,12 @@ class Matcher:
         if pos == "V" and token.dep == "amod" and i > 0 and tree.tokens[i - 1].text == "-":
             return None  # "the Israeli-occupied West Bank": a description, not an act
         lemma = tree.lemma(i)
-        candidates = self.by_lemma.get((lemma, pos)) or self.by_lemma.get((token.text.lower(), pos), [])
+        text = token.text.lower()
+        candidates = self.by_lemma.get((lemma, pos)) or self.by_lemma.get((text, pos), [])
+        if not candidates and pos == "V" and text.endswith(("ed", "es", "s")):
+            # the lemmatiser stumbles on some forms ("staged" -> "stag"): try the word's stems
+            stems = (text[:-1], text[:-2]) if text.endswith(("ed", "es")) else (text[:-1],)
+            candidates = next((self.by_lemma[(s, pos)] for s in stems if (s, pos) in self.by_lemma), [])
         if not candidates:
             return None
         arguments = tree.argument_lemmas(i) if pos == "V" else tree.modifier_lemmas(i)

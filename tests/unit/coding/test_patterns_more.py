@@ -42,3 +42,9 @@ def test_contributing_troops_to_a_force_is_peacekeeping(coded):
 
 def test_handing_over_medicine_is_humanitarian_aid(coded):
     assert ("KEN", "NPL", "073") in codes(coded("Kenya handed over medicine to Nepal.", ACTORS))
+
+
+def test_a_misread_lemma_still_finds_its_pattern(coded):
+    # the tagger lemmatises "staged" as "stag"; the word's own stem still matches
+    events = coded("Thousands of students throughout Nepal staged demonstrations against Ghana.", ACTORS)
+    assert codes(events) == [("NPL", "GHA", "141")]
