@@ -48,3 +48,17 @@ def test_a_misread_lemma_still_finds_its_pattern(coded):
     # the tagger lemmatises "staged" as "stag"; the word's own stem still matches
     events = coded("Thousands of students throughout Nepal staged demonstrations against Ghana.", ACTORS)
     assert codes(events) == [("NPL", "GHA", "141")]
+
+
+def test_joining_a_boycott_is_a_sanction(coded):
+    events = coded("Kenya joined a boycott of Ghana last year.", ACTORS)
+    assert codes(events) == [("KEN", "GHA", "163")]
+
+
+def test_storming_an_embassy_is_a_violent_protest(coded):
+    events = coded(
+        "Protesters stormed the Kenyan embassy in Lima.",
+        {"Kenyan": "KEN", "Lima": "PER"},
+        kinds={"Lima": "place"},
+    )
+    assert codes(events) == [("PERCVL", "KEN", "145")]
