@@ -82,7 +82,11 @@ def _code_sentence(
             # "extended recognition", "suspended its part in the talks": one event, on the verb
             for arg in argument_tokens(tree, i):
                 for node in tree.subtree(arg, stop=CLAUSAL_DEPS):
-                    if node in triggers and triggers[node].pos == "N" and tree.lemma(node) in pattern.objects:
+                    if node not in triggers or triggers[node].pos != "N":
+                        continue
+                    # the object itself, or a noun its object word modifies ("began a hunger strike")
+                    modifiers = {tree.lemma(k) for k in tree.children(node, "compound", "amod")}
+                    if tree.lemma(node) in pattern.objects or modifiers & pattern.objects:
                         del triggers[node]
     if not triggers:
         return []
@@ -199,8 +203,18 @@ def _code_sentence(
 
 
 def _result_of_force(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
-    """ "shelled the city, killing 20 people": the killing is what the shelling did, one event."""
+    """ "shelled the city, killing 20 people": the killing is what the shelling did, one event.
+
+    Likewise the attack a killing was done in ("killed 46 civilians in an attack on a village") and
+    the attacks that killed ("the attacks have killed eight leaders") are that killing.
+    """
     token = tree.tokens[draft.i]
+    if draft.pattern.pos == "N" and draft.pattern.cameo.startswith(FORCE_ROOTS):
+        holder = token.head if token.dep in {"nsubj", "nsubjpass"} else None
+        if token.dep == "pobj" and tree.lemma(token.head) in {"in", "during"}:
+            holder = tree.tokens[token.head].head
+        verb = drafts.get(holder) if holder is not None else None
+        return verb is not None and verb.pattern.pos == "V" and verb.pattern.cameo.startswith(FORCE_ROOTS)
     if token.dep != "advcl" or token.tag != "VBG" or not draft.pattern.cameo.startswith(FORCE_ROOTS):
         return False
     head = drafts.get(token.head)

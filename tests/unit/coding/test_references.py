@@ -310,3 +310,26 @@ def test_a_hyphenated_participle_describes_and_does_not_act(coded):
 def test_resuming_shelling_is_no_military_aid(coded):
     events = coded("Ghana prepared to resume shelling Peru.", ACTORS)
     assert not [e for e in events if e.cameo.startswith(("07", "033"))]
+
+
+def test_a_hunger_strike_is_no_air_strike(coded):
+    events = coded(
+        "Kenyan prisoners in Lima began a hunger strike on Monday.",
+        {"Kenyan prisoners": "KENCVL", **ACTORS},
+        kinds=KINDS,
+    )
+    assert [e.cameo for e in events] == ["142"]
+
+
+def test_the_attack_a_killing_was_done_in_is_that_killing(coded):
+    events = coded(
+        "Ghanaian jets killed 40 civilians in an attack on a village in Lima.",
+        {"Ghanaian jets": "GHAMIL", **ACTORS},
+        kinds=KINDS,
+    )
+    assert [e.cameo[:2] for e in events] == ["18"]
+    events = coded(
+        "Ghanaian drone attacks have killed ten Kenyan officers.",
+        {"Ghanaian": "GHA", "Kenyan officers": "KENMIL"},
+    )
+    assert [e.cameo[:2] for e in events] == ["18"]
