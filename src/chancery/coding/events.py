@@ -160,7 +160,11 @@ def _code_sentence(
             draft.pattern.frame in {"request", "demand"} and head is not None and head.code.startswith("04")
         )
         background = draft.analysis.background and not spoken
-        if bare or "silent" in draft.pattern.flags or background:
+        # what protesters demand is the protest's cause ("demonstrated, calling for independence")
+        cause = (
+            draft.pattern.frame in {"request", "demand"} and head is not None and head.code.startswith("14")
+        )
+        if bare or "silent" in draft.pattern.flags or background or cause:
             draft.suppressed = True
     extras = []
     for draft in drafts.values():

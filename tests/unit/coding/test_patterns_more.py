@@ -62,3 +62,19 @@ def test_storming_an_embassy_is_a_violent_protest(coded):
         kinds={"Lima": "place"},
     )
     assert codes(events) == [("PERCVL", "KEN", "145")]
+
+
+def test_what_protesters_call_for_is_the_cause_of_their_protest(coded):
+    events = coded(
+        "Thousands of Nepalis demonstrated in Lima, calling for sanctions on Ghana.",
+        {"Nepalis": "NPL", "Lima": "PER", "Ghana": "GHA"},
+        kinds={"Lima": "place"},
+    )
+    assert [e.cameo[:2] for e in events] == ["14"]
+
+
+def test_insisting_that_something_is_so_is_no_demand(coded):
+    events = coded("Peru insisted that the unrest in Chile reflected old tensions.", ACTORS)
+    assert not [e for e in events if e.cameo.startswith("10")]
+    events = coded("Peru insisted on an apology from Chile.", ACTORS)
+    assert [e.cameo[:2] for e in events] == ["10"]
