@@ -41,6 +41,12 @@ class Pattern:
         return frozenset(found.split("|")) if found else frozenset()
 
     @property
+    def not_subjects(self) -> frozenset[str]:
+        """Subject words that rule the pattern out (flag ``notsubj=a|b``)."""
+        found = next((f.split("=", 1)[1] for f in self.flags if f.startswith("notsubj=")), "")
+        return frozenset(found.split("|")) if found else frozenset()
+
+    @property
     def specificity(self) -> int:
         """More specific patterns win over bare ones on the same trigger."""
         return 2 * bool(self.objects) + bool(self.particles)
@@ -148,6 +154,8 @@ class Matcher:
                 continue
             if pattern.particles and not (pattern.particles & particles):
                 continue
+            if pattern.not_subjects & subjects:
+                continue  # "peacekeeping troops arrived in Bosnia": troops arriving pay no visit
             if pattern.needs and not (pattern.needs & arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
             if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):

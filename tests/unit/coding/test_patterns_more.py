@@ -78,3 +78,18 @@ def test_insisting_that_something_is_so_is_no_demand(coded):
     assert not [e for e in events if e.cameo.startswith("10")]
     events = coded("Peru insisted on an apology from Chile.", ACTORS)
     assert [e.cameo[:2] for e in events] == ["10"]
+
+
+def test_troops_arriving_pay_no_visit(coded):
+    events = coded(
+        "Kenyan peacekeeping troops arrived in Lima on Tuesday.",
+        {"Kenyan": "KEN", "Lima": "PER"},
+        kinds={"Lima": "place"},
+    )
+    assert not [e for e in events if e.cameo == "042"]
+    events = coded(
+        "Ghana's trade minister arrived in Lima on Tuesday.",
+        {"Ghana's trade minister": "GHAGOV", "Lima": "PER"},
+        kinds={"Lima": "place"},
+    )
+    assert codes(events) == [("GHAGOV", "PER", "042")]
