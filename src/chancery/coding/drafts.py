@@ -134,6 +134,13 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     civilians = civilian_target(tree, index, draft)
     if civilians:
         return civilians
+    done = draft.analysis.governed_by is None and not draft.analysis.intent  # not threatened or planned
+    if draft.pattern.cameo.startswith("20") and draft.sources and done:
+        # mass violence is done to civilians: those of the place named, else of the acting state
+        country = located_in(tree, index, draft.i) or draft.sources[0][0].country
+        if country:
+            actor = Actor(text=country, code=country + "CVL", country=country, sector="CVL")
+            return [(actor, "target:civilians-of-mass-violence", None)]
     if draft.pattern.cameo.startswith(PLACED_ROOTS):
         # aid, cuts, coercion and force done in a place are done to it ("reimposed blockades in the
         # West Bank", "suspended aid deliveries in Baghdad")

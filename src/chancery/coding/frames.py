@@ -84,14 +84,21 @@ def apply_frames(
 
 
 def protested(tree: Tree, drafts: dict[int, Draft]) -> None:
-    """Sanctions or cuts (16x) naming no target hit the one protesting them ("Moscow dismissed the
-    EU's new sanctions package as illegitimate")."""
+    """Acts naming no target that their object protests or rejects were aimed at it: sanctions and
+    cuts (16x) hit the one protesting them ("Moscow dismissed the EU's new sanctions package"), and
+    offers, appeals and demands were made to the one rejecting them ("rejected Seoul's offer of talks")."""
     for outer in drafts.values():
-        if not outer.code.startswith(OPPOSING_ROOTS) or outer.suppressed:
+        if outer.suppressed:
+            continue
+        if outer.code.startswith(OPPOSING_ROOTS):
+            aimed: tuple[str, ...] = ("16",)
+        elif outer.code.startswith("12"):
+            aimed = ("16", "02", "03", "10")
+        else:
             continue
         below = tree.subtree(outer.i, stop={"relcl", "advcl", "nsubj", "ccomp", "conj"})
         for inner in drafts.values():
-            if inner is not outer and inner.code.startswith("16") and not inner.targets and inner.i in below:
+            if inner is not outer and inner.code.startswith(aimed) and not inner.targets and inner.i in below:
                 inner.targets = [(a, "target:protester", q) for a, _, q in outer.sources]
 
 

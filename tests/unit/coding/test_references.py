@@ -333,3 +333,16 @@ def test_the_attack_a_killing_was_done_in_is_that_killing(coded):
         {"Ghanaian": "GHA", "Kenyan officers": "KENMIL"},
     )
     assert [e.cameo[:2] for e in events] == ["18"]
+
+
+def test_a_rejected_offer_was_made_to_the_one_rejecting_it(coded):
+    events = coded("Kenya rejected Ghana's offer of talks on Monday.", ACTORS)
+    offer = next(e for e in events if e.cameo.startswith("03"))
+    assert (offer.source.code, offer.target.code) == ("GHA", "KEN")
+
+
+def test_mass_violence_naming_no_victims_is_against_civilians(coded):
+    events = coded("The Ghanaian army committed ethnic cleansing in the north.", {"Ghanaian army": "GHAMIL"})
+    assert [e.target.code for e in events] == ["GHACVL"]
+    events = coded("Ghana threatened to use chemical weapons if Peru attacked.", ACTORS)
+    assert [e.target.code for e in events if e.cameo.startswith("13")] == ["PER"]
