@@ -166,6 +166,8 @@ class Matcher:
                 _obligation(tree, k) for k in tree.children(i, "ccomp")
             ):
                 continue
+            if "mustwill" in pattern.flags and not any(_future(tree, k) for k in tree.children(i, "ccomp")):
+                continue
             if "gerund" in pattern.flags and not any(_bare_gerund(tree, k) for k in tree.children(i)):
                 continue
             if pattern.frame is None and not pattern.objects and _is_bare_auxiliary(tree, i):
@@ -186,6 +188,11 @@ def _complements(tree: Tree, i: int) -> list[int]:
 def _obligation(tree: Tree, clause: int) -> bool:
     """A complement that states an obligation: "that China must drop barriers"."""
     return any(tree.lemma(k) in {"must", "should"} for k in tree.children(clause, "aux"))
+
+
+def _future(tree: Tree, clause: int) -> bool:
+    """A complement that says what will happen: "that police will no longer tolerate rallies"."""
+    return any(tree.lemma(k) in {"will", "would", "shall"} for k in tree.children(clause, "aux"))
 
 
 def _bare_gerund(tree: Tree, k: int) -> bool:

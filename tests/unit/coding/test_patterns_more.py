@@ -93,3 +93,22 @@ def test_troops_arriving_pay_no_visit(coded):
         kinds={"Lima": "place"},
     )
     assert codes(events) == [("GHAGOV", "PER", "042")]
+
+
+def test_warning_that_one_will_act_is_a_threat(coded):
+    events = coded(
+        "Peru warned that its police will no longer tolerate rallies by Chileans.",
+        {"Peru": "PER", "Chileans": "CHL"},
+    )
+    assert [e.cameo[:2] for e in events if e.source.code == "PER"] == ["13"]
+    events = coded("Peru warned that the economy was slowing.", ACTORS)
+    assert events == ()
+
+
+def test_workers_stopping_work_are_on_strike(coded):
+    events = coded(
+        "Nepali dock workers in Lima stopped work on Monday.",
+        {"Nepali dock workers": "NPLLAB", "Lima": "PER"},
+        kinds={"Lima": "place"},
+    )
+    assert [e.cameo for e in events] == ["143"]
