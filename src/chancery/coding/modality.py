@@ -16,6 +16,9 @@ CONTENT_NOUNS = {
 }  # fmt: skip
 # nouns whose content is a charge, never an act to code (convention: accusations are not facts)
 ACCUSATION_NOUNS = {"accusation", "allegation"}
+# light verbs that do what their object names ("undertook a mediation mission"), even when they
+# state an intention with an infinitive ("undertook to mediate")
+DOING_VERBS = {"undertake", "launch", "begin", "start", "conduct", "carry", "mount", "complete"}
 # words whose "of"/"from" complement is an act not done ("stopped short of", "refrained from")
 ABSTAINING = {"short", "refrain", "abstain", "desist"}
 UNDOING_VERBS = {"cancel", "postpone", "scrap", "call", "shelve", "abandon", "delay"}
@@ -66,7 +69,7 @@ def analyse(
             if carrier is not None and carrier.frame == "hypothetical":
                 result.modality = "hypothetical"
                 result.notes.append("modality:hypothetical:" + tree.tokens[head].text)
-            elif carrier is not None and carrier.frame == "intent":
+            elif carrier is not None and carrier.frame == "intent" and tree.lemma(head) not in DOING_VERBS:
                 result.intent = True
                 result.notes.append("modality:intent:" + tree.tokens[head].text)
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and tree.lemma(head) in UNDOING_VERBS:

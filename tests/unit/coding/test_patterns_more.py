@@ -112,3 +112,8 @@ def test_workers_stopping_work_are_on_strike(coded):
         kinds={"Lima": "place"},
     )
     assert [e.cameo for e in events] == ["143"]
+
+
+def test_undertaking_a_mission_does_it(coded):
+    events = coded("Ghana undertook a mediation mission between Peru and Chile.", ACTORS)
+    assert {(e.cameo, e.modality) for e in events} == {("045", "asserted")}
