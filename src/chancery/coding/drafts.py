@@ -11,8 +11,8 @@ from chancery.coding.structure import ARGUMENT_PREPS, Tree
 from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
-# roots whose act is done to the place it is done in, when no one else is named
-PLACED_ROOTS = ("07", "16", "17", "18", "19", "20")
+# roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
+PLACED_ROOTS = ("07", "0873", "0874", "16", "17", "18", "19", "20")
 # verbs whose object is the one charged
 CHARGING = {"accuse", "charge", "blame", "indict"}
 # nouns for unnamed civilians, who are the civilian population of a place or state

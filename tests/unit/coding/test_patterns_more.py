@@ -117,3 +117,12 @@ def test_workers_stopping_work_are_on_strike(coded):
 def test_undertaking_a_mission_does_it(coded):
     events = coded("Ghana undertook a mediation mission between Peru and Chile.", ACTORS)
     assert {(e.cameo, e.modality) for e in events} == {("045", "asserted")}
+
+
+def test_forces_withdrawing_from_a_place_retreat_from_its_state(coded):
+    events = coded(
+        "Ghanaian forces withdrew from the east bank, including the city of Lima.",
+        {"Ghanaian forces": "GHAMIL", "Lima": "PER"},
+        kinds={"Lima": "place"},
+    )
+    assert codes(events) == [("GHAMIL", "PER", "0874")]
