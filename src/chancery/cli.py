@@ -187,10 +187,31 @@ def relations(
     with _ledger(_settings(db=db)) as ledger:
         if summary:
             result = ledger.recognition_summary(summary, as_of)
-            _emit(render_rows("json" if fmt == "table" else fmt, result, kind="summary"))
+            if fmt == "table":
+                _emit(result["summary"] + "\n" + render_table("recognition", _summary_rows(result)))
+            else:
+                _emit(render_rows(fmt, result, kind="summary"))
             return
         found = ledger.relations(actor=actor, kind=kind, as_of=as_of)
     _emit(render_rows(fmt, {"relations": [r.to_dict() for r in found]}, kind="relations"))
+
+
+def _summary_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per state in a recognition summary: who, which state, since when, on what evidence."""
+    rows = []
+    for state in ("recognized_by", "not_recognized_by", "withdrawn_by"):
+        for entry in summary[state]:
+            evidence = entry["evidence"]
+            rows.append(
+                {
+                    "state": state.removesuffix("_by").replace("_", " "),
+                    "who": entry["subject"]["code"],
+                    "since": entry["since"],
+                    "reports": len(evidence),
+                    "evidence": evidence[0]["text"] if evidence else None,
+                }
+            )
+    return rows
 
 
 @app.command()

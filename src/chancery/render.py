@@ -111,7 +111,8 @@ def render_table(kind: str, rows: list[dict[str, Any]], title: str | None = None
     )
     table = Table(title=title, show_lines=False, expand=False)
     for header, _ in columns:
-        table.add_column(header, overflow="fold", max_width=60 if header in {"text", "detail"} else None)
+        wide = header in {"text", "detail", "evidence"}
+        table.add_column(header, overflow="fold", max_width=60 if wide else None)
     for row in rows:
         table.add_row(*(_cell(dig(row, path)) for _, path in columns))
     console = Console(file=io.StringIO(), width=160, color_system=None)

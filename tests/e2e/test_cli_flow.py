@@ -135,3 +135,15 @@ def test_stdin_is_read_with_dash(run_cli):
     (article,) = json.loads(result.stdout)["articles"]
     assert article["date"] == "2025-07-04"
     assert any(e["cameo"] == "054" for e in article["events"])
+
+
+def test_recognition_summary_table_answers_who_recognises_with_evidence(run_cli):
+    run_cli("ingest", str(EXAMPLES), "--quiet")
+    result = run_cli("relations", "--summary", "AFGGOV", "--as-of", "2025-08-01")
+    assert result.exit_code == 0, result.stderr
+    first, *table = result.stdout.splitlines()
+    assert first.startswith("AFGGOV is recognised by 1 state as of 2025-08-01 (RUS)")
+    row = next(line for line in table if "│ recognized " in line)
+    assert "RUS" in row and "2025-07-03" in row
+    before = run_cli("relations", "--summary", "AFGGOV", "--as-of", "2025-07-01").stdout.splitlines()[0]
+    assert before.startswith("AFGGOV is recognised by 0 states as of 2025-07-01")
