@@ -148,13 +148,14 @@ class ActorIndex:
         lemma = token.lemma.lower()
         if token.tag == "PRP$":
             owner, noun = token, None
-        elif lemma in STATE_NOUNS or lemma in OFFICE_NOUNS or lemma in MILITARY_NOUNS:
+        else:
             owners = [k for k in self.tree.children(i, "poss") if self.tree.tokens[k].tag in {"PRP$", "WP$"}]
             if not owners:
                 return []
-            owner, noun = self.tree.tokens[owners[0]], lemma
-        else:
-            return []
+            owner = self.tree.tokens[owners[0]]
+            # "his country" is a state, "its envoy" a government; any other owned thing ("criticism of
+            # its conduct") stands for its owner
+            noun = lemma if lemma in STATE_NOUNS | OFFICE_NOUNS | MILITARY_NOUNS else None
         word = owner.text.lower()
         if word == "whose":  # "the minister, whose government New Delhi does not recognise"
             antecedent = self.mention_at(self._antecedent(owner.i))
@@ -175,8 +176,13 @@ class ActorIndex:
             return [s for m in group for s in self._state_of(m.actor_on(day), noun, owner.text, token.text)]
         else:
             chosen = [m for m in before if m.kind not in PERSONAL_KINDS | {"place"}]
+            # not the owner of a noun the pronoun sits under: in "Congo's accusation that its troops"
+            # or "the Commission's criticism of its conduct", "its" is someone else's
+            owners = {k for node in self._ancestors(owner.i) for k in self.tree.children(node, "poss")}
+            chosen = [m for m in chosen if m.head not in owners] or chosen
             subjects = [m for m in chosen if self.tree.tokens[m.head].dep in {"nsubj", "nsubjpass"}]
-            chosen = subjects or chosen
+            if self.tree.tokens[token.head if token.tag == "PRP$" else i].dep != "pobj":
+                chosen = subjects or chosen  # deep in a phrase ("criticism of its conduct") the nearest
         if not chosen:
             return []
         return self._state_of(chosen[-1].actor_on(day), noun, owner.text, token.text)
@@ -205,6 +211,14 @@ class ActorIndex:
         objects = tree.children(tree.tokens[prep].head, "dobj")
         mention = self.mention_at(objects[0]) if len(objects) == 1 else None
         return mention if mention is not None and mention.kind != "place" else None
+
+    def _ancestors(self, i: int) -> list[int]:
+        """The heads above token ``i``, up to its sentence root."""
+        found = []
+        while self.tree.tokens[i].head != i and len(found) < 50:
+            i = self.tree.tokens[i].head
+            found.append(i)
+        return found
 
     def _plural(self, before: list[Mention]) -> list[Mention]:
         """The last coordinated group of state or organisation mentions before a "their"."""

@@ -346,3 +346,9 @@ def test_mass_violence_naming_no_victims_is_against_civilians(coded):
     assert [e.target.code for e in events] == ["GHACVL"]
     events = coded("Ghana threatened to use chemical weapons if Peru attacked.", ACTORS)
     assert [e.target.code for e in events if e.cameo.startswith("13")] == ["PER"]
+
+
+def test_its_deep_in_a_phrase_is_the_nearest_state_not_the_critic(coded):
+    events = coded("Kenya defended Peru against Ghana's criticism of its conduct in the war.", ACTORS)
+    criticism = next(e for e in events if e.cameo == "111")
+    assert (criticism.source.code, criticism.target.code) == ("GHA", "PER")
