@@ -163,6 +163,9 @@ class Tree:
             heads.extend(self.children(clause, "nsubj"))  # "allowed inspectors to return"
             if not self.children(clause, "aux", "mark", "auxpass"):
                 heads.append(clause)  # a small clause the parser made a verb: "declared X persona non grata"
+        for head in list(heads):
+            if self.tokens[head].text.lower() == "it" and self.tokens[head].dep in OBJECT_DEPS:
+                heads.extend(self._earlier_object(head))  # "reopened its embassy, years after closing it"
         for head in heads:
             for node in self.with_conjuncts(head):
                 lemmas.add(self.tokens[node].text.lower())
@@ -171,6 +174,17 @@ class Tree:
                 for k in self._phrase(node):
                     lemmas.add(self.lemma(k))
         return lemmas
+
+    def _earlier_object(self, pronoun: int) -> list[int]:
+        """The object noun an "it" takes up: the last object before it in its sentence."""
+        sentence = self.tokens[pronoun].sentence
+        for k in range(pronoun - 1, -1, -1):
+            token = self.tokens[k]
+            if token.sentence != sentence:
+                break
+            if token.dep in OBJECT_DEPS and token.pos in {"NOUN", "PROPN"}:
+                return [k]
+        return []
 
     def _phrase(self, i: int) -> list[int]:
         found, todo = [], [i]

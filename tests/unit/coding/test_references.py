@@ -352,3 +352,10 @@ def test_its_deep_in_a_phrase_is_the_nearest_state_not_the_critic(coded):
     events = coded("Kenya defended Peru against Ghana's criticism of its conduct in the war.", ACTORS)
     criticism = next(e for e in events if e.cameo == "111")
     assert (criticism.source.code, criticism.target.code) == ("GHA", "PER")
+
+
+def test_it_as_object_takes_up_the_earlier_object(coded):
+    events = coded(
+        "Latvia reopened its embassy in Lima on Monday, five years after closing it.", ACTORS, kinds=KINDS
+    )
+    assert summary(events) == [("LVA", "PER", "050"), ("LVA", "PER", "161")]
