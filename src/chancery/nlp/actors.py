@@ -61,7 +61,7 @@ def find_mentions(
     day: str | None,
 ) -> tuple[Mention, ...]:
     """Every actor mention in the article, resolved as of ``day`` (YYYY-MM-DD)."""
-    text = Text(article.text, tokens)
+    text = Text(article.text, tokens, dictionary.home_country(article.place))
     found: list[Found] = []
     for sentence in sentences:
         found.extend(_Sentence(text, dictionary, sentence, found, day).run())

@@ -93,6 +93,14 @@ class ActorDictionary:
         """Every name entry (one per alias), in no particular order."""
         return [e for group in self.names.values() for e in group]
 
+    def home_country(self, place: str | None) -> str | None:
+        """The country of a dateline place ("BEIJING" → "CHN") when it is a state or its capital."""
+        key = normalise(place or "").strip()
+        for entry in self.names.get(first_word(key) or "", ()):
+            if entry.key == key and entry.kind in ("state", "capital") and entry.codes:
+                return entry.codes[0].code[:3]
+        return None
+
 
 def _index(entries: list[Entry]) -> dict[str, tuple[Entry, ...]]:
     index: dict[str, list[Entry]] = {}

@@ -95,8 +95,9 @@ class Match:
 class Text:
     """An article's tokens with the normalised text and the token boundaries matches must respect."""
 
-    def __init__(self, text: str, tokens: tuple[Token, ...]):
+    def __init__(self, text: str, tokens: tuple[Token, ...], home: str | None = None):
         self.raw = text
+        self.home = home  # the dateline's country: whose unnamed officials a wire story quotes
         self.norm = normalise(text)
         self.tokens = tokens
         self.token_ending = {t.end: t.i for t in tokens}

@@ -218,6 +218,11 @@ def context_actor(
         same = [f for f in window if f.organization == role.organization]
         if same:
             return _owner(same[-1], role)
+    # a state ministry's unnamed official in a datelined wire story speaks for the dateline's state
+    # when the story names it ("BEIJING - ... a foreign ministry spokesperson said")
+    home = [f for f in window if text.home and _key(f) == text.home and not _is_org(f.codes[0].code)]
+    if home and role.organization and "ministry" in role.organization.lower():
+        return _owner(home[-1], role)
     # bodies a spokesperson or "the government" can belong to: ministries, seats, groups, IGOs;
     # not a person ("the Afghan envoy") and not a bare state
     bodies = [f for f in window if _is_body(f)]

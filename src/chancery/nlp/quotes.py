@@ -80,9 +80,10 @@ def find_quotes(
     ]
     candidates = sorted(direct + indirect, key=lambda c: (c.start, c.end))
     speakers, sources = _speakers(Speakers(text, tokens, mentions, tuple(quoted)), candidates)
-    dated = [_date(c, tokens, sentences, dates, quoted, article.date) for c in candidates]
+    dated = [_date(c, tokens, sentences, dates, quoted) for c in candidates]
     # a quote continuing a neighbour's speaker was said when the neighbour was
     dated = [dated[sources[n]] if sources[n] is not None else d for n, d in enumerate(dated)]
+    dated = _continue_dates(candidates, speakers, dated, article.date[:10] if article.date else None)
     return tuple(
         Quote(
             id=content_id(article.id, c.start, c.end),
@@ -270,12 +271,10 @@ def _date(
     sentences: tuple[Sentence, ...],
     dates: tuple[DateRef, ...],
     quoted: list[tuple[int, int]],
-    published: str | None,
 ) -> str | None:
-    """The statement's date: a current date in the cue's sentence outside quotes, else publication."""
-    fallback = published[:10] if published else None
+    """The statement's date: a current date in the cue's sentence outside quotes, else None."""
     if candidate.cue is None:
-        return fallback
+        return None
     cue = tokens[candidate.cue.token]
     sentence = sentences[cue.sentence]
     near = []
@@ -287,7 +286,50 @@ def _date(
         in_sentence = ref.sentence == cue.sentence or sentence.start <= ref.span.start < sentence.end
         if in_sentence and not _inside(ref.span.start, said):
             near.append((abs(ref.span.start - cue.start), ref.value))
-    return min(near)[1] if near else fallback
+    return min(near)[1] if near else None
+
+
+def _continue_dates(
+    candidates: list[_Candidate],
+    speakers: list[Speaker | None],
+    dated: list[str | None],
+    published: str | None,
+) -> list[str | None]:
+    """Undated quotes by the speaker of an earlier dated quote nearby were said then, else on publication.
+
+    '"...," a spokesperson said at Friday's briefing. "...," she stated.' gives both quotes Friday.
+    """
+    result = list(dated)
+    for n, speaker in enumerate(speakers):
+        if result[n] is not None:
+            continue
+        if speaker is not None and speaker.rule in _CONTINUING_RULES:
+            for k in range(n - 1, -1, -1):
+                if candidates[k].paragraph < candidates[n].paragraph - 1:
+                    break
+                if result[k] is not None and _same_speaker(speakers[k], speaker):
+                    result[n] = result[k]
+                    break
+        result[n] = result[n] or published
+    return result
+
+
+def _same_speaker(one: Speaker | None, other: Speaker) -> bool:
+    if one is None:
+        return False
+    if one.mention_id and one.mention_id == other.mention_id:
+        return True
+    code = one.actor.code if one.actor else None
+    return (one.name, one.role, one.organization, code) == (
+        other.name,
+        other.role,
+        other.organization,
+        other.actor.code if other.actor else None,
+    )
+
+
+# Speaker rules that continue an earlier speaker rather than name one (see speakers.py).
+_CONTINUING_RULES = frozenset({"pronoun", "name", "role", "organisation", "previous-quote"})
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -168,3 +168,13 @@ def test_the_islamic_emirate_and_its_envoy_resolve_like_the_taliban(parse, day, 
         ("envoy of the Islamic Emirate", code),
         ("Islamic Emirate of Afghanistan", code),
     ]
+
+
+def test_an_unnamed_ministry_official_in_a_datelined_story_speaks_for_the_dateline_state(parse):
+    text = (
+        "BEIJING (Wire) - China hosts a Taliban-appointed ambassador. "
+        '"We respect the choice," a foreign ministry spokesperson said.'
+    )
+    beijing = parse(text, place="BEIJING")
+    [role] = [m for m in beijing.mentions if m.text == "foreign ministry spokesperson"]
+    assert role.actor.code == "CHNGOV"  # not the Taliban named in the sentence before

@@ -184,6 +184,24 @@ def test_historical_dates_and_quotes_without_a_date_fall_back_to_publication(par
     assert quote.date == "2025-07-06"
 
 
+def test_a_pronoun_continuing_a_dated_speaker_takes_that_date(parse):
+    text = (
+        "China backed the move. "
+        '"We respect the choice Russia has made," a foreign ministry spokesperson said at Friday\'s '
+        'briefing. "China will keep talking to the Afghan side," she stated.'
+    )
+    parsed = parse(text, date="2025-07-05")
+    first, second = quotes_of(parsed)
+    assert second.speaker.rule == "pronoun"
+    assert first.date == second.date == "2025-07-04"  # both were said at Friday's briefing
+
+
+def test_a_new_named_speaker_without_a_date_is_dated_by_publication(parse):
+    text = '"We respect the choice," Mao Ning said at Friday\'s briefing. "It changes nothing," Wang Yi said.'
+    first, second = quotes_of(parse(text, date="2025-07-05"))
+    assert (first.date, second.date) == ("2025-07-04", "2025-07-05")
+
+
 # regressions found on the held-out gold articles (q14 to q25) and the example articles
 
 
