@@ -164,7 +164,10 @@ class Tree:
             if not self.children(clause, "aux", "mark", "auxpass"):
                 heads.append(clause)  # a small clause the parser made a verb: "declared X persona non grata"
         for head in list(heads):
-            if self.tokens[head].text.lower() == "it" and self.tokens[head].dep in OBJECT_DEPS:
+            if (
+                self.tokens[head].text.lower() in {"it", "him", "her", "them"}
+                and self.tokens[head].dep in OBJECT_DEPS
+            ):
                 heads.extend(self._earlier_object(head))  # "reopened its embassy, years after closing it"
         for head in heads:
             for node in self.with_conjuncts(head):
@@ -308,7 +311,7 @@ class Tree:
                 blamed = self.children(self.tokens[head].head, "dobj")
                 if blamed:  # "criticised Hungary for blocking ...": the one criticised did it
                     return [b for k in blamed for b in self.with_conjuncts(k)], "object-of-reproach"
-            if token.dep in {"pcomp", "prep"} and self.tokens[head].pos in {"ADP", "VERB", "AUX"}:
+            if token.dep in {"pcomp", "prep"} and self.tokens[head].pos in {"ADP", "SCONJ", "VERB", "AUX"}:
                 node = head  # "after cutting ties", "responded by breaking off ties"
                 how = "clause-head"
                 continue

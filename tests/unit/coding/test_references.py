@@ -359,3 +359,8 @@ def test_it_as_object_takes_up_the_earlier_object(coded):
         "Latvia reopened its embassy in Lima on Monday, five years after closing it.", ACTORS, kinds=KINDS
     )
     assert summary(events) == [("LVA", "PER", "050"), ("LVA", "PER", "161")]
+
+
+def test_a_recall_named_by_him_after_since_is_coded_and_counted(coded):
+    events = coded("Chile has not returned its ambassador to Peru since recalling him in May.", ACTORS)
+    assert sorted((e.cameo, e.negated) for e in events) == [("050", True), ("161", False)]
