@@ -20,8 +20,8 @@ def date_for_clause(
     """The date of the event whose trigger is ``token_span`` in ``sentence``; else the publication date.
 
     In order: an expression in the trigger's own clause (its head path reaches the trigger before any
-    other verb), news before background; a non-historical one in a clause the trigger hangs from ("said on
-    Friday it welcomed"); the nearest non-historical one in the sentence that is not inside another
+    other verb), news before background; one in the nearest clause the trigger hangs from ("said on
+    Friday it welcomed"), news before background; the nearest non-historical one in the sentence that is not inside another
     clause below the trigger; the publication date. Uses only records, so nlp and coding share it.
     """
     here = [(d, token_range(d, tokens)) for d in dates if d.sentence == sentence and d.span is not None]
@@ -37,9 +37,11 @@ def date_for_clause(
     if own:
         return min(own, key=lambda item: item[:2])[2]
     for ancestor in ancestors(tokens, trigger):
-        above = [d for d, path in paths if ancestor in path and not d.historical]
+        # the nearest clause above that is dated dates the trigger, news before background:
+        # "in 2023 it became the first country to send an ambassador" sent it in 2023
+        above = sorted((d.historical, n) for n, (d, path) in enumerate(paths) if ancestor in path)
         if above:
-            return above[0]
+            return paths[above[0][1]][0]
     below = set(subtree(tokens, trigger))
     nearest = [
         (abs(span[0] - trigger), d)
