@@ -128,6 +128,10 @@ class ActorIndex:
                     found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))
             elif token.pos == "PRON" and token.dep.startswith("nsubj"):
                 found.extend(self._speaker_of_clause(i, day))
+            elif self._pair_word(i):
+                # "after the two agreed a ceasefire", "both sides": the last coordinated pair named
+                before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= i]
+                found.extend((m.actor_on(day), "actor:the-two", None) for m in self._plural(before))
             else:
                 found.extend(self._owner_state(i, day))
         unique: dict[str, tuple[Actor, str, str | None]] = {}
@@ -219,6 +223,16 @@ class ActorIndex:
             i = self.tree.tokens[i].head
             found.append(i)
         return found
+
+    def _pair_word(self, i: int) -> bool:
+        """ "the two", "both", "the two sides", "both countries"."""
+        lemma = self.tree.lemma(i)
+        if lemma in {"two", "both"}:
+            return True
+        counted = {self.tree.lemma(k) for k in self.tree.children(i, "nummod", "det", "predet")}
+        return lemma in {"side", "country", "nation", "neighbour", "neighbor"} and bool(
+            counted & {"two", "both"}
+        )
 
     def _plural(self, before: list[Mention]) -> list[Mention]:
         """The last coordinated group of state or organisation mentions before a "their"."""

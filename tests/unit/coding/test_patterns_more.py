@@ -126,3 +126,29 @@ def test_forces_withdrawing_from_a_place_retreat_from_its_state(coded):
         kinds={"Lima": "place"},
     )
     assert codes(events) == [("GHAMIL", "PER", "0874")]
+
+
+def test_hours_given_to_an_ambassador_to_leave_are_an_expulsion(coded):
+    events = coded(
+        "Peru gave the Chilean ambassador 48 hours to leave the country.", {"Peru": "PER", "Chilean": "CHL"}
+    )
+    assert codes(events) == [("PER", "CHL", "161")]
+    assert events[0].relation == "representation:expelled"
+
+
+def test_hours_given_to_a_state_to_act_are_an_ultimatum(coded):
+    events = coded("Kenya gave Ghana 24 hours to withdraw its troops or face retaliation.", ACTORS)
+    assert ("KEN", "GHA", "139") in codes(events)
+
+
+def test_citing_a_state_s_involvement_accuses_it(coded):
+    events = coded("Peru expelled two diplomats, citing Chile's involvement in a sabotage plot.", ACTORS)
+    assert ("PER", "CHL", "112") in codes(events)
+
+
+def test_the_two_are_the_last_pair_named(coded):
+    events = coded(
+        "Ghana praised Kenya's mediation between Peru and Chile after the two agreed a ceasefire.", ACTORS
+    )
+    ceasefire = sorted((e.source.code, e.target.code) for e in events if e.cameo == "0871")
+    assert ceasefire == [("CHL", "PER"), ("PER", "CHL")]
