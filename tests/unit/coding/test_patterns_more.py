@@ -11,7 +11,8 @@ ACTORS = {"Peru": "PER", "Chile": "CHL", "Ghana": "GHA", "Nepal": "NPL", "Kenya"
 
 
 def codes(events):
-    return sorted((e.source.code, e.target.code if e.target else None, e.cameo) for e in events)
+    found = [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+    return sorted(found, key=lambda row: tuple(part or "" for part in row))
 
 
 def test_sharing_evidence_with_a_state_is_sharing_information(coded):
