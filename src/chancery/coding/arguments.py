@@ -227,8 +227,10 @@ class ActorIndex:
     def _pair_word(self, i: int) -> bool:
         """ "the two", "both", "the two sides", "both countries"."""
         lemma = self.tree.lemma(i)
-        if lemma in {"two", "both"}:
-            return True
+        if lemma == "both" or (
+            lemma == "two" and any(self.tree.lemma(k) == "the" for k in self.tree.children(i, "det"))
+        ):
+            return True  # "both", "the two" (not "killed two")
         counted = {self.tree.lemma(k) for k in self.tree.children(i, "nummod", "det", "predet")}
         return lemma in {"side", "country", "nation", "neighbour", "neighbor"} and bool(
             counted & {"two", "both"}
