@@ -163,7 +163,7 @@ class Matcher:
             if "needcomp" in pattern.flags and not _complements(tree, i):
                 continue
             if "mustcomp" in pattern.flags and not any(
-                _obligation(tree, k) for k in tree.children(i, "ccomp")
+                _obligation(tree, k) for k in tree.children(i, "ccomp", "acl")
             ):
                 continue
             if "mustwill" in pattern.flags and not any(_future(tree, k) for k in tree.children(i, "ccomp")):

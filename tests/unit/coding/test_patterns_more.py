@@ -153,3 +153,10 @@ def test_the_two_are_the_last_pair_named(coded):
     )
     ceasefire = sorted((e.source.code, e.target.code) for e in events if e.cameo == "0871")
     assert ceasefire == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_a_reminder_that_a_state_must_act_is_a_demand(coded):
+    events = coded("Peru issued a stern reminder to Chile that it must respect the border treaty.", ACTORS)
+    assert ("PER", "CHL", "10") in {(e.source.code, e.target.code, e.cameo[:2]) for e in events}
+    events = coded("Peru issued a reminder of the war to its citizens.", ACTORS)
+    assert not [e for e in events if e.cameo.startswith("10")]
