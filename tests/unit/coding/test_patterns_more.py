@@ -160,3 +160,19 @@ def test_a_reminder_that_a_state_must_act_is_a_demand(coded):
     assert ("PER", "CHL", "10") in {(e.source.code, e.target.code, e.cameo[:2]) for e in events}
     events = coded("Peru issued a reminder of the war to its citizens.", ACTORS)
     assert not [e for e in events if e.cameo.startswith("10")]
+
+
+def test_police_preventing_a_demonstration_restrict_political_freedom(coded):
+    events = coded(
+        "Kenyan police prevented the demonstration planned by students in Lima.",
+        {"Kenyan police": "KENCOP", "Lima": "PER"},
+        kinds={"Lima": "place"},
+    )
+    assert [e.cameo for e in events] == ["1721"]
+
+
+def test_declaring_a_state_of_siege_is_martial_law(coded):
+    events = coded(
+        "The Ghanaian junta declared a state of siege in the capital.", {"Ghanaian junta": "GHAGOV"}
+    )
+    assert [e.cameo for e in events] == ["1724"]
