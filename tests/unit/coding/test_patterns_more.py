@@ -176,3 +176,9 @@ def test_declaring_a_state_of_siege_is_martial_law(coded):
         "The Ghanaian junta declared a state of siege in the capital.", {"Ghanaian junta": "GHAGOV"}
     )
     assert [e.cameo for e in events] == ["1724"]
+
+
+def test_approving_ones_own_plan_is_no_praise_of_another(coded):
+    assert coded("The Kenyan cabinet approved a plan on water use.", {"Kenyan cabinet": "KENGOV"}) == ()
+    events = coded("Kenya approved Ghana's plan for the border.", ACTORS)
+    assert ("KEN", "GHA", "051") in codes(events)
