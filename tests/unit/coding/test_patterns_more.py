@@ -182,3 +182,12 @@ def test_approving_ones_own_plan_is_no_praise_of_another(coded):
     assert coded("The Kenyan cabinet approved a plan on water use.", {"Kenyan cabinet": "KENGOV"}) == ()
     events = coded("Kenya approved Ghana's plan for the border.", ACTORS)
     assert ("KEN", "GHA", "051") in codes(events)
+
+
+def test_diplomats_leaving_a_capital_are_withdrawn(coded):
+    events = coded(
+        "Kenyan diplomats left Lima within days.",
+        {"Kenyan diplomats": "KENGOV", "Lima": "PER"},
+        kinds={"Kenyan diplomats": "role", "Lima": "place"},
+    )
+    assert codes(events) == [("KENGOV", "PER", "161")]
