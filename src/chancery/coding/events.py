@@ -140,6 +140,10 @@ def _code_sentence(
             draft.sources, draft.targets = draft.targets, draft.sources
             draft.source_note += ":reversed"
     for draft in drafts.values():
+        signatories = _signatories(tree, drafts, draft)
+        if signatories:
+            draft.sources, draft.source_note = signatories, "source:signatories"
+    for draft in drafts.values():
         if _restates(tree, drafts, draft) or _inside_purpose(tree, coder, frames, text, draft):
             draft.suppressed = True
         if _result_of_force(tree, drafts, draft):
@@ -204,6 +208,20 @@ def _code_sentence(
                 events.append(event)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
+
+
+def _signatories(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list[ActorRef]:
+    """ "relations were established between A and B under a declaration signed in X": a text under
+    which two parties act was signed by them."""
+    token = tree.tokens[draft.i]
+    if draft.sources or "mutual" not in draft.pattern.flags:
+        return []
+    if token.dep != "acl" or tree.tokens[token.head].dep != "pobj":
+        return []
+    outer = drafts.get(tree.tokens[tree.tokens[token.head].head].head)
+    if outer is None or outer is draft or "mutual" not in outer.pattern.flags:
+        return []
+    return [(a, "actor:signatory-of-" + outer.pattern.id, q) for a, _, q in outer.sources]
 
 
 def _result_of_force(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:

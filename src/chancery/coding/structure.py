@@ -148,6 +148,9 @@ class Tree:
         """Lemmas heading the trigger's arguments, with their modifiers, for pattern object checks."""
         lemmas = set()
         heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dative", "prt", "acomp", "npadvmod")
+        token = self.tokens[i]
+        if token.dep == "acl" and token.tag == "VBN" and self.tokens[token.head].dep == "pobj":
+            heads.append(token.head)  # "under a declaration signed in Manama": the noun is the object
         passive = self.is_passive(i)
         for prep in self.children(i, "prep", "agent"):
             if passive and self.lemma(prep) == "by":

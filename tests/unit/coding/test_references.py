@@ -364,3 +364,13 @@ def test_it_as_object_takes_up_the_earlier_object(coded):
 def test_a_recall_named_by_him_after_since_is_coded_and_counted(coded):
     events = coded("Chile has not returned its ambassador to Peru since recalling him in May.", ACTORS)
     assert sorted((e.cameo, e.negated) for e in events) == [("050", True), ("161", False)]
+
+
+def test_a_declaration_under_which_two_states_act_was_signed_by_both(coded):
+    events = coded(
+        "Relations were established between Peru and Chile under a joint declaration signed in Lima.",
+        ACTORS,
+        kinds=KINDS,
+    )
+    signing = sorted((e.source.code, e.target.code) for e in events if e.cameo == "057")
+    assert signing == [("CHL", "PER"), ("PER", "CHL")]
