@@ -20,12 +20,10 @@ from chancery.coding.drafts import (
 )
 from chancery.coding.frames import apply_frames, nest, protested, threatened
 from chancery.coding.modality import analyse
+from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
-
-# roots of material force (assault, fight, mass violence), whose results are no events of their own
-FORCE_ROOTS = ("18", "19", "20")
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,13 +138,13 @@ def _code_sentence(
             draft.sources, draft.targets = draft.targets, draft.sources
             draft.source_note += ":reversed"
     for draft in drafts.values():
-        signatories = _signatories(tree, drafts, draft)
-        if signatories:
-            draft.sources, draft.source_note = signatories, "source:signatories"
+        signers = signatories(tree, drafts, draft)
+        if signers:
+            draft.sources, draft.source_note = signers, "source:signatories"
     for draft in drafts.values():
-        if _restates(tree, drafts, draft) or _inside_purpose(tree, coder, frames, text, draft):
+        if restates(tree, drafts, draft) or inside_purpose(tree, coder.governors, frames, text, draft):
             draft.suppressed = True
-        if _result_of_force(tree, drafts, draft):
+        if result_of_force(tree, drafts, draft):
             draft.suppressed = True
         if "gerund" in draft.pattern.flags:  # "denied firing the rocket": the denial (016) says it all
             for k in tree.children(draft.i):
@@ -208,71 +206,6 @@ def _code_sentence(
                 events.append(event)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
-
-
-def _signatories(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list[ActorRef]:
-    """ "relations were established between A and B under a declaration signed in X": a text under
-    which two parties act was signed by them."""
-    token = tree.tokens[draft.i]
-    if draft.sources or "mutual" not in draft.pattern.flags:
-        return []
-    if token.dep != "acl" or tree.tokens[token.head].dep != "pobj":
-        return []
-    outer = drafts.get(tree.tokens[tree.tokens[token.head].head].head)
-    if outer is None or outer is draft or "mutual" not in outer.pattern.flags:
-        return []
-    return [(a, "actor:signatory-of-" + outer.pattern.id, q) for a, _, q in outer.sources]
-
-
-def _result_of_force(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
-    """ "shelled the city, killing 20 people": the killing is what the shelling did, one event.
-
-    Likewise the attack a killing was done in ("killed 46 civilians in an attack on a village") and
-    the attacks that killed ("the attacks have killed eight leaders") are that killing.
-    """
-    token = tree.tokens[draft.i]
-    if draft.pattern.pos == "N" and draft.pattern.cameo.startswith(FORCE_ROOTS):
-        holder = token.head if token.dep in {"nsubj", "nsubjpass"} else None
-        if token.dep == "pobj" and tree.lemma(token.head) in {"in", "during"}:
-            holder = tree.tokens[token.head].head
-        verb = drafts.get(holder) if holder is not None else None
-        return verb is not None and verb.pattern.pos == "V" and verb.pattern.cameo.startswith(FORCE_ROOTS)
-    if token.dep != "advcl" or token.tag != "VBG" or not draft.pattern.cameo.startswith(FORCE_ROOTS):
-        return False
-    head = drafts.get(token.head)
-    return head is not None and head.pattern.cameo.startswith(FORCE_ROOTS)
-
-
-def _inside_purpose(tree: Tree, coder: Coder, frames: dict[int, str], text: str, draft: Draft) -> bool:
-    """A noun inside a purpose clause ("rallied to protest the snapback of UN sanctions") is no event."""
-    if draft.pattern.pos != "N":
-        return False
-    node = draft.i
-    for _ in range(12):
-        head = tree.tokens[node].head
-        if head == node:
-            return False
-        node = head
-        if tree.tokens[node].pos in {"VERB", "AUX"}:
-            return analyse(tree, node, coder.governors, frames, text, False).background
-    return False
-
-
-def _restates(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
-    """A noun that restates its own clause's act ("visited Moscow, his first trip to Russia")."""
-    if draft.pattern.pos != "N" or not draft.sources:
-        return False
-    countries = {s[0].code[:3] for s in draft.sources}
-    places = {t[0].code[:3] for t in draft.targets}
-    for other in drafts.values():
-        if other is draft or other.pattern.pos != "V" or other.pattern.cameo != draft.pattern.cameo:
-            continue
-        if draft.i not in tree.subtree(other.i, stop=CLAUSAL_DEPS):
-            continue
-        same_source = countries == {s[0].code[:3] for s in other.sources}
-        if same_source and (not places or places == {t[0].code[:3] for t in other.targets}):
-            return True
-    return False
 
 
 def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft: Draft) -> list[Event]:
