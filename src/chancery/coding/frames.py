@@ -189,6 +189,10 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
                 inner = [d for d in drafts.values() if d.i == node and d.events]
                 if inner or tree.tokens[node].head == node:
                     break
+            if not inner and tree.tokens[head].dep in {"npadvmod", "appos"}:
+                # "signed decrees recognising X, a move Kyiv denounced": the act inside that clause
+                clause = set(tree.subtree(tree.tokens[head].head)) - set(tree.subtree(head))
+                inner = [d for d in drafts.values() if d.i in clause and d.events and d is not draft]
         if not inner:
             continue
         nested = min(inner, key=lambda d: depth(tree, d.i))

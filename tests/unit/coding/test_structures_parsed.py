@@ -93,3 +93,11 @@ def test_each_coordinated_act_takes_the_date_of_its_own_clause(coded):
     events = {e.cameo: e for e in coded(text, {**ACTORS, "Iranian": "IRN"})}
     assert events["054"].date.startswith("2023") and events["054"].date_basis == "explicit"
     assert events["161"].date.startswith("2025-01")
+
+
+def test_a_move_beside_a_clause_without_its_own_trigger_points_at_the_act_inside(coded):
+    events = coded(
+        "Germany signed decrees recognising Syria's new rulers, a move Egypt denounced as reckless.", ACTORS
+    )
+    condemnation = next(e for e in events if e.cameo.startswith("11"))
+    assert condemnation.target.code == "DEU" and condemnation.detail.startswith("054")
