@@ -42,6 +42,13 @@ def apply_frames(
         if frame is None:
             continue
         complement = complement_of(tree, drafts, draft.i)
+        if complement is None and frame == "threat":
+            # "warned Kyiv that US support would end unless ...": what is threatened is the threat
+            warned = [k for c in tree.children(draft.i, "ccomp") for k in tree.subtree(c)]
+            inside = [d for d in drafts.values() if d.i in warned]
+            for other in inside:
+                other.suppressed = True
+            complement = min(inside, key=lambda d: depth(tree, d.i), default=None)
         if complement is None:
             if frame in {"request", "demand"} and not draft.targets:
                 # "demanded that the EU reconnect ...": the addressee is the complement's subject

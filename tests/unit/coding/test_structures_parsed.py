@@ -101,3 +101,11 @@ def test_a_move_beside_a_clause_without_its_own_trigger_points_at_the_act_inside
     )
     condemnation = next(e for e in events if e.cameo.startswith("11"))
     assert condemnation.target.code == "DEU" and condemnation.detail.startswith("054")
+
+
+def test_what_a_warning_threatens_is_the_threat_alone(coded):
+    events = coded(
+        "Germany warned Egypt that German support would end unless Egypt agreed to the plan.",
+        {"Germany": "DEU", "German": "DEU", "Egypt": "EGY"},
+    )
+    assert [(e.source.code, e.target.code, e.cameo[:2]) for e in events] == [("DEU", "EGY", "13")]
