@@ -119,7 +119,7 @@ def render_table(kind: str, rows: list[dict[str, Any]], title: str | None = None
     console.print(table)
     if not rows:
         console.print(f"(no {kind or 'rows'})")
-    return console.file.getvalue().rstrip("\n")
+    return "\n".join(line.rstrip() for line in console.file.getvalue().rstrip("\n").splitlines())
 
 
 def _cell(value: Any) -> str:
