@@ -224,6 +224,15 @@ class ActorIndex:
             found.append(i)
         return found
 
+    def earlier_other(self, i: int, others: set[str], day: str | None) -> list[tuple[Actor, str, str | None]]:
+        """The nearest actor named before token ``i`` in its sentence that is none of ``others``."""
+        sentence = self.tree.tokens[i].sentence
+        for mention in reversed([m for m in self.mentions if m.sentence == sentence and m.last <= i]):
+            actor = mention.actor_on(day)
+            if mention.kind not in PERSONAL_KINDS | {"place"} and actor.code not in others:
+                return [(actor, "actor:earlier-other", None)]
+        return []
+
     def _pair_word(self, i: int) -> bool:
         """ "the two", "both", "the two sides", "both countries"."""
         lemma = self.tree.lemma(i)

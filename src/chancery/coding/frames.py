@@ -50,11 +50,16 @@ def apply_frames(
                 other.suppressed = True
             complement = min(inside, key=lambda d: depth(tree, d.i), default=None)
         if complement is None:
-            if frame in {"request", "demand"} and not draft.targets:
+            own = {a[0].code for a in draft.sources}
+            if frame in {"request", "demand"} and not [t for t in draft.targets if t[0].code not in own]:
                 # "demanded that the EU reconnect ...": the addressee is the complement's subject
                 clauses = tree.children(draft.i, "ccomp", "xcomp", "acl")
                 subjects = [s for k in clauses for s in tree.children(k, "nsubj")]
                 found = index.resolve(subjects, draft.date[0])
+                pronouns = subjects and all(tree.tokens[k].pos == "PRON" for k in subjects)
+                if pronouns and {a.code for a, _, _ in found} <= own:
+                    # "condemned the Houthi attacks and demanded that they stop": not the demander
+                    found = index.earlier_other(subjects[0], own, draft.date[0])
                 if not found and tree.tokens[draft.i].dep == "advcl":  # "called X to urge restraint"
                     found = index.resolve(tree.objects(tree.tokens[draft.i].head), draft.date[0])
                 draft.targets = [(a, "target:addressee-subject", q) for a, _, q in found]

@@ -109,3 +109,9 @@ def test_what_a_warning_threatens_is_the_threat_alone(coded):
         {"Germany": "DEU", "German": "DEU", "Egypt": "EGY"},
     )
     assert [(e.source.code, e.target.code, e.cameo[:2]) for e in events] == [("DEU", "EGY", "13")]
+
+
+def test_they_who_are_told_to_stop_are_not_the_ones_demanding(coded):
+    events = coded("Germany condemned the Hamas attacks on shipping and demanded that they stop.", ACTORS)
+    demand = next(e for e in events if e.cameo.startswith("10"))
+    assert (demand.source.code, demand.target.code) == ("DEU", "PSEREB")
