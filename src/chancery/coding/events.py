@@ -200,7 +200,8 @@ def _code_sentence(
             # one act told twice ("travelled to Damascus, the first leader to visit Syria") is one event
             # (keeping ties and hosting an ambassador are two acts, though both are 050)
             target = event.target.code if event.target else None
-            key = (event.source.code, target, event.cameo, event.relation, event.modality, event.negated)
+            relation = (event.relation, event.relation_subject)  # who hosts whom differs too
+            key = (event.source.code, target, event.cameo, relation, event.modality, event.negated)
             if key not in seen:
                 seen.add(key)
                 events.append(event)

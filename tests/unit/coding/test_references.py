@@ -374,3 +374,12 @@ def test_a_declaration_under_which_two_states_act_was_signed_by_both(coded):
     )
     signing = sorted((e.source.code, e.target.code) for e in events if e.cameo == "057")
     assert signing == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_sending_an_ambassador_and_accepting_one_are_two_acts(coded):
+    events = coded(
+        "Peru sent an ambassador to Chile and accepted the credentials of a Chilean ambassador.",
+        {"Peru": "PER", "Chile": "CHL", "Chilean": "CHL"},
+    )
+    hosting = sorted(e.relation_subject for e in events if e.cameo == "050")
+    assert hosting == ["source", "target"]
