@@ -191,3 +191,12 @@ def test_diplomats_leaving_a_capital_are_withdrawn(coded):
         kinds={"Kenyan diplomats": "role", "Lima": "place"},
     )
     assert codes(events) == [("KENGOV", "PER", "161")]
+
+
+def test_raising_a_representation_to_ambassador_level_upgrades_the_mission(coded):
+    events = coded(
+        "Ghana raised its representation in Lima to ambassador level on Friday.",
+        {"Ghana": "GHA", "Lima": "PER"},
+        kinds={"Lima": "place"},
+    )
+    assert codes(events) == [("GHA", "PER", "050")]
