@@ -248,8 +248,12 @@ class ActorIndex:
     def _plural(self, before: list[Mention]) -> list[Mention]:
         """The last coordinated group of state or organisation mentions before a "their"."""
         for mention in reversed(before):
-            group = [self.by_token.get(k) for k in self.tree.with_conjuncts(mention.head)]
-            group = [m for m in group if m is not None and m.kind not in PERSONAL_KINDS | {"place"}]
+            first = mention.head
+            while self.tree.tokens[first].dep == "conj" and self.tree.tokens[first].head != first:
+                first = self.tree.tokens[first].head  # the whole coordination, from its first member
+            group = [self.by_token.get(k) for k in self.tree.with_conjuncts(first)]
+            # coordinated places stand for their states ("from Madrid, Dublin and Oslo ... their governments")
+            group = [m for m in group if m is not None and m.kind not in PERSONAL_KINDS]
             if len(group) > 1:
                 return group
         return []

@@ -383,3 +383,13 @@ def test_sending_an_ambassador_and_accepting_one_are_two_acts(coded):
     )
     hosting = sorted(e.relation_subject for e in events if e.cameo == "050")
     assert hosting == ["source", "target"]
+
+
+def test_their_governments_after_coordinated_capitals_are_those_states(coded):
+    events = coded(
+        "Kenya recalled its envoys from Lima, Accra and Vienna after their governments recognised Nepal.",
+        ACTORS,
+        kinds=KINDS,
+    )
+    recognisers = sorted(e.source.code for e in events if e.cameo == "054")
+    assert recognisers == ["AUTGOV", "GHAGOV", "PERGOV"]
