@@ -180,6 +180,8 @@ class ActorIndex:
             return [s for m in group for s in self._state_of(m.actor_on(day), noun, owner.text, token.text)]
         else:
             chosen = [m for m in before if m.kind not in PERSONAL_KINDS | {"place"}]
+            if word == "their":  # with no pair named, "their" is a group's, not a single state's
+                chosen = [m for m in chosen if m.kind in {"group", "igo", "demonym"}]
             # not the owner of a noun the pronoun sits under: in "Congo's accusation that its troops"
             # or "the Commission's criticism of its conduct", "its" is someone else's
             owners = {k for node in self._ancestors(owner.i) for k in self.tree.children(node, "poss")}

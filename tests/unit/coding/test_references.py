@@ -393,3 +393,8 @@ def test_their_governments_after_coordinated_capitals_are_those_states(coded):
     )
     recognisers = sorted(e.source.code for e in events if e.cameo == "054")
     assert recognisers == ["AUTGOV", "GHAGOV", "PERGOV"]
+
+
+def test_their_with_no_pair_named_is_not_a_single_state(coded):
+    events = coded("Kenya said their decision to recognise Nepal was a mistake.", ACTORS)
+    assert not [e for e in events if e.cameo == "054" and e.source.code == "KEN"]
