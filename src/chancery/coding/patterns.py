@@ -43,7 +43,15 @@ class Pattern:
     @property
     def not_subjects(self) -> frozenset[str]:
         """Subject words that rule the pattern out (flag ``notsubj=a|b``)."""
-        found = next((f.split("=", 1)[1] for f in self.flags if f.startswith("notsubj=")), "")
+        return self._words("notsubj=")
+
+    @property
+    def not_objects(self) -> frozenset[str]:
+        """Object words that rule the pattern out (flag ``notobj=a|b``)."""
+        return self._words("notobj=")
+
+    def _words(self, prefix: str) -> frozenset[str]:
+        found = next((f.split("=", 1)[1] for f in self.flags if f.startswith(prefix)), "")
         return frozenset(found.split("|")) if found else frozenset()
 
     @property
@@ -156,6 +164,8 @@ class Matcher:
                 continue
             if pattern.not_subjects & subjects:
                 continue  # "peacekeeping troops arrived in Bosnia": troops arriving pay no visit
+            if pattern.not_objects and pattern.not_objects & {tree.lemma(k) for k in tree.objects(i)}:
+                continue  # "a video released by the ministry" frees no one
             if pattern.needs and not (pattern.needs & arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
             if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):

@@ -200,3 +200,10 @@ def test_raising_a_representation_to_ambassador_level_upgrades_the_mission(coded
         kinds={"Lima": "place"},
     )
     assert codes(events) == [("GHA", "PER", "050")]
+
+
+def test_releasing_a_video_frees_no_one(coded):
+    assert coded("Peru released a video of the talks with Chile.", ACTORS) == ()
+    assert codes(
+        coded("Peru released three Chilean fishermen on Monday.", {"Peru": "PER", "Chilean": "CHL"})
+    ) == [("PER", "CHL", "0841")]
