@@ -349,13 +349,14 @@ class Event(Record):
     relation: str | None = None  # "kind:state" hint for the relations ledger, set by the pattern
     relation_subject: str = "source"  # which party the relation is about: "source", or "target"
     act: str | None = None  # id of the event this one is about ("support for X's decision to ...")
+    speaker: Speaker | None = None  # who announced it, when it is told in a quote or reported speech
 
     @staticmethod
     def is_counted(negated: bool, modality: str) -> bool:
         return not negated and modality == "asserted"
 
 
-Event.nested = {"source": Actor, "target": Actor, "plover": Plover, "evidence": Evidence}
+Event.nested = {"source": Actor, "target": Actor, "plover": Plover, "evidence": Evidence, "speaker": Speaker}
 
 
 @dataclass(frozen=True)

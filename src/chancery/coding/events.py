@@ -237,10 +237,8 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
         pairs = [(s, None) for s in draft.sources]
     text = parsed.article.text
     day, basis, precision, date_note = draft.date
-    quote = None
-    for q in parsed.quotes:
-        if q.start <= token.start < q.end:
-            quote = q.id
+    quotes = {q.id: q for q in parsed.quotes}
+    quote = next((q.id for q in parsed.quotes if q.start <= token.start < q.end), None)
     events = []
     for source, target in pairs:
         target_actor = target[0] if target else None
@@ -274,7 +272,8 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
                 trigger_end=token.end,
                 notes=tuple(notes),
             ),
-            quote_id=source[2] or (target[2] if target else None) or quote,
+            quote_id=(quote_id := source[2] or (target[2] if target else None) or quote),
+            speaker=quotes[quote_id].speaker if quote_id in quotes else None,
             detail=detail,
             relation=relation,
             relation_subject="target" if relation and "targethosts" in draft.pattern.flags else "source",

@@ -126,6 +126,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "relation": event.relation,
         "relation_subject": event.relation_subject,
         "act": event.act,
+        "speaker": event.speaker.to_dict() if event.speaker else None,
     }
 
 
@@ -154,4 +155,5 @@ def event_from(row: Mapping[str, Any]) -> Event:
         relation=row["relation"],
         relation_subject=row["relation_subject"],
         act=row["act"],
+        speaker=Speaker.from_dict(row["speaker"]) if row["speaker"] else None,
     )

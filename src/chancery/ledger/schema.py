@@ -127,6 +127,7 @@ events = sa.Table(
     sa.Column("relation", sa.String(60)),
     sa.Column("relation_subject", sa.String(10), nullable=False, server_default="source"),
     sa.Column("act", Id),
+    sa.Column("speaker", sa.JSON),  # who announced the event, when it is told in a quote
     # The output contract's invariant, enforced where every consumer reads it.
     sa.CheckConstraint("counted = (NOT negated AND modality = 'asserted')", name="ck_events_counted"),
     sa.CheckConstraint(

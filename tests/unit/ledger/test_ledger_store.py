@@ -132,3 +132,16 @@ def test_losing_a_race_to_another_writer_is_a_no_op_not_an_error(ledger, monkeyp
     monkeypatch.setattr(query, "article", checked_too_early)
     assert ledger.store(article) is False
     assert ledger.counts() == before
+
+
+def test_an_events_announcer_and_relation_subject_are_read_back(ledger):
+    article = _recognition_article()
+    quote = article.quotes[0]
+    announced = replace(
+        article.events[0], speaker=quote.speaker, quote_id=quote.id, relation_subject="target"
+    )
+    article = replace(article, events=(announced,))
+    assert ledger.store(article) is True
+    [event] = ledger.events()
+    assert event.speaker == quote.speaker and event.speaker.name == "Zamir Kabulov"
+    assert event.relation_subject == "target"
