@@ -21,8 +21,9 @@ def date_for_clause(
 
     In order: an expression in the trigger's own clause (its head path reaches the trigger before any
     other verb), news before background; one in the nearest clause the trigger hangs from ("said on
-    Friday it welcomed"), news before background; the nearest non-historical one in the sentence that is not inside another
-    clause below the trigger; the publication date. Uses only records, so nlp and coding share it.
+    Friday it welcomed"), news before background; the nearest non-historical one in the sentence that
+    is not inside another clause below the trigger; the publication date. Uses only records, so nlp and
+    coding share it.
     """
     here = [(d, token_range(d, tokens)) for d in dates if d.sentence == sentence and d.span is not None]
     here = [(d, span) for d, span in here if span is not None]
