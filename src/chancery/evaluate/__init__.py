@@ -62,5 +62,6 @@ def evaluate_all(paths: list[Path], pipeline: Any) -> dict[str, Report]:
     if len(events) > 1:
         from chancery.evaluate.events import combined
 
-        reports[f"all {len(events)} events files"] = combined(events)
+        name = f"all {len(events)} events files"
+        reports[name] = combined(events, name)
     return reports

@@ -289,9 +289,9 @@ def evaluate(path: Path, pipeline: Any) -> EventReport:
     return score(cases, code_cases(cases, pipeline), Codebook.load(), str(path))
 
 
-def combined(reports: list[EventReport]) -> EventReport:
+def combined(reports: list[EventReport], name: str | None = None) -> EventReport:
     """Several files' reports summed into one (for the golden test across all files)."""
-    total = EventReport(path="+".join(r.path for r in reports))
+    total = EventReport(path=name or "+".join(r.path for r in reports))
     for r in reports:
         total.cases += r.cases
         for level in LEVELS:
