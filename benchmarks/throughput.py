@@ -52,6 +52,7 @@ def measure(mode: str, paths: list[str], repeat: int, workers: int) -> dict:
     assert done == len(texts), f"{mode}: {done} of {len(texts)} articles came back"
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest worker, if any
     return {
         "mode": mode,
         "articles": len(texts),
@@ -59,6 +60,7 @@ def measure(mode: str, paths: list[str], repeat: int, workers: int) -> dict:
         "articles_per_s": round(len(texts) / seconds, 1),
         "words_per_s": round(words / seconds),
         "peak_rss_mb": round(peak_mb),
+        "worker_peak_mb": round(worker_mb),
     }
 
 
@@ -79,12 +81,13 @@ def main() -> None:
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
     reference = rows[0]["seconds"]
-    headers = ("articles", "seconds", "art/s", "words/s", "peak MB", "vs spaCy")
+    headers = ("articles", "seconds", "art/s", "words/s", "peak MB", "worker MB", "vs spaCy")
     print(f"{'mode':8} " + " ".join(f"{h:>8}" for h in headers))
     for row in rows:
         print(
             f"{row['mode']:8} {row['articles']:8} {row['seconds']:8} {row['articles_per_s']:8} "
-            f"{row['words_per_s']:8} {row['peak_rss_mb']:8} {row['seconds'] / reference:7.2f}x"
+            f"{row['words_per_s']:8} {row['peak_rss_mb']:8} {row['worker_peak_mb']:8} "
+            f"{row['seconds'] / reference:7.2f}x"
         )
 
 
