@@ -26,6 +26,7 @@ DbOption = Annotated[
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")]
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or - for stdin.")]
 ModelOption = Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")]
+WorkersOption = Annotated[int | None, typer.Option(help="Worker processes (each loads the model once).")]
 DateOption = Annotated[str | None, typer.Option("--date", help="Publication date for inputs that have none.")]
 
 
@@ -62,13 +63,14 @@ def code(
     fmt: FormatOption = "table",
     date: DateOption = None,
     model: ModelOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Code articles and print their events and quotes, without storing anything."""
     from chancery.pipeline import Pipeline, code_inputs
     from chancery.records import InputProblem
 
     _check_format(fmt)
-    pipeline = Pipeline.from_settings(_settings(date=date, model=model))
+    pipeline = Pipeline.from_settings(_settings(date=date, model=model, workers=workers))
     coded, failed = [], False
     for item in code_inputs(pipeline, paths, stdin=sys.stdin):
         if isinstance(item, InputProblem):
@@ -101,13 +103,14 @@ def ingest(
     db: DbOption = None,
     date: DateOption = None,
     model: ModelOption = None,
+    workers: WorkersOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Code articles and store them in the ledger (one transaction per article)."""
     from chancery.pipeline import Pipeline, count_inputs
     from chancery.pipeline import ingest as run_ingest
 
-    settings = _settings(db=db, date=date, model=model)
+    settings = _settings(db=db, date=date, model=model, workers=workers)
     pipeline = Pipeline.from_settings(settings)
     with _ledger(settings) as ledger:
         if quiet or not sys.stderr.isatty():

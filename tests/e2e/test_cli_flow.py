@@ -147,3 +147,11 @@ def test_recognition_summary_table_answers_who_recognises_with_evidence(run_cli)
     assert "RUS" in row and "2025-07-03" in row
     before = run_cli("relations", "--summary", "AFGGOV", "--as-of", "2025-07-01").stdout.splitlines()[0]
     assert before.startswith("AFGGOV is recognised by 0 states as of 2025-07-01")
+
+
+def test_two_workers_store_exactly_what_one_stores(run_cli, tmp_path):
+    assert run_cli("ingest", str(EXAMPLES), "--quiet").exit_code == 0
+    serial = run_cli("events", "--format", "jsonl").stdout
+    parallel_db = f"sqlite:///{tmp_path / 'parallel.db'}"
+    assert run_cli("ingest", str(EXAMPLES), "--quiet", "--workers", "2", "--db", parallel_db).exit_code == 0
+    assert run_cli("events", "--format", "jsonl", "--db", parallel_db).stdout == serial
