@@ -33,8 +33,13 @@ def date_for_clause(
         return (main or rest or [published])[0]
     trigger = span_head(tokens, *token_span)
     paths = [(d, head_path(tokens, span_head(tokens, *span))) for d, span in here]
-    # news before background, then the expression closest to the trigger
-    own = [(d.historical, path.index(trigger), d) for d, path in paths if trigger in path]
+    # news before background, then the expression closest to the trigger; an expression hanging from
+    # a noun by "of" dates that noun ("recognise the borders of 1967"), not the act
+    own = [
+        (d.historical, path.index(trigger), d)
+        for d, path in paths
+        if trigger in path and not _of_a_noun(tokens, path[1 : path.index(trigger)])
+    ]
     if own:
         return min(own, key=lambda item: item[:2])[2]
     for ancestor in ancestors(tokens, trigger):
@@ -52,6 +57,12 @@ def date_for_clause(
     if nearest:
         return min(nearest, key=lambda item: item[0])[1]
     return published
+
+
+def _of_a_noun(tokens: tuple[Token, ...], between: list[int]) -> bool:
+    return any(
+        tokens[i].text.lower() == "of" and tokens[tokens[i].head].pos in ("NOUN", "PROPN") for i in between
+    )
 
 
 def token_range(ref: DateRef, tokens: tuple[Token, ...]) -> tuple[int, int] | None:

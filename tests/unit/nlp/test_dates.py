@@ -247,3 +247,13 @@ def test_without_a_trigger_the_main_clause_date_wins(parse):
 def test_without_any_date_the_clause_has_none(parse):
     parsed = parse("Russia recognised the government.", date=None)
     assert _clause_date(parsed, "recognised") is None
+
+
+def test_a_year_naming_what_is_acted_on_does_not_date_the_act(parse):
+    from chancery.clauses import date_for_clause
+
+    text = "Sanchez said on Tuesday that Spain would recognise the borders of 1967."
+    parsed = parse(text, date="2025-07-10")
+    trigger = next(t.i for t in parsed.tokens if t.text == "recognise")
+    ref = date_for_clause(parsed.dates, 0, (trigger, trigger + 1), parsed.tokens, parsed.publication)
+    assert ref.value == "2025-07-08"  # Tuesday's statement, not 1967
