@@ -71,7 +71,7 @@ class Pipeline:
                     batch = []
                     yield None, item
                     continue
-                batch.append(self._dated(item))
+                batch.append(item)
                 if len(batch) >= self.settings.batch_size * max(1, self.settings.workers):
                     yield from self._flush(batch, pool)
                     batch = []

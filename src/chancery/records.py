@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, ClassVar, Literal
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any, ClassVar
 
 MODALITIES = ("asserted", "intended", "requested", "conditional", "hypothetical", "denied")
 DATE_BASES = ("explicit", "relative", "publication")
@@ -23,8 +23,6 @@ RELATION_KINDS: dict[str, tuple[str, ...]] = {
     "position": ("supports", "opposes"),
     "condition": ("conditional",),
 }
-
-Modality = Literal["asserted", "intended", "requested", "conditional", "hypothetical", "denied"]
 
 
 def content_id(*parts: object, length: int = 16) -> str:
@@ -91,9 +89,6 @@ class TextSpan(Record):
 
     def slice(self, text: str) -> str:
         return text[self.start : self.end]
-
-    def contains(self, other: TextSpan) -> bool:
-        return self.start <= other.start and other.end <= self.end
 
 
 @dataclass(frozen=True)
@@ -201,8 +196,6 @@ class Mention(Record):
 
 
 def _recode(actor: Actor, code: str) -> Actor:
-    from dataclasses import replace
-
     country = code[:3] if len(code) >= 3 and not code.startswith("IGO") else actor.country
     sector = code[3:6] if len(code) >= 6 and not code.startswith("IGO") else actor.sector
     return replace(actor, code=code, country=country, sector=sector or None)
@@ -276,14 +269,6 @@ class ParsedArticle(Record):
     dates: tuple[DateRef, ...] = ()
     quotes: tuple[Quote, ...] = ()
     publication: DateRef | None = None
-
-    def sentence_text(self, index: int) -> str:
-        sentence = self.sentences[index]
-        return self.article.text[sentence.start : sentence.end]
-
-    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
-        sentence = self.sentences[index]
-        return self.tokens[sentence.first : sentence.last]
 
 
 ParsedArticle.nested = {

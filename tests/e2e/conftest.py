@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +31,6 @@ def run_cli(monkeypatch, tmp_path):
     runner = CliRunner()
 
     def _run(*args: str, stdin: str = "") -> CliResult:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
         result = runner.invoke(app, list(args), input=stdin)
         if isinstance(result.exception, ChanceryError):  # what main() turns into one line
             return CliResult(

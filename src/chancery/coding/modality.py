@@ -39,7 +39,6 @@ class Analysis:
     intent: bool = False
     intent_by_governor: bool = False  # "has no plans to": a negated intention stays an 03 code
     governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
-    governing_frame: str | None = None
     conditions: list[str] = field(default_factory=list)
     background: bool = False  # a purpose ("to support X") or a charge ("accused X of V-ing"): no event
     notes: list[str] = field(default_factory=list)
@@ -161,7 +160,6 @@ def analyse(
                 break
         if head in frame_triggers:
             result.governed_by = head
-            result.governing_frame = frame_triggers[head]
             result.notes.append(f"governed:{frame_triggers[head]}:{tree.tokens[head].text}")
             if frame_triggers[head] in {"request", "demand"}:
                 result.modality = "requested"

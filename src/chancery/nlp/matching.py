@@ -244,11 +244,6 @@ def place_elsewhere(match: Match, text: Text) -> bool:
     return state in US_STATES
 
 
-def acts(match: Match, text: Text) -> bool:
-    """Whether a capital or seat of power acts as a government here, rather than naming a place."""
-    return capital_use(match, text) == "acts"
-
-
 def _head_in(match: Match, tokens: tuple[Token, ...]) -> int:
     for i in range(match.last - 1, match.first - 1, -1):
         if not match.first <= tokens[i].head < match.last or tokens[i].head == i:

@@ -24,7 +24,7 @@ def parse_articles(
     articles: Iterable[Article], nlp: Language, dictionary: ActorDictionary, batch_size: int = 16
 ) -> Iterator[ParsedArticle]:
     """Parse articles in batches through ``nlp.pipe`` (the model runs once per batch)."""
-    articles = list(articles) if not isinstance(articles, list) else articles
+    articles = list(articles)  # iterated twice: texts for the model, then records
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs, strict=True):
         yield _assemble(article, doc, dictionary)
