@@ -2,4 +2,5 @@
 
 from chancery.cli import main
 
-main()
+if __name__ == "__main__":  # worker processes import this module again; only the parent runs the CLI
+    main()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,7 +28,10 @@ DbOption = Annotated[
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")]
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or - for stdin.")]
 ModelOption = Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with.")]
-WorkersOption = Annotated[int | None, typer.Option(help="Worker processes (each loads the model once).")]
+WorkersOption = Annotated[
+    int | None, typer.Option(help="Worker processes, each loading the model once [default: one per core].")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 DateOption = Annotated[str | None, typer.Option("--date", help="Publication date for inputs that have none.")]
 
 
@@ -64,32 +69,68 @@ def code(
     date: DateOption = None,
     model: ModelOption = None,
     workers: WorkersOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Code articles and print their events and quotes, without storing anything."""
-    from chancery.pipeline import Pipeline, code_inputs
+    """Code articles and print their events and quotes, without storing anything.
+
+    Table and jsonl output is written as each article is coded; json and csv, which need every
+    row first, are written at the end.
+    """
+    from chancery.pipeline import Pipeline, code_inputs, count_inputs
     from chancery.records import InputProblem
 
     _check_format(fmt)
     pipeline = Pipeline.from_settings(_settings(date=date, model=model, workers=workers))
     coded, failed = [], False
-    for item in code_inputs(pipeline, paths, stdin=sys.stdin):
-        if isinstance(item, InputProblem):
-            _problem(str(item))
-            failed = True
-        else:
-            coded.append(item)
+    with _progress(quiet, lambda: count_inputs(paths)) as advance:
+        for item in code_inputs(pipeline, paths, stdin=sys.stdin):
+            advance()
+            if isinstance(item, InputProblem):
+                _problem(str(item))
+                failed = True
+            elif fmt == "table":
+                _emit(render_table("events", [e.to_dict() for e in item.events], title=_title(item.article)))
+                if item.quotes:
+                    _emit(render_table("quotes", [q.to_dict() for q in item.quotes]))
+            elif fmt == "jsonl":
+                _emit(render_rows(fmt, {"events": [e.to_dict() for e in item.events]}, kind="events"))
+            else:
+                coded.append(item)
     if fmt == "json":
         _emit(render_rows("json", {"articles": [c.summary() for c in coded]}))
-    elif fmt == "table":
-        for item in coded:
-            _emit(render_table("events", [e.to_dict() for e in item.events], title=_title(item.article)))
-            if item.quotes:
-                _emit(render_table("quotes", [q.to_dict() for q in item.quotes]))
-    else:
+    elif fmt == "csv":
         rows = [e.to_dict() for item in coded for e in item.events]
         _emit(render_rows(fmt, {"events": rows}, kind="events"))
     if failed:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(quiet: bool, total: Callable[[], int | None]) -> Iterator[Callable[[], None]]:
+    """A progress bar with articles/s on stderr when it is a terminal; yields ``advance()``."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (
+        TextColumn("coding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("coding", total=total(), rate="")
+
+        def advance() -> None:
+            bar.advance(task)
+            done = bar.tasks[task]  # the mean rate: batches arrive in bursts, so a window's rate jumps
+            if done.elapsed:
+                bar.update(task, rate=f"{done.completed / done.elapsed:.1f} articles/s")
+
+        yield advance
 
 
 def _title(article) -> str:
@@ -104,7 +145,7 @@ def ingest(
     date: DateOption = None,
     model: ModelOption = None,
     workers: WorkersOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Code articles and store them in the ledger (one transaction per article)."""
     from chancery.pipeline import Pipeline, count_inputs
@@ -112,17 +153,8 @@ def ingest(
 
     settings = _settings(db=db, date=date, model=model, workers=workers)
     pipeline = Pipeline.from_settings(settings)
-    with _ledger(settings) as ledger:
-        if quiet or not sys.stderr.isatty():
-            report = run_ingest(pipeline, ledger, paths, stdin=sys.stdin)
-        else:
-            from rich.progress import Progress
-
-            with Progress(transient=True) as progress:
-                task = progress.add_task("coding", total=count_inputs(paths))
-                report = run_ingest(
-                    pipeline, ledger, paths, stdin=sys.stdin, progress=lambda _: progress.advance(task)
-                )
+    with _ledger(settings) as ledger, _progress(quiet, lambda: count_inputs(paths)) as advance:
+        report = run_ingest(pipeline, ledger, paths, stdin=sys.stdin, progress=lambda _: advance())
     for problem in report.problems:
         _problem(str(problem))
     run = report.run

