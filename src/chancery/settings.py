@@ -27,6 +27,9 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("config", "chancery.toml", "Path of the TOML settings file read if present."),
 )
 
+# The smallest value each whole-number setting can take.
+_LEAST = {"workers": 0, "batch_size": 1, "max_chars": 1, "date_window": 0}
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -75,6 +78,9 @@ class Settings:
                 raise SettingsError(f"unknown setting {name!r}; known: {', '.join(known)}")
             default = getattr(type(self)(), name)
             converted[name] = _convert(name, value, default)
+            least = _LEAST.get(name)
+            if least is not None and converted[name] < least:
+                raise SettingsError(f"setting {name!r} must be at least {least}, not {converted[name]}")
         return replace(self, **converted)
 
     def digest(self) -> str:

@@ -88,6 +88,13 @@ def test_pooled_output_equals_single_process_output(pipeline):
     assert pooled == single
 
 
+def test_workers_default_to_the_cores_this_process_may_use():
+    default = Pipeline.from_settings(Settings.load(env={"CHANCERY_CONFIG": "none"}))
+    assert default.settings.workers == 0
+    assert default.workers == len(os.sched_getaffinity(0))
+    assert Pipeline.from_settings(Settings(workers=3)).workers == 3
+
+
 def test_input_of_one_batch_is_coded_in_process_without_a_pool(pipeline, monkeypatch):
     def no_pool(*_):
         raise AssertionError("a pool was started for a single batch")

@@ -36,6 +36,13 @@ def test_bad_values_name_the_setting():
         Settings.load(env={"CHANCERY_WORKERS": "many", "CHANCERY_CONFIG": "none"})
 
 
+
+@pytest.mark.parametrize(("name", "value"), [("workers", "-1"), ("batch_size", "0"), ("max_chars", "0")])
+def test_values_below_the_least_are_refused(name, value):
+    with pytest.raises(SettingsError, match=f"'{name}' must be at least"):
+        Settings.load(env={f"CHANCERY_{name.upper()}": value, "CHANCERY_CONFIG": "none"})
+
+
 def test_bad_toml_names_the_file(tmp_path):
     config = tmp_path / "chancery.toml"
     config.write_text("db = = 1\n")
