@@ -30,6 +30,7 @@ class Pipeline:
 
     settings: Settings
     _parts: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
+    _pool: _WorkerPool | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Pipeline:
@@ -56,6 +57,30 @@ class Pipeline:
         """Load the model, dictionary and coder now (a missing model raises ``ModelError`` here)."""
         self.nlp, self.dictionary, self.coder  # noqa: B018 - loading is the point
         return self
+
+    def start_workers(self) -> Pipeline:
+        """Start the worker processes now and wait until each has loaded its pipeline.
+
+        They then serve every ``code_stream`` until ``close()`` (or the end of a ``with`` block),
+        which suits a long-lived process coding many streams, or timing the coding alone.
+        Without this, each ``code_stream`` that needs workers starts and stops its own.
+        """
+        if self.workers > 1 and self._pool is None:
+            self._pool = _WorkerPool(self.settings, self.workers)
+            self._pool.wait_ready()
+        return self
+
+    def close(self) -> None:
+        """Stop the worker processes started by ``start_workers`` (if any)."""
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.close()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def _part(self, name: str, load: Callable[[], Any]) -> Any:
         key = (name, self.settings.model)
@@ -91,6 +116,9 @@ class Pipeline:
         the same as in one process, since each batch is coded the same way wherever it runs.
         """
         units = _units(items, self.settings.batch_size)
+        if self._pool is not None:
+            yield from _in_order(units, self._pool)
+            return
         if self.workers > 1:
             ahead = _peek_batches(units, 2)
             if sum(isinstance(unit, list) for unit in ahead) > 1:
@@ -155,12 +183,21 @@ def _peek_batches(units: Iterator[list[Article] | InputProblem], wanted: int) ->
 def _in_order(units: Iterable[list[Article] | InputProblem], pool: _WorkerPool):
     """Feed batches to the pool, at most two per worker in flight, and yield results in input order."""
     pending: deque[tuple[list[Article], int] | InputProblem] = deque()
-    for unit in units:
-        pending.append(unit if isinstance(unit, InputProblem) else (unit, pool.submit(unit)))
-        while pending and (pool.busy() or isinstance(pending[0], InputProblem) or pool.done(pending[0][1])):
+    try:
+        for unit in units:
+            pending.append(unit if isinstance(unit, InputProblem) else (unit, pool.submit(unit)))
+            while pending and (pool.busy() or _ready(pending[0], pool)):
+                yield from _release(pending.popleft(), pool)
+        while pending:
             yield from _release(pending.popleft(), pool)
-    while pending:
-        yield from _release(pending.popleft(), pool)
+    finally:  # a consumer that stops early leaves batches in flight: their results are dropped
+        for unit in pending:
+            if not isinstance(unit, InputProblem):
+                pool.forget(unit[1])
+
+
+def _ready(unit, pool: _WorkerPool) -> bool:
+    return isinstance(unit, InputProblem) or pool.done(unit[1])
 
 
 def _release(unit, pool: _WorkerPool):
@@ -292,6 +329,7 @@ class _WorkerPool:
         self._sent = 0
         self._open = 0  # submitted and not yet handed back by result()
         self._finished: dict[int, list[CodedArticle | InputProblem]] = {}
+        self._dropped: set[int] = set()
         self._limit = 2 * size
 
     def __enter__(self) -> _WorkerPool:
@@ -321,6 +359,12 @@ class _WorkerPool:
             pass
         return ticket in self._finished
 
+    def forget(self, ticket: int) -> None:
+        """Drop the result of ``ticket``, now or when it arrives (its consumer has gone)."""
+        self._open -= 1
+        if self._finished.pop(ticket, None) is None:
+            self._dropped.add(ticket)
+
     def result(self, ticket: int) -> list[CodedArticle | InputProblem]:
         while ticket not in self._finished:
             self._receive(block=True)
@@ -343,6 +387,8 @@ class _WorkerPool:
             self._loaded += 1
         elif kind == "failed":
             raise payload
+        elif ticket in self._dropped:
+            self._dropped.discard(ticket)
         else:
             self._finished[ticket] = payload
         return True

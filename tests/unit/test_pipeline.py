@@ -119,3 +119,16 @@ def test_a_worker_that_dies_stops_the_run_with_a_clear_error():
         ticket = pool.submit(_articles(1))
         with pytest.raises(ChanceryError, match=r"chancery-worker-0 stopped unexpectedly \(exit code -9\)"):
             pool.result(ticket)
+
+
+def test_started_workers_serve_several_streams_even_one_left_unfinished(pipeline):
+    """A stream abandoned with batches in flight must not leak its results into the next one."""
+    items = _examples_with_problems()
+    settings = replace(pipeline.settings, batch_size=2, workers=1)
+    single = _canonical(replace(pipeline, settings=settings).code_stream(items))
+    with Pipeline.from_settings(replace(settings, workers=2)).start_workers() as pooled:
+        abandoned = pooled.code_stream(items)
+        next(abandoned)
+        abandoned.close()  # batches are still in flight in the workers
+        assert _canonical(pooled.code_stream(items)) == single
+        assert _canonical(pooled.code_stream(items[:3])) == single[:3]
