@@ -173,18 +173,18 @@ class Ledger:
         written again article by article, each in its own savepoint, to keep the others.
         """
         outcomes: list[bool | LedgerError | None] = [None] * len(coded)
-        pending: list[tuple[int, CodedArticle]] = []
+        pending: list[_Item] = []
         for position, item in enumerate(coded):
             try:
                 _check_belongs(item)
             except LedgerError as refused:
                 outcomes[position] = refused
             else:
-                pending.append((position, item))
+                pending.append(_Item(position, item, run_id))
         if pending:
             try:
                 with self.engine.connect() as conn:
-                    stored = self._store_batch(conn, pending, run_id)
+                    stored = self._store_batch(conn, pending)
                     if stored is None:
                         stored = self._store_each(conn, pending, run_id)
             except SQLAlchemyError as exc:
@@ -193,22 +193,20 @@ class Ledger:
                 outcomes[position] = outcome
         return [outcome for outcome in outcomes if outcome is not None]
 
-    def _store_batch(
-        self, conn: sa.Connection, pending: list[tuple[int, CodedArticle]], run_id: str | None
-    ) -> dict[int, bool | LedgerError] | None:
+    def _store_batch(self, conn: sa.Connection, pending: list[_Item]) -> dict[int, bool | LedgerError] | None:
         """The fast path: every new article of the batch at once; None (nothing kept) if that fails."""
         with conn.begin() as transaction:
             _begin_writing(conn)
-            known = query.stored_ids(conn, (item.article.id for _, item in pending))
+            known = query.stored_ids(conn, (item.id for item in pending))
             outcomes: dict[int, bool | LedgerError] = {}
-            fresh: list[CodedArticle] = []
-            for position, item in pending:
-                outcomes[position] = item.article.id not in known
-                known.add(item.article.id)
-                if outcomes[position]:
+            fresh: list[_Item] = []
+            for item in pending:
+                outcomes[item.position] = item.id not in known
+                if item.id not in known:
+                    known.add(item.id)
                     fresh.append(item)
             try:
-                _insert(conn, fresh, run_id)
+                _insert(conn, fresh)
             except SQLAlchemyError as exc:
                 if _connection_lost(exc):
                     raise
@@ -217,32 +215,36 @@ class Ledger:
         return outcomes
 
     def _store_each(
-        self, conn: sa.Connection, pending: list[tuple[int, CodedArticle]], run_id: str | None
+        self, conn: sa.Connection, pending: list[_Item], run_id: str | None
     ) -> dict[int, bool | LedgerError]:
-        """The slow path: each article in its own savepoint, so a refused one is rolled back alone."""
+        """The slow path, after the fast one failed: each article in its own savepoint.
+
+        A refused article is rolled back to its savepoint alone, and the others are kept, with
+        the outcomes of storing one by one.
+        """
         outcomes: dict[int, bool | LedgerError] = {}
         with conn.begin():
             _begin_writing(conn)
-            known = query.stored_ids(conn, (item.article.id for _, item in pending))
-            for position, item in pending:
-                if item.article.id in known:
-                    outcomes[position] = False
+            known = query.stored_ids(conn, (item.id for item in pending))
+            for item in pending:
+                if item.id in known:
+                    outcomes[item.position] = False
                     continue
                 savepoint = conn.begin_nested()
                 try:
-                    _insert(conn, [item], run_id)
+                    _insert(conn, [item])
                 except SQLAlchemyError as exc:
                     # If even the rollback to the savepoint fails, the whole batch is lost: it raises.
                     savepoint.rollback()
                     if _connection_lost(exc):
                         raise
-                    outcomes[position] = self._refusal(conn, item.article.id, run_id, exc)
-                    if outcomes[position] is False:
-                        known.add(item.article.id)
+                    outcomes[item.position] = refusal = self._refusal(conn, item.id, run_id, exc)
+                    if refusal is False:
+                        known.add(item.id)
                     continue
                 savepoint.commit()
-                known.add(item.article.id)
-                outcomes[position] = True
+                known.add(item.id)
+                outcomes[item.position] = True
         return outcomes
 
     def _refusal(
@@ -263,10 +265,10 @@ class Ledger:
         error.__cause__ = exc
         return error
 
-    def _batch_failure(self, pending: list[tuple[int, CodedArticle]], exc: SQLAlchemyError) -> LedgerError:
+    def _batch_failure(self, pending: list[_Item], exc: SQLAlchemyError) -> LedgerError:
         reason = _reason(exc)
         if len(pending) == 1:
-            return LedgerError(f"article {pending[0][1].article.id} was not stored at {self.url}: {reason}")
+            return LedgerError(f"article {pending[0].id} was not stored at {self.url}: {reason}")
         return LedgerError(f"none of a batch of {len(pending)} articles was stored at {self.url}: {reason}")
 
     # -- reading -----------------------------------------------------------------------------------
@@ -411,16 +413,38 @@ def _begin_writing(conn: sa.Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _insert(conn: sa.Connection, batch: Sequence[CodedArticle], run_id: str | None) -> None:
-    """Insert the rows of ``batch``: one multi-row insert per table, parents first."""
-    if not batch:
-        return
-    for table, table_rows in (
-        (schema.articles, [rows.article_row(item.article, run_id) for item in batch]),
-        (schema.sentences, [rows.sentence_row(item.article, s) for item in batch for s in item.sentences]),
-        (schema.quotes, [rows.quote_row(q) for item in batch for q in item.quotes]),
-        (schema.events, [rows.event_row(e) for item in batch for e in item.events]),
-    ):
+class _Item:
+    """An article of a batch: its position in the input, and its rows, built once however often tried."""
+
+    def __init__(self, position: int, coded: CodedArticle, run_id: str | None) -> None:
+        self.position = position
+        self.id = coded.article.id
+        self._coded = coded
+        self._run_id = run_id
+        self._rows: tuple[list[dict[str, Any]], ...] | None = None
+
+    @property
+    def rows(self) -> tuple[list[dict[str, Any]], ...]:
+        """Its rows of ``_TABLES``, in that order."""
+        if self._rows is None:
+            coded, article = self._coded, self._coded.article
+            self._rows = (
+                [rows.article_row(article, self._run_id)],
+                [rows.sentence_row(article, sentence) for sentence in coded.sentences],
+                [rows.quote_row(quote) for quote in coded.quotes],
+                [rows.event_row(event) for event in coded.events],
+            )
+        return self._rows
+
+
+# The tables an article's rows go to, parents first.
+_TABLES = (schema.articles, schema.sentences, schema.quotes, schema.events)
+
+
+def _insert(conn: sa.Connection, items: Sequence[_Item]) -> None:
+    """Insert the rows of ``items``: one multi-row insert per table."""
+    for index, table in enumerate(_TABLES):
+        table_rows = [row for item in items for row in item.rows[index]]
         if table_rows:
             conn.execute(sa.insert(table), table_rows)
 

@@ -228,3 +228,36 @@ def test_a_value_postgresql_refuses_is_that_articles_failure(ledger):
     assert isinstance(outcomes[1], LedgerError)
     assert str(outcomes[1]).startswith(f"article {nul.article.id} was not stored at ")
     assert _nothing_of(ledger, nul)
+
+
+def _one_by_one(ledger, articles, run_id=None) -> list[bool | LedgerError]:
+    outcomes: list[bool | LedgerError] = []
+    for article in articles:
+        try:
+            outcomes.append(ledger.store(article, run_id))
+        except LedgerError as refused:
+            outcomes.append(refused)
+    return outcomes
+
+
+def test_a_mixed_batch_has_the_outcomes_and_rows_of_storing_one_by_one(ledger_url):
+    url, schema_name = ledger_url
+    good = _good(17)
+    clash = replace(good[16], events=(replace(good[16].events[0], id=good[3].events[0].id),))
+    broken, twice = _uncountable(), _twice_the_same_event()
+    mixed = [broken, *good[:5], twice, good[2], *good[5:12], broken, clash, *good[12:16], twice, good[0]]
+    with open_ledger(url, schema=schema_name) as ledger:
+        ledger.store(good[14])
+        batched = ledger.store_many(mixed)
+        batched_rows = _rows(ledger)
+        ledger.drop()
+    with open_ledger(url, schema=schema_name) as ledger:
+        ledger.store(good[14])
+        sequential = _one_by_one(ledger, mixed)
+        assert _rows(ledger) == batched_rows
+    assert [o if isinstance(o, bool) else str(o) for o in batched] == [
+        o if isinstance(o, bool) else str(o) for o in sequential
+    ]
+    refused = [i for i, o in enumerate(batched) if isinstance(o, LedgerError)]
+    assert refused == [0, 6, 15, 16, 21]
+    assert batched.count(False) == 3  # good[2] and good[0] repeated, good[14] stored before
