@@ -454,7 +454,9 @@ def _connection_lost(exc: SQLAlchemyError) -> bool:
 
 
 def _reason(exc: SQLAlchemyError) -> str:
-    return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    """The first line of the driver's message (some drivers give none: then the error's kind)."""
+    cause = getattr(exc, "orig", None) or exc
+    return (str(cause).strip().splitlines() or [type(cause).__name__])[0]
 
 
 @contextmanager

@@ -261,3 +261,13 @@ def test_a_mixed_batch_has_the_outcomes_and_rows_of_storing_one_by_one(ledger_ur
     refused = [i for i, o in enumerate(batched) if isinstance(o, LedgerError)]
     assert refused == [0, 6, 15, 16, 21]
     assert batched.count(False) == 3  # good[2] and good[0] repeated, good[14] stored before
+
+
+def test_an_in_memory_sqlite_ledger_stores_batches_too():
+    # One shared connection (StaticPool): the batch's transaction and savepoints run on it.
+    with open_ledger("sqlite:///:memory:") as ledger:
+        first, second = _good(2)
+        outcomes = ledger.store_many([first, _uncountable(), second, first])
+        assert outcomes[0] is True and outcomes[2] is True and outcomes[3] is False
+        assert isinstance(outcomes[1], LedgerError)
+        assert ledger.counts() == {"runs": 0, "articles": 2, "sentences": 4, "quotes": 2, "events": 4}
