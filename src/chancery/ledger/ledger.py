@@ -1,16 +1,16 @@
-"""The ``Ledger``: opening SQLite or PostgreSQL, storing coded articles atomically, and its queries."""
+"""The ``Ledger``: opening SQLite or PostgreSQL, storing coded articles (each all or nothing), queries."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from chancery.errors import LedgerError
@@ -152,33 +152,124 @@ class Ledger:
         Returns False, storing nothing, when the article is already in the ledger.  On any failure
         nothing of the article remains and ``LedgerError`` says why.
         """
-        article = coded.article
-        _check_belongs(coded)
-        try:
-            with self.engine.begin() as conn:
-                if query.article(conn, article.id) is not None:
-                    return False
-                conn.execute(sa.insert(schema.articles).values(rows.article_row(article, run_id)))
-                for table, batch in (
-                    (schema.sentences, [rows.sentence_row(article, s) for s in coded.sentences]),
-                    (schema.quotes, [rows.quote_row(q) for q in coded.quotes]),
-                    (schema.events, [rows.event_row(e) for e in coded.events]),
-                ):
-                    if batch:
-                        conn.execute(sa.insert(table), batch)
-            return True
-        except IntegrityError as exc:
-            # A concurrent writer may have stored the same article first: that is a no-op, not a failure.
-            if self.article(article.id) is not None:
+        [outcome] = self.store_many([coded], run_id)
+        if isinstance(outcome, LedgerError):
+            raise outcome
+        return outcome
+
+    def store_many(
+        self, coded: Sequence[CodedArticle], run_id: str | None = None
+    ) -> list[bool | LedgerError]:
+        """Store a batch of articles in one transaction; one outcome per article, in input order.
+
+        An outcome is True when the article was stored, False when its id was already in the
+        ledger or came earlier in the batch (nothing of it is stored, as with ``store``), or the
+        ``LedgerError`` saying in one line why that article was refused: nothing of a refused
+        article is kept, and the rest of the batch is.  A failure that is not one article's (the
+        database is unreachable, locked or full, the commit fails) raises ``LedgerError`` and
+        nothing of the batch is kept.
+
+        The batch is first written with one multi-row insert per table; only if that fails is it
+        written again article by article, each in its own savepoint, to keep the others.
+        """
+        outcomes: list[bool | LedgerError | None] = [None] * len(coded)
+        pending: list[_Item] = []
+        for position, item in enumerate(coded):
+            try:
+                _check_belongs(item)
+            except LedgerError as refused:
+                outcomes[position] = refused
+            else:
+                pending.append(_Item(position, item, run_id))
+        if pending:
+            try:
+                with self.engine.connect() as conn:
+                    stored = self._store_batch(conn, pending)
+                    if stored is None:
+                        stored = self._store_each(conn, pending, run_id)
+            except SQLAlchemyError as exc:
+                raise self._batch_failure(pending, exc) from exc
+            for position, outcome in stored.items():
+                outcomes[position] = outcome
+        return [outcome for outcome in outcomes if outcome is not None]
+
+    def _store_batch(self, conn: sa.Connection, pending: list[_Item]) -> dict[int, bool | LedgerError] | None:
+        """The fast path: every new article of the batch at once; None (nothing kept) if that fails."""
+        with conn.begin() as transaction:
+            _begin_writing(conn)
+            known = query.stored_ids(conn, (item.id for item in pending))
+            outcomes: dict[int, bool | LedgerError] = {}
+            fresh: list[_Item] = []
+            for item in pending:
+                outcomes[item.position] = item.id not in known
+                if item.id not in known:
+                    known.add(item.id)
+                    fresh.append(item)
+            try:
+                _insert(conn, fresh)
+            except SQLAlchemyError as exc:
+                if _connection_lost(exc):
+                    raise
+                transaction.rollback()
+                return None
+        return outcomes
+
+    def _store_each(
+        self, conn: sa.Connection, pending: list[_Item], run_id: str | None
+    ) -> dict[int, bool | LedgerError]:
+        """The slow path, after the fast one failed: each article in its own savepoint.
+
+        A refused article is rolled back to its savepoint alone, and the others are kept, with
+        the outcomes of storing one by one.
+        """
+        outcomes: dict[int, bool | LedgerError] = {}
+        with conn.begin():
+            _begin_writing(conn)
+            known = query.stored_ids(conn, (item.id for item in pending))
+            for item in pending:
+                if item.id in known:
+                    outcomes[item.position] = False
+                    continue
+                savepoint = conn.begin_nested()
+                try:
+                    _insert(conn, [item])
+                except SQLAlchemyError as exc:
+                    # If even the rollback to the savepoint fails, the whole batch is lost: it raises.
+                    savepoint.rollback()
+                    if _connection_lost(exc):
+                        raise
+                    outcomes[item.position] = refusal = self._refusal(conn, item.id, run_id, exc)
+                    if refusal is False:
+                        known.add(item.id)
+                    continue
+                savepoint.commit()
+                known.add(item.id)
+                outcomes[item.position] = True
+        return outcomes
+
+    def _refusal(
+        self, conn: sa.Connection, article_id: str, run_id: str | None, exc: SQLAlchemyError
+    ) -> bool | LedgerError:
+        """Why the article was refused; False if a concurrent writer stored it first (a no-op)."""
+        reason = _reason(exc)
+        if isinstance(exc, IntegrityError):
+            if query.article(conn, article_id) is not None:
                 return False
-            reason = str(exc.orig).strip().splitlines()[0]
-            hint = " (start_run the run first)" if run_id and self.run(run_id) is None else ""
-            raise LedgerError(
-                f"article {article.id} was not stored, nothing of it was kept: {reason}{hint}"
-            ) from exc
-        except SQLAlchemyError as exc:
-            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-            raise LedgerError(f"article {article.id} was not stored at {self.url}: {reason}") from exc
+            unknown_run = run_id is not None and query.stored_run_id(conn, run_id) is None
+            hint = " (start_run the run first)" if unknown_run else ""
+            error = LedgerError(
+                f"article {article_id} was not stored, nothing of it was kept: {reason}{hint}"
+            )
+        else:
+            error = LedgerError(f"article {article_id} was not stored at {self.url}: {reason}")
+        error.__cause__ = exc
+        return error
+
+    def _batch_failure(self, pending: list[_Item], exc: SQLAlchemyError) -> LedgerError:
+        reason = _reason(exc)
+        if len(pending) == 1:
+            return LedgerError(f"article {pending[0].id} was not stored at {self.url}: {reason}")
+        return LedgerError(f"none of a batch of {len(pending)} articles was stored at {self.url}: {reason}")
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -313,11 +404,65 @@ def _check_belongs(coded: CodedArticle) -> None:
             )
 
 
+def _begin_writing(conn: sa.Connection) -> None:
+    """Make the transaction just begun on ``conn`` a real one that a released savepoint stays inside."""
+    if conn.dialect.name == "sqlite":
+        # pysqlite begins a transaction only at the first INSERT, so a SAVEPOINT issued before one
+        # would open (and its RELEASE commit) a transaction of its own.  IMMEDIATE also takes the
+        # write lock now, waiting its turn, instead of failing on upgrading a read lock later.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class _Item:
+    """An article of a batch: its position in the input, and its rows, built once however often tried."""
+
+    def __init__(self, position: int, coded: CodedArticle, run_id: str | None) -> None:
+        self.position = position
+        self.id = coded.article.id
+        self._coded = coded
+        self._run_id = run_id
+        self._rows: tuple[list[dict[str, Any]], ...] | None = None
+
+    @property
+    def rows(self) -> tuple[list[dict[str, Any]], ...]:
+        """Its rows of ``_TABLES``, in that order."""
+        if self._rows is None:
+            coded, article = self._coded, self._coded.article
+            self._rows = (
+                [rows.article_row(article, self._run_id)],
+                [rows.sentence_row(article, sentence) for sentence in coded.sentences],
+                [rows.quote_row(quote) for quote in coded.quotes],
+                [rows.event_row(event) for event in coded.events],
+            )
+        return self._rows
+
+
+# The tables an article's rows go to, parents first.
+_TABLES = (schema.articles, schema.sentences, schema.quotes, schema.events)
+
+
+def _insert(conn: sa.Connection, items: Sequence[_Item]) -> None:
+    """Insert the rows of ``items``: one multi-row insert per table."""
+    for index, table in enumerate(_TABLES):
+        table_rows = [row for item in items for row in item.rows[index]]
+        if table_rows:
+            conn.execute(sa.insert(table), table_rows)
+
+
+def _connection_lost(exc: SQLAlchemyError) -> bool:
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The first line of the driver's message (some drivers give none: then the error's kind)."""
+    cause = getattr(exc, "orig", None) or exc
+    return (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+
+
 @contextmanager
 def _failures(message: str) -> Iterator[None]:
     """Turn a database failure inside the block into a ``LedgerError`` that starts with ``message``."""
     try:
         yield
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        raise LedgerError(f"{message}: {reason}") from exc
+        raise LedgerError(f"{message}: {_reason(exc)}") from exc

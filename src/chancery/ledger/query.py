@@ -7,6 +7,7 @@ include both ends.  Every listing has a total order, so SQLite and PostgreSQL an
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -18,6 +19,7 @@ from chancery.records import Article, Event, Quote, Relation
 
 E, Q, A, S = schema.events, schema.quotes, schema.articles, schema.sentences
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ID_CHUNK = 500
 
 
 def _check_days(**days: str | None) -> None:
@@ -93,6 +95,23 @@ def article(conn: sa.Connection, article_id: str) -> Article | None:
     """The stored article with this id, or None."""
     row = conn.execute(sa.select(A).where(A.c.id == article_id)).mappings().first()
     return rows.article_from(row) if row else None
+
+
+def stored_ids(conn: sa.Connection, article_ids: Iterable[str]) -> set[str]:
+    """Those of ``article_ids`` already stored, looked up a chunk of ids per query."""
+    wanted = list(dict.fromkeys(article_ids))
+    found: set[str] = set()
+    # Chunks keep each IN list well under SQLite's and PostgreSQL's bound-parameter limits.
+    for start in range(0, len(wanted), _ID_CHUNK):
+        chunk = wanted[start : start + _ID_CHUNK]
+        found.update(conn.execute(sa.select(A.c.id).where(A.c.id.in_(chunk))).scalars())
+    return found
+
+
+def stored_run_id(conn: sa.Connection, run_id: str) -> str | None:
+    """``run_id`` if that run is recorded, else None."""
+    runs = schema.runs
+    return conn.execute(sa.select(runs.c.id).where(runs.c.id == run_id)).scalar_one_or_none()
 
 
 def articles(conn: sa.Connection) -> list[Article]:

@@ -121,16 +121,16 @@ def test_losing_a_race_to_another_writer_is_a_no_op_not_an_error(ledger, monkeyp
     article = _recognition_article()
     ledger.store(article)
     before = ledger.counts()
-    # Another process stored the article between our existence check and our insert.
-    real = query.article
-    calls = []
+    # Another process stored the article between our existence checks and our inserts.
+    checked = []
 
-    def checked_too_early(conn, article_id):
-        calls.append(article_id)
-        return None if len(calls) == 1 else real(conn, article_id)
+    def checked_too_early(conn, article_ids):
+        checked.extend(article_ids)
+        return set()
 
-    monkeypatch.setattr(query, "article", checked_too_early)
+    monkeypatch.setattr(query, "stored_ids", checked_too_early)
     assert ledger.store(article) is False
+    assert checked and set(checked) == {article.article.id}
     assert ledger.counts() == before
 
 
