@@ -147,7 +147,7 @@ def ingest(
     workers: WorkersOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Code articles and store them in the ledger (one transaction per article)."""
+    """Code articles and store them in the ledger (each article whole or not at all)."""
     from chancery.pipeline import Pipeline, count_inputs
     from chancery.pipeline import ingest as run_ingest
 

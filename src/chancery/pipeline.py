@@ -228,10 +228,11 @@ def ingest(
     stdin: TextIO | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, code and store every input; one transaction per article, problems collected.
+    """Read, code and store every input; problems collected in input order.
 
-    A bad input or an article that fails to code is reported and skipped; nothing of it is
-    stored, and the other inputs go on.
+    Articles are stored ``batch_size`` at a time in one transaction, each whole or not at all:
+    a bad input, an article that fails to code or one the ledger refuses is reported and
+    skipped, nothing of it is stored, and the other inputs go on.
     """
     settings = pipeline.settings
     run = Run(
@@ -244,20 +245,32 @@ def ingest(
     ledger.start_run(run)
     problems: list[InputProblem] = []
     articles = stored = events = 0
+    waiting: list[CodedArticle | InputProblem] = []  # stored a batch at a time, reported in input order
+
+    def flush() -> None:
+        nonlocal stored, events
+        coded = [item for item in waiting if isinstance(item, CodedArticle)]
+        outcomes = iter(_store(ledger, coded, run.id))
+        for item in waiting:
+            outcome = next(outcomes) if isinstance(item, CodedArticle) else item
+            if isinstance(outcome, InputProblem):
+                problems.append(outcome)
+            elif isinstance(outcome, ChanceryError):
+                problems.append(InputProblem(item.article.source or item.article.id, str(outcome)))
+            elif outcome:
+                stored += 1
+                events += len(item.events)
+        waiting.clear()
+
     for article, result in pipeline.code_stream(_read(paths, settings, stdin)):
         if article is not None:
             articles += 1
-        if isinstance(result, CodedArticle):
-            try:
-                if ledger.store(result, run.id):
-                    stored += 1
-                    events += len(result.events)
-            except ChanceryError as exc:
-                problems.append(InputProblem(result.article.source or result.article.id, str(exc)))
-        else:
-            problems.append(result)
+        waiting.append(result)
+        if sum(isinstance(item, CodedArticle) for item in waiting) >= settings.batch_size:
+            flush()
         if progress:
             progress(result.source if isinstance(result, InputProblem) else result.article.source or "")
+    flush()
     run = replace(
         run,
         finished=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -268,6 +281,22 @@ def ingest(
     )
     ledger.finish_run(run)
     return IngestReport(run=run, problems=tuple(problems))
+
+
+def _store(ledger: Any, coded: list[CodedArticle], run_id: str) -> list[bool | ChanceryError]:
+    """Store a batch in one transaction; if the batch as a whole fails, try each article alone."""
+    if not coded:
+        return []
+    try:
+        return ledger.store_many(coded, run_id)
+    except ChanceryError:  # not one article's fault (e.g. the database was busy): one by one
+        outcomes: list[bool | ChanceryError] = []
+        for item in coded:
+            try:
+                outcomes.append(ledger.store(item, run_id))
+            except ChanceryError as exc:
+                outcomes.append(exc)
+        return outcomes
 
 
 def code_inputs(

@@ -149,7 +149,8 @@ def test_recognition_summary_table_answers_who_recognises_with_evidence(run_cli)
     assert before.startswith("AFGGOV is recognised by 0 states as of 2025-07-01")
 
 
-def test_two_workers_store_exactly_what_one_stores(run_cli, tmp_path):
+def test_two_workers_store_exactly_what_one_stores(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("CHANCERY_BATCH_SIZE", "4")  # several batches, so the workers do start
     assert run_cli("ingest", str(EXAMPLES), "--quiet").exit_code == 0
     serial = run_cli("events", "--format", "jsonl").stdout
     parallel_db = f"sqlite:///{tmp_path / 'parallel.db'}"

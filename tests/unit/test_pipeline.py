@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import chancery.pipeline as pipeline_module
-from chancery.errors import ChanceryError, ModelError
+from chancery.errors import ChanceryError, LedgerError, ModelError
 from chancery.pipeline import Pipeline
 from chancery.records import Article, CodedArticle, InputProblem
 from chancery.settings import Settings
@@ -132,3 +132,60 @@ def test_started_workers_serve_several_streams_even_one_left_unfinished(pipeline
         abandoned.close()  # batches are still in flight in the workers
         assert _canonical(pooled.code_stream(items)) == single
         assert _canonical(pooled.code_stream(items[:3])) == single[:3]
+
+
+class _Ledger:
+    """Stands in for the ledger: refuses the articles whose source is in ``refuse``."""
+
+    def __init__(self, refuse=(), batch_fails=False):
+        self.refuse, self.batch_fails = set(refuse), batch_fails
+        self.batches: list[list[str]] = []
+        self.stored: list[str] = []
+
+    def start_run(self, run):
+        pass
+
+    def finish_run(self, run):
+        self.run = run
+
+    def store_many(self, coded, run_id):
+        self.batches.append([c.article.source for c in coded])
+        if self.batch_fails:
+            raise LedgerError("none of a batch was stored: database is locked")
+        return [self._one(c) for c in coded]
+
+    def store(self, coded, run_id):
+        outcome = self._one(coded)
+        if isinstance(outcome, LedgerError):
+            raise outcome
+        return outcome
+
+    def _one(self, coded):
+        if coded.article.source in self.refuse:
+            return LedgerError("value out of range")
+        self.stored.append(coded.article.source)
+        return True
+
+
+def _ingest_of(pipeline, items, ledger, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "_read", lambda *_: iter(items))
+    in_twos = replace(pipeline, settings=replace(pipeline.settings, batch_size=2))
+    return pipeline_module.ingest(in_twos, ledger, [])
+
+
+def test_ingest_stores_in_batches_and_reports_problems_in_input_order(pipeline, monkeypatch):
+    items = _articles(5)
+    items.insert(2, InputProblem("bad.txt", "empty file"))
+    ledger = _Ledger(refuse={"a3.txt"})
+    report = _ingest_of(pipeline, items, ledger, monkeypatch)
+    assert ledger.batches == [["a0.txt", "a1.txt"], ["a2.txt", "a3.txt"], ["a4.txt"]]
+    assert [str(p) for p in report.problems] == ["bad.txt: empty file", "a3.txt: value out of range"]
+    assert ledger.stored == ["a0.txt", "a1.txt", "a2.txt", "a4.txt"]
+    assert (report.run.articles, report.run.stored, report.run.failures) == (5, 4, 2)
+
+
+def test_ingest_falls_back_to_one_by_one_when_a_whole_batch_fails(pipeline, monkeypatch):
+    ledger = _Ledger(refuse={"a1.txt"}, batch_fails=True)
+    report = _ingest_of(pipeline, _articles(3), ledger, monkeypatch)
+    assert ledger.stored == ["a0.txt", "a2.txt"]
+    assert [str(p) for p in report.problems] == ["a1.txt: value out of range"]
