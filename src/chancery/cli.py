@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -308,6 +309,9 @@ def settings(fmt: FormatOption = "table") -> None:
 
 def main() -> None:
     """Console entry point: a ChanceryError becomes one line on stderr and its exit code."""
+    # The PostgreSQL driver logs its own note when a refused batch is rolled back; the ledger
+    # already reports each refused article in one line, so the driver's copy is not shown.
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
     try:
         app(standalone_mode=True)
     except ChanceryError as exc:
