@@ -156,3 +156,12 @@ def test_two_workers_store_exactly_what_one_stores(run_cli, tmp_path, monkeypatc
     parallel_db = f"sqlite:///{tmp_path / 'parallel.db'}"
     assert run_cli("ingest", str(EXAMPLES), "--quiet", "--workers", "2", "--db", parallel_db).exit_code == 0
     assert run_cli("events", "--format", "jsonl", "--db", parallel_db).stdout == serial
+
+
+def test_code_with_two_workers_prints_exactly_what_one_prints(run_cli, monkeypatch):
+    monkeypatch.setenv("CHANCERY_BATCH_SIZE", "4")  # several batches, so the workers do start
+    single = run_cli("code", str(EXAMPLES), "--format", "jsonl", "--workers", "1")
+    pooled = run_cli("code", str(EXAMPLES), "--format", "jsonl", "--workers", "2")
+    assert single.exit_code == 0 and pooled.exit_code == 0, pooled.stderr
+    assert len(single.stdout.splitlines()) > 50
+    assert pooled.stdout == single.stdout
