@@ -40,6 +40,9 @@ class Tree:
 
     def __init__(self, tokens: tuple[Token, ...]):
         self.tokens = tokens
+        # read once here, as every rule asks for them again and again
+        self._lemmas = [token.lemma.lower() for token in tokens]
+        self._deps = [token.dep for token in tokens]
         self._children: list[list[int]] = [[] for _ in tokens]
         for token in tokens:
             if token.head != token.i:
@@ -48,10 +51,13 @@ class Tree:
     def children(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i``, optionally only those with one of ``deps``."""
         kids = self._children[i]
-        return [k for k in kids if self.tokens[k].dep in deps] if deps else list(kids)
+        if not deps:
+            return list(kids)
+        dep_of = self._deps
+        return [k for k in kids if dep_of[k] in deps]
 
     def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma.lower()
+        return self._lemmas[i]
 
     def subtree(self, i: int, stop: Iterable[str] = ()) -> list[int]:
         """Token ``i`` and its descendants, not entering children whose dep is in ``stop``."""
