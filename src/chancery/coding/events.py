@@ -69,11 +69,7 @@ def _code_sentence(
     parsed: ParsedArticle, coder: Coder, tree: Tree, index: ActorIndex, sentence: Sentence
 ) -> list[Event]:
     assert coder.matcher is not None and coder.codebook is not None
-    triggers: dict[int, Pattern] = {}
-    for i in range(sentence.first, sentence.last):
-        pattern = coder.matcher.match(tree, i, index.is_actor)
-        if pattern is not None:
-            triggers[i] = pattern
+    triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor)
     for i, pattern in list(triggers.items()):
         agentless = tree.subjects(i)[1] == "passive-without-agent"  # "UN sanctions were reimposed"
         if pattern.pos == "V" and pattern.objects and "keepobject" not in pattern.flags and not agentless:

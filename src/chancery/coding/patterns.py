@@ -127,6 +127,21 @@ class Matcher:
                 self.by_lemma.setdefault((lemma, pattern.pos), []).append(pattern)
         for candidates in self.by_lemma.values():
             candidates.sort(key=lambda p: -p.specificity)
+        # every word a pattern is keyed on: most tokens are passed over with a look-up or four
+        self.words = frozenset(lemma for lemma, _ in self.by_lemma)
+
+    def triggers(self, tree: Tree, first: int, last: int, is_actor) -> dict[int, Pattern]:
+        """The tokens of ``[first, last)`` that trigger a pattern, each with its best pattern."""
+        found = {}
+        words = self.words
+        for i in range(first, last):
+            text = tree.tokens[i].text.lower()
+            # none of the forms ``match`` looks up (lemma, word, stems) keys a pattern: no trigger
+            if tree.lemmas[i] in words or text in words or text[:-1] in words or text[:-2] in words:
+                pattern = self.match(tree, i, is_actor)
+                if pattern is not None:
+                    found[i] = pattern
+        return found
 
     def match(self, tree: Tree, i: int, is_actor) -> Pattern | None:
         """The best pattern triggered by token ``i`` (``is_actor(j)`` says whether j names an actor)."""

@@ -41,7 +41,7 @@ class Tree:
     def __init__(self, tokens: tuple[Token, ...]):
         self.tokens = tokens
         # read once here, as every rule asks for them again and again
-        self._lemmas = [token.lemma.lower() for token in tokens]
+        self.lemmas = [token.lemma.lower() for token in tokens]
         self._deps = [token.dep for token in tokens]
         self._children: list[list[int]] = [[] for _ in tokens]
         for token in tokens:
@@ -57,7 +57,7 @@ class Tree:
         return [k for k in kids if dep_of[k] in deps]
 
     def lemma(self, i: int) -> str:
-        return self._lemmas[i]
+        return self.lemmas[i]
 
     def subtree(self, i: int, stop: Iterable[str] = ()) -> list[int]:
         """Token ``i`` and its descendants, not entering children whose dep is in ``stop``."""
@@ -79,8 +79,10 @@ class Tree:
         while todo:
             node = todo.pop()
             found.append(node)
-            todo.extend(self.children(node, "conj"))
-            todo.extend(k for k in self.children(node, "appos") if self.children(k, "conj"))
+            for k in self._children[node]:
+                dep = self._deps[k]
+                if dep == "conj" or (dep == "appos" and self.children(k, "conj")):
+                    todo.append(k)
         return sorted(found)
 
     def is_passive(self, i: int) -> bool:
