@@ -33,6 +33,8 @@ def date_for_clause(
         main = [d for d, span in here if not d.historical and in_root_clause(tokens, span)]
         rest = [d for d, _ in here if not d.historical]
         return (main or rest or [published])[0]
+    if not here:
+        return published  # no expression in the sentence: neither of the rules below can pick one
     trigger = span_head(tokens, *token_span)
     paths = [(d, head_path(tokens, span_head(tokens, *span))) for d, span in here]
     # news before background, then the expression closest to the trigger; an expression hanging from
