@@ -47,6 +47,7 @@ class Tree:
         for token in tokens:
             if token.head != token.i:
                 self._children[token.head].append(token.i)
+        self._passive: dict[int, bool] = {}
 
     def children(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i``, optionally only those with one of ``deps``."""
@@ -90,9 +91,12 @@ class Tree:
         return sorted(found)
 
     def is_passive(self, i: int) -> bool:
-        return bool(self.children(i, "auxpass", *PASSIVE_SUBJECT_DEPS)) or (
-            self.tokens[i].tag == "VBN" and self.tokens[i].dep in {"acl", "relcl"} and bool(self.agent(i))
-        )
+        passive = self._passive.get(i)  # asked of each verb many times over
+        if passive is None:
+            passive = self._passive[i] = bool(self.children(i, "auxpass", *PASSIVE_SUBJECT_DEPS)) or (
+                self.tokens[i].tag == "VBN" and self.tokens[i].dep in {"acl", "relcl"} and bool(self.agent(i))
+            )
+        return passive
 
     def agent(self, i: int) -> list[int]:
         """The "by" agent of a passive verb or a nominalisation ("recognised by Russia")."""
