@@ -127,17 +127,18 @@ class Matcher:
                 self.by_lemma.setdefault((lemma, pattern.pos), []).append(pattern)
         for candidates in self.by_lemma.values():
             candidates.sort(key=lambda p: -p.specificity)
-        # every word a pattern is keyed on: most tokens are passed over with a look-up or four
-        self.words = frozenset(lemma for lemma, _ in self.by_lemma)
+        # every word a pattern is keyed on, and the word forms whose stems ``match`` tries too:
+        # a token whose lemma is none of the first and whose word is none of the second triggers nothing
+        self.keys = frozenset(lemma for lemma, _ in self.by_lemma)
+        self.forms = self.keys | {key + ending for key in self.keys for ending in ("s", "d", "es", "ed")}
 
     def triggers(self, tree: Tree, first: int, last: int, is_actor) -> dict[int, Pattern]:
         """The tokens of ``[first, last)`` that trigger a pattern, each with its best pattern."""
+        keys, forms = self.keys, self.forms
+        lemmas, words = tree.lemmas[first:last], tree.words[first:last]
         found = {}
-        words = self.words
-        for i in range(first, last):
-            text = tree.tokens[i].text.lower()
-            # none of the forms ``match`` looks up (lemma, word, stems) keys a pattern: no trigger
-            if tree.lemmas[i] in words or text in words or text[:-1] in words or text[:-2] in words:
+        for i, lemma, word in zip(range(first, last), lemmas, words, strict=True):
+            if lemma in keys or word in forms:
                 pattern = self.match(tree, i, is_actor)
                 if pattern is not None:
                     found[i] = pattern
@@ -157,7 +158,7 @@ class Matcher:
         if pos == "V" and token.dep == "amod" and i > 0 and tree.tokens[i - 1].text == "-":
             return None  # "the Israeli-occupied West Bank": a description, not an act
         lemma = tree.lemma(i)
-        text = token.text.lower()
+        text = tree.words[i]
         candidates = self.by_lemma.get((lemma, pos)) or self.by_lemma.get((text, pos), [])
         if not candidates and pos == "V" and text.endswith(("ed", "es", "s")):
             # the lemmatiser stumbles on some forms ("staged" -> "stag"): try the word's stems

@@ -42,6 +42,7 @@ class Tree:
         self.tokens = tokens
         # read once here, as every rule asks for them again and again
         self.lemmas = [token.lemma.lower() for token in tokens]
+        self.words = [token.text.lower() for token in tokens]
         self._deps = [token.dep for token in tokens]
         self._children: list[list[int]] = [[] for _ in tokens]
         for token in tokens:
