@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
 
 from chancery.records import Token
 
@@ -35,6 +37,25 @@ LIGHT_VERBS = {
 }  # fmt: skip
 
 
+def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any]:
+    """Keep a tree query's answer for each token, as the rules ask the same ones many times over.
+
+    The tokens never change, so an answer depends on the token alone. A list is handed out as a
+    fresh copy each time, so callers may extend it. The answers live and die with the tree.
+    """
+    name = method.__name__
+
+    @wraps(method)
+    def remembered(tree: Tree, i: int) -> Any:
+        key = (name, i)
+        answer = tree._answers.get(key)
+        if answer is None:
+            answer = tree._answers[key] = method(tree, i)
+        return list(answer) if isinstance(answer, list) else answer
+
+    return remembered
+
+
 class Tree:
     """Children and argument lookups over one article's tokens."""
 
@@ -48,7 +69,7 @@ class Tree:
         for token in tokens:
             if token.head != token.i:
                 self._children[token.head].append(token.i)
-        self._passive: dict[int, bool] = {}
+        self._answers: dict[tuple[str, int], Any] = {}  # see _remembered
 
     def children(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i``, optionally only those with one of ``deps``."""
@@ -91,14 +112,13 @@ class Tree:
                     todo.append(k)
         return sorted(found)
 
+    @_remembered
     def is_passive(self, i: int) -> bool:
-        passive = self._passive.get(i)  # asked of each verb many times over
-        if passive is None:
-            passive = self._passive[i] = bool(self.children(i, "auxpass", *PASSIVE_SUBJECT_DEPS)) or (
-                self.tokens[i].tag == "VBN" and self.tokens[i].dep in {"acl", "relcl"} and bool(self.agent(i))
-            )
-        return passive
+        return bool(self.children(i, "auxpass", *PASSIVE_SUBJECT_DEPS)) or (
+            self.tokens[i].tag == "VBN" and self.tokens[i].dep in {"acl", "relcl"} and bool(self.agent(i))
+        )
 
+    @_remembered
     def agent(self, i: int) -> list[int]:
         """The "by" agent of a passive verb or a nominalisation ("recognised by Russia")."""
         found = []
@@ -111,6 +131,7 @@ class Tree:
                     found.extend(self.with_conjuncts(pobj))
         return found
 
+    @_remembered
     def objects(self, i: int) -> list[int]:
         """The direct objects of verb ``i`` (its patient: the passive subject when passive)."""
         heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if self.is_passive(i) else []
@@ -124,6 +145,7 @@ class Tree:
             found.extend(self.with_conjuncts(head))
         return found
 
+    @_remembered
     def datives(self, i: int) -> list[int]:
         found = []
         for head in self.children(i, "dative", "iobj"):
