@@ -8,6 +8,7 @@ clause of an event's trigger. These functions use only records, so either stage 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from chancery.records import DateRef, Token
 
@@ -74,17 +75,12 @@ def token_range(ref: DateRef, tokens: tuple[Token, ...]) -> tuple[int, int] | No
     Tokens run in text order without overlapping, so those that start at or after the span's start
     and end at or before its end are one contiguous run, found by bisection.
     """
-    first = bisect_left(tokens, ref.span.start, key=_start)  # type: ignore[union-attr]
-    last = bisect_right(tokens, ref.span.end, key=_end)  # type: ignore[union-attr]
+    first = bisect_left(tokens, ref.span.start, key=_START)  # type: ignore[union-attr]
+    last = bisect_right(tokens, ref.span.end, key=_END)  # type: ignore[union-attr]
     return (first, last) if first < last else None
 
 
-def _start(token: Token) -> int:
-    return token.start
-
-
-def _end(token: Token) -> int:
-    return token.end
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def span_head(tokens: tuple[Token, ...], first: int, last: int) -> int:
