@@ -12,6 +12,8 @@ from operator import attrgetter
 
 from chancery.records import DateRef, Token
 
+_START, _END = attrgetter("start"), attrgetter("end")  # bisection keys over tokens
+
 
 def date_for_clause(
     dates: tuple[DateRef, ...],
@@ -79,8 +81,6 @@ def token_range(ref: DateRef, tokens: tuple[Token, ...]) -> tuple[int, int] | No
     last = bisect_right(tokens, ref.span.end, key=_END)  # type: ignore[union-attr]
     return (first, last) if first < last else None
 
-
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def span_head(tokens: tuple[Token, ...], first: int, last: int) -> int:

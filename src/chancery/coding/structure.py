@@ -61,7 +61,7 @@ class Tree:
 
     def __init__(self, tokens: tuple[Token, ...]):
         self.tokens = tokens
-        # read once here, as every rule asks for them again and again
+        # each token's lemma and word in lower case, and its dep, read once: the rules ask for them constantly
         self.lemmas = [token.lemma.lower() for token in tokens]
         self.words = [token.text.lower() for token in tokens]
         self._deps = [token.dep for token in tokens]
