@@ -82,7 +82,6 @@ def token_range(ref: DateRef, tokens: tuple[Token, ...]) -> tuple[int, int] | No
     return (first, last) if first < last else None
 
 
-
 def span_head(tokens: tuple[Token, ...], first: int, last: int) -> int:
     """The token of ``[first, last)`` whose head lies outside it (the last one if none does)."""
     for token in tokens[first:last]:
