@@ -7,7 +7,12 @@ clause of an event's trigger. These functions use only records, so either stage 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
+
 from chancery.records import DateRef, Token
+
+_START, _END = attrgetter("start"), attrgetter("end")  # bisection keys over tokens
 
 
 def date_for_clause(
@@ -31,6 +36,8 @@ def date_for_clause(
         main = [d for d, span in here if not d.historical and in_root_clause(tokens, span)]
         rest = [d for d, _ in here if not d.historical]
         return (main or rest or [published])[0]
+    if not here:
+        return published  # no expression in the sentence: neither of the rules below can pick one
     trigger = span_head(tokens, *token_span)
     paths = [(d, head_path(tokens, span_head(tokens, *span))) for d, span in here]
     # news before background, then the expression closest to the trigger; an expression hanging from
@@ -48,11 +55,10 @@ def date_for_clause(
         above = sorted((d.historical, n) for n, (d, path) in enumerate(paths) if ancestor in path)
         if above:
             return paths[above[0][1]][0]
-    below = set(subtree(tokens, trigger))
     nearest = [
         (abs(span[0] - trigger), d)
         for (d, span), (_, path) in zip(here, paths, strict=True)
-        if not d.historical and path[-1] not in below
+        if not d.historical and not in_subtree(tokens, trigger, path[-1])
     ]
     if nearest:
         return min(nearest, key=lambda item: item[0])[1]
@@ -66,9 +72,14 @@ def _of_a_noun(tokens: tuple[Token, ...], between: list[int]) -> bool:
 
 
 def token_range(ref: DateRef, tokens: tuple[Token, ...]) -> tuple[int, int] | None:
-    """The tokens a DateRef's span covers, as ``[first, last)``."""
-    inside = [t.i for t in tokens if ref.span.start <= t.start and t.end <= ref.span.end]  # type: ignore[union-attr]
-    return (inside[0], inside[-1] + 1) if inside else None
+    """The tokens a DateRef's span covers, as ``[first, last)``.
+
+    Tokens run in text order without overlapping, so those that start at or after the span's start
+    and end at or before its end are one contiguous run, found by bisection.
+    """
+    first = bisect_left(tokens, ref.span.start, key=_START)  # type: ignore[union-attr]
+    last = bisect_right(tokens, ref.span.end, key=_END)  # type: ignore[union-attr]
+    return (first, last) if first < last else None
 
 
 def span_head(tokens: tuple[Token, ...], first: int, last: int) -> int:
@@ -123,6 +134,12 @@ def sentence_tokens(tokens: tuple[Token, ...], index: int) -> tuple[Token, ...]:
 
 def children(tokens: tuple[Token, ...], index: int) -> list[Token]:
     return [t for t in sentence_tokens(tokens, index) if t.head == index and t.i != index]
+
+
+def in_subtree(tokens: tuple[Token, ...], index: int, node: int) -> bool:
+    """Whether ``node`` is in ``subtree(tokens, index)``, found by walking up from ``node`` alone."""
+    same_sentence = tokens[node].sentence == tokens[index].sentence
+    return same_sentence and index in (node, *ancestors(tokens, node))
 
 
 def subtree(tokens: tuple[Token, ...], index: int) -> list[int]:

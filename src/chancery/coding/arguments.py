@@ -96,6 +96,8 @@ class ActorIndex:
         self, tokens: list[int], day: str | None, as_target: bool = False
     ) -> list[tuple[Actor, str, str | None]]:
         """Actors for argument tokens, each with the rule that found it and a quote id if one was used."""
+        if not tokens:
+            return []
         found: list[tuple[Actor, str, str | None]] = []
         for i in tokens:
             token = self.tree.tokens[i]

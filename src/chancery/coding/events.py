@@ -69,23 +69,21 @@ def _code_sentence(
     parsed: ParsedArticle, coder: Coder, tree: Tree, index: ActorIndex, sentence: Sentence
 ) -> list[Event]:
     assert coder.matcher is not None and coder.codebook is not None
-    triggers: dict[int, Pattern] = {}
-    for i in range(sentence.first, sentence.last):
-        pattern = coder.matcher.match(tree, i, index.is_actor)
-        if pattern is not None:
-            triggers[i] = pattern
+    triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor)
     for i, pattern in list(triggers.items()):
-        agentless = tree.subjects(i)[1] == "passive-without-agent"  # "UN sanctions were reimposed"
-        if pattern.pos == "V" and pattern.objects and "keepobject" not in pattern.flags and not agentless:
-            # "extended recognition", "suspended its part in the talks": one event, on the verb
-            for arg in argument_tokens(tree, i):
-                for node in tree.subtree(arg, stop=CLAUSAL_DEPS):
-                    if node not in triggers or triggers[node].pos != "N":
-                        continue
-                    # the object itself, or a noun its object word modifies ("began a hunger strike")
-                    modifiers = {tree.lemma(k) for k in tree.children(node, "compound", "amod")}
-                    if tree.lemma(node) in pattern.objects or modifiers & pattern.objects:
-                        del triggers[node]
+        if pattern.pos != "V" or not pattern.objects or "keepobject" in pattern.flags:
+            continue
+        if tree.subjects(i)[1] == "passive-without-agent":
+            continue  # "UN sanctions were reimposed"
+        # "extended recognition", "suspended its part in the talks": one event, on the verb
+        for arg in argument_tokens(tree, i):
+            for node in tree.subtree(arg, stop=CLAUSAL_DEPS):
+                if node not in triggers or triggers[node].pos != "N":
+                    continue
+                # the object itself, or a noun its object word modifies ("began a hunger strike")
+                modifiers = {tree.lemma(k) for k in tree.children(node, "compound", "amod")}
+                if tree.lemma(node) in pattern.objects or modifiers & pattern.objects:
+                    del triggers[node]
     if not triggers:
         return []
     text = parsed.article.text

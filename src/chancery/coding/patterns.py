@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 
 from chancery.coding.structure import Tree
@@ -29,23 +30,23 @@ class Pattern:
     flags: frozenset[str]
     frame: str | None = None
 
-    @property
+    @cached_property
     def also(self) -> str | None:
         """The id of a second pattern that fires on the same trigger, if any."""
         return next((f.split("=", 1)[1] for f in self.flags if f.startswith("also=")), None)
 
-    @property
+    @cached_property
     def needs(self) -> frozenset[str]:
         """Words one of which must also be among the arguments (flag ``needs=a|b``)."""
         found = next((f.split("=", 1)[1] for f in self.flags if f.startswith("needs=")), "")
         return frozenset(found.split("|")) if found else frozenset()
 
-    @property
+    @cached_property
     def not_subjects(self) -> frozenset[str]:
         """Subject words that rule the pattern out (flag ``notsubj=a|b``)."""
         return self._words("notsubj=")
 
-    @property
+    @cached_property
     def not_objects(self) -> frozenset[str]:
         """Object words that rule the pattern out (flag ``notobj=a|b``)."""
         return self._words("notobj=")
@@ -54,7 +55,7 @@ class Pattern:
         found = next((f.split("=", 1)[1] for f in self.flags if f.startswith(prefix)), "")
         return frozenset(found.split("|")) if found else frozenset()
 
-    @property
+    @cached_property
     def specificity(self) -> int:
         """More specific patterns win over bare ones on the same trigger."""
         return 2 * bool(self.objects) + bool(self.particles)
@@ -126,6 +127,22 @@ class Matcher:
                 self.by_lemma.setdefault((lemma, pattern.pos), []).append(pattern)
         for candidates in self.by_lemma.values():
             candidates.sort(key=lambda p: -p.specificity)
+        # every word a pattern is keyed on, and the word forms whose stems ``match`` tries too:
+        # a token whose lemma is none of the first and whose word is none of the second triggers nothing
+        self.keys = frozenset(lemma for lemma, _ in self.by_lemma)
+        self.forms = self.keys | {key + ending for key in self.keys for ending in ("s", "d", "es", "ed")}
+
+    def triggers(self, tree: Tree, first: int, last: int, is_actor) -> dict[int, Pattern]:
+        """The tokens of ``[first, last)`` that trigger a pattern, each with its best pattern."""
+        keys, forms = self.keys, self.forms
+        lemmas, words = tree.lemmas[first:last], tree.words[first:last]
+        found = {}
+        for i, lemma, word in zip(range(first, last), lemmas, words, strict=True):
+            if lemma in keys or word in forms:
+                pattern = self.match(tree, i, is_actor)
+                if pattern is not None:
+                    found[i] = pattern
+        return found
 
     def match(self, tree: Tree, i: int, is_actor) -> Pattern | None:
         """The best pattern triggered by token ``i`` (``is_actor(j)`` says whether j names an actor)."""
@@ -141,7 +158,7 @@ class Matcher:
         if pos == "V" and token.dep == "amod" and i > 0 and tree.tokens[i - 1].text == "-":
             return None  # "the Israeli-occupied West Bank": a description, not an act
         lemma = tree.lemma(i)
-        text = token.text.lower()
+        text = tree.words[i]
         candidates = self.by_lemma.get((lemma, pos)) or self.by_lemma.get((text, pos), [])
         if not candidates and pos == "V" and text.endswith(("ed", "es", "s")):
             # the lemmatiser stumbles on some forms ("staged" -> "stag"): try the word's stems
@@ -149,24 +166,22 @@ class Matcher:
             candidates = next((self.by_lemma[(s, pos)] for s in stems if (s, pos) in self.by_lemma), [])
         if not candidates:
             return None
-        arguments = tree.argument_lemmas(i) if pos == "V" else tree.modifier_lemmas(i)
-        particles = tree.particles(i)
-        subjects = {tree.lemma(k) for k in tree.children(i, "nsubj")}
+        words = _Words(tree, i, pos)
         for pattern in candidates:
             if (
                 "subjobject" in pattern.flags
             ):  # "the Saudi ambassador returned": the subject is the object noun
-                if not (pattern.objects & subjects):
+                if not (pattern.objects & words.subjects):
                     continue
-            elif pattern.objects and not (pattern.objects & arguments):
+            elif pattern.objects and not (pattern.objects & words.arguments):
                 continue
-            if pattern.particles and not (pattern.particles & particles):
+            if pattern.particles and not (pattern.particles & words.particles):
                 continue
-            if pattern.not_subjects & subjects:
+            if pattern.not_subjects and pattern.not_subjects & words.subjects:
                 continue  # "peacekeeping troops arrived in Bosnia": troops arriving pay no visit
             if pattern.not_objects and pattern.not_objects & {tree.lemma(k) for k in tree.objects(i)}:
                 continue  # "a video released by the ministry" frees no one
-            if pattern.needs and not (pattern.needs & arguments):
+            if pattern.needs and not (pattern.needs & words.arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
             if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):
                 continue
@@ -184,6 +199,27 @@ class Matcher:
                 continue
             return pattern
         return None
+
+
+class _Words:
+    """The words around a candidate trigger that patterns test, each found only when a pattern asks."""
+
+    def __init__(self, tree: Tree, i: int, pos: str):
+        self.tree, self.i, self.pos = tree, i, pos
+
+    @cached_property
+    def arguments(self) -> set[str]:
+        if self.pos == "V":
+            return self.tree.argument_lemmas(self.i)
+        return self.tree.modifier_lemmas(self.i)
+
+    @cached_property
+    def particles(self) -> set[str]:
+        return self.tree.particles(self.i)
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        return {self.tree.lemma(k) for k in self.tree.children(self.i, "nsubj")}
 
 
 def _complements(tree: Tree, i: int) -> list[int]:

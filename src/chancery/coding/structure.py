@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
 
 from chancery.records import Token
 
@@ -35,23 +37,54 @@ LIGHT_VERBS = {
 }  # fmt: skip
 
 
+def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any]:
+    """Keep a tree query's answer for each token, as the rules ask the same ones many times over.
+
+    The tokens never change, so an answer depends on the token alone. A list is handed out as a
+    fresh copy each time, so callers may extend it. The answers live and die with the tree.
+    """
+    name = method.__name__
+
+    @wraps(method)
+    def remembered(tree: Tree, i: int) -> Any:
+        key = (name, i)
+        answer = tree._answers.get(key)
+        if answer is None:
+            answer = tree._answers[key] = method(tree, i)
+        return list(answer) if isinstance(answer, list) else answer
+
+    return remembered
+
+
 class Tree:
     """Children and argument lookups over one article's tokens."""
 
     def __init__(self, tokens: tuple[Token, ...]):
         self.tokens = tokens
+        # each token's lemma and word in lower case, and its dep, read once: the rules ask for them constantly
+        self.lemmas = [token.lemma.lower() for token in tokens]
+        self.words = [token.text.lower() for token in tokens]
+        self._deps = [token.dep for token in tokens]
         self._children: list[list[int]] = [[] for _ in tokens]
         for token in tokens:
             if token.head != token.i:
                 self._children[token.head].append(token.i)
+        self._answers: dict[tuple[str, int], Any] = {}  # see _remembered
 
     def children(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i``, optionally only those with one of ``deps``."""
         kids = self._children[i]
-        return [k for k in kids if self.tokens[k].dep in deps] if deps else list(kids)
+        if not kids or not deps:
+            return list(kids)
+        found = []  # a plain loop: the rules call this one most, and a comprehension costs a call more
+        dep_of = self._deps
+        for k in kids:
+            if dep_of[k] in deps:
+                found.append(k)
+        return found
 
     def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma.lower()
+        return self.lemmas[i]
 
     def subtree(self, i: int, stop: Iterable[str] = ()) -> list[int]:
         """Token ``i`` and its descendants, not entering children whose dep is in ``stop``."""
@@ -73,15 +106,19 @@ class Tree:
         while todo:
             node = todo.pop()
             found.append(node)
-            todo.extend(self.children(node, "conj"))
-            todo.extend(k for k in self.children(node, "appos") if self.children(k, "conj"))
+            for k in self._children[node]:
+                dep = self._deps[k]
+                if dep == "conj" or (dep == "appos" and self.children(k, "conj")):
+                    todo.append(k)
         return sorted(found)
 
+    @_remembered
     def is_passive(self, i: int) -> bool:
         return bool(self.children(i, "auxpass", *PASSIVE_SUBJECT_DEPS)) or (
             self.tokens[i].tag == "VBN" and self.tokens[i].dep in {"acl", "relcl"} and bool(self.agent(i))
         )
 
+    @_remembered
     def agent(self, i: int) -> list[int]:
         """The "by" agent of a passive verb or a nominalisation ("recognised by Russia")."""
         found = []
@@ -94,6 +131,7 @@ class Tree:
                     found.extend(self.with_conjuncts(pobj))
         return found
 
+    @_remembered
     def objects(self, i: int) -> list[int]:
         """The direct objects of verb ``i`` (its patient: the passive subject when passive)."""
         heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if self.is_passive(i) else []
@@ -107,6 +145,7 @@ class Tree:
             found.extend(self.with_conjuncts(head))
         return found
 
+    @_remembered
     def datives(self, i: int) -> list[int]:
         found = []
         for head in self.children(i, "dative", "iobj"):
