@@ -137,10 +137,6 @@ def children(tokens: tuple[Token, ...], index: int) -> list[Token]:
 
 
 def in_subtree(tokens: tuple[Token, ...], index: int, node: int) -> bool:
-    """Whether ``node`` is in ``subtree(tokens, index)``, found by walking up from ``node`` alone."""
+    """Whether ``node`` hangs from ``index`` (or is it) in its sentence, found by walking up from ``node``."""
     same_sentence = tokens[node].sentence == tokens[index].sentence
     return same_sentence and index in (node, *ancestors(tokens, node))
-
-
-def subtree(tokens: tuple[Token, ...], index: int) -> list[int]:
-    return [t.i for t in sentence_tokens(tokens, index) if index in (t.i, *ancestors(tokens, t.i))]
