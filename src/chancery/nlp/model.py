@@ -53,12 +53,12 @@ def doc_records(doc: Doc) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
     Whitespace-only tokens (spaCy's ``_SP``) are kept so indices match the ``Doc``;
     a sentence's paragraph number counts blank-line breaks before it.
     """
-    text = doc.text
     sents = list(doc.sents)
     sentence_of = [0] * len(doc)
     for index, sent in enumerate(sents):
         sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
     tokens = tuple(Token(*values) for values in zip(*_columns(doc, sentence_of), strict=True))
+    text = "".join(token.text + token.whitespace for token in tokens)  # doc.text, joined as spaCy joins it
     sentences = []
     paragraph = 0
     previous_end = 0

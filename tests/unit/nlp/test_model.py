@@ -41,3 +41,10 @@ def test_tokens_match_token_by_token_reading(nlp):
 
 def test_empty_doc(nlp):
     assert doc_records(nlp("")) == ((), ())
+
+
+def test_offsets_index_the_doc_text(nlp):
+    doc = nlp(TEXT)
+    tokens, sentences = doc_records(doc)
+    assert all(doc.text[t.start : t.end] == t.text for t in tokens)
+    assert [doc.text[s.start : s.end] for s in sentences] == [s.text.strip() for s in doc.sents]
