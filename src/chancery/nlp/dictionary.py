@@ -42,15 +42,35 @@ class Entry:
 
 def normalise(text: str) -> str:
     """Lowercase, accents and curly quotes folded, whitespace as spaces; same length as ``text``."""
-    out = []
-    for char in text:
-        folded = unicodedata.normalize("NFD", char)[0].lower()
-        if char in "’‘`´":
-            folded = "'"
-        elif char.isspace():
-            folded = " "
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out)
+    return text.translate(_FOLDS)
+
+
+def _fold(char: str) -> str:
+    """One character of ``normalise``: a single character, so offsets stay those of the original."""
+    folded = unicodedata.normalize("NFD", char)[0].lower()
+    if char in "’‘`´":
+        folded = "'"
+    elif char.isspace():
+        folded = " "
+    return folded if len(folded) == 1 else char
+
+
+class _FoldTable(dict):
+    """The ``str.translate`` table of ``normalise``: code point → ``_fold`` of it, filled on first use.
+
+    At most ``limit`` characters are kept; rarer ones beyond that are folded afresh each time.
+    """
+
+    limit = 4096
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold(chr(code))
+        if len(self) < self.limit:
+            self[code] = folded
+        return folded
+
+
+_FOLDS = _FoldTable()
 
 
 def first_word(normalised: str) -> str | None:
