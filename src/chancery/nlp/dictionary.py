@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -73,9 +74,10 @@ class _FoldTable(dict):
 _FOLDS = _FoldTable()
 
 
-def first_word(normalised: str) -> str | None:
-    """The index key of a normalised alias or token: its first run of word characters."""
-    match = _WORD.search(normalised)
+def first_word(normalised: str, start: int = 0, end: int = sys.maxsize) -> str | None:
+    """The index key of a normalised alias or token (``normalised[start:end]``): its first run of
+    word characters."""
+    match = _WORD.search(normalised, start, end)
     return match.group(0) if match else None
 
 
@@ -93,12 +95,37 @@ def parse_codes(cell: str, default_start: str = "", default_end: str = "") -> tu
     return tuple(codes)
 
 
+class AliasIndex:
+    """A first-word index regrouped for matching at a token.
+
+    For each first word: the length of its longest entry key, and for each whole key its entries
+    in the index's order.  At a token, only the text up to each later token's end can match, so
+    one dict lookup per such end replaces comparing every entry.
+    """
+
+    def __init__(self, index: dict[str, tuple[Entry, ...]]):
+        self.groups: dict[str, tuple[int, dict[str, tuple[Entry, ...]]]] = {}
+        for word, entries in index.items():
+            by_key: dict[str, list[Entry]] = {}
+            for entry in entries:
+                by_key.setdefault(entry.key, []).append(entry)
+            longest = max(len(key) for key in by_key)
+            self.groups[word] = (longest, {key: tuple(group) for key, group in by_key.items()})
+
+
 @dataclass(frozen=True)
 class ActorDictionary:
     """The actor dictionary: names (states, capitals, places, IGOs, groups, people) and role nouns."""
 
     names: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     roles: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    # ``names`` and ``roles`` regrouped for matching; derived, so never given
+    name_index: AliasIndex = field(init=False, repr=False, compare=False)
+    role_index: AliasIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name_index", AliasIndex(self.names))
+        object.__setattr__(self, "role_index", AliasIndex(self.roles))
 
     @classmethod
     def load(cls) -> ActorDictionary:

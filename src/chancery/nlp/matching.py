@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from chancery.nlp.dictionary import ActorDictionary, Entry, first_word, normalise
+from chancery.nlp.dictionary import ActorDictionary, AliasIndex, Entry, first_word, normalise
 from chancery.records import Token
 
 # Prepositions and verbs after which a capital is a place, not a government ("talks in Washington").
@@ -101,8 +102,17 @@ class Text:
         self.norm = normalise(text)
         self.tokens = tokens
         self.token_ending = {t.end: t.i for t in tokens}
-        self.keys = [first_word(self.norm[t.start : t.end]) for t in tokens]
+        self.keys = [first_word(self.norm, t.start, t.end) for t in tokens]
         self.quoted = _quoted(text, tokens)
+        self._starts: dict[AliasIndex, list[int]] = {}
+
+    def match_starts(self, index: AliasIndex) -> list[int]:
+        """The tokens, in order, whose first word starts some entry of ``index`` (found once per index)."""
+        starts = self._starts.get(index)
+        if starts is None:
+            groups = index.groups
+            starts = self._starts[index] = [i for i, key in enumerate(self.keys) if key in groups]
+        return starts
 
     def in_quote(self, i: int) -> bool:
         """Whether token ``i`` lies inside quotation marks (words a speaker uses, not the narrator's)."""
@@ -126,39 +136,46 @@ def _quoted(text: str, tokens: tuple[Token, ...]) -> set[int]:
     return quoted
 
 
-def scan(
-    text: Text, index: dict[str, tuple[Entry, ...]], skip: set[int], first: int, last: int
-) -> list[Match]:
+def scan(text: Text, index: AliasIndex, skip: set[int], first: int, last: int) -> list[Match]:
     """Longest-first matches of ``index`` entries over tokens ``[first, last)`` not in ``skip``."""
     matches = []
-    i = first
-    while i < last:
-        found = None if i in skip else _match_at(text, index, i, last, skip)
-        if found is None:
-            i += 1
+    starts = text.match_starts(index)
+    i = first  # tokens before i are inside the last match
+    for k in range(bisect_left(starts, first), len(starts)):
+        j = starts[k]
+        if j >= last:
+            break
+        if j < i or j in skip:
             continue
-        matches.append(found)
-        i = found.last
+        found = _match_at(text, index.groups[text.keys[j]], j, last, skip)
+        if found is not None:
+            matches.append(found)
+            i = found.last
     return matches
 
 
 def _match_at(
-    text: Text, index: dict[str, tuple[Entry, ...]], i: int, last: int, skip: set[int]
+    text: Text, group: tuple[int, dict[str, tuple[Entry, ...]]], i: int, last: int, skip: set[int]
 ) -> Match | None:
-    key = text.keys[i]
-    if not key:
-        return None
-    start = text.tokens[i].start
-    for entry in index.get(key, ()):
-        end = start + len(entry.key)
-        stop = text.token_ending.get(end)
-        if stop is None or stop >= last or not text.norm.startswith(entry.key, start):
+    """The first entry of the longest key that matches at token ``i`` and ends where a token ends."""
+    longest, by_key = group
+    tokens = text.tokens
+    start = tokens[i].start
+    ends = []
+    j = i
+    while j < len(tokens) and tokens[j].end - start <= longest:
+        ends.append(tokens[j].end)
+        j += 1
+    for end in reversed(ends):
+        stop = text.token_ending[end]
+        if stop >= last:
             continue
-        if skip and any(j in skip for j in range(i, stop + 1)):
-            continue
-        if not _case_ok(entry, text.raw[start:end]):
-            continue
-        return Match(i, stop + 1, entry)
+        for entry in by_key.get(text.norm[start:end], ()):
+            if skip and any(k in skip for k in range(i, stop + 1)):
+                continue
+            if not _case_ok(entry, text.raw[start:end]):
+                continue
+            return Match(i, stop + 1, entry)
     return None
 
 
@@ -328,9 +345,9 @@ def _dateline(match: Match, text: Text) -> bool:
 
 def name_matches(dictionary: ActorDictionary, text: Text, first: int, last: int) -> list[Match]:
     """Name matches of a sentence, with vetoed ones dropped (they still block shorter names)."""
-    found = scan(text, dictionary.names, set(), first, last)
+    found = scan(text, dictionary.name_index, set(), first, last)
     # a neighbour that is itself a name or a role word ("Jordan Foreign Minister") is no given name
-    words = found + scan(text, dictionary.roles, set(), first, last)
+    words = found + scan(text, dictionary.role_index, set(), first, last)
     matched = {i for m in words for i in range(m.first, m.last)}
     return [m for m in found if vetoed(m, text, matched) is None]
 
@@ -339,4 +356,4 @@ def role_matches(
     dictionary: ActorDictionary, text: Text, taken: set[int], first: int, last: int
 ) -> list[Match]:
     """Role-noun matches over the tokens no name claimed."""
-    return scan(text, dictionary.roles, taken, first, last)
+    return scan(text, dictionary.role_index, taken, first, last)
