@@ -266,6 +266,8 @@ class Parse:
 
     def according_to(self, i: int) -> Reported | None:
         """The clause attributed by "according to X" on token ``i``, or None."""
+        if self.tokens[i].text.lower() != "according":
+            return None  # only "according" can carry that cue (and speech verbs' cues cost more)
         cue = self.cue_at(i)
         if cue is None or cue.text != "according to":
             return None
