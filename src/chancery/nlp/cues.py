@@ -144,6 +144,10 @@ class Parse:
             node = self.tokens[node].head
         return node if self.tokens[node].lemma.lower() in DIRECT_VERBS else self.tokens[verb].head
 
+    def reporting_candidates(self) -> list[Token]:
+        """The only tokens ``according_to`` or ``reported`` can find a clause on: "according" and verbs."""
+        return [t for t in self.tokens if t.pos == "VERB" or t.text.lower() == "according"]
+
     def reported(self, verb: int) -> Reported | None:
         """The clause a speech verb reports, if it has one and states something."""
         token = self.tokens[verb]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from chancery.nlp.dictionary import ActorDictionary, AliasIndex, Entry, first_word, normalise
@@ -102,6 +102,7 @@ class Text:
         self.norm = normalise(text)
         self.tokens = tokens
         self.token_ending = {t.end: t.i for t in tokens}
+        self.ends = [t.end for t in tokens]  # in order, as tokens follow one another
         self.keys = [first_word(self.norm, t.start, t.end) for t in tokens]
         self.quoted = _quoted(text, tokens)
         self._starts: dict[AliasIndex, list[int]] = {}
@@ -159,14 +160,9 @@ def _match_at(
 ) -> Match | None:
     """The first entry of the longest key that matches at token ``i`` and ends where a token ends."""
     longest, by_key = group
-    tokens = text.tokens
-    start = tokens[i].start
-    ends = []
-    j = i
-    while j < len(tokens) and tokens[j].end - start <= longest:
-        ends.append(tokens[j].end)
-        j += 1
-    for end in reversed(ends):
+    start = text.tokens[i].start
+    ends = text.ends
+    for end in reversed(ends[i : bisect_right(ends, start + longest, i)]):
         stop = text.token_ending[end]
         if stop >= last:
             continue
