@@ -10,6 +10,7 @@ from chancery.records import Sentence, Token
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
 
@@ -89,25 +90,50 @@ def _columns(doc: Doc, sentence_of: list[int]) -> list[list]:
     orth, lemma, tag, dep, ent_type = doc.to_array([ORTH, LEMMA, TAG, DEP, ENT_TYPE]).T.tolist()
     # HEAD is stored relative to the token (as an unsigned offset); astype gives it its sign back
     idx, head, pos, iob, space = doc.to_array([IDX, HEAD, POS, ENT_IOB, SPACY]).astype("int64").T.tolist()
-    strings = doc.vocab.strings
-    names = {value: strings[value] for value in {*orth, *lemma, *tag, *dep, *ent_type}}
-    text = [names[value] for value in orth]
+    name = _strings(doc.vocab.strings).__getitem__
+    text = list(map(name, orth))
     iob_strings = SpacyToken.iob_strings()
     return [
         list(range(len(doc))),
         text,
         idx,
         [start + len(word) for start, word in zip(idx, text, strict=True)],
-        [names[value] for value in lemma],
+        list(map(name, lemma)),
         [NAMES[value] for value in pos],
-        [names[value] for value in tag],
-        [names[value] for value in dep],
+        list(map(name, tag)),
+        list(map(name, dep)),
         [i + offset for i, offset in enumerate(head)],
         sentence_of,
-        [names[value] for value in ent_type],
+        list(map(name, ent_type)),
         [iob_strings[value] for value in iob],
         [" " if value else "" for value in space],
     ]
+
+
+class _Strings(dict):
+    """A ``StringStore``'s hash → string lookups, kept once made (at most ``limit`` of them)."""
+
+    limit = 200_000
+
+    def __init__(self, store: StringStore):
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, value: int) -> str:
+        string = self.store[value]
+        if len(self) < self.limit:
+            self[value] = string
+        return string
+
+
+_LAST: list[_Strings] = []  # the lookups of the last store used (a process loads one model)
+
+
+def _strings(store: StringStore) -> _Strings:
+    """The kept lookups of ``store``, started afresh when another store comes along."""
+    if not _LAST or _LAST[0].store is not store:
+        _LAST[:] = [_Strings(store)]
+    return _LAST[0]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
