@@ -315,16 +315,20 @@ def corefer(found: list[Found], text: Text) -> list[Found]:
     for i, token in enumerate(text.tokens):
         if i in covered:
             continue
-        person = _surname(found, text, i) if token.text[:1].isupper() else None
+        word = token.text
+        person = _surname(found, text, i) if word[:1].isupper() else None
         if person is not None:
             extra.append(_again(person, i, i + 1, "person", "person-coref:surname"))
             continue
-        gender = PRONOUNS.get(token.text.lower())
+        lower = word.lower()
+        if lower not in PRONOUNS and lower not in POSSESSIVES:
+            continue
+        gender = PRONOUNS.get(lower)
         if gender:
             antecedent = _antecedent(found + extra, text, i, gender, covered)
             if antecedent is not None:
                 extra.append(_again(antecedent, i, i + 1, "pronoun", "pronoun-coref"))
-        elif token.text.lower() in POSSESSIVES and text.lower(i + 1) == "country" and i + 1 not in covered:
+        elif lower in POSSESSIVES and text.lower(i + 1) == "country" and i + 1 not in covered:
             country = _their_country(found + extra, text, i, covered)
             if country is not None:
                 extra.append(country)
