@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -74,10 +73,9 @@ class _FoldTable(dict):
 _FOLDS = _FoldTable()
 
 
-def first_word(normalised: str, start: int = 0, end: int = sys.maxsize) -> str | None:
-    """The index key of a normalised alias or token (``normalised[start:end]``): its first run of
-    word characters."""
-    match = _WORD.search(normalised, start, end)
+def first_word(normalised: str) -> str | None:
+    """The index key of a normalised alias or token: its first run of word characters."""
+    match = _WORD.search(normalised)
     return match.group(0) if match else None
 
 

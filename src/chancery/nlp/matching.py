@@ -103,7 +103,7 @@ class Text:
         self.tokens = tokens
         self.token_ending = {t.end: t.i for t in tokens}
         self.ends = [t.end for t in tokens]  # in order, as tokens follow one another
-        self.keys = [first_word(self.norm, t.start, t.end) for t in tokens]
+        self.keys = [_key(self.norm[t.start : t.end]) for t in tokens]
         self.quoted = _quoted(text, tokens)
         self._starts: dict[AliasIndex, list[int]] = {}
 
@@ -121,6 +121,11 @@ class Text:
 
     def lower(self, i: int) -> str:
         return self.norm[self.tokens[i].start : self.tokens[i].end] if 0 <= i < len(self.tokens) else ""
+
+
+def _key(word: str) -> str | None:
+    """``first_word`` of a normalised token; most tokens are one run of word characters already."""
+    return word if word.isalnum() else first_word(word)
 
 
 def _quoted(text: str, tokens: tuple[Token, ...]) -> set[int]:
