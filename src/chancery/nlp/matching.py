@@ -223,7 +223,7 @@ def capital_use(match: Match, text: Text) -> str:
     """How a capital or seat is used: ``"acts"`` (a government), ``"place"`` ("talks in Doha", "visited
     Moscow") or ``"modifier"`` ("a Washington correspondent", "Washington-based", "Washington state")."""
     tokens = text.tokens
-    head = _head_in(match, tokens)
+    head = head_of(match.first, match.last, tokens)
     token = tokens[head]
     while token.dep == "conj" and token.head != token.i:
         token = tokens[token.head]
@@ -262,16 +262,12 @@ def place_elsewhere(match: Match, text: Text) -> bool:
     return state in US_STATES
 
 
-def _head_in(match: Match, tokens: tuple[Token, ...]) -> int:
-    for i in range(match.last - 1, match.first - 1, -1):
-        if not match.first <= tokens[i].head < match.last or tokens[i].head == i:
-            return i
-    return match.last - 1
-
-
 def head_of(first: int, last: int, tokens: tuple[Token, ...]) -> int:
     """The token of ``[first, last)`` whose syntactic head lies outside the span."""
-    return _head_in(Match(first, last, None), tokens)  # type: ignore[arg-type]
+    for i in range(last - 1, first - 1, -1):
+        if not first <= tokens[i].head < last or tokens[i].head == i:
+            return i
+    return last - 1
 
 
 def _inside_person(match: Match, text: Text, matched: set[int]) -> bool:
