@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from dataclasses import dataclass
 
 from chancery.nlp.dictionary import ActorDictionary, AliasIndex, Entry, first_word, normalise
@@ -191,7 +192,7 @@ def _case_ok(entry: Entry, surface: str) -> bool:
     return entry.alias[:1].islower() or not surface[:1].isalpha() or surface[:1].isupper()
 
 
-def vetoed(match: Match, text: Text, matched: set[int]) -> str | None:
+def vetoed(match: Match, text: Text, matched: Container[int]) -> str | None:
     """Why a name match names no actor here (a person's name, a US state, a dateline), or None."""
     entry = match.entry
     if entry.kind == "nonactor":
@@ -270,7 +271,7 @@ def head_of(first: int, last: int, tokens: tuple[Token, ...]) -> int:
     return last - 1
 
 
-def _inside_person(match: Match, text: Text, matched: set[int]) -> bool:
+def _inside_person(match: Match, text: Text, matched: Container[int]) -> bool:
     """The match is part of a longer PERSON entity ("Michael Jordan", "Chad Smith")."""
     tokens = text.tokens
     if any(tokens[i].ent_type != "PERSON" for i in range(match.first, match.last)):
@@ -283,7 +284,7 @@ def _inside_person(match: Match, text: Text, matched: set[int]) -> bool:
     return any(i not in matched and tokens[i].pos == "PROPN" for i in neighbours)
 
 
-def _given_name(match: Match, text: Text, matched: set[int]) -> bool:
+def _given_name(match: Match, text: Text, matched: Container[int]) -> bool:
     """ "Israel Katz", "Chad Daniels": a state's name that is also a given name, before a surname."""
     if match.entry.key not in GIVEN_NAMES:
         return False
@@ -344,9 +345,25 @@ def name_matches(dictionary: ActorDictionary, text: Text, first: int, last: int)
     """Name matches of a sentence, with vetoed ones dropped (they still block shorter names)."""
     found = scan(text, dictionary.name_index, set(), first, last)
     # a neighbour that is itself a name or a role word ("Jordan Foreign Minister") is no given name
-    words = found + scan(text, dictionary.role_index, set(), first, last)
-    matched = {i for m in words for i in range(m.first, m.last)}
+    matched = _Words(text, dictionary.role_index, found, first, last)
     return [m for m in found if vetoed(m, text, matched) is None]
+
+
+class _Words:
+    """The tokens of a sentence's name matches and role words, as a container of token indices.
+
+    Few vetoes ask about them, so the role words are scanned for only when one does.
+    """
+
+    def __init__(self, text: Text, roles: AliasIndex, names: list[Match], first: int, last: int):
+        self.text, self.roles, self.names, self.first, self.last = text, roles, names, first, last
+        self.tokens: set[int] | None = None
+
+    def __contains__(self, i: object) -> bool:
+        if self.tokens is None:
+            words = self.names + scan(self.text, self.roles, set(), self.first, self.last)
+            self.tokens = {i for m in words for i in range(m.first, m.last)}
+        return i in self.tokens
 
 
 def role_matches(
