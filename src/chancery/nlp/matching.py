@@ -362,7 +362,7 @@ class _Words:
     def __contains__(self, i: object) -> bool:
         if self.tokens is None:
             words = self.names + scan(self.text, self.roles, set(), self.first, self.last)
-            self.tokens = {i for m in words for i in range(m.first, m.last)}
+            self.tokens = {k for m in words for k in range(m.first, m.last)}
         return i in self.tokens
 
 
