@@ -104,7 +104,8 @@ class Text:
         self.tokens = tokens
         self.token_ending = {t.end: t.i for t in tokens}
         self.ends = [t.end for t in tokens]  # in order, as tokens follow one another
-        self.keys = [_key(self.norm[t.start : t.end]) for t in tokens]
+        self.words = [self.norm[t.start : t.end] for t in tokens]  # each token normalised
+        self.keys = [_key(word) for word in self.words]
         self.quoted = _quoted(text, tokens)
         self._starts: dict[AliasIndex, list[int]] = {}
 
@@ -121,7 +122,7 @@ class Text:
         return i in self.quoted
 
     def lower(self, i: int) -> str:
-        return self.norm[self.tokens[i].start : self.tokens[i].end] if 0 <= i < len(self.tokens) else ""
+        return self.words[i] if 0 <= i < len(self.words) else ""
 
 
 def _key(word: str) -> str | None:
