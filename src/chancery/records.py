@@ -25,11 +25,15 @@ RELATION_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# what json.dumps(part, sort_keys=True, ensure_ascii=False, default=str) builds on every call
+_ID_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
+
+
 def content_id(*parts: object, length: int = 16) -> str:
     """A stable hex id from the given parts (content hashing makes re-ingest harmless)."""
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode())
+        digest.update(_ID_ENCODER.encode(part).encode())
         digest.update(b"\x1f")
     return digest.hexdigest()[:length]
 

@@ -144,6 +144,10 @@ class Parse:
             node = self.tokens[node].head
         return node if self.tokens[node].lemma.lower() in DIRECT_VERBS else self.tokens[verb].head
 
+    def reporting_candidates(self) -> list[Token]:
+        """The only tokens ``according_to`` or ``reported`` can find a clause on: "according" and verbs."""
+        return [t for t in self.tokens if t.pos == "VERB" or t.text.lower() == "according"]
+
     def reported(self, verb: int) -> Reported | None:
         """The clause a speech verb reports, if it has one and states something."""
         token = self.tokens[verb]
@@ -266,6 +270,8 @@ class Parse:
 
     def according_to(self, i: int) -> Reported | None:
         """The clause attributed by "according to X" on token ``i``, or None."""
+        if self.tokens[i].text.lower() != "according":
+            return None  # only "according" can carry that cue (and speech verbs' cues cost more)
         cue = self.cue_at(i)
         if cue is None or cue.text != "according to":
             return None

@@ -40,7 +40,9 @@ _MONTH = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True) 
 _WEEKDAY = "|".join(d.capitalize() for d in WEEKDAYS if len(d) > 4)
 # What the entity recogniser tends to miss; group 1 is the expression.
 _PATTERNS = re.compile(
-    "|".join(
+    # every alternative starts with a letter or digit: saying so first lets the engine skip other positions
+    r"(?=[A-Za-z\d])(?:"
+    + "|".join(
         [
             rf"\b((?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?(?:{_WEEKDAY}))\b",
             r"\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b",
@@ -52,6 +54,7 @@ _PATTERNS = re.compile(
             r"\b(\d{4}-\d{2}-\d{2})\b",
         ]
     )
+    + ")"
 )
 
 

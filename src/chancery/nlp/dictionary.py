@@ -42,15 +42,35 @@ class Entry:
 
 def normalise(text: str) -> str:
     """Lowercase, accents and curly quotes folded, whitespace as spaces; same length as ``text``."""
-    out = []
-    for char in text:
-        folded = unicodedata.normalize("NFD", char)[0].lower()
-        if char in "’‘`´":
-            folded = "'"
-        elif char.isspace():
-            folded = " "
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out)
+    return text.translate(_FOLDS)
+
+
+def _fold(char: str) -> str:
+    """One character of ``normalise``: a single character, so offsets stay those of the original."""
+    folded = unicodedata.normalize("NFD", char)[0].lower()
+    if char in "’‘`´":
+        folded = "'"
+    elif char.isspace():
+        folded = " "
+    return folded if len(folded) == 1 else char
+
+
+class _FoldTable(dict):
+    """The ``str.translate`` table of ``normalise``: code point → ``_fold`` of it, filled on first use.
+
+    At most ``limit`` characters are kept; rarer ones beyond that are folded afresh each time.
+    """
+
+    limit = 4096
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold(chr(code))
+        if len(self) < self.limit:
+            self[code] = folded
+        return folded
+
+
+_FOLDS = _FoldTable()
 
 
 def first_word(normalised: str) -> str | None:
@@ -73,12 +93,37 @@ def parse_codes(cell: str, default_start: str = "", default_end: str = "") -> tu
     return tuple(codes)
 
 
+class AliasIndex:
+    """A first-word index regrouped for matching at a token.
+
+    For each first word: the length of its longest entry key, and for each whole key its entries
+    in the index's order.  At a token, only the text up to each later token's end can match, so
+    one dict lookup per such end replaces comparing every entry.
+    """
+
+    def __init__(self, index: dict[str, tuple[Entry, ...]]):
+        self.groups: dict[str, tuple[int, dict[str, tuple[Entry, ...]]]] = {}
+        for word, entries in index.items():
+            by_key: dict[str, list[Entry]] = {}
+            for entry in entries:
+                by_key.setdefault(entry.key, []).append(entry)
+            longest = max(len(key) for key in by_key)
+            self.groups[word] = (longest, {key: tuple(group) for key, group in by_key.items()})
+
+
 @dataclass(frozen=True)
 class ActorDictionary:
     """The actor dictionary: names (states, capitals, places, IGOs, groups, people) and role nouns."""
 
     names: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     roles: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    # ``names`` and ``roles`` regrouped for matching; derived, so never given
+    name_index: AliasIndex = field(init=False, repr=False, compare=False)
+    role_index: AliasIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name_index", AliasIndex(self.names))
+        object.__setattr__(self, "role_index", AliasIndex(self.roles))
 
     @classmethod
     def load(cls) -> ActorDictionary:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from dataclasses import dataclass
 
-from chancery.nlp.dictionary import ActorDictionary, Entry, first_word, normalise
+from chancery.nlp.dictionary import ActorDictionary, AliasIndex, Entry, first_word, normalise
 from chancery.records import Token
 
 # Prepositions and verbs after which a capital is a place, not a government ("talks in Washington").
@@ -101,15 +103,31 @@ class Text:
         self.norm = normalise(text)
         self.tokens = tokens
         self.token_ending = {t.end: t.i for t in tokens}
-        self.keys = [first_word(self.norm[t.start : t.end]) for t in tokens]
+        self.ends = [t.end for t in tokens]  # in order, as tokens follow one another
+        self.words = [self.norm[t.start : t.end] for t in tokens]  # each token normalised
+        self.keys = [_key(word) for word in self.words]
         self.quoted = _quoted(text, tokens)
+        self._starts: dict[AliasIndex, list[int]] = {}
+
+    def match_starts(self, index: AliasIndex) -> list[int]:
+        """The tokens, in order, whose first word starts some entry of ``index`` (found once per index)."""
+        starts = self._starts.get(index)
+        if starts is None:
+            groups = index.groups
+            starts = self._starts[index] = [i for i, key in enumerate(self.keys) if key in groups]
+        return starts
 
     def in_quote(self, i: int) -> bool:
         """Whether token ``i`` lies inside quotation marks (words a speaker uses, not the narrator's)."""
         return i in self.quoted
 
     def lower(self, i: int) -> str:
-        return self.norm[self.tokens[i].start : self.tokens[i].end] if 0 <= i < len(self.tokens) else ""
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+
+def _key(word: str) -> str | None:
+    """``first_word`` of a normalised token; most tokens are one run of word characters already."""
+    return word if word.isalnum() else first_word(word)
 
 
 def _quoted(text: str, tokens: tuple[Token, ...]) -> set[int]:
@@ -126,39 +144,41 @@ def _quoted(text: str, tokens: tuple[Token, ...]) -> set[int]:
     return quoted
 
 
-def scan(
-    text: Text, index: dict[str, tuple[Entry, ...]], skip: set[int], first: int, last: int
-) -> list[Match]:
+def scan(text: Text, index: AliasIndex, skip: set[int], first: int, last: int) -> list[Match]:
     """Longest-first matches of ``index`` entries over tokens ``[first, last)`` not in ``skip``."""
     matches = []
-    i = first
-    while i < last:
-        found = None if i in skip else _match_at(text, index, i, last, skip)
-        if found is None:
-            i += 1
+    starts = text.match_starts(index)
+    i = first  # tokens before i are inside the last match
+    for k in range(bisect_left(starts, first), len(starts)):
+        j = starts[k]
+        if j >= last:
+            break
+        if j < i or j in skip:
             continue
-        matches.append(found)
-        i = found.last
+        found = _match_at(text, index.groups[text.keys[j]], j, last, skip)
+        if found is not None:
+            matches.append(found)
+            i = found.last
     return matches
 
 
 def _match_at(
-    text: Text, index: dict[str, tuple[Entry, ...]], i: int, last: int, skip: set[int]
+    text: Text, group: tuple[int, dict[str, tuple[Entry, ...]]], i: int, last: int, skip: set[int]
 ) -> Match | None:
-    key = text.keys[i]
-    if not key:
-        return None
+    """The first entry of the longest key that matches at token ``i`` and ends where a token ends."""
+    longest, by_key = group
     start = text.tokens[i].start
-    for entry in index.get(key, ()):
-        end = start + len(entry.key)
-        stop = text.token_ending.get(end)
-        if stop is None or stop >= last or not text.norm.startswith(entry.key, start):
+    ends = text.ends
+    for end in reversed(ends[i : bisect_right(ends, start + longest, i)]):
+        stop = text.token_ending[end]
+        if stop >= last:
             continue
-        if skip and any(j in skip for j in range(i, stop + 1)):
-            continue
-        if not _case_ok(entry, text.raw[start:end]):
-            continue
-        return Match(i, stop + 1, entry)
+        for entry in by_key.get(text.norm[start:end], ()):
+            if skip and any(k in skip for k in range(i, stop + 1)):
+                continue
+            if not _case_ok(entry, text.raw[start:end]):
+                continue
+            return Match(i, stop + 1, entry)
     return None
 
 
@@ -173,7 +193,7 @@ def _case_ok(entry: Entry, surface: str) -> bool:
     return entry.alias[:1].islower() or not surface[:1].isalpha() or surface[:1].isupper()
 
 
-def vetoed(match: Match, text: Text, matched: set[int]) -> str | None:
+def vetoed(match: Match, text: Text, matched: Container[int]) -> str | None:
     """Why a name match names no actor here (a person's name, a US state, a dateline), or None."""
     entry = match.entry
     if entry.kind == "nonactor":
@@ -205,7 +225,7 @@ def capital_use(match: Match, text: Text) -> str:
     """How a capital or seat is used: ``"acts"`` (a government), ``"place"`` ("talks in Doha", "visited
     Moscow") or ``"modifier"`` ("a Washington correspondent", "Washington-based", "Washington state")."""
     tokens = text.tokens
-    head = _head_in(match, tokens)
+    head = head_of(match.first, match.last, tokens)
     token = tokens[head]
     while token.dep == "conj" and token.head != token.i:
         token = tokens[token.head]
@@ -244,19 +264,15 @@ def place_elsewhere(match: Match, text: Text) -> bool:
     return state in US_STATES
 
 
-def _head_in(match: Match, tokens: tuple[Token, ...]) -> int:
-    for i in range(match.last - 1, match.first - 1, -1):
-        if not match.first <= tokens[i].head < match.last or tokens[i].head == i:
-            return i
-    return match.last - 1
-
-
 def head_of(first: int, last: int, tokens: tuple[Token, ...]) -> int:
     """The token of ``[first, last)`` whose syntactic head lies outside the span."""
-    return _head_in(Match(first, last, None), tokens)  # type: ignore[arg-type]
+    for i in range(last - 1, first - 1, -1):
+        if not first <= tokens[i].head < last or tokens[i].head == i:
+            return i
+    return last - 1
 
 
-def _inside_person(match: Match, text: Text, matched: set[int]) -> bool:
+def _inside_person(match: Match, text: Text, matched: Container[int]) -> bool:
     """The match is part of a longer PERSON entity ("Michael Jordan", "Chad Smith")."""
     tokens = text.tokens
     if any(tokens[i].ent_type != "PERSON" for i in range(match.first, match.last)):
@@ -269,7 +285,7 @@ def _inside_person(match: Match, text: Text, matched: set[int]) -> bool:
     return any(i not in matched and tokens[i].pos == "PROPN" for i in neighbours)
 
 
-def _given_name(match: Match, text: Text, matched: set[int]) -> bool:
+def _given_name(match: Match, text: Text, matched: Container[int]) -> bool:
     """ "Israel Katz", "Chad Daniels": a state's name that is also a given name, before a surname."""
     if match.entry.key not in GIVEN_NAMES:
         return False
@@ -328,15 +344,31 @@ def _dateline(match: Match, text: Text) -> bool:
 
 def name_matches(dictionary: ActorDictionary, text: Text, first: int, last: int) -> list[Match]:
     """Name matches of a sentence, with vetoed ones dropped (they still block shorter names)."""
-    found = scan(text, dictionary.names, set(), first, last)
+    found = scan(text, dictionary.name_index, set(), first, last)
     # a neighbour that is itself a name or a role word ("Jordan Foreign Minister") is no given name
-    words = found + scan(text, dictionary.roles, set(), first, last)
-    matched = {i for m in words for i in range(m.first, m.last)}
+    matched = _Words(text, dictionary.role_index, found, first, last)
     return [m for m in found if vetoed(m, text, matched) is None]
+
+
+class _Words:
+    """The tokens of a sentence's name matches and role words, as a container of token indices.
+
+    Few vetoes ask about them, so the role words are scanned for only when one does.
+    """
+
+    def __init__(self, text: Text, roles: AliasIndex, names: list[Match], first: int, last: int):
+        self.text, self.roles, self.names, self.first, self.last = text, roles, names, first, last
+        self.tokens: set[int] | None = None
+
+    def __contains__(self, i: object) -> bool:
+        if self.tokens is None:
+            words = self.names + scan(self.text, self.roles, set(), self.first, self.last)
+            self.tokens = {k for m in words for k in range(m.first, m.last)}
+        return i in self.tokens
 
 
 def role_matches(
     dictionary: ActorDictionary, text: Text, taken: set[int], first: int, last: int
 ) -> list[Match]:
     """Role-noun matches over the tokens no name claimed."""
-    return scan(text, dictionary.roles, taken, first, last)
+    return scan(text, dictionary.role_index, taken, first, last)

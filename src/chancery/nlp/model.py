@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from chancery.errors import ModelError
@@ -9,6 +10,7 @@ from chancery.records import Sentence, Token
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
 
@@ -52,34 +54,16 @@ def doc_records(doc: Doc) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
     Whitespace-only tokens (spaCy's ``_SP``) are kept so indices match the ``Doc``;
     a sentence's paragraph number counts blank-line breaks before it.
     """
-    text = doc.text
-    tokens = []
-    sentence_of = {}
-    for index, sent in enumerate(doc.sents):
-        for token in sent:
-            sentence_of[token.i] = index
-    for token in doc:
-        tokens.append(
-            Token(
-                i=token.i,
-                text=token.text,
-                start=token.idx,
-                end=token.idx + len(token.text),
-                lemma=token.lemma_,
-                pos=token.pos_,
-                tag=token.tag_,
-                dep=token.dep_,
-                head=token.head.i,
-                sentence=sentence_of[token.i],
-                ent_type=token.ent_type_,
-                ent_iob=token.ent_iob_,
-                whitespace=token.whitespace_,
-            )
-        )
+    sents = list(doc.sents)
+    sentence_of = [0] * len(doc)
+    for index, sent in enumerate(sents):
+        sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
+    tokens = tuple(Token(*values) for values in zip(*_columns(doc, sentence_of), strict=True))
+    text = "".join(token.text + token.whitespace for token in tokens)  # doc.text, joined as spaCy joins it
     sentences = []
     paragraph = 0
     previous_end = 0
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(sents):
         start, end = _trim(text, sent.start_char, sent.end_char)
         if "\n\n" in text[previous_end:start] or "\n\n" in text[sent.start_char : start + 1]:
             paragraph += 1 if index else 0
@@ -87,7 +71,69 @@ def doc_records(doc: Doc) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
             Sentence(index=index, start=start, end=end, first=sent.start, last=sent.end, paragraph=paragraph)
         )
         previous_end = end
-    return tuple(tokens), tuple(sentences)
+    return tokens, tuple(sentences)
+
+
+def _columns(doc: Doc, sentence_of: list[int]) -> list[list]:
+    """Every ``Token`` field of every token of ``doc``, one list per field in ``Token``'s field order.
+
+    The same values as reading ``token.i``, ``text``, ``idx``, ``lemma_``, ``pos_``, ``tag_``,
+    ``dep_``, ``head.i``, ``ent_type_``, ``ent_iob_`` and ``whitespace_`` token by token, read in
+    bulk through ``Doc.to_array`` instead of building a spaCy ``Token`` per token.
+    """
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
+    from spacy.parts_of_speech import NAMES
+    from spacy.tokens import Token as SpacyToken
+
+    if not len(doc):
+        return [[] for _ in fields(Token)]
+    orth, lemma, tag, dep, ent_type = doc.to_array([ORTH, LEMMA, TAG, DEP, ENT_TYPE]).T.tolist()
+    # HEAD is stored relative to the token (as an unsigned offset); astype gives it its sign back
+    idx, head, pos, iob, space = doc.to_array([IDX, HEAD, POS, ENT_IOB, SPACY]).astype("int64").T.tolist()
+    name = _strings(doc.vocab.strings).__getitem__
+    text = list(map(name, orth))
+    iob_strings = SpacyToken.iob_strings()
+    return [
+        list(range(len(doc))),
+        text,
+        idx,
+        [start + len(word) for start, word in zip(idx, text, strict=True)],
+        list(map(name, lemma)),
+        [NAMES[value] for value in pos],
+        list(map(name, tag)),
+        list(map(name, dep)),
+        [i + offset for i, offset in enumerate(head)],
+        sentence_of,
+        list(map(name, ent_type)),
+        [iob_strings[value] for value in iob],
+        [" " if value else "" for value in space],
+    ]
+
+
+class _Strings(dict):
+    """A ``StringStore``'s hash → string lookups, kept once made (at most ``limit`` of them)."""
+
+    limit = 200_000
+
+    def __init__(self, store: StringStore):
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, value: int) -> str:
+        string = self.store[value]
+        if len(self) < self.limit:
+            self[value] = string
+        return string
+
+
+_LAST: list[_Strings] = []  # the lookups of the last store used (a process loads one model)
+
+
+def _strings(store: StringStore) -> _Strings:
+    """The kept lookups of ``store``, started afresh when another store comes along."""
+    if not _LAST or _LAST[0].store is not store:
+        _LAST[:] = [_Strings(store)]
+    return _LAST[0]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -311,20 +311,30 @@ def corefer(found: list[Found], text: Text) -> list[Found]:
             else:
                 firsts[key] = f
     covered = {i for f in found for i in range(f.first, f.last)}
+    # the people a later word may continue, by that word (in article order)
+    by_surname: dict[str, list[Found]] = {}
+    for f in found:
+        if f.kind == "person" and f.name and f.refers_to is None:
+            for surname in _surnames(f.name):
+                by_surname.setdefault(surname, []).append(f)
     extra: list[Found] = []
     for i, token in enumerate(text.tokens):
         if i in covered:
             continue
-        person = _surname(found, text, i) if token.text[:1].isupper() else None
+        word = token.text
+        person = _surname(by_surname, text, i) if word[:1].isupper() else None
         if person is not None:
             extra.append(_again(person, i, i + 1, "person", "person-coref:surname"))
             continue
-        gender = PRONOUNS.get(token.text.lower())
+        lower = word.lower()
+        if lower not in PRONOUNS and lower not in POSSESSIVES:
+            continue
+        gender = PRONOUNS.get(lower)
         if gender:
             antecedent = _antecedent(found + extra, text, i, gender, covered)
             if antecedent is not None:
                 extra.append(_again(antecedent, i, i + 1, "pronoun", "pronoun-coref"))
-        elif token.text.lower() in POSSESSIVES and text.lower(i + 1) == "country" and i + 1 not in covered:
+        elif lower in POSSESSIVES and text.lower(i + 1) == "country" and i + 1 not in covered:
             country = _their_country(found + extra, text, i, covered)
             if country is not None:
                 extra.append(country)
@@ -349,15 +359,12 @@ def _again(person: Found, first: int, last: int, kind: str, rule: str) -> Found:
     return replace(root, first=first, last=last, kind=kind, rule=rule, refers_to=root)
 
 
-def _surname(found: list[Found], text: Text, i: int) -> Found | None:
+def _surname(by_surname: dict[str, list[Found]], text: Text, i: int) -> Found | None:
+    """The one person named before token ``i`` whose surname it is, if there is exactly one."""
     word = text.tokens[i].text
     if len(word) < 3 or text.tokens[i].pos != "PROPN":
         return None
-    matches = {
-        f.name: f
-        for f in found
-        if f.kind == "person" and f.first < i and f.name and f.refers_to is None and word in _surnames(f.name)
-    }
+    matches = {f.name: f for f in by_surname.get(word, ()) if f.first < i}
     return next(iter(matches.values())) if len(matches) == 1 else None
 
 

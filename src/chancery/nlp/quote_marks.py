@@ -22,6 +22,16 @@ SINGLE_CLOSING = frozenset("’")
 # a straight mark right after one of these opens a quote ("said: \"...", "(\"...")
 _OPEN_BEFORE = "([{—–-/:"
 
+
+def _any_of(chars: frozenset[str] | set[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+# the only characters each mark test can accept, to find them without testing every character
+_DOUBLE_CANDIDATES = _any_of(MARKS)
+_SINGLE_CANDIDATES = _any_of(SINGLE_OPENING | SINGLE_CLOSING)
+_OPENING_CANDIDATES = _any_of(OPENING | SINGLE_OPENING | {STRAIGHT})
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
 
@@ -60,9 +70,9 @@ def quoted_stretches(text: str) -> tuple[Stretch, ...]:
     stretches: list[Stretch] = []
     open_at: int | None = None  # offset of the opening mark of the quote being read
     if _single_style(text):
-        closing, is_mark = SINGLE_CLOSING, _single_mark
+        closing, candidates, is_mark = SINGLE_CLOSING, _SINGLE_CANDIDATES, _single_mark
     else:
-        closing, is_mark = CLOSING, _double_mark
+        closing, candidates, is_mark = CLOSING, _DOUBLE_CANDIDATES, _double_mark
 
     def close(end: int, close_mark: int | None) -> None:
         """Record the stretch opened at ``open_at`` and ending at ``end``."""
@@ -72,7 +82,7 @@ def quoted_stretches(text: str) -> tuple[Stretch, ...]:
             stretches.append(Stretch(start, end, close_mark is not None, covered, open_at, close_mark))
 
     for number, (p_start, p_end) in enumerate(paragraphs):
-        marks = [i for i in range(p_start, p_end) if is_mark(text, i)]
+        marks = [m.start() for m in candidates.finditer(text, p_start, p_end) if is_mark(text, m.start())]
         if open_at is not None:
             if marks and marks[0] == p_start and text[p_start] not in closing:
                 marks = marks[1:]  # the mark that reopens a quote running on from the last paragraph
@@ -111,7 +121,8 @@ def _single_mark(text: str, i: int) -> bool:
 
 def _single_style(text: str) -> bool:
     """Whether the article's first opening quotation mark is a curly single one."""
-    for i, char in enumerate(text):
+    for match in _OPENING_CANDIDATES.finditer(text):
+        i, char = match.start(), match.group()
         if char in OPENING or (char == STRAIGHT and _only_opens(text, i)):
             return False
         if char in SINGLE_OPENING and _only_opens(text, i):

@@ -189,11 +189,9 @@ def _title(text: str, candidate: _Candidate, stretches: tuple[Stretch, ...]) -> 
 def _reported(parse: Parse, quoted: list[tuple[int, int]]) -> list[Reported]:
     """Indirect quotes: clauses of speech verbs and of "according to", outside direct quotes."""
     found: list[Reported] = []
-    for token in parse.tokens:
-        if _inside(token.start, quoted):
-            continue
+    for token in parse.reporting_candidates():
         reported = parse.according_to(token.i) or parse.reported(token.i)
-        if reported is None:
+        if reported is None or _inside(token.start, quoted):
             continue
         if _inside(reported.start, quoted) or any(s == reported.start + 1 for s, _ in quoted):
             continue  # the clause opens with a direct quote: that quote carries the cue

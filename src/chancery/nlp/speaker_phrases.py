@@ -156,11 +156,16 @@ class PhraseReader:
         return sorted(out)
 
     def _mentions_in(self, head: int) -> list[Mention]:
-        span = set(self._phrase(head))
+        phrase = self._phrase(head)  # sorted
+        span, low, high = set(phrase), phrase[0], phrase[-1]
         inside = [
             m
             for m in self.mentions
-            if m.kind != "place" and (m.head in span or any(i in span for i in range(m.first, m.last)))
+            if m.kind != "place"
+            and (
+                m.head in span
+                or (m.first <= high and low < m.last and any(i in span for i in range(m.first, m.last)))
+            )
         ]  # "the embassy in Kabul said": a place in the phrase says where, not who speaks
         return sorted(inside, key=lambda m: (m.head != head, m.first))
 
