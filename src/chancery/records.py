@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import cache
 from typing import Any, ClassVar
 
 MODALITIES = ("asserted", "intended", "requested", "conditional", "hypothetical", "denied")
@@ -45,12 +46,12 @@ class Record:
     nested: ClassVar[dict[str, type]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {name: _plain(getattr(self, name)) for name in _names(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
         kwargs: dict[str, Any] = {}
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = _names(cls)
         for name, value in data.items():
             if name not in names:
                 continue
@@ -66,11 +67,22 @@ class Record:
         return cls(**kwargs)
 
 
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names in order (``fields()`` rebuilds its answer on every call)."""
+    return tuple(f.name for f in fields(cls))
+
+
+_SCALARS = (str, int, float, type(None))  # bool is an int
+
+
 def _plain(value: Any) -> Any:
+    if isinstance(value, _SCALARS):  # most values: answered before the rarer checks
+        return value
     if isinstance(value, Record):
         return value.to_dict()
     if is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        return {name: _plain(getattr(value, name)) for name in _names(type(value))}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
