@@ -13,6 +13,9 @@ peak memory is its own:
 - code-N:   the same with N worker processes;
 - ingest-N: ``chancery ingest DIR`` with N workers into a new SQLite ledger.
 
+Each mode runs ``--rounds`` times, the modes interleaved; the median run is shown, with the
+range of its words/s.
+
 Model loading (and starting the workers) is timed apart as ``load s``; rates count only the
 work, as spaCy's do. ``vs spaCy`` is words/s against single-process raw spaCy. The largest
 worker's peak RSS is read from /proc before the workers stop. Results go to a JSON file to
@@ -142,15 +145,22 @@ def run_all(args: argparse.Namespace) -> dict:
         built = corpus.build(folder, words=args.words, seed=args.seed)
         n = args.workers
         modes = [("spacy", 1), (f"spacy-{n}", n), ("code", 1), (f"code-{n}", n), (f"ingest-{n}", n)]
-        rows = []
-        for mode, workers in modes:
-            cmd = [sys.executable, __file__, "--one", mode, "--folder", str(folder)]
-            cmd += ["--workers", str(workers), "--batch-size", str(args.batch_size)]
-            out = subprocess.run(cmd, capture_output=True, text=True)
-            if out.returncode:
-                raise SystemExit(f"{mode} failed:\n{out.stderr}")
-            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            (Path(scratch) / "bench.db").unlink(missing_ok=True)
+        runs: dict[str, list[dict]] = {mode: [] for mode, _ in modes}
+        for _ in range(args.rounds):  # modes interleaved, so a slow spell of the machine hits them all
+            for mode, workers in modes:
+                cmd = [sys.executable, __file__, "--one", mode, "--folder", str(folder)]
+                cmd += ["--workers", str(workers), "--batch-size", str(args.batch_size)]
+                out = subprocess.run(cmd, capture_output=True, text=True)
+                if out.returncode:
+                    raise SystemExit(f"{mode} failed:\n{out.stderr}")
+                runs[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
+                (Path(scratch) / "bench.db").unlink(missing_ok=True)
+    rows = []
+    for mode, _ in modes:  # each mode's median run, with the range of its rates
+        ordered = sorted(runs[mode], key=lambda row: row["words_per_s"])
+        row = ordered[len(ordered) // 2]
+        row["words_per_s_range"] = [ordered[0]["words_per_s"], ordered[-1]["words_per_s"]]
+        rows.append(row)
     reference = rows[0]["words_per_s"]
     for row in rows:
         row["vs_spacy"] = round(row["words_per_s"] / reference, 2)
@@ -160,6 +170,7 @@ def run_all(args: argparse.Namespace) -> dict:
         "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "os": platform.platform()},
         "corpus": built,
         "batch_size": args.batch_size,
+        "rounds": args.rounds,
         "rows": rows,
     }
 
@@ -176,18 +187,20 @@ def show(result: dict, previous: dict | None) -> None:
     made = result["corpus"]
     print(
         f"corpus: {made['articles']} articles, {made['words']} words (seed {made['seed']}, "
-        f"digest {made['digest']}); batch size {result['batch_size']}; commit {result['commit']}"
+        f"digest {made['digest']}); batch size {result['batch_size']}; median of {result['rounds']} "
+        f"interleaved rounds; commit {result['commit']}"
     )
-    headers = ("load s", "seconds", "art/s", "words/s", "peak MB", "worker MB", "vs spaCy")
+    headers = ("load s", "seconds", "art/s", "words/s", "range", "peak MB", "worker MB", "vs spaCy")
     extra = " before" if previous else ""
-    print(f"{'mode':9}" + "".join(f"{h:>10}" for h in headers) + extra)
+    print(f"{'mode':9}" + "".join(f"{h:>12}" for h in headers) + extra)
     earlier = {row["mode"]: row for row in (previous or {}).get("rows", [])}
     for row in result["rows"]:
         cells = (
             row["load_seconds"], row["seconds"], row["articles_per_s"], row["words_per_s"],
-            row["peak_rss_mb"], row["worker_peak_rss_mb"] or "-", f"{row['vs_spacy']:.2f}x",
+            "{}-{}".format(*row["words_per_s_range"]), row["peak_rss_mb"], row["worker_peak_rss_mb"] or "-",
+            f"{row['vs_spacy']:.2f}x",
         )  # fmt: skip
-        line = f"{row['mode']:9}" + "".join(f"{c!s:>10}" for c in cells)
+        line = f"{row['mode']:9}" + "".join(f"{c!s:>12}" for c in cells)
         if row["mode"] in earlier:
             line += f"  {earlier[row['mode']]['vs_spacy']:.2f}x"
         print(line)
@@ -199,6 +212,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="workers when pooled")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each mode; the median is shown")
     parser.add_argument("--json", help="where to write the results [default: benchmarks/results/COMMIT.json]")
     parser.add_argument("--compare", help="an earlier results file to compare against")
     parser.add_argument("--one", help=argparse.SUPPRESS)
