@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from chancery.errors import ChanceryError
-from chancery.render import FORMATS, render_rows, render_table
+from chancery.render import FORMATS, render_json_pieces, render_rows, render_table
 from chancery.settings import Settings
 
 app = typer.Typer(
@@ -74,35 +74,40 @@ def code(
 ) -> None:
     """Code articles and print their events and quotes, without storing anything.
 
-    Table and jsonl output is written as each article is coded; json and csv, which need every
-    row first, are written at the end.
+    Output is written as each article is coded, except csv, whose columns need every row first.
     """
     from chancery.pipeline import Pipeline, code_inputs, count_inputs
-    from chancery.records import InputProblem
+    from chancery.records import CodedArticle, InputProblem
 
     _check_format(fmt)
     pipeline = Pipeline.from_settings(_settings(date=date, model=model, workers=workers))
-    coded, failed = [], False
-    with _progress(quiet, lambda: count_inputs(paths)) as advance:
+    problems: list[InputProblem] = []
+
+    def coded(advance: Callable[[], None]) -> Iterator[CodedArticle]:
         for item in code_inputs(pipeline, paths, stdin=sys.stdin):
             advance()
             if isinstance(item, InputProblem):
                 _problem(str(item))
-                failed = True
-            elif fmt == "table":
+                problems.append(item)
+            else:
+                yield item
+
+    with _progress(quiet, lambda: count_inputs(paths)) as advance:
+        if fmt == "json":
+            for piece in render_json_pieces("articles", (item.summary() for item in coded(advance))):
+                sys.stdout.write(piece)
+        elif fmt == "csv":
+            rows = [e.to_dict() for item in coded(advance) for e in item.events]
+            _emit(render_rows(fmt, {"events": rows}, kind="events"))
+        else:
+            for item in coded(advance):
+                if fmt == "jsonl":
+                    _emit(render_rows(fmt, {"events": [e.to_dict() for e in item.events]}, kind="events"))
+                    continue
                 _emit(render_table("events", [e.to_dict() for e in item.events], title=_title(item.article)))
                 if item.quotes:
                     _emit(render_table("quotes", [q.to_dict() for q in item.quotes]))
-            elif fmt == "jsonl":
-                _emit(render_rows(fmt, {"events": [e.to_dict() for e in item.events]}, kind="events"))
-            else:
-                coded.append(item)
-    if fmt == "json":
-        _emit(render_rows("json", {"articles": [c.summary() for c in coded]}))
-    elif fmt == "csv":
-        rows = [e.to_dict() for item in coded for e in item.events]
-        _emit(render_rows(fmt, {"events": rows}, kind="events"))
-    if failed:
+    if problems:
         raise typer.Exit(1)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -79,6 +80,20 @@ def render_rows(fmt: str, payload: dict[str, Any], kind: str | None = None) -> s
     if fmt == "csv":
         return _csv([flatten(r) for r in rows])
     return render_table(kind or "", rows)
+
+
+def render_json_pieces(key: str, items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """``render_rows("json", {key: list(items)})`` plus a newline, in pieces as items arrive.
+
+    The pieces join to exactly the same text, so a long run's JSON needs no more memory than
+    one item.
+    """
+    first = True
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield (f"{{\n  {json.dumps(key)}: [\n    " if first else ",\n    ") + body
+        first = False
+    yield f"{{\n  {json.dumps(key)}: []\n}}\n" if first else "\n  ]\n}\n"
 
 
 def _rows(payload: dict[str, Any]) -> list[dict[str, Any]]:

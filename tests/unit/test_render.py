@@ -6,7 +6,9 @@ import csv
 import io
 import json
 
-from chancery.render import flatten, render_rows
+import pytest
+
+from chancery.render import flatten, render_json_pieces, render_rows
 
 EVENT = {
     "id": "e1",
@@ -59,3 +61,14 @@ def test_empty_table_says_so():
 
 def test_flatten_keeps_scalars_and_joins_paths():
     assert flatten({"a": {"b": 1, "c": [1, 2]}, "d": None}) == {"a.b": 1, "a.c": "[1, 2]", "d": None}
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_in_pieces_is_the_same_text_as_json_at_once(count):
+    items = [
+        {"id": f"a{i}", "title": "Zakharova: “no”\nnew line", "events": [{"code": "054", "n": i}], "x": None}
+        for i in range(count)
+    ]
+    pieces = list(render_json_pieces("articles", iter(items)))
+    assert len(pieces) == count + 1  # one piece per item as it arrives, then the close
+    assert "".join(pieces) == render_rows("json", {"articles": items}) + "\n"

@@ -36,7 +36,6 @@ def test_bad_values_name_the_setting():
         Settings.load(env={"CHANCERY_WORKERS": "many", "CHANCERY_CONFIG": "none"})
 
 
-
 @pytest.mark.parametrize(("name", "value"), [("workers", "-1"), ("batch_size", "0"), ("max_chars", "0")])
 def test_values_below_the_least_are_refused(name, value):
     with pytest.raises(SettingsError, match=f"'{name}' must be at least"):
