@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import chancery.pipeline as pipeline_module
-from chancery.errors import ChanceryError, LedgerError, ModelError
+from chancery.errors import LedgerError, ModelError
 from chancery.pipeline import Pipeline
 from chancery.records import Article, CodedArticle, InputProblem
 from chancery.settings import Settings
@@ -110,15 +110,51 @@ def test_a_model_that_workers_cannot_load_is_one_model_error():
         list(Pipeline.from_settings(settings).code_stream(_articles(3)))
 
 
-def test_a_worker_that_dies_stops_the_run_with_a_clear_error():
-    with pipeline_module._WorkerPool(Settings(workers=1), 1) as pool:
+def _kill(pool, slot: int = 0, coding: int | None = None) -> None:
+    """Kill a worker; with ``coding``, only once it has said that it began that ticket."""
+    while coding is not None and pool._workers[slot].coding != coding:
+        pool._receive(block=True)
+    process = pool._workers[slot].process
+    os.kill(process.pid, signal.SIGKILL)
+    process.join()
+
+
+def test_a_batch_whose_worker_dies_is_coded_again_one_article_at_a_time(pipeline):
+    articles = [item for item in _examples_with_problems() if isinstance(item, Article)][:4]
+    one_process = replace(pipeline, settings=replace(pipeline.settings, workers=1, batch_size=4))
+    expected = _canonical(one_process.code_stream(articles))
+    with pipeline_module._WorkerPool(Settings(batch_size=4), 1) as pool:
         pool.wait_ready()
-        worker = pool._workers[0]
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.join()
-        ticket = pool.submit(_articles(1))
-        with pytest.raises(ChanceryError, match=r"chancery-worker-0 stopped unexpectedly \(exit code -9\)"):
-            pool.result(ticket)
+        first = pool._workers[0].process
+        ticket = pool.submit(articles)
+        _kill(pool, coding=ticket)
+        results = pool.result(ticket)
+        assert pool._workers[0].process is not first and pool._workers[0].process.is_alive()
+    assert _canonical(zip(articles, results, strict=True)) == expected
+
+
+def test_an_article_that_stops_a_worker_alone_is_its_problem_and_the_run_goes_on():
+    text = (EXAMPLES / "02-china-responds-to-russian-recognition.txt").read_text(encoding="utf-8")
+    long = Article(id="long", text="\n\n".join([text] * 10), source="poison.txt")
+    with pipeline_module._WorkerPool(Settings(), 1) as pool:
+        pool.wait_ready()
+        alone = pool.submit([long])
+        _kill(pool, coding=alone)
+        after = pool.submit(_articles(2))
+        assert [str(r) for r in pool.result(alone)] == [
+            "poison.txt: stopped a coding worker (exit code -9); skipped"
+        ]
+        assert [r.article.source for r in pool.result(after)] == ["a0.txt", "a1.txt"]
+
+
+def test_a_worker_that_dies_between_batches_is_replaced_and_blames_no_article():
+    with pipeline_module._WorkerPool(Settings(), 2) as pool:
+        pool.wait_ready()
+        _kill(pool, 1)
+        tickets = [pool.submit(_articles(1)) for _ in range(3)]
+        assert all(isinstance(pool.result(t)[0], CodedArticle) for t in tickets)
+        pool.wait_ready()
+        assert all(worker.process.is_alive() for worker in pool._workers)
 
 
 def test_started_workers_serve_several_streams_even_one_left_unfinished(pipeline):
