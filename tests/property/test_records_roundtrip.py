@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -113,3 +114,20 @@ def test_content_ids_are_stable_and_distinct():
         "Russia recognised the Taliban."
     )
     assert records.Article.make_id("a") != records.Article.make_id("b")
+
+
+_ID_PARTS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.lists(_ID_PARTS, max_size=5), st.integers(min_value=1, max_value=64))
+@settings(max_examples=300, deadline=None)
+def test_content_id_is_the_hash_of_each_parts_json(parts, length):
+    digest = hashlib.sha256()
+    for part in parts:  # the definition: each part's json.dumps, then a 0x1F separator
+        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode())
+        digest.update(b"\x1f")
+    assert records.content_id(*parts, length=length) == digest.hexdigest()[:length]
