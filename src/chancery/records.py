@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cache
 from json.encoder import encode_basestring
@@ -163,28 +162,6 @@ class Token(Record):
     ent_type: str = ""
     ent_iob: str = ""
     whitespace: str = ""
-
-    @classmethod
-    def from_columns(cls, columns: Sequence[Sequence[Any]]) -> tuple[Token, ...]:
-        """One token per row of ``columns`` (one column per field, in field order).
-
-        The same records as ``Token(*row)`` for each row -- equal, with the same attribute
-        dict in the same order, so they pickle alike -- built in about half the time: a frozen
-        dataclass's ``__init__`` sets each field through ``object.__setattr__``, one call per
-        field; here the new instance's ``__dict__`` is filled with all of them at once. That is
-        all ``__init__`` does for this class: every field is given, and there is no
-        ``__post_init__``. (A parse builds one record per token: tens of thousands a batch.)
-        """
-        names = _names(cls)
-        if len(columns) != len(names):
-            raise ValueError(f"Token.from_columns takes {len(names)} columns, not {len(columns)}")
-        new = object.__new__
-        tokens = []
-        for row in zip(*columns, strict=True):
-            token = new(cls)
-            token.__dict__.update(zip(names, row, strict=True))
-            tokens.append(token)
-        return tuple(tokens)
 
 
 @dataclass(frozen=True)

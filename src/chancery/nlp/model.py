@@ -80,7 +80,7 @@ def doc_records(doc: Doc) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
     sentence_of = [0] * len(doc)
     for index, sent in enumerate(sents):
         sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
-    tokens = Token.from_columns(_columns(doc, sentence_of))
+    tokens = tuple(Token(*values) for values in zip(*_columns(doc, sentence_of), strict=True))
     text = "".join(token.text + token.whitespace for token in tokens)  # doc.text, joined as spaCy joins it
     sentences = []
     paragraph = 0

@@ -1,10 +1,5 @@
 """``doc_records`` reads spaCy's arrays in bulk; it must give what reading token by token gives."""
 
-import dataclasses
-import pickle
-
-import pytest
-
 from chancery.nlp.model import doc_records
 from chancery.records import Sentence, Token
 
@@ -53,19 +48,3 @@ def test_offsets_index_the_doc_text(nlp):
     tokens, sentences = doc_records(doc)
     assert all(doc.text[t.start : t.end] == t.text for t in tokens)
     assert [doc.text[s.start : s.end] for s in sentences] == [s.text.strip() for s in doc.sents]
-
-
-def test_tokens_from_columns_are_the_records_init_builds(nlp):
-    rows = [dataclasses.astuple(t) for t in _by_token(nlp(TEXT))]
-    built = Token.from_columns([list(column) for column in zip(*rows, strict=True)])
-    expected = tuple(Token(*row) for row in rows)
-    assert built == expected
-    assert [vars(t) for t in built] == [vars(t) for t in expected]
-    assert [list(vars(t)) for t in built] == [list(vars(t)) for t in expected]  # same order
-    assert pickle.dumps(built) == pickle.dumps(expected)
-    assert hash(built[0]) == hash(expected[0])
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        built[0].text = "changed"
-    with pytest.raises(ValueError):
-        Token.from_columns([[1], ["a"]])
-    assert Token.from_columns([[] for _ in dataclasses.fields(Token)]) == ()
