@@ -528,6 +528,7 @@ class _Worker:
 
 def _work(settings: Settings, tasks: Any, results: Any) -> None:
     """A worker process: load once, say ready, then code batches until told to stop."""
+    import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -539,6 +540,7 @@ def _work(settings: Settings, tasks: Any, results: Any) -> None:
     except Exception as exc:  # anything else that stops loading, reported as a model error
         results.send(("failed", None, ModelError(f"a worker could not load the pipeline: {exc}")))
         return
+    gc.freeze()  # the loaded model lives as long as the worker: full collections need not walk it
     results.send(("ready", None, None))
     for ticket, batch in iter(tasks.get, None):
         results.send(("took", ticket, None))  # if this worker dies now, the parent knows what killed it
