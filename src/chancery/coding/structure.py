@@ -49,10 +49,11 @@ def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any
     @wraps(method)
     def remembered(tree: Tree, i: int) -> Any:
         key = (name, i)
-        answer = tree._answers.get(key)
+        answers = tree._answers
+        answer = answers.get(key)
         if answer is None:
-            answer = tree._answers[key] = method(tree, i)
-        return list(answer) if isinstance(answer, list) else answer
+            answer = answers[key] = method(tree, i)
+        return answer[:] if answer.__class__ is list else answer
 
     return remembered
 
@@ -68,9 +69,10 @@ class Tree:
         self.words = list(map(str.lower, map(attrgetter("text"), tokens)))
         self._deps = list(map(attrgetter("dep"), tokens))
         self._children: list[list[int]] = [[] for _ in tokens]
-        for token in tokens:
-            if token.head != token.i:
-                self._children[token.head].append(token.i)
+        children = self._children
+        for i, head in zip(map(attrgetter("i"), tokens), map(attrgetter("head"), tokens), strict=True):
+            if head != i:
+                children[head].append(i)
         self._answers: dict[tuple[str, int], Any] = {}  # see _remembered
 
     def children(self, i: int, *deps: str) -> list[int]:
