@@ -115,7 +115,7 @@ class ActorIndex:
         found: list[tuple[Actor, str, str | None]] = []
         for i in tokens:
             token = self.tree.tokens[i]
-            if token.text.lower() in FIRST_PERSON:
+            if self.tree.words[i] in FIRST_PERSON:
                 quote = self.quote_at(token.start)
                 if quote and quote.speaker and quote.speaker.actor:
                     found.append((quote.speaker.actor, "actor:quote-speaker", quote.id))
@@ -150,6 +150,8 @@ class ActorIndex:
                 found.extend((self.actor_on(m, day), "actor:the-two", None) for m in self._plural(before))
             else:
                 found.extend(self._owner_state(i, day))
+        if len(found) < 2:
+            return found  # one actor (or none) has no twin nor bare state beside it to drop
         unique: dict[str, tuple[Actor, str, str | None]] = {}
         for item in found:
             unique.setdefault(item[0].code, item)
