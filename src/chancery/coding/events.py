@@ -90,20 +90,8 @@ def _code_sentence(
     """The events of one sentence; ``dates`` are the date expressions it holds."""
     assert coder.matcher is not None and coder.codebook is not None
     triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor)
-    for i, pattern in list(triggers.items()):
-        if pattern.pos != "V" or not pattern.objects or "keepobject" in pattern.flags:
-            continue
-        if tree.subjects(i)[1] == "passive-without-agent":
-            continue  # "UN sanctions were reimposed"
-        # "extended recognition", "suspended its part in the talks": one event, on the verb
-        for arg in argument_tokens(tree, i):
-            for node in tree.subtree(arg, stop=CLAUSAL_DEPS):
-                if node not in triggers or triggers[node].pos != "N":
-                    continue
-                # the object itself, or a noun its object word modifies ("began a hunger strike")
-                modifiers = {tree.lemma(k) for k in tree.children(node, "compound", "amod")}
-                if tree.lemma(node) in pattern.objects or modifiers & pattern.objects:
-                    del triggers[node]
+    if any(pattern.pos == "N" for pattern in triggers.values()):
+        _drop_object_nouns(tree, triggers)
     if not triggers:
         return []
     text = parsed.article.text
@@ -225,6 +213,26 @@ def _code_sentence(
                 events.append(event)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events
+
+
+def _drop_object_nouns(tree: Tree, triggers: dict[int, Pattern]) -> None:
+    """Remove from ``triggers`` the noun triggers that are the object a verb trigger's pattern names.
+
+    "extended recognition", "suspended its part in the talks": one event, on the verb.
+    """
+    for i, pattern in list(triggers.items()):
+        if pattern.pos != "V" or not pattern.objects or "keepobject" in pattern.flags:
+            continue
+        if tree.subjects(i)[1] == "passive-without-agent":
+            continue  # "UN sanctions were reimposed"
+        for arg in argument_tokens(tree, i):
+            for node in tree.subtree(arg, stop=CLAUSAL_DEPS):
+                if node not in triggers or triggers[node].pos != "N":
+                    continue
+                # the object itself, or a noun its object word modifies ("began a hunger strike")
+                modifiers = {tree.lemma(k) for k in tree.children(node, "compound", "amod")}
+                if tree.lemma(node) in pattern.objects or modifiers & pattern.objects:
+                    del triggers[node]
 
 
 def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft: Draft) -> list[Event]:
