@@ -23,7 +23,16 @@ from chancery.coding.modality import analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
-from chancery.records import Actor, CodedArticle, Event, Evidence, ParsedArticle, Sentence, content_id
+from chancery.records import (
+    Actor,
+    CodedArticle,
+    DateRef,
+    Event,
+    Evidence,
+    ParsedArticle,
+    Sentence,
+    content_id,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,9 +62,14 @@ def code_article(parsed: ParsedArticle, coder: Coder) -> CodedArticle:
         coder = Coder.load()
     tree = Tree(parsed.tokens)
     index = ActorIndex(parsed, tree)
+    # each sentence's own date expressions, in article order: the date rules look no further
+    dates: dict[int | None, list[DateRef]] = {}
+    for ref in parsed.dates:
+        dates.setdefault(ref.sentence, []).append(ref)
     events: list[Event] = []
     for sentence in parsed.sentences:
-        events.extend(_code_sentence(parsed, coder, tree, index, sentence))
+        here = tuple(dates.get(sentence.index, ()))
+        events.extend(_code_sentence(parsed, coder, tree, index, sentence, here))
     return CodedArticle(
         article=parsed.article,
         events=tuple(events),
@@ -66,24 +80,18 @@ def code_article(parsed: ParsedArticle, coder: Coder) -> CodedArticle:
 
 
 def _code_sentence(
-    parsed: ParsedArticle, coder: Coder, tree: Tree, index: ActorIndex, sentence: Sentence
+    parsed: ParsedArticle,
+    coder: Coder,
+    tree: Tree,
+    index: ActorIndex,
+    sentence: Sentence,
+    dates: tuple[DateRef, ...],
 ) -> list[Event]:
+    """The events of one sentence; ``dates`` are the date expressions it holds."""
     assert coder.matcher is not None and coder.codebook is not None
     triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor)
-    for i, pattern in list(triggers.items()):
-        if pattern.pos != "V" or not pattern.objects or "keepobject" in pattern.flags:
-            continue
-        if tree.subjects(i)[1] == "passive-without-agent":
-            continue  # "UN sanctions were reimposed"
-        # "extended recognition", "suspended its part in the talks": one event, on the verb
-        for arg in argument_tokens(tree, i):
-            for node in tree.subtree(arg, stop=CLAUSAL_DEPS):
-                if node not in triggers or triggers[node].pos != "N":
-                    continue
-                # the object itself, or a noun its object word modifies ("began a hunger strike")
-                modifiers = {tree.lemma(k) for k in tree.children(node, "compound", "amod")}
-                if tree.lemma(node) in pattern.objects or modifiers & pattern.objects:
-                    del triggers[node]
+    if any(pattern.pos == "N" for pattern in triggers.values()):
+        _drop_object_nouns(tree, triggers)
     if not triggers:
         return []
     text = parsed.article.text
@@ -92,7 +100,7 @@ def _code_sentence(
     drafts: dict[int, Draft] = {}
     for i, pattern in triggers.items():
         analysis = analyse(tree, i, coder.governors, frames, text, question)
-        date = _date(parsed, sentence, i)
+        date = _date(parsed, dates, sentence, i)
         if pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
         else:
@@ -207,6 +215,26 @@ def _code_sentence(
     return events
 
 
+def _drop_object_nouns(tree: Tree, triggers: dict[int, Pattern]) -> None:
+    """Remove from ``triggers`` the noun triggers that are the object a verb trigger's pattern names.
+
+    "extended recognition", "suspended its part in the talks": one event, on the verb.
+    """
+    for i, pattern in list(triggers.items()):
+        if pattern.pos != "V" or not pattern.objects or "keepobject" in pattern.flags:
+            continue
+        if tree.subjects(i)[1] == "passive-without-agent":
+            continue  # "UN sanctions were reimposed"
+        for arg in argument_tokens(tree, i):
+            for node in tree.subtree(arg, stop=CLAUSAL_DEPS):
+                if node not in triggers or triggers[node].pos != "N":
+                    continue
+                # the object itself, or a noun its object word modifies ("began a hunger strike")
+                modifiers = {tree.lemma(k) for k in tree.children(node, "compound", "amod")}
+                if tree.lemma(node) in pattern.objects or modifiers & pattern.objects:
+                    del triggers[node]
+
+
 def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft: Draft) -> list[Event]:
     """The events of one draft: one per source and target pair."""
     if not draft.sources:
@@ -301,9 +329,14 @@ def _own_date(parsed: ParsedArticle, sentence: Sentence, i: int) -> tuple[str | 
     return published.value, "publication", published.precision, "date:publication:not-the-statement's"
 
 
-def _date(parsed: ParsedArticle, sentence: Sentence, i: int) -> tuple[str | None, str, str, str]:
-    """The event's date by the clause rule the dates stage uses (``chancery.clauses``), else publication."""
-    pick = date_for_clause(parsed.dates, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
+def _date(
+    parsed: ParsedArticle, dates: tuple[DateRef, ...], sentence: Sentence, i: int
+) -> tuple[str | None, str, str, str]:
+    """The event's date by the clause rule the dates stage uses (``chancery.clauses``), else publication.
+
+    ``dates`` are the sentence's date expressions (the rule looks at no others).
+    """
+    pick = date_for_clause(dates, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
     if pick is None:
         return None, "publication", "day", "date:unknown"
     basis = pick.basis if pick is not parsed.publication else "publication"

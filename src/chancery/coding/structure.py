@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import wraps
+from operator import attrgetter
 from typing import Any
 
 from chancery.records import Token
@@ -48,10 +49,11 @@ def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any
     @wraps(method)
     def remembered(tree: Tree, i: int) -> Any:
         key = (name, i)
-        answer = tree._answers.get(key)
+        answers = tree._answers
+        answer = answers.get(key)
         if answer is None:
-            answer = tree._answers[key] = method(tree, i)
-        return list(answer) if isinstance(answer, list) else answer
+            answer = answers[key] = method(tree, i)
+        return answer[:] if answer.__class__ is list else answer
 
     return remembered
 
@@ -62,13 +64,15 @@ class Tree:
     def __init__(self, tokens: tuple[Token, ...]):
         self.tokens = tokens
         # each token's lemma and word in lower case, and its dep, read once: the rules ask for them constantly
-        self.lemmas = [token.lemma.lower() for token in tokens]
-        self.words = [token.text.lower() for token in tokens]
-        self._deps = [token.dep for token in tokens]
+        # (map over attrgetter: no Python frame per token, which the Tree of a long article feels)
+        self.lemmas = list(map(str.lower, map(attrgetter("lemma"), tokens)))
+        self.words = list(map(str.lower, map(attrgetter("text"), tokens)))
+        self._deps = list(map(attrgetter("dep"), tokens))
         self._children: list[list[int]] = [[] for _ in tokens]
-        for token in tokens:
-            if token.head != token.i:
-                self._children[token.head].append(token.i)
+        children = self._children
+        for i, head in zip(map(attrgetter("i"), tokens), map(attrgetter("head"), tokens), strict=True):
+            if head != i:
+                children[head].append(i)
         self._answers: dict[tuple[str, int], Any] = {}  # see _remembered
 
     def children(self, i: int, *deps: str) -> list[int]:
@@ -88,13 +92,20 @@ class Tree:
 
     def subtree(self, i: int, stop: Iterable[str] = ()) -> list[int]:
         """Token ``i`` and its descendants, not entering children whose dep is in ``stop``."""
-        stop = set(stop)
+        kids = self._children[i]
+        if not kids:
+            return [i]  # a leaf, as most tokens are
+        stop = stop if isinstance(stop, (set, frozenset)) else set(stop)
+        dep_of, children = self._deps, self._children
         found, todo = [], [i]
         while todo:
             node = todo.pop()
             found.append(node)
-            todo.extend(k for k in self._children[node] if self.tokens[k].dep not in stop)
-        return sorted(found)
+            for k in children[node]:
+                if dep_of[k] not in stop:
+                    todo.append(k)
+        found.sort()
+        return found
 
     def with_conjuncts(self, i: int) -> list[int]:
         """Token ``i`` and every token coordinated with it ("Russia and China").
@@ -102,6 +113,8 @@ class Tree:
         A list the parser hangs as an apposition ("Saudi Arabia, the UAE, Bahrain and Egypt")
         counts too, when the apposition itself heads a coordination.
         """
+        if not self._children[i]:
+            return [i]  # a leaf has no conjuncts
         found, todo = [], [i]
         while todo:
             node = todo.pop()
@@ -110,7 +123,8 @@ class Tree:
                 dep = self._deps[k]
                 if dep == "conj" or (dep == "appos" and self.children(k, "conj")):
                     todo.append(k)
-        return sorted(found)
+        found.sort()
+        return found
 
     @_remembered
     def is_passive(self, i: int) -> bool:
