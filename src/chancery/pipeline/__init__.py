@@ -25,7 +25,9 @@ class Pipeline:
     """The spaCy model, actor dictionary and coder, loaded on first use; build with ``from_settings``.
 
     With ``workers`` above 1 (0 means one per core), ``code_stream`` hands batches to worker
-    processes that each load these once; the parent then never loads the model at all.
+    processes that each load these once; the parent then never loads the model at all. As with
+    any multiprocessing, a script that codes with workers must keep its top-level work under
+    ``if __name__ == "__main__":``, since each worker imports the main module again.
     """
 
     settings: Settings
