@@ -46,20 +46,6 @@ class ActorIndex:
             for index in range(mention.first, mention.last):
                 self.by_token[index] = mention
             self.by_token.setdefault(mention.head, mention)
-        self._actors: dict[tuple[int, str | None], tuple[Mention, Actor]] = {}  # see actor_on
-
-    def actor_on(self, mention: Mention, day: str | None) -> Actor:
-        """``mention.actor_on(day)``, built once per mention and day: the rules ask for the same ones often.
-
-        Keyed on the mention's identity; each entry holds its mention, so no other mention can take
-        that identity while the cache lives. An article names few days, so the cache stays as small
-        as its mentions times those days.
-        """
-        key = (id(mention), day)
-        entry = self._actors.get(key)
-        if entry is None:
-            entry = self._actors[key] = (mention, mention.actor_on(day))
-        return entry[1]
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention naming token ``i``, or the closest one inside its phrase (not its clauses)."""
@@ -135,19 +121,19 @@ class ActorIndex:
             if mention is not None and len(self.by_head.get(mention.head, ())) > 1:
                 # "Chinese and Russian warships": two composed mentions share the head noun
                 for shared in self.by_head[mention.head]:
-                    found.append((self.actor_on(shared, day), "actor:" + shared.rule, None))
+                    found.append((shared.actor_on(day), "actor:" + shared.rule, None))
             elif mention is not None:
-                found.append((self.actor_on(mention, day), "actor:" + mention.rule, None))
+                found.append((mention.actor_on(day), "actor:" + mention.rule, None))
                 for other in self._modifier_mentions(i, mention):
-                    found.append((self.actor_on(other, day), "actor:shared-head:" + other.rule, None))
+                    found.append((other.actor_on(day), "actor:shared-head:" + other.rule, None))
                 for other in self._coordinated_modifiers(mention, i):
-                    found.append((self.actor_on(other, day), "actor:coordinated:" + other.rule, None))
+                    found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))
             elif token.pos == "PRON" and token.dep.startswith("nsubj"):
                 found.extend(self._speaker_of_clause(i, day))
             elif self._pair_word(i):
                 # "after the two agreed a ceasefire", "both sides": the last coordinated pair named
                 before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= i]
-                found.extend((self.actor_on(m, day), "actor:the-two", None) for m in self._plural(before))
+                found.extend((m.actor_on(day), "actor:the-two", None) for m in self._plural(before))
             else:
                 found.extend(self._owner_state(i, day))
         if len(found) < 2:
@@ -183,21 +169,19 @@ class ActorIndex:
             antecedent = self.mention_at(self._antecedent(owner.i))
             if antecedent is None or antecedent.kind == "place":
                 return []
-            return self._state_of(self.actor_on(antecedent, day), noun, owner.text, token.text)
+            return self._state_of(antecedent.actor_on(day), noun, owner.text, token.text)
         if word not in PERSONAL_POSSESSIVES | IMPERSONAL_POSSESSIVES:
             return []
         addressee = self._addressee(owner.i)
         if addressee is not None:  # "thanked Türkiye for its support": its = Türkiye
-            return self._state_of(self.actor_on(addressee, day), noun, owner.text, token.text)
+            return self._state_of(addressee.actor_on(day), noun, owner.text, token.text)
         before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= owner.i]
         if word in PERSONAL_POSSESSIVES:
             chosen = [m for m in before if m.kind in PERSONAL_KINDS or m.actor.role]
         elif word == "their" and self._plural(before):
             # "recalled its ambassadors to Ireland and Norway over their decision": the coordinated pair
             group = self._plural(before)
-            return [
-                s for m in group for s in self._state_of(self.actor_on(m, day), noun, owner.text, token.text)
-            ]
+            return [s for m in group for s in self._state_of(m.actor_on(day), noun, owner.text, token.text)]
         else:
             chosen = [m for m in before if m.kind not in PERSONAL_KINDS | {"place"}]
             if word == "their":  # with no pair named, "their" is a group's, not a single state's
@@ -211,7 +195,7 @@ class ActorIndex:
                 chosen = subjects or chosen  # deep in a phrase ("criticism of its conduct") the nearest
         if not chosen:
             return []
-        return self._state_of(self.actor_on(chosen[-1], day), noun, owner.text, token.text)
+        return self._state_of(chosen[-1].actor_on(day), noun, owner.text, token.text)
 
     @staticmethod
     def _state_of(
@@ -250,7 +234,7 @@ class ActorIndex:
         """The nearest actor named before token ``i`` in its sentence that is none of ``others``."""
         sentence = self.tree.tokens[i].sentence
         for mention in reversed([m for m in self.mentions if m.sentence == sentence and m.last <= i]):
-            actor = self.actor_on(mention, day)
+            actor = mention.actor_on(day)
             if mention.kind not in PERSONAL_KINDS | {"place"} and actor.code not in others:
                 return [(actor, "actor:earlier-other", None)]
         return []
@@ -333,9 +317,7 @@ class ActorIndex:
             node = token.head  # up through "said (that) it ...", "denied reports that it ..."
             for subject in self.tree.children(node, "nsubj"):
                 mentions = [self.mention_at(s) for s in self.tree.with_conjuncts(subject)]
-                found = [
-                    (self.actor_on(m, day), "actor:pronoun-reporting-subject", None) for m in mentions if m
-                ]
+                found = [(m.actor_on(day), "actor:pronoun-reporting-subject", None) for m in mentions if m]
                 if found:
                     return found
         return []
