@@ -43,6 +43,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corpus  # noqa: E402 - the sibling module, found through the line above
 
+from chancery.settings import available_cores  # noqa: E402 - the default of chancery's --workers
+
 
 def texts_of(folder: Path) -> list[str]:
     from chancery.ingest import read_inputs
@@ -211,7 +213,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=60_000, help="corpus size in words (at least 50,000)")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="workers when pooled")
+    parser.add_argument("--workers", type=int, default=max(2, available_cores()), help="workers when pooled")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=3, help="runs of each mode; the median is shown")
     parser.add_argument("--json", help="where to write the results [default: benchmarks/results/COMMIT.json]")
