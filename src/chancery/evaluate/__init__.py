@@ -1,7 +1,7 @@
 """``chancery eval``: score the pipeline's output against gold files.
 
 A gold file is JSONL whose first line is a header ``{"gold": KIND, "about": "..."}``
-(KIND is ``actors``, ``events`` or ``quotes``), or the PLOVER gold standard JSON
+(KIND is ``actors``, ``events``, ``quotes`` or ``timeline``), or the PLOVER gold standard JSON
 array.  Each kind has a module here with ``evaluate(path, pipeline) -> Report``.
 """
 
@@ -23,7 +23,7 @@ class Report(Protocol):
 
 
 def gold_kind(path: Path) -> str:
-    """The kind of gold file at ``path``: actors, events, quotes or plover_gsr."""
+    """The kind of gold file at ``path``: actors, events, quotes, timeline or plover_gsr."""
     try:
         with path.open(encoding="utf-8") as handle:
             first = handle.readline().strip()
@@ -36,8 +36,8 @@ def gold_kind(path: Path) -> str:
     except json.JSONDecodeError as exc:
         raise GoldError(f'{path}:1: first line must be a JSON header like {{"gold": "events"}}') from exc
     kind = header.get("gold") if isinstance(header, dict) else None
-    if kind not in {"actors", "events", "quotes"}:
-        raise GoldError(f"{path}:1: header 'gold' must be actors, events or quotes, not {kind!r}")
+    if kind not in {"actors", "events", "quotes", "timeline"}:
+        raise GoldError(f"{path}:1: header 'gold' must be actors, events, quotes or timeline, not {kind!r}")
     return kind
 
 
@@ -50,18 +50,27 @@ def evaluate(path: Path, pipeline: Any) -> Report:
         from chancery.evaluate import quotes as scorer
     elif kind == "plover_gsr":
         from chancery.evaluate import plover_gsr as scorer
+    elif kind == "timeline":
+        from chancery.evaluate import timelines as scorer
     else:
         from chancery.evaluate import events as scorer
     return scorer.evaluate(path, pipeline)
 
 
 def evaluate_all(paths: list[Path], pipeline: Any) -> dict[str, Report]:
-    """A report per gold file and, when several are events files, one over all of them."""
+    """A report per gold file and, when several are events or timeline files, one over all of them."""
     reports = {str(path): evaluate(path, pipeline) for path in paths}
-    events = [r for path, r in reports.items() if gold_kind(Path(path)) == "events"]
+    kinds = {path: gold_kind(Path(path)) for path in reports}
+    events = [reports[path] for path, kind in kinds.items() if kind == "events"]
     if len(events) > 1:
         from chancery.evaluate.events import combined
 
         name = f"all {len(events)} events files"
         reports[name] = combined(events, name)
+    timelines = [reports[path] for path, kind in kinds.items() if kind == "timeline"]
+    if len(timelines) > 1:
+        from chancery.evaluate import timelines as scorer
+
+        name = f"all {len(timelines)} timelines"
+        reports[name] = scorer.combined(timelines, name)
     return reports
