@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chancery.coding.arguments import ActorIndex
-from chancery.coding.modality import Analysis
+from chancery.coding.modality import IMPLICATION_VERBS, Analysis
 from chancery.coding.patterns import Pattern
-from chancery.coding.structure import ARGUMENT_PREPS, Tree
+from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, Tree
 from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
@@ -41,6 +41,10 @@ class Draft:
         False  # coordinated sources acting on one another ("pledged to reopen their embassies")
     )
     about: bool = False  # another event is about this one ("welcomed Russia's decision to recognise ...")
+    # a speech act recoded from the act it is about ("Cairo will raise its envoy": 032 about 050): that
+    # act's code, and what the statement is (intent, threat or refusal); both become events
+    act_code: str | None = None
+    statement: str | None = None
     suppressed: bool = False
     events: list[Event] = field(default_factory=list)
 
@@ -254,3 +258,54 @@ def depth(tree: Tree, i: int) -> int:
         i = tree.tokens[i].head
         depth += 1
     return depth
+
+
+def _implying(tree: Tree, i: int) -> int | None:
+    """The predicate an act noun is the complement of when it says what another act means or counts
+    as ("the visit did not amount to recognition", "should be seen as recognition"), else None."""
+    token = tree.tokens[i]
+    if token.dep != "pobj":
+        return None
+    prep = token.head
+    holder = tree.tokens[prep].head
+    if tree.tokens[prep].dep != "prep" or tree.lemma(holder) not in IMPLICATION_VERBS:
+        return None
+    return holder
+
+
+def implied_agent(tree: Tree, i: int) -> tuple[list[int], str]:
+    """The agent of such an act noun: the predicate's own "by" phrase, else its subject's agent."""
+    holder = _implying(tree, i)
+    if holder is None:
+        return [], "nominal-without-agent"
+    by = [
+        o
+        for p in tree.children(holder, "prep", "agent")
+        if tree.lemma(p) == "by"
+        for o in tree.children(p, "pobj")
+    ]
+    if by:
+        return by, "implied:by-agent-of-" + tree.lemma(holder)
+    for subject in tree.children(holder, "nsubj", "nsubjpass"):
+        agents, _ = tree.noun_agent(subject, modifiers=False)
+        if agents:
+            return agents, "implied:agent-of-subject-of-" + tree.lemma(holder)
+    return [], "nominal-without-agent"
+
+
+def implied_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """The target of such an act: the other actor named in the subject's phrase ("China's acceptance
+    of the credentials of a Taliban-appointed envoy does not amount to recognition")."""
+    holder = _implying(tree, draft.i)
+    if holder is None:
+        return []
+    source_codes = {s[0].code for s in draft.sources}
+    for subject in tree.children(holder, "nsubj", "nsubjpass"):
+        for node in tree.subtree(subject, stop=CLAUSAL_DEPS):
+            mention = index.mention_at(node) if node in index.by_token else None
+            if mention is None or mention.kind == "place":
+                continue
+            actor = mention.actor_on(draft.date[0])
+            if not same_actor(actor.code, source_codes):
+                return [(actor, "target:named-with-the-implying-act", None)]
+    return []

@@ -16,10 +16,12 @@ from chancery.coding.drafts import (
     elliptical_sources,
     find_targets,
     governs_other,
+    implied_agent,
+    implied_targets,
     thanked_for,
 )
 from chancery.coding.frames import apply_frames, nest, protested, threatened
-from chancery.coding.modality import analyse
+from chancery.coding.modality import Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
@@ -116,6 +118,11 @@ def _code_sentence(
             # an unresolved "its" or "his", or a modifier naming no one ("during a phone call with X")
             source_tokens, how = tree.noun_agent(i, pronouns=False, modifiers=how != "modifier-agent")
             sources = index.resolve(source_tokens, date[0])
+        if not sources and pattern.pos == "N":
+            # "China's acceptance of the credentials does not amount to recognition": the act the
+            # predicate is about is done by the agent of its subject (or its own "by" phrase)
+            source_tokens, how = implied_agent(tree, i)
+            sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.cameo.startswith("14"):
             sources = crowd_source(tree, index, i, source_tokens)
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
@@ -126,6 +133,8 @@ def _code_sentence(
             draft.sources = index.resolve(between, draft.date[0])
             draft.source_note = "source:mutual-between"
         draft.targets = find_targets(tree, index, draft) or thanked_for(tree, index, draft)
+        if not draft.targets and draft.source_note.startswith("source:implied"):
+            draft.targets = implied_targets(tree, index, draft)
         if "negpolar" in draft.pattern.flags:
             if not draft.analysis.negated:
                 draft.suppressed = True
@@ -236,19 +245,53 @@ def _drop_object_nouns(tree: Tree, triggers: dict[int, Pattern]) -> None:
 
 
 def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft: Draft) -> list[Event]:
-    """The events of one draft: one per source and target pair."""
+    """The events of one draft: one per source and target pair; a speech act and the act it is about."""
     if not draft.sources:
         return []
+    if draft.act_code is None:
+        relation = draft.relation or draft.pattern.relation
+        if draft.analysis.modality == "conditional":
+            relation = "condition:conditional"
+        return _draft_events(parsed, codebook, sentence, draft, draft.code, draft.analysis, relation)
+    # CAMEO codes the statement (intent 03, threat 13, refusal 12) as the event, made now; the act it
+    # is about is an event of its own that did not happen, and is never counted
     a = draft.analysis
+    said = Analysis(
+        modality="asserted" if a.modality in {"asserted", "intended", "conditional"} else a.modality,
+        conditions=a.conditions,
+        notes=[*a.notes, f"statement:{draft.statement}"],
+    )
+    act = Analysis(
+        negated=a.negated,
+        conditions=a.conditions,
+        modality="intended" if a.modality == "asserted" else a.modality,
+        notes=[*a.notes, f"act-of-statement:{draft.statement}"],
+    )
+    relation = None
+    if draft.statement == "refusal" and draft.pattern.relation == "recognition:recognized":
+        relation = "recognition:not_recognized"
+    elif a.conditions:
+        relation = "condition:conditional"  # the conditions stated, counted with the statement
+    own = draft.pattern.relation
+    if a.conditions and relation != "condition:conditional":
+        own = "condition:conditional"  # "will not recognise X until ...": the refusal, and its conditions
+    events = _draft_events(parsed, codebook, sentence, draft, draft.code, said, relation)
+    return events + _draft_events(parsed, codebook, sentence, draft, draft.act_code, act, own)
+
+
+def _draft_events(
+    parsed: ParsedArticle,
+    codebook: Codebook,
+    sentence: Sentence,
+    draft: Draft,
+    code: str,
+    a: Analysis,
+    relation: str | None,
+) -> list[Event]:
+    """One event per source and target pair of ``draft``, coded ``code`` with factuality ``a``."""
     token = parsed.tokens[draft.i]
-    entry = codebook.entry(draft.code)
-    if draft.code.startswith("03") and a.modality == "asserted":
-        a.modality = "intended"  # CAMEO 03 codes are expressed intentions, never the act itself
-        a.notes.append("modality:intended:03-code")
+    entry = codebook.entry(code)
     counted = Event.is_counted(a.negated, a.modality)
-    relation = draft.relation or draft.pattern.relation
-    if a.modality == "conditional":
-        relation = "condition:conditional"
     # An uncounted event keeps its hint: the ledger decides what it may say (a negated
     # recognition is evidence of non-recognition; a hypothetical one says nothing).
     detail = draft.detail
@@ -272,7 +315,7 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
         if target:
             notes.insert(2, target[1])
         event = Event(
-            id=_event_id(parsed, sentence, token.start, draft.code, source[0], target_actor),
+            id=_event_id(parsed, sentence, token.start, code, source[0], target_actor),
             article_id=parsed.article.id,
             sentence=sentence.index,
             source=source[0],

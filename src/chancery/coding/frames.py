@@ -28,15 +28,25 @@ def apply_frames(
     """Recode intents (03), and appeals, demands, refusals and threats after the act they govern."""
     for draft in drafts.values():
         a = draft.analysis
-        willing = not a.negated or a.intent_by_governor  # "will not recognise" stays 054, negated
-        intended = a.intent and willing and a.modality in {"intended", "conditional"}
-        if intended and draft.code[:2] in CONFLICT_ROOTS:
+        if not a.intent or draft.code.startswith(("03", *VERBAL_CONFLICT_ROOTS)):
+            continue
+        if a.negated and not a.intent_by_governor:
+            if a.modality in {"asserted", "conditional"} and draft.code[:2] < "09":
+                # "Spain will not recognise Kosovo": a refusal stated now (12), the act negated
+                _state(draft, codebook.recode("refusal", draft.code), "refusal")
+                a.notes.append("refusal:stated-negative-intent")
+            continue
+        if a.negated or a.scheduled or a.modality not in {"intended", "conditional"}:
+            continue  # "has no plans to recognise", "was due to visit": the act, intended; no statement
+        if draft.code[:2] in CONFLICT_ROOTS:
+            if draft.code.startswith("16") and not a.conditions and not _warned(tree, draft.i):
+                continue  # "France will withdraw its ambassador": a decision announced, no threat
             # CAMEO: announcing a coercive or violent act is a threat, made now and counted
-            draft.code = codebook.recode("threat", draft.code)
-            a.modality = "asserted"
+            _state(draft, codebook.recode("threat", draft.code), "threat")
             a.notes.append("threat:stated-intent-of-conflict")
-        elif intended and not draft.code.startswith(("03", *VERBAL_CONFLICT_ROOTS)):
-            draft.code = codebook.recode("intent", draft.code)
+        else:
+            # CAMEO: a stated intention is itself the event (03), made now and counted
+            _state(draft, codebook.recode("intent", draft.code), "intent")
     for draft in drafts.values():
         frame = draft.pattern.frame
         if frame is None:
@@ -69,12 +79,24 @@ def apply_frames(
         act = complement.pattern.cameo
         draft.code = codebook.recode(frame, act)
         if frame in {"refusal", "threat"}:
-            complement.suppressed = True
+            # the act refused or threatened keeps its own event, never counted ("refused to
+            # recognise": the recognition, negated; "threatened to cut ties": the cut, intended)
+            ca = complement.analysis
+            if frame == "refusal":
+                ca.negated = True
+                ca.notes.append("negation:refused:" + tree.tokens[draft.i].text)
+            elif ca.modality == "asserted" and not ca.negated:
+                ca.modality = "intended"
+                ca.notes.append("modality:intended:threatened:" + tree.tokens[draft.i].text)
+            if complement.act_code:  # "warned that it would cut ties": one statement, the warning
+                complement.code, complement.act_code, complement.statement = complement.act_code, None, None
             if not draft.targets:
                 draft.targets = complement.targets
             if frame == "refusal" and complement.pattern.relation == "recognition:recognized":
                 draft.relation = "recognition:not_recognized"
         else:
+            if complement.act_code:  # "urged both sides to agree to a truce": the truce is asked for
+                complement.code, complement.act_code, complement.statement = complement.act_code, None, None
             complement.analysis.modality = "requested"
             if complement.sources and not draft.targets:
                 draft.targets = [(a, "target:requested-actor", q) for a, _, q in complement.sources]
@@ -93,6 +115,28 @@ def apply_frames(
         draft.detail = codebook.entry(act).name + " (" + tree.tokens[complement.i].text + ")"
         if "mustcomp" in draft.pattern.flags:
             stated_conditions(tree, text, draft)  # "Peru says Chile must first free the prisoners"
+
+
+# verbs that make an announced act a warning ("warned it would cut ties")
+WARNING_VERBS = {"warn", "threaten", "caution", "vow"}
+
+
+def _state(draft: Draft, code: str, statement: str) -> None:
+    """Make ``draft`` a speech act about its own act: the act's code is kept for the act's event."""
+    draft.act_code, draft.code, draft.statement = draft.code, code, statement
+
+
+def _warned(tree: Tree, i: int) -> bool:
+    """Whether the act is what a warning verb above it announces."""
+    node = i
+    for _ in range(4):
+        token = tree.tokens[node]
+        if token.head == node:
+            return False
+        node = token.head
+        if tree.lemma(node) in WARNING_VERBS:
+            return True
+    return False
 
 
 def protested(tree: Tree, drafts: dict[int, Draft]) -> None:
@@ -133,8 +177,8 @@ def threatened(tree: Tree, index: ActorIndex, drafts: dict[int, Draft]) -> None:
 def stated_conditions(tree: Tree, text: str, draft: Draft) -> None:
     """ "X says Y must first A, B and C": a statement of the conditions Y must meet, listed.
 
-    The demand becomes conditional (it is not an act, and is not counted) and its conditions,
-    one per coordinated verb of the obligation, become the event's detail.
+    The demand was made (asserted and counted, as CAMEO codes a demand) and its conditions, one per
+    coordinated verb of the obligation, become the event's detail and a ``condition`` for the ledger.
     """
     for clause in tree.children(draft.i, "ccomp"):
         first = [k for k in tree.children(clause, "advmod") if tree.lemma(k) in {"first", "only"}]
@@ -149,7 +193,7 @@ def stated_conditions(tree: Tree, text: str, draft: Draft) -> None:
                     nodes.extend(tree.subtree(child))
             nodes.sort()
             conditions.append(text[tree.tokens[nodes[0]].start : tree.tokens[nodes[-1]].end])
-        draft.analysis.modality = "conditional"
+        draft.relation = "condition:conditional"
         draft.analysis.conditions = conditions
         draft.analysis.notes.append("condition:stated:" + tree.tokens[first[0]].text)
         return

@@ -28,6 +28,30 @@ AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "plan", "mem
 DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "debunk"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
 CLIMB_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "conj", "csubj", "oprd"}
+# intentions that are a schedule rather than a statement of intent ("was due to travel")
+SCHEDULING = {"due", "set", "schedule", "slate", "slated", "expect"}
+# predicates that say what an act would mean or count as without asserting it: negated, they deny it
+# ("the visit does not mean that Oslo recognises the junta", "did not amount to recognition")
+IMPLICATION_VERBS = {
+    "mean", "amount", "imply", "constitute", "equal", "represent", "entail", "signify", "indicate",
+    "signal", "herald", "count", "qualify", "see", "view", "regard", "interpret", "construe", "translate",
+    "reflect",
+}  # fmt: skip
+# predicates that presuppose their complement: negating them leaves it true ("did not regret recognising")
+FACTIVE_VERBS = {
+    "regret", "welcome", "know", "acknowledge", "realise", "realize", "forget", "deplore", "condemn",
+    "praise", "hail", "applaud", "criticise", "criticize", "resent", "celebrate", "mourn", "recall",
+}  # fmt: skip
+# prepositions whose gerund or noun did not happen ("without recognising", "instead of recognising")
+NEGATING_PREPS = {"without", "instead", "rather", "against"}
+# prepositions of circumstance: the act under them stands on its own ("after recognising X, ...")
+ADJUNCT_PREPS = {
+    "after", "since", "following", "despite", "upon", "during", "amid", "amidst", "through", "via",
+    "before", "as", "besides", "beside", "alongside", "like", "unlike", "over", "at", "with", "by",
+    "because", "due", "ahead",
+}  # fmt: skip
+# nouns that make a phrase negative when owned by "no": "in no way", "by no means", "under no circumstances"
+NO_WAY_NOUNS = {"way", "means", "circumstance", "sense"}
 
 
 @dataclass
@@ -37,7 +61,8 @@ class Analysis:
     negated: bool = False
     modality: str = "asserted"
     intent: bool = False
-    intent_by_governor: bool = False  # "has no plans to": a negated intention stays an 03 code
+    intent_by_governor: bool = False  # "has no plans to": the intention, not the act, is negated
+    scheduled: bool = False  # "is due to visit", "is set to sign": a schedule, not anyone's statement
     governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
     conditions: list[str] = field(default_factory=list)
     background: bool = False  # a purpose ("to support X") or a charge ("accused X of V-ing"): no event
@@ -137,13 +162,16 @@ def analyse(
             node = head
             continue
         gerund = token.dep in {"dobj", "pobj"} and token.tag == "VBG"  # "ruled out recognising"
+        # the act as a preposition's object ("did not amount to recognition", "follow X in recognising")
+        argument = token.dep in {"pobj", "pcomp"} and tree.tokens[head].pos == "ADP"
+        argument = argument and (node in {i, light} or token.tag == "VBG" or token.dep == "pcomp")
         if token.dep == "relcl" and tree.lemma(_noun_above(tree, head)) in AGREEMENT_NOUNS:
             reported = True  # "an agreement under which they would establish relations": its terms
         if any(
             tree.lemma(w) == "which" for p in tree.children(node, "prep") for w in tree.children(p, "pobj")
         ):
             reported = True  # the same clause when the parser hangs it off the verb ("under which ...")
-        if token.dep not in CLIMB_DEPS and token.dep != "advcl" and not gerund:
+        if token.dep not in CLIMB_DEPS and token.dep != "advcl" and not gerund and not argument:
             break
         if token.dep == "conj":
             node = head
@@ -157,6 +185,15 @@ def analyse(
             if tree.lemma(holder) in ABSTAINING and not _negated(tree, holder):
                 result.negated = True
                 result.notes.append("negation:abstained:" + tree.tokens[holder].text)
+                break
+        if argument:
+            holder = _prep_holder(tree, head, result)
+            if holder is None:
+                break
+            head = holder
+        if head != light and _negated(tree, head) and head not in frame_triggers:
+            stop = _negated_above(tree, head, governors, node, result)
+            if stop:
                 break
         if head in frame_triggers:
             result.governed_by = head
@@ -175,6 +212,7 @@ def analyse(
             if frame == "intent":
                 result.intent = True
                 result.intent_by_governor = True
+                result.scheduled |= tree.lemma(head) in SCHEDULING
                 result.notes.append("modality:" + cue)
                 if _negated(tree, head):
                     result.negated = True
@@ -217,6 +255,69 @@ def analyse(
     if result.intent and result.modality == "asserted" and (not result.negated or result.intent_by_governor):
         result.modality = "intended"
     return result
+
+
+# holders whose "from" phrase is an act kept from happening ("barred from", "prevented from")
+PREVENTING = {"prevent", "bar", "stop", "block", "ban", "deter", "discourage", "dissuade", "keep", "preclude"}
+# holders whose "against" phrase is an act decided or argued against ("decided against recognising")
+OPPOSING_CHOICE = {"decide", "vote", "argue", "advise", "rule", "warn", "caution", "lobby", "campaign", "opt"}
+# holders whose "for" phrase is an act that was the reason for them ("praised X for recognising")
+REASON_HOLDERS = FACTIVE_VERBS | {"thank", "blame", "punish", "reward", "fault", "sanction", "target"}
+
+
+def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
+    """The predicate a preposition's act hangs from, when its factuality passes through it; None to stop.
+
+    Circumstances stand on their own ("after recognising"); some prepositions negate ("without
+    recognising") or leave the act open ("pushed for recognition", "steps towards recognising").
+    """
+    word = tree.lemma(prep)
+    holder = tree.tokens[prep].head
+    if holder == prep or tree.tokens[prep].dep not in {"prep", "agent"}:
+        return None
+    lemma = tree.lemma(holder)
+    negating = word in {"without"} or lemma in {"instead", "rather"}
+    negating |= word == "against" and lemma in OPPOSING_CHOICE
+    negating |= word == "from" and lemma in PREVENTING
+    if negating:
+        result.negated = True
+        result.notes.append(f"negation:{tree.tokens[holder].text} {tree.tokens[prep].text}")
+        return None
+    if lemma in IMPLICATION_VERBS:
+        return holder  # "be seen as recognition", "amount to recognition"
+    if word in ADJUNCT_PREPS or word == "against":
+        return None
+    if word in {"toward", "towards", "about"} or (word == "for" and lemma not in REASON_HOLDERS):
+        if result.modality == "asserted":  # "lobbied for recognition", "a step towards recognising"
+            result.modality = "hypothetical"
+            result.notes.append(f"modality:hypothetical:{tree.tokens[holder].text} {tree.tokens[prep].text}")
+        return None
+    if tree.tokens[holder].pos not in {"VERB", "AUX", "ADJ", "NOUN"}:
+        return None
+    return holder
+
+
+def _negated_above(
+    tree: Tree, head: int, governors: dict[tuple[str, str], Governor], child: int, result: Analysis
+) -> bool:
+    """Negation on a predicate above the act: what it does to the act; True when the walk stops there.
+
+    A negated implication denies the act ("does not mean that X recognises": negated); a negated
+    report leaves it open ("did not say that X had recognised": hypothetical); a factive predicate
+    presupposes it whatever its polarity; intents, decisions and failures handle their own negation.
+    """
+    lemma = tree.lemma(head)
+    governor = _governor(tree, head, child, governors)
+    if lemma in FACTIVE_VERBS or (governor is not None and governor.frame != "report"):
+        return False
+    cue = _negation_cue(tree, head)
+    if governor is not None:  # a report verb
+        result.modality = "hypothetical"
+        result.notes.append(f"modality:hypothetical:{cue} {tree.tokens[head].text}")
+        return True
+    result.negated = True
+    result.notes.append(f"negation:under:{cue} {tree.tokens[head].text}")
+    return True
 
 
 def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
@@ -276,6 +377,10 @@ def _negations(tree: Tree, node: int) -> list[int]:
             cues.append(k)
     if tree.tokens[node].pos in {"NOUN", "PROPN"}:
         cues.extend(k for k in tree.children(node, "det") if tree.lemma(k) == "no")
+    for prep in tree.children(node, "prep"):  # "should in no way be seen as", "by no means"
+        for noun in tree.children(prep, "pobj"):
+            if tree.lemma(noun) in NO_WAY_NOUNS:
+                cues.extend(k for k in tree.children(noun, "det") if tree.lemma(k) == "no")
     return cues
 
 

@@ -13,7 +13,7 @@ Rules (each state records the one that produced it in ``Relation.rule``):
 - ``negated-recognition``: a negated, asserted event hinted ``recognition:recognized`` gives
   ``recognition:not_recognized`` ("China has not formally recognised the Taliban").
 - ``stated-condition``: a conditional event hinted ``condition:conditional`` gives a ``condition``
-  whose detail lists the conditions.
+  whose detail lists the conditions (also a negated one: "will not recognise X until ...").
 - any other event that is not counted gives no state.
 
 A report dated only to a month or a year ("severed relations in January 2016", often background in
@@ -84,7 +84,7 @@ def claim_of(report: Report) -> Claim | None:
         return Claim(report, kind, state, "counted-hint")
     if event.negated and event.modality == "asserted" and event.relation == "recognition:recognized":
         return Claim(report, kind, "not_recognized", "negated-recognition")
-    if not event.negated and event.modality == "conditional" and event.relation == "condition:conditional":
+    if event.modality == "conditional" and event.relation == "condition:conditional":
         return Claim(report, kind, state, "stated-condition")
     return None
 

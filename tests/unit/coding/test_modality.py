@@ -35,8 +35,27 @@ def summary(events):
         ),
         ("Would Beijing recognise the Taliban?", ("CHNGOV", "AFGGOV", "054", False, "hypothetical", False)),
         ("China may recognise the Taliban.", ("CHN", "AFGGOV", "054", False, "hypothetical", False)),
-        ("China said it would recognise the Taliban.", ("CHN", "AFGGOV", "032", False, "intended", False)),
-        ("India plans to recognise the Taliban.", ("IND", "AFGGOV", "032", False, "intended", False)),
+        ("China said it would recognise the Taliban.", ("CHN", "AFGGOV", "032", False, "asserted", True)),
+        ("China said it would recognise the Taliban.", ("CHN", "AFGGOV", "054", False, "intended", False)),
+        ("India plans to recognise the Taliban.", ("IND", "AFGGOV", "032", False, "asserted", True)),
+        ("Pakistan refused to recognise the Taliban.", ("PAK", "AFGGOV", "054", True, "asserted", False)),
+        ("India has no plans to recognise the Taliban.", ("IND", "AFGGOV", "054", True, "intended", False)),
+        (
+            "The visit does not mean that Pakistan recognises the Taliban.",
+            ("PAK", "AFGGOV", "054", True, "asserted", False),
+        ),
+        (
+            "Iran did not say that Pakistan had recognised the Taliban.",
+            ("PAK", "AFGGOV", "054", False, "hypothetical", False),
+        ),
+        (
+            "Turkey is expected to follow Russia in recognising the Taliban.",
+            ("TUR", "AFGGOV", "054", False, "hypothetical", False),
+        ),
+        (
+            "China recognised the Taliban without consulting Iran.",
+            ("CHN", "IRN", "040", True, "asserted", False),
+        ),
         ("Pakistan has yet to recognise the Taliban.", ("PAK", "AFGGOV", "054", True, "asserted", False)),
         (
             "Neither Iran nor Turkey has recognised the Taliban.",
@@ -46,34 +65,49 @@ def summary(events):
 )
 def test_negation_and_modality_of_a_recognition(coded, text, expected):
     events = summary(coded(text, ACTORS))
-    assert expected in events and len(events) == len({e[:2] for e in events})
+    assert expected in events
 
 
-def test_will_not_recognise_until_is_negated_conditional_with_conditions(coded):
+def test_will_not_recognise_until_is_a_refusal_with_its_conditions(coded):
     events = coded(
         "China said it will not recognise the Taliban until an inclusive government is formed.", ACTORS
     )
-    assert summary(events) == [("CHN", "AFGGOV", "054", True, "conditional", False)]
-    assert events[0].detail == "conditions: until an inclusive government is formed"
-    assert events[0].relation == "condition:conditional"
+    assert summary(events) == [
+        ("CHN", "AFGGOV", "054", True, "conditional", False),
+        ("CHN", "AFGGOV", "120", False, "asserted", True),
+    ]
+    refusal, act = sorted(events, key=lambda e: e.cameo, reverse=True)
+    assert refusal.relation == "recognition:not_recognized"
+    assert act.detail == "conditions: until an inclusive government is formed"
+    assert act.relation == "condition:conditional"
 
 
-def test_will_recognise_only_if_is_a_conditional_intention(coded):
+def test_will_recognise_only_if_is_a_counted_statement_of_a_conditional_intention(coded):
     events = coded("India will recognise the Taliban only if women can work.", ACTORS)
-    assert summary(events) == [("IND", "AFGGOV", "032", False, "conditional", False)]
-    assert "only if women can work" in events[0].detail
+    assert summary(events) == [
+        ("IND", "AFGGOV", "032", False, "asserted", True),
+        ("IND", "AFGGOV", "054", False, "conditional", False),
+    ]
+    statement = next(e for e in events if e.cameo == "032")
+    assert "only if women can work" in statement.detail and statement.relation == "condition:conditional"
+    assert next(e for e in events if e.cameo == "054").relation == "recognition:recognized"
 
 
-def test_refusal_to_recognise_sets_not_recognized(coded):
+def test_refusal_to_recognise_sets_not_recognized_and_keeps_the_negated_act(coded):
     events = coded("Pakistan refused to recognise the Taliban.", ACTORS)
-    assert [e.relation for e in events] == ["recognition:not_recognized"]
+    assert sorted((e.cameo, e.relation, e.counted) for e in events) == [
+        ("054", "recognition:recognized", False),
+        ("120", "recognition:not_recognized", True),
+    ]
 
 
-def test_offer_to_mediate_is_an_uncounted_039(coded):
+def test_offer_to_mediate_is_a_counted_039_and_an_uncounted_mediation(coded):
     events = coded("Qatar offered to mediate between Israel and Hamas.", ACTORS)
     assert summary(events) == [
-        ("QAT", "ISR", "039", False, "intended", False),
-        ("QAT", "PSEREB", "039", False, "intended", False),
+        ("QAT", "ISR", "039", False, "asserted", True),
+        ("QAT", "ISR", "045", False, "intended", False),
+        ("QAT", "PSEREB", "039", False, "asserted", True),
+        ("QAT", "PSEREB", "045", False, "intended", False),
     ]
 
 

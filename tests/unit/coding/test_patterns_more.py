@@ -30,9 +30,9 @@ def test_giving_a_warm_welcome_to_a_leader_is_hosting(coded):
     assert ("KEN", "GHA", "043") in codes(coded("Kenya gave a warm welcome to Ghana on Monday.", ACTORS))
 
 
-def test_offering_troops_to_a_state_is_an_intent_to_protect(coded):
+def test_offering_troops_to_a_state_is_a_stated_intent_to_protect(coded):
     events = coded("Ghana offered its troops to Nepal.", ACTORS)
-    assert [(e.cameo, e.modality) for e in events] == [("0334", "intended")]
+    assert [(e.cameo, e.modality) for e in events] == [("0334", "asserted")]
 
 
 def test_contributing_troops_to_a_force_is_peacekeeping(coded):

@@ -277,10 +277,11 @@ def test_launching_war_games_is_no_investigation(coded):
     assert [e.cameo for e in events] == ["094"]
 
 
-def test_readiness_to_help_rebuild_a_state_is_an_intent_of_aid(coded):
+def test_readiness_to_help_rebuild_a_state_is_a_stated_intent_of_aid(coded):
     events = coded("Ghana expressed readiness to help rebuild Nepal after the war.", ACTORS)
     assert [(e.source.code, e.target.code, e.cameo, e.modality) for e in events] == [
-        ("GHA", "NPL", "033", "intended")
+        ("GHA", "NPL", "033", "asserted"),
+        ("GHA", "NPL", "070", "intended"),
     ]
 
 

@@ -71,9 +71,10 @@ def test_reproached_party_did_the_act(coded):
     assert veto.source.code == "HUN"
 
 
-def test_ruled_out_is_a_refusal_not_a_recognition(coded):
+def test_ruled_out_is_a_refusal_and_the_recognition_is_negated(coded):
     events = coded("Tokyo ruled out recognising a Palestinian state.", ACTORS)
-    assert summary(events) == [("JPNGOV", "PSE", "120", "asserted")]
+    assert summary(events) == [("JPNGOV", "PSE", "054", "asserted"), ("JPNGOV", "PSE", "120", "asserted")]
+    assert [e.counted for e in sorted(events, key=lambda e: e.cameo)] == [False, True]
 
 
 def test_whether_and_inverted_conditions_are_hypothetical(coded):

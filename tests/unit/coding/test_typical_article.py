@@ -65,10 +65,10 @@ def test_hosting_the_ambassador_makes_china_the_host(events):
     assert hosting.counted and hosting.relation_subject == "source"
 
 
-def test_the_conditions_are_a_conditional_statement_listing_them(events):
+def test_the_conditions_are_a_counted_demand_listing_them(events):
     condition = next(e for e in events if e.relation == "condition:conditional")
     assert (condition.source.country, condition.target.country) == ("CHN", "AFG")
-    assert condition.modality == "conditional" and not condition.counted
+    assert condition.cameo.startswith("10") and condition.modality == "asserted" and condition.counted
     assert condition.detail == "conditions: reform; improve security; improve relations with its neighbours"
 
 

@@ -35,6 +35,14 @@ def test_a_conditional_event_with_a_condition_hint_gives_a_condition():
     assert (claim.kind, claim.state, claim.rule) == ("condition", "conditional", "stated-condition")
 
 
+def test_a_negated_conditional_event_still_states_its_conditions():
+    # "will not recognise X until ...": the refusal is the statement, its conditions a condition
+    claim = claim_of(
+        _report(negated=True, modality="conditional", relation="condition:conditional", detail="elections")
+    )
+    assert (claim.kind, claim.state) == ("condition", "conditional")
+
+
 @pytest.mark.parametrize(
     "event",
     [
@@ -45,7 +53,6 @@ def test_a_conditional_event_with_a_condition_hint_gives_a_condition():
         {"modality": "conditional"},  # a conditional recognition is a condition only when hinted so
         {"negated": True, "relation": "diplomatic_relations:active"},  # only recognition has a negated rule
         {"negated": True, "modality": "intended"},
-        {"negated": True, "modality": "conditional", "relation": "condition:conditional"},
         {"relation": "recognition:adored"},  # a state the kind does not have
         {"relation": "friendship:close"},  # a kind the ledger does not have
         {"relation": None},
