@@ -24,6 +24,7 @@ from chancery.coding.frames import apply_frames, nest, protested, threatened
 from chancery.coding.modality import Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
+from chancery.coding.presuppositions import presupposed
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import (
     Actor,
@@ -183,7 +184,7 @@ def _code_sentence(
         )
         if bare or "silent" in draft.pattern.flags or background or cause:
             draft.suppressed = True
-    extras = []
+    extras = presupposed(tree, index, drafts)
     for draft in drafts.values():
         if draft.pattern.also and draft.pattern.also in coder.matcher.by_id:
             extra = Draft(**{**draft.__dict__, "pattern": coder.matcher.by_id[draft.pattern.also]})

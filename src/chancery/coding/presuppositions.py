@@ -1,0 +1,195 @@
+"""Acts a sentence takes as done by others: presuppositions and ellipsis.
+
+- "X followed Y in recognising Z", "X followed Y's lead, cutting ties with Z", "X joined Y in ...",
+  "X recognised Z, joining Y and W": Y (and W) did the act too.
+- "X became the fourth country to recognise Z, after A, B and C", "the latest to do so after A": A, B
+  and C did it before.
+- "A recognised Z, and B and C did the same / followed suit / did likewise": B and C did it too.
+
+A presupposition survives negation, questions and modals ("Will Riyadh follow Abu Dhabi in
+normalising ties?" still says that Abu Dhabi did), so the presupposed act is asserted whatever the
+mood of the sentence. An ellipsis takes the mood of its own clause ("Mali is expected to do the same").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from chancery.coding.arguments import ActorIndex
+from chancery.coding.drafts import ActorRef, Draft, same_actor
+from chancery.coding.modality import Analysis
+from chancery.coding.structure import Tree
+
+# verbs whose object did the act first ("followed Moscow in recognising", "joined Spain in ...")
+FOLLOWING = {"follow", "join", "emulate", "copy", "mirror", "echo"}
+# nouns whose owner did the act first ("followed Riyadh's lead", "in the footsteps of Chad")
+LEADS = {"lead", "example", "footstep", "footsteps", "path", "precedent"}
+# ranks that make "the Nth country to V" a presupposing description
+RANKS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "latest", "last", "next", "only", "late", "sole", "newest",
+}  # fmt: skip
+# prepositions naming those who did it before or besides ("after Russia", "apart from Russia")
+BEFORE_PREPS = {"after", "besides", "beside", "alongside", "like", "behind"}
+# objects and modifiers of "do" that make it repeat an act ("did the same", "did likewise", "followed suit")
+SAME = {"same", "likewise", "similarly", "suit", "so", "too", "also"}
+
+
+def presupposed(tree: Tree, index: ActorIndex, drafts: dict[int, Draft]) -> list[Draft]:
+    """Drafts for the acts that the sentence presupposes others did, or repeats by ellipsis."""
+    found: list[Draft] = []
+    live = [d for d in drafts.values() if not d.suppressed and d.sources]
+    for draft in live:
+        for tokens, how in _predecessors(tree, draft.i):
+            found.extend(_copies(index, draft, tokens, "presupposed:" + how, Analysis()))
+    for do in _repeats(tree, drafts):
+        antecedent = _antecedent(tree, live, do)
+        if antecedent is None:
+            continue
+        subjects, _ = tree.subjects(do)
+        found.extend(
+            _copies(index, antecedent, subjects, "ellipsis:" + tree.tokens[do].text, _mood(tree, do))
+        )
+        for tokens, how in _predecessors(tree, do):  # "the latest country to do so after Russia"
+            found.extend(_copies(index, antecedent, tokens, "presupposed:" + how, Analysis()))
+    return found
+
+
+def _copies(index: ActorIndex, draft: Draft, tokens: list[int], how: str, analysis: Analysis) -> list[Draft]:
+    """The draft's act done by the actors of ``tokens`` (those not already its parties)."""
+    day = draft.date[0]
+    parties = {a[0].code for a in draft.sources + draft.targets}
+    actors: list[ActorRef] = [
+        (actor, "actor:" + how, q)
+        for actor, _, q in index.resolve(tokens, day)
+        if not same_actor(actor.code, parties)
+    ]
+    if not actors:
+        return []
+    analysis.notes.append(how)
+    # the act itself, whatever was said about it in the clause copied ("will not follow X in ...")
+    copy = replace(
+        draft,
+        sources=actors,
+        analysis=analysis,
+        source_note="source:" + how,
+        code=draft.act_code or draft.code,
+        act_code=None,
+        statement=None,
+        relation=None,
+        events=[],
+    )
+    copy.targets = list(draft.targets)
+    return [copy]
+
+
+def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
+    """Who the act of token ``i`` presupposes did it too, and by which construction."""
+    found = []
+    token = tree.tokens[i]
+    head = token.head
+    # "followed Y in recognising": the act is the complement of "in" under a following verb
+    if token.dep == "pcomp" and tree.lemma(head) == "in" and tree.lemma(tree.tokens[head].head) in FOLLOWING:
+        found.append((_leaders(tree, tree.tokens[head].head), "followed"))
+    # "followed Y's lead, cutting ties": the act is a participle beside the following verb
+    if token.dep in {"advcl", "xcomp", "conj"} and tree.lemma(head) in FOLLOWING and head != i:
+        found.append((_leaders(tree, head), "followed"))
+    # "recognised Z, joining Y and W": a following participle beside the act
+    for clause in tree.children(i, "advcl", "conj"):
+        if tree.lemma(clause) in FOLLOWING and tree.tokens[clause].tag == "VBG":
+            found.append((_leaders(tree, clause), "joined"))
+    ranked = _ranked(tree, i)
+    if ranked is not None:
+        hosts = [i, ranked, tree.tokens[ranked].head]
+        for host in hosts:
+            for prep in tree.children(host, "prep"):
+                if tree.lemma(prep) in BEFORE_PREPS or _apart_from(tree, prep):
+                    objects = [o for p in tree.children(prep, "pobj") for o in tree.with_conjuncts(p)]
+                    if objects:
+                        found.append((objects, "ranked-after"))
+    return [(tokens, how) for tokens, how in found if tokens]
+
+
+def _leaders(tree: Tree, verb: int) -> list[int]:
+    """Who went first: the following verb's object, or the owner of "lead" / "example" / "footsteps"."""
+    found = []
+    for obj in tree.objects(verb):
+        if tree.lemma(obj) in LEADS:
+            owners = tree.children(obj, "poss")
+            owners += [
+                o
+                for p in tree.children(obj, "prep")
+                if tree.lemma(p) == "of"
+                for o in tree.children(p, "pobj")
+            ]
+            found.extend(k for o in owners for k in tree.with_conjuncts(o))
+        else:
+            found.append(obj)
+    for prep in tree.children(verb, "prep"):  # "followed in the footsteps of Chad"
+        for noun in tree.children(prep, "pobj"):
+            if tree.lemma(noun) in LEADS:
+                found.extend(o for p in tree.children(noun, "prep") for o in tree.children(p, "pobj"))
+    return found
+
+
+def _ranked(tree: Tree, i: int) -> int | None:
+    """The ranked noun an act hangs from ("the fourth country to recognise"), or None."""
+    token = tree.tokens[i]
+    candidates = [token.head] if token.dep in {"relcl", "acl"} else []
+    if token.dep in {"xcomp", "advcl"} and tree.lemma(token.head) in {"become", "be", "remain"}:
+        candidates += tree.children(token.head, "attr")
+    for noun in candidates:
+        modifiers = tree.children(noun, "amod", "det", "nummod", "advmod")
+        if any(tree.lemma(k) in RANKS or tree.words[k] in RANKS for k in modifiers):
+            return noun
+    return None
+
+
+def _apart_from(tree: Tree, prep: int) -> bool:
+    """ "apart from Russia", "along with Russia", "other than Russia"."""
+    word = tree.lemma(prep)
+    before = tree.tokens[prep - 1].text.lower() if prep > 0 else ""
+    return (
+        (word == "from" and before == "apart")
+        or (word == "with" and before == "along")
+        or (word == "than" and before == "other")
+    )
+
+
+def _repeats(tree: Tree, drafts: dict[int, Draft]) -> list[int]:
+    """Verbs that repeat an earlier act: "did the same", "did likewise", "followed suit", "do so"."""
+    found = []
+    for k, lemma in enumerate(tree.lemmas):
+        if k in drafts or lemma not in {"do", "follow"}:
+            continue
+        marks = {tree.lemma(c) for c in tree.children(k, "dobj", "advmod")}
+        if lemma == "follow" and "suit" not in marks:
+            continue
+        if marks & SAME:
+            found.append(k)
+    return found
+
+
+def _antecedent(tree: Tree, live: list[Draft], do: int) -> Draft | None:
+    """The act a repeating verb takes up: the nearest act before it in its sentence."""
+    sentence = tree.tokens[do].sentence
+    before = [d for d in live if d.i < do and tree.tokens[d.i].sentence == sentence and not d.about]
+    return max(before, key=lambda d: d.i, default=None)
+
+
+def _mood(tree: Tree, do: int) -> Analysis:
+    """The factuality of a repeating clause: its own negation, modal or future, else asserted."""
+    negated = bool(tree.children(do, "neg"))
+    return Analysis(negated=negated, modality=_modal(tree, do))
+
+
+def _modal(tree: Tree, do: int) -> str:
+    for aux in tree.children(do, "aux"):
+        if tree.lemma(aux) in {"may", "might", "could", "should", "would", "must"}:
+            return "hypothetical"
+        if tree.lemma(aux) in {"will", "shall"}:
+            return "intended"
+    head = tree.tokens[do].head
+    if tree.tokens[do].dep == "xcomp" and tree.lemma(head) in {"expect", "likely", "poise", "set"}:
+        return "hypothetical"
+    return "asserted"

@@ -1,0 +1,65 @@
+"""Presupposed and elliptical acts (issue 11): what a sentence takes as done by others is coded, counted
+whatever the sentence's mood; an ellipsis repeats the act in its own clause's mood."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ACTORS = {
+    "Tuvalu": "TUV", "Kosovo": "KSV", "Albania": "ALB", "Senegal": "SEN", "Peru": "PER", "Chile": "CHL",
+    "Gabon": "GAB", "Chad": "TCD", "Mali": "MLI", "Niger": "NER", "Kenya": "KEN", "Uganda": "UGA",
+    "Ghana": "GHA", "Venezuelan": "VEN",
+}  # fmt: skip
+
+
+def acts(events):
+    return sorted((e.source.code, e.target.code if e.target else None, e.cameo, e.counted) for e in events)
+
+
+def test_an_ordinal_country_after_others_presupposes_their_acts(coded):
+    events = coded(
+        "Tuvalu became the fifth state to recognise Kosovo, after Albania, Senegal and Peru.", ACTORS
+    )
+    assert acts(events) == [(c, "KSV", "054", True) for c in ("ALB", "PER", "SEN", "TUV")]
+
+
+def test_following_a_lead_presupposes_the_leader_did_it(coded):
+    events = coded("Peru followed Chile's lead on Monday, expelling Venezuelan diplomats.", ACTORS)
+    assert [(s, c, n) for s, _, c, n in acts(events)] == [("CHL", "161", True), ("PER", "161", True)]
+
+
+def test_joining_others_presupposes_their_acts(coded):
+    events = coded("Kenya recognised Kosovo on Friday, joining Uganda and Ghana.", ACTORS)
+    assert acts(events) == [(c, "KSV", "054", True) for c in ("GHA", "KEN", "UGA")]
+
+
+def test_did_the_same_repeats_the_act_for_its_subjects(coded):
+    events = coded("Chad recognised Kosovo, and Mali and Niger did the same.", ACTORS)
+    assert acts(events) == [(c, "KSV", "054", True) for c in ("MLI", "NER", "TCD")]
+
+
+def test_a_question_about_following_still_presupposes_the_leaders(coded):
+    events = coded("Will Gabon follow Chad and Mali in recognising Kosovo?", ACTORS)
+    assert acts(events) == [
+        ("GAB", "KSV", "054", False),
+        ("MLI", "KSV", "054", True),
+        ("TCD", "KSV", "054", True),
+    ]
+
+
+def test_a_refusal_to_follow_still_presupposes_the_leader(coded):
+    events = coded("Gabon will not follow Chad in recognising Kosovo.", ACTORS)
+    assert ("TCD", "KSV", "054", True) in acts(events)
+    assert all(not e.counted for e in events if e.source.code == "GAB" and e.cameo == "054")
+
+
+def test_do_so_after_others_in_an_apposition(coded):
+    events = coded("Gabon recognised Kosovo, the latest country to do so after Chad and Mali.", ACTORS)
+    assert acts(events) == [(c, "KSV", "054", True) for c in ("GAB", "MLI", "TCD")]
+
+
+def test_an_ellipsis_takes_its_own_clause_mood(coded):
+    events = coded("Chad recognised Kosovo, and Mali may do the same.", ACTORS)
+    assert acts(events) == [("MLI", "KSV", "054", False), ("TCD", "KSV", "054", True)]
