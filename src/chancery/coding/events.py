@@ -305,18 +305,31 @@ def _draft_events(
         pairs = [(s, t) for s in draft.sources for t in draft.sources if s is not t]
     if not pairs:
         pairs = [(s, None) for s in draft.sources]
+    coded: list[tuple[ActorRef, ActorRef | None, str, str | None]] = [(s, t, code, None) for s, t in pairs]
+    converse = draft.pattern.converse
+    if converse and code == draft.pattern.cameo:
+        # a meeting or talks with someone is theirs too; a visit is hosted by the one visited
+        known = {(s[0].code, t[0].code) for s, t in pairs if t}
+        coded += [
+            (t, s, converse, f"converse-of:{code}")
+            for s, t in pairs
+            if t and t[0].sector != "CVL" and (t[0].code, s[0].code) not in known
+        ]
     text = parsed.article.text
     day, basis, precision, date_note = draft.date
     quotes = {q.id: q for q in parsed.quotes}
     quote = next((q.id for q in parsed.quotes if q.start <= token.start < q.end), None)
     events = []
-    for source, target in pairs:
+    for source, target, pair_code, converse_note in coded:
         target_actor = target[0] if target else None
         notes = [draft.source_note, source[1], *(a.notes), date_note]
         if target:
             notes.insert(2, target[1])
+        if converse_note:
+            notes.append(converse_note)
+        entry = codebook.entry(pair_code)
         event = Event(
-            id=_event_id(parsed, sentence, token.start, code, source[0], target_actor),
+            id=_event_id(parsed, sentence, token.start, pair_code, source[0], target_actor),
             article_id=parsed.article.id,
             sentence=sentence.index,
             source=source[0],

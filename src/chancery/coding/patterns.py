@@ -36,6 +36,13 @@ class Pattern:
         return next((f.split("=", 1)[1] for f in self.flags if f.startswith("also=")), None)
 
     @cached_property
+    def converse(self) -> str | None:
+        """The code of the act the target does in return (flag ``converse=CODE``; ``symmetric``: the same)."""
+        if "symmetric" in self.flags:
+            return self.cameo
+        return next((f.split("=", 1)[1] for f in self.flags if f.startswith("converse=")), None)
+
+    @cached_property
     def needs(self) -> frozenset[str]:
         """Words one of which must also be among the arguments (flag ``needs=a|b``)."""
         found = next((f.split("=", 1)[1] for f in self.flags if f.startswith("needs=")), "")

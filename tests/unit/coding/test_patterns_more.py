@@ -93,7 +93,7 @@ def test_troops_arriving_pay_no_visit(coded):
         {"Ghana's trade minister": "GHAGOV", "Lima": "PER"},
         kinds={"Lima": "place"},
     )
-    assert codes(events) == [("GHAGOV", "PER", "042")]
+    assert codes(events) == [("GHAGOV", "PER", "042"), ("PER", "GHAGOV", "043")]
 
 
 def test_warning_that_one_will_act_is_a_threat(coded):
