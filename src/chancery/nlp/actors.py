@@ -15,11 +15,13 @@ role nouns, or a role resolved from context), person, pronoun.  Rules name what 
 ``seat-of-power:<alias>``, ``place:<alias>``, ``igo:<org>``, ``group:<group>``,
 ``<prefix rule>+role:<noun>`` (or ``+shared-role:`` in "Chinese and Russian troops"),
 ``role:<noun>+of|for|in:<owner>``, ``role-context:<noun>``, ``person:<name>``, ``person-role:<role>``,
-``person-coref:surname``, ``pronoun-coref``, ``pronoun-coref:country``.
+``person-coref:surname``, ``pronoun-coref``, ``pronoun-coref:country``, ``description-coref:<noun>``
+("the kingdom", "the bloc": ``nlp.descriptions``), ``it-coref``.
 """
 
 from __future__ import annotations
 
+from chancery.nlp.descriptions import describe
 from chancery.nlp.dictionary import ActorDictionary, Entry
 from chancery.nlp.matching import Match, Text, capital_use, name_matches, place_elsewhere, role_matches
 from chancery.nlp.people import (
@@ -66,6 +68,7 @@ def find_mentions(
     for sentence in sentences:
         found.extend(_Sentence(text, dictionary, sentence, found, day).run())
     found = corefer(found, text)
+    found += describe(found, text, day)
     found.sort(key=lambda f: (f.first, f.last))
     return tuple(f.mention(article.id, text, day) for f in found)
 
