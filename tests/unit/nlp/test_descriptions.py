@@ -27,7 +27,7 @@ def test_the_bloc_is_the_organisation_named_before(parse):
 
 
 def test_a_description_is_never_the_subject_of_its_own_clause(parse):
-    text = "The United States recognised South Sudan, and Washington said it would open relations with the new state."
+    text = "The US recognised South Sudan; Washington said it would open relations with the new state."
     assert ("the new state", "SSD") in coref(parse, text)
 
 
