@@ -58,7 +58,13 @@ class ActorIndex:
             for node in frontier:
                 for child in self.tree.children(node):
                     dep = self.tree.tokens[child].dep
-                    if child in seen or dep in CLAUSAL_DEPS or dep in {"conj", "cc", "appos", "punct"}:
+                    # an apposition describes an unknown name ("Ana Ruiz, Santiago's new envoy"); else skip it
+                    described = dep == "appos" and self.tree.tokens[node].pos == "PROPN"
+                    if (
+                        child in seen
+                        or dep in CLAUSAL_DEPS
+                        or (dep in {"conj", "cc", "appos", "punct"} and not described)
+                    ):
                         continue
                     found = self.by_token.get(child)
                     # a place or a backer inside the phrase ("the summit in Sharm el-Sheikh", "Russian-backed

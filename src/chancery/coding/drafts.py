@@ -13,6 +13,8 @@ from chancery.records import Actor, Event
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
 PLACED_ROOTS = ("07", "0873", "0874", "16", "17", "18", "19", "20")
+# relation kinds between two states: a recall or a break is from a state, never "in" a place
+DIPLOMATIC_KINDS = ("representation", "diplomatic_relations", "recognition")
 # verbs whose object is the one charged
 CHARGING = {"accuse", "charge", "blame", "indict"}
 # nouns for unnamed civilians, who are the civilian population of a place or state
@@ -145,7 +147,8 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         if country:
             actor = Actor(text=country, code=country + "CVL", country=country, sector="CVL")
             return [(actor, "target:civilians-of-mass-violence", None)]
-    if draft.pattern.cameo.startswith(PLACED_ROOTS):
+    diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
+    if draft.pattern.cameo.startswith(PLACED_ROOTS) and not diplomatic:
         # aid, cuts, coercion and force done in a place are done to it ("reimposed blockades in the
         # West Bank", "suspended aid deliveries in Baghdad")
         country = located_in(tree, index, draft.i)
@@ -308,4 +311,27 @@ def implied_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRe
             actor = mention.actor_on(draft.date[0])
             if not same_actor(actor.code, source_codes):
                 return [(actor, "target:named-with-the-implying-act", None)]
+    return []
+
+
+def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list[ActorRef]:
+    """A diplomatic act naming no one takes the state of the diplomatic act beside it in its sentence:
+    "Bolivia severed relations with Israel, while Chile and Colombia recalled their ambassadors",
+    "Turkey recalled its ambassador to Israel but stopped short of cutting ties"."""
+    if not (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS) or "mutual" in draft.pattern.flags:
+        return []  # "the two sides would exchange ambassadors": each other, not a third state
+    own = {s[0].code for s in draft.sources}
+    others = [
+        d
+        for d in drafts.values()
+        if d is not draft
+        and d.targets
+        and (d.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
+        and tree.tokens[d.i].sentence == tree.tokens[draft.i].sentence
+    ]
+    others.sort(key=lambda d: (d.i > draft.i, abs(d.i - draft.i)))  # before it first, then the nearest
+    for other in others:
+        found = [(a, "target:beside", q) for a, _, q in other.targets if not same_actor(a.code, own)]
+        if found:
+            return found
     return []

@@ -11,6 +11,7 @@ from chancery.coding.drafts import (
     ActorRef,
     Draft,
     argument_tokens,
+    borrowed_targets,
     crowd_source,
     depth,
     elliptical_sources,
@@ -145,14 +146,15 @@ def _code_sentence(
             tree.tokens[k].text.lower() in {"their", "each"}
             for o in tree.objects(draft.i)
             for k in tree.children(o, "poss", "det")
-        )  # "A and B pledged to reopen their embassies": each in the other's capital
+        ) and draft.pattern.cameo[:2] < "09"  # "A and B pledged to reopen their embassies": each in the
+        # other's capital; "A and B recalled their ambassadors" recalled each its own
         if "needtarget" in draft.pattern.flags and not draft.targets:
             draft.suppressed = True
         if draft.source_note == "source:clause-subject" and not draft.targets:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
-        if "reverse" in draft.pattern.flags:
-            draft.sources, draft.targets = draft.targets, draft.sources
-            draft.source_note += ":reversed"
+    for draft in drafts.values():
+        if not draft.targets and draft.sources:
+            draft.targets = borrowed_targets(tree, drafts, draft)
     for draft in drafts.values():
         signers = signatories(tree, drafts, draft)
         if signers:
