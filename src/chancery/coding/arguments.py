@@ -23,8 +23,24 @@ PERSONAL_POSSESSIVES = {"his", "her"}
 IMPERSONAL_POSSESSIVES = {"its", "their"}
 PERSONAL_KINDS = {"person", "role", "pronoun"}
 
+# "the three capitals", "all four countries": how many a number names, and the nouns it may count
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+GROUP_NOUNS = {
+    "side",
+    "country",
+    "nation",
+    "neighbour",
+    "neighbor",
+    "capital",
+    "state",
+    "government",
+    "member",
+}
 # diplomatic posts whose place names the host state
-POSTS = {"embassy", "consulate", "mission", "office", "representation", "ambassador", "envoy", "legation"}
+POSTS = {
+    "embassy", "consulate", "mission", "office", "representation", "ambassador", "envoy", "legation",
+    "chargé", "charge", "representative", "delegation",
+}  # fmt: skip
 
 # second halves of hyphenated modifiers that make a mention a third party ("Russian-backed")
 BACKING = {"backed", "led", "made", "brokered", "supported", "funded", "allied", "aligned", "sponsored"}
@@ -136,10 +152,12 @@ class ActorIndex:
                     found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))
             elif token.pos == "PRON" and token.dep.startswith("nsubj"):
                 found.extend(self._speaker_of_clause(i, day))
-            elif self._pair_word(i):
-                # "after the two agreed a ceasefire", "both sides": the last coordinated pair named
+            elif size := self._pair_word(i):
+                # "after the two agreed a ceasefire", "both sides", "the three capitals": the last
+                # coordinated group of that size named in the sentence
                 before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= i]
-                found.extend((m.actor_on(day), "actor:the-two", None) for m in self._plural(before))
+                group = self._plural(before, size)
+                found.extend((m.actor_on(day), "actor:the-group", None) for m in group)
             else:
                 found.extend(self._owner_state(i, day))
         if len(found) < 2:
@@ -245,20 +263,23 @@ class ActorIndex:
                 return [(actor, "actor:earlier-other", None)]
         return []
 
-    def _pair_word(self, i: int) -> bool:
-        """ "the two", "both", "the two sides", "both countries"."""
+    def _pair_word(self, i: int) -> int:
+        """How many "the two", "both", "the three capitals", "all four countries" name (0: none)."""
         lemma = self.tree.lemma(i)
-        if lemma == "both" or (
-            lemma == "two" and any(self.tree.lemma(k) == "the" for k in self.tree.children(i, "det"))
+        if lemma == "both":
+            return 2
+        if lemma in GROUP_SIZES and any(
+            self.tree.lemma(k) in {"the", "all"} for k in self.tree.children(i, "det", "predet")
         ):
-            return True  # "both", "the two" (not "killed two")
+            return GROUP_SIZES[lemma]  # "the two", "all three" (not "killed two")
+        if lemma not in GROUP_NOUNS:
+            return 0
         counted = {self.tree.lemma(k) for k in self.tree.children(i, "nummod", "det", "predet")}
-        return lemma in {"side", "country", "nation", "neighbour", "neighbor"} and bool(
-            counted & {"two", "both"}
-        )
+        sizes = [GROUP_SIZES.get(word, 2 if word == "both" else 0) for word in counted]
+        return max(sizes, default=0)
 
-    def _plural(self, before: list[Mention]) -> list[Mention]:
-        """The last coordinated group of state or organisation mentions before a "their"."""
+    def _plural(self, before: list[Mention], size: int | None = None) -> list[Mention]:
+        """The last coordinated group of state or organisation mentions before a "their" (of ``size``)."""
         for mention in reversed(before):
             first = mention.head
             while self.tree.tokens[first].dep == "conj" and self.tree.tokens[first].head != first:
@@ -266,7 +287,7 @@ class ActorIndex:
             group = [self.by_token.get(k) for k in self.tree.with_conjuncts(first)]
             # coordinated places stand for their states ("from Madrid, Dublin and Oslo ... their governments")
             group = [m for m in group if m is not None and m.kind not in PERSONAL_KINDS]
-            if len(group) > 1:
+            if len(group) > 1 and (size is None or len(group) == size):
                 return group
         return []
 

@@ -30,6 +30,8 @@ def apply_frames(
         a = draft.analysis
         if not a.intent or draft.code.startswith(("03", *VERBAL_CONFLICT_ROOTS)):
             continue
+        if draft.pattern.pos != "V":
+            continue  # "the recognition will be formalised": a noun's act; no one states it here
         if a.negated and not a.intent_by_governor:
             if a.modality in {"asserted", "conditional"} and draft.code[:2] < "09":
                 # "Spain will not recognise Kosovo": a refusal stated now (12), the act negated
@@ -75,6 +77,17 @@ def apply_frames(
                 draft.targets = [(a, "target:addressee-subject", q) for a, _, q in found]
             if "mustcomp" in draft.pattern.flags:
                 stated_conditions(tree, text, draft)
+            continue
+        if frame == "request" and _own_government(draft, complement) and not complement.act_code:
+            # "the president instructed her foreign minister to establish relations": an order within
+            # one government is its intention, stated now (03), not an appeal to another actor
+            draft.suppressed = True
+            complement.analysis.intent = True
+            complement.analysis.modality = "intended"
+            complement.analysis.notes.append(
+                "modality:intent:ordered-own-government:" + tree.tokens[draft.i].text
+            )
+            _state(complement, codebook.recode("intent", complement.code), "intent")
             continue
         act = complement.pattern.cameo
         draft.code = codebook.recode(frame, act)
@@ -124,6 +137,14 @@ WARNING_VERBS = {"warn", "threaten", "caution", "vow"}
 def _state(draft: Draft, code: str, statement: str) -> None:
     """Make ``draft`` a speech act about its own act: the act's code is kept for the act's event."""
     draft.act_code, draft.code, draft.statement = draft.code, code, statement
+
+
+def _own_government(draft: Draft, complement: Draft) -> bool:
+    """Whether an appeal goes from a government to its own officials: the one asked to act is the
+    government that asks ("instructed her foreign minister to ...")."""
+    asking = {a.code for a, _, _ in draft.sources}
+    asked = {a.code for a, _, _ in complement.sources}
+    return bool(asking) and asked == asking and all(code.endswith("GOV") for code in asking)
 
 
 def _warned(tree: Tree, i: int) -> bool:
@@ -249,6 +270,13 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
                 # "signed decrees recognising X, a move Kyiv denounced": the act inside that clause
                 clause = set(tree.subtree(tree.tokens[head].head)) - set(tree.subtree(head))
                 inner = [d for d in drafts.values() if d.i in clause and d.events and d is not draft]
+        if not inner and tree.lemma(head) in ACT_NOUNS and _anaphoric(tree, head):
+            # "Peru recognised Kosovo, and Serbia condemned the move": the act before it
+            inner = [
+                d
+                for d in drafts.values()
+                if d.i < draft.i and d.events and d is not draft and not d.code.startswith(POSITION_ROOTS)
+            ][-1:]
         if not inner:
             continue
         nested = min(inner, key=lambda d: depth(tree, d.i))
@@ -261,6 +289,15 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
         nested.about = True
         return True
     return False
+
+
+def _anaphoric(tree: Tree, noun: int) -> bool:
+    """ "the move", "this decision", "that step": an act noun with no owner of its own that takes one up."""
+    if tree.children(noun, "poss", "acl", "relcl") or any(
+        tree.lemma(p) == "of" for p in tree.children(noun, "prep")
+    ):
+        return False
+    return any(tree.lemma(k) in {"the", "this", "that", "such"} for k in tree.children(noun, "det"))
 
 
 def noun_objects(tree: Tree, i: int) -> list[int]:

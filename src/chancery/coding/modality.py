@@ -21,6 +21,11 @@ ACCUSATION_NOUNS = {"accusation", "allegation"}
 DOING_VERBS = {"undertake", "launch", "begin", "start", "conduct", "carry", "mount", "complete"}
 # words whose "of"/"from" complement is an act not done ("stopped short of", "refrained from")
 ABSTAINING = {"short", "refrain", "abstain", "desist"}
+# verbs that make an act happen or take effect: the act named as their subject has their factuality
+REALISING_VERBS = {
+    "formalise", "formalize", "finalise", "finalize", "complete", "implement", "proceed", "enter", "effect",
+    "materialise", "materialize", "happen", "occur",
+}  # fmt: skip
 UNDOING_VERBS = {"cancel", "postpone", "scrap", "call", "shelve", "abandon", "delay"}
 HAPPENING_VERBS = {"materialise", "materialize", "happen", "occur", "proceed", "take", "go", "come"}
 CHARGING_VERBS = {"accuse", "charge", "suspect", "blame", "indict", "convict"}
@@ -96,6 +101,11 @@ def analyse(
             elif carrier is not None and carrier.frame == "intent" and tree.lemma(head) not in DOING_VERBS:
                 result.intent = True
                 result.notes.append("modality:intent:" + tree.tokens[head].text)
+        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and tree.lemma(head) in REALISING_VERBS:
+            node = (
+                head  # "Belgium's recognition will not be formalised until ...": the verb's mood is the act's
+            )
+            result.notes.append("factuality:of-realising-verb:" + tree.tokens[head].text)
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and tree.lemma(head) in UNDOING_VERBS:
             result.negated = True  # "the trip was called off", "the summit never materialised"
             result.notes.append("negation:undone:" + tree.tokens[head].text)

@@ -195,9 +195,14 @@ class Matcher:
             if "needcomp" in pattern.flags and not _complements(tree, i):
                 continue
             if "mustcomp" in pattern.flags and not any(
-                _obligation(tree, k) for k in tree.children(i, "ccomp", "acl")
+                _obligation(tree, k)
+                and any(
+                    is_actor(s) or tree.tokens[s].pos == "PRON"
+                    for s in tree.children(k, "nsubj", "nsubjpass")
+                )
+                for k in tree.children(i, "ccomp", "acl")
             ):
-                continue
+                continue  # "said Kabul must first reform", not "stressed that the move should not be seen as"
             if "mustwill" in pattern.flags and not any(_future(tree, k) for k in tree.children(i, "ccomp")):
                 continue
             if "gerund" in pattern.flags and not any(_bare_gerund(tree, k) for k in tree.children(i)):

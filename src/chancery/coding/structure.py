@@ -22,7 +22,22 @@ OBJECT_CONTROL = {
 # prepositions that introduce an argument rather than a circumstance
 ARGUMENT_PREPS = {"into", "of", "for", "on", "against", "with", "to", "from", "by", "between", "as", "about"}
 # verbs whose subject is the author of their object ("signed decrees recognising ...")
-AUTHORING_VERBS = {"sign", "issue", "adopt", "pass", "publish", "release", "announce", "enact", "approve"}
+AUTHORING_VERBS = {
+    "sign", "issue", "adopt", "pass", "publish", "release", "announce", "enact", "approve", "back",
+    "support", "sponsor", "table", "vote", "endorse", "send", "write",
+}  # fmt: skip
+# nouns that stand for the states they are said of ("the only country that", "among the countries that")
+DESCRIBED_NOUNS = {
+    "country",
+    "state",
+    "nation",
+    "government",
+    "capital",
+    "member",
+    "one",
+    "ally",
+    "neighbour",
+}
 OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitation", "pressure", "ultimatum"}
 # clauses that hang their own event off a noun or verb and stop upward searches
 CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
@@ -312,6 +327,9 @@ class Tree:
                     if k < node and self.tokens[k].pos == "PROPN" and k == min(self.subtree(node))
                 ]
                 if subjects and token.dep == "relcl" and self.tokens[subjects[0]].tag in {"WDT", "WP"}:
+                    described = self._described(token.head)  # "Ghana became the only country that ..."
+                    if described:
+                        return described, how + ":relative-pronoun:described"
                     return self.with_conjuncts(token.head), how + ":relative-pronoun"
                 if subjects:
                     found = []
@@ -337,7 +355,7 @@ class Tree:
                     controllers = self.prep_objects(head, "on") or self.prep_objects(head, "to")
                     if controllers:
                         return controllers, "object-control"
-                owners = self.children(head, "poss") or self.agent(head)
+                owners = self.children(head, "poss") or self.agent(head) or self._of_owner(head)
                 if owners:
                     return owners, "possessive-agent"
                 carrier = self._light_verb_of(head)
@@ -345,6 +363,11 @@ class Tree:
                     carrier = self.tokens[head].head  # "became the first country to recognise"
                 authored = self.lemma(self.tokens[head].head) in AUTHORING_VERBS
                 authored = authored and self.tokens[head].dep in {"dobj", "obj"}
+                voted = self.tokens[head].dep == "pobj" and self.lemma(self.tokens[head].head) == "for"
+                if carrier is None and token.tag == "VBG" and voted:
+                    holder = self.tokens[self.tokens[head].head].head  # "voted for a motion calling on ..."
+                    if self.lemma(holder) in AUTHORING_VERBS:
+                        carrier = holder
                 if carrier is None and token.tag == "VBG" and authored:
                     carrier = self.tokens[head].head  # "signed decrees recognising ..."
                 if carrier is not None:
@@ -377,6 +400,43 @@ class Tree:
                 continue
             return [], "no-subject"
         return [], "no-subject"
+
+    def _of_owner(self, noun: int) -> list[int]:
+        """ "the decision of Ghana to recognise": the "of" object of an act noun, when it is a name."""
+        if self.lemma(noun) not in {
+            "decision",
+            "move",
+            "bid",
+            "plan",
+            "step",
+            "choice",
+            "attempt",
+            "refusal",
+        }:
+            return []
+        found = [
+            o for p in self.children(noun, "prep") if self.lemma(p) == "of" for o in self.children(p, "pobj")
+        ]
+        return [k for o in found if self.tokens[o].pos == "PROPN" for k in self.with_conjuncts(o)]
+
+    def _described(self, noun: int) -> list[int]:
+        """Who a descriptive noun is said of: "X became the only country that ...", "X were among the
+        countries that ...", "leaving X as the only country that ..." (empty when it names no one)."""
+        token = self.tokens[noun]
+        if self.lemma(noun) not in DESCRIBED_NOUNS:
+            return []
+        head = token.head
+        if token.dep == "attr":  # "became / was / remains the only country that"
+            return [s for k in self.children(head, "nsubj", "nsubjpass") for s in self.with_conjuncts(k)]
+        if token.dep == "pobj" and self.lemma(head) == "among":  # "X and Y were among countries that"
+            verb = self.tokens[head].head
+            return [s for k in self.children(verb, "nsubj", "nsubjpass") for s in self.with_conjuncts(k)]
+        if token.dep == "pobj" and self.lemma(head) == "as":  # "leaving Pakistan as the only country that"
+            verb = self.tokens[head].head
+            return [s for k in self.children(verb, "dobj") for s in self.with_conjuncts(k)]
+        if token.dep == "appos":  # "Pakistan, the only country that still recognised them"
+            return self.with_conjuncts(head)
+        return []
 
     def past_dateline(self, subjects: list[int]) -> list[int]:
         """The real subjects when the parser took a wire dateline for one ("DOHA, Jan 5 — Qatar and

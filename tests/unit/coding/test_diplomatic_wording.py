@@ -1,0 +1,93 @@
+"""Diplomatic wire wording (issue 11): credentials, posts, upgrades, recalls naming no one, acts taken up
+by "the move", groups named by number, and states described by a relative clause."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ACTORS = {
+    "Chile": "CHL", "Chilean ambassador": "CHLGOV", "Peru": "PER", "Lima": "PER", "Brasilia": "BRA",
+    "President Lula": "BRAGOV", "Bolivia": "BOL", "Israel": "ISR", "Colombia": "COL", "Kosovo": "KSV",
+    "Serbia": "SRB", "Ghana": "GHA", "Norway": "NOR", "Ireland": "IRL", "Spain": "ESP", "Palestine": "PSE",
+    "Poland": "POL", "Russian": "RUS", "United States": "USA", "Honduras": "HNDGOV", "China": "CHN",
+    "Santiago": "CHLGOV",
+}  # fmt: skip
+
+
+def facts(events, counted=None):
+    return sorted(
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in events
+        if counted is None or e.counted == counted
+    )
+
+
+def test_presenting_credentials_is_the_envoy_s_state_acting_and_the_host_hosts(coded):
+    [event] = coded("The Chilean ambassador presented his credentials to President Lula.", ACTORS)
+    assert (event.source.code, event.target.code, event.cameo) == ("CHLGOV", "BRAGOV", "050")
+    assert (event.relation, event.relation_subject) == ("representation:hosts_ambassador", "target")
+
+
+def test_an_apposition_names_the_state_of_an_unknown_envoy(coded):
+    events = coded("President Lula accepted the credentials of Ana Ruiz, Santiago's new envoy.", ACTORS)
+    assert facts(events) == [("BRAGOV", "CHLGOV", "050")]
+
+
+def test_taking_up_a_post_makes_the_place_s_state_the_host(coded):
+    events = coded(
+        "Chile's new ambassador took up her post in Brasilia on Monday.", {**ACTORS, "Chile": "CHLGOV"}
+    )
+    assert facts(events) == [("CHLGOV", "BRA", "050")]
+
+
+def test_raising_relations_to_ambassadorial_level_is_both_ways(coded):
+    events = coded("Chile and Peru raised their diplomatic relations to ambassadorial level.", ACTORS)
+    assert facts(events) == [("CHL", "PER", "050"), ("PER", "CHL", "050")]
+
+
+def test_a_recall_naming_no_one_takes_the_state_of_the_break_beside_it(coded):
+    events = coded(
+        "Bolivia severed relations with Israel, while Chile and Colombia recalled their ambassadors.", ACTORS
+    )
+    assert facts(events) == [("BOL", "ISR", "161"), ("CHL", "ISR", "161"), ("COL", "ISR", "161")]
+
+
+def test_stopping_short_of_a_break_takes_the_state_of_the_recall(coded):
+    events = coded("Peru recalled its ambassador to Chile but stopped short of cutting ties.", ACTORS)
+    assert facts(events, counted=False) == [("PER", "CHL", "161")]
+
+
+def test_the_move_takes_up_the_act_before_it(coded):
+    events = coded("Peru recognised Kosovo on Monday, and Serbia condemned the move.", ACTORS)
+    assert ("SRB", "PER", "111") in facts(events)
+
+
+def test_a_number_names_the_group_of_that_size(coded):
+    text = "Norway, Ireland and Spain recognised Palestine; Israel recalled its envoys from the three capitals."
+    events = coded(text, ACTORS)
+    assert [t for s, t, c in facts(events) if c == "161"] == ["ESP", "IRL", "NOR"]
+
+
+def test_among_the_countries_that_names_who_acted(coded):
+    text = "The United States and Poland were among 20 countries that expelled Russian diplomats."
+    assert facts(coded(text, ACTORS)) == [("POL", "RUS", "161"), ("USA", "RUS", "161")]
+
+
+def test_an_order_to_one_s_own_minister_is_a_stated_intention(coded):
+    text = "Honduras said it had instructed its foreign minister to establish relations with China."
+    events = coded(text, ACTORS)
+    assert [(e.cameo, e.counted) for e in sorted(events, key=lambda e: e.cameo)] == [
+        ("032", True),
+        ("054", False),
+    ]
+
+
+def test_calling_an_act_unjustified_is_criticism(coded):
+    assert ("SRB", None, "111") in facts(coded("Serbia called the decision completely unjustified.", ACTORS))
+
+
+def test_a_recognition_that_will_not_be_formalised_is_not_counted(coded):
+    events = coded("Ghana's recognition of Kosovo will not be formalised until elections are held.", ACTORS)
+    assert events and not any(e.counted for e in events)
