@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 MODALITIES = ("asserted", "intended", "requested", "conditional", "hypothetical", "denied")
 DATE_BASES = ("explicit", "relative", "publication")
-PRECISIONS = ("day", "month", "year")
+PRECISIONS = ("day", "week", "month", "year")
 RELATION_KINDS: dict[str, tuple[str, ...]] = {
     "recognition": ("recognized", "not_recognized", "withdrawn"),
     "diplomatic_relations": ("active", "suspended", "severed"),

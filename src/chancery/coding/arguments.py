@@ -130,6 +130,8 @@ class ActorIndex:
                     continue
             if token.tag in {"WDT", "WP"}:
                 i = self._antecedent(i)  # "Cuba, which Mexico urged Washington to remove from ..."
+            if self.tree.ranked(i) and i not in self.by_token:
+                continue  # "the first member of the EU to do so" describes a state, not the EU
             mention = self.mention_at(i)
             # a place is where something happens, never who acts; it is a target only when it is
             # the argument itself ("visited Moscow", "its embassy in Kabul"), not a circumstance

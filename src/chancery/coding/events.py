@@ -38,6 +38,12 @@ from chancery.records import (
     content_id,
 )
 
+# states that end when their act is said to stop ("no longer recognises": withdrawn)
+CEASING = {
+    "recognition:recognized": "recognition:withdrawn",
+    "diplomatic_relations:active": "diplomatic_relations:severed",
+}
+
 
 @dataclass(frozen=True, eq=False)
 class Coder:
@@ -256,9 +262,14 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
         return []
     if draft.act_code is None:
         relation = draft.relation or draft.pattern.relation
+        code = draft.code
+        if draft.analysis.ceased and relation in CEASING:
+            # "Nauru no longer recognises Taiwan", "stopped recognising": the withdrawal, said now
+            code, relation = "161", CEASING[relation]
+            draft.analysis.notes.append("code:ceased-state-is-a-withdrawal")
         if draft.analysis.modality == "conditional":
             relation = "condition:conditional"
-        return _draft_events(parsed, codebook, sentence, draft, draft.code, draft.analysis, relation)
+        return _draft_events(parsed, codebook, sentence, draft, code, draft.analysis, relation)
     # CAMEO codes the statement (intent 03, threat 13, refusal 12) as the event, made now; the act it
     # is about is an event of its own that did not happen, and is never counted
     a = draft.analysis

@@ -68,6 +68,7 @@ class Analysis:
     intent: bool = False
     intent_by_governor: bool = False  # "has no plans to": the intention, not the act, is negated
     scheduled: bool = False  # "is due to visit", "is set to sign": a schedule, not anyone's statement
+    ceased: bool = False  # "no longer recognises", "stopped recognising": the state ends now
     governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
     conditions: list[str] = field(default_factory=list)
     background: bool = False  # a purpose ("to support X") or a charge ("accused X of V-ing"): no event
@@ -249,6 +250,9 @@ def analyse(
                 result.notes.append("negation:governor:" + tree.tokens[head].text)
             elif frame == "report":
                 reported = True
+            elif frame == "cessation" and not _negated(tree, head):
+                result.ceased = True  # "stopped recognising Taiwan": recognition ends
+                result.notes.append("cessation:" + tree.tokens[head].text)
         node = head
     if would and result.modality == "asserted":
         if reported:
@@ -353,6 +357,13 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
             result.modality = "hypothetical"
             result.notes.append("modality:hypothetical:" + tree.tokens[aux].text)
     for adv in tree.children(node, "advmod"):
+        if (
+            first
+            and tree.words[adv] == "longer"
+            and any(tree.lemma(k) == "no" for k in tree.children(adv, "neg"))
+        ):
+            result.ceased = True  # "no longer recognises Taiwan": recognition ends
+            result.notes.append("cessation:no-longer")
         if tree.lemma(adv) in HEDGES and tree.lemma(adv) != "reportedly" and result.modality == "asserted":
             result.modality = "hypothetical"
             result.notes.append("modality:hypothetical:" + tree.tokens[adv].text)

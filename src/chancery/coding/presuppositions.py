@@ -18,17 +18,12 @@ from dataclasses import replace
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.drafts import ActorRef, Draft, same_actor
 from chancery.coding.modality import Analysis
-from chancery.coding.structure import Tree
+from chancery.coding.structure import RANKS, Tree
 
 # verbs whose object did the act first ("followed Moscow in recognising", "joined Spain in ...")
 FOLLOWING = {"follow", "join", "emulate", "copy", "mirror", "echo"}
 # nouns whose owner did the act first ("followed Riyadh's lead", "in the footsteps of Chad")
 LEADS = {"lead", "example", "footstep", "footsteps", "path", "precedent"}
-# ranks that make "the Nth country to V" a presupposing description
-RANKS = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "latest", "last", "next", "only", "late", "sole", "newest",
-}  # fmt: skip
 # prepositions naming those who did it before or besides ("after Russia", "apart from Russia")
 BEFORE_PREPS = {"after", "besides", "beside", "alongside", "like", "behind"}
 # objects and modifiers of "do" that make it repeat an act ("did the same", "did likewise", "followed suit")

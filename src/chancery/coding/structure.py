@@ -26,18 +26,16 @@ AUTHORING_VERBS = {
     "sign", "issue", "adopt", "pass", "publish", "release", "announce", "enact", "approve", "back",
     "support", "sponsor", "table", "vote", "endorse", "send", "write",
 }  # fmt: skip
+# ranks that make "the Nth country (to V)" a description of the state that did it
+RANKS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "latest", "last", "next", "only", "late", "sole", "newest",
+}  # fmt: skip
 # nouns that stand for the states they are said of ("the only country that", "among the countries that")
 DESCRIBED_NOUNS = {
-    "country",
-    "state",
-    "nation",
-    "government",
-    "capital",
-    "member",
-    "one",
-    "ally",
-    "neighbour",
-}
+    "country", "state", "nation", "government", "capital", "member", "one", "ally", "neighbour", "democracy",
+    "leader", "power", "economy", "monarchy",
+}  # fmt: skip
 OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitation", "pressure", "ultimatum"}
 # clauses that hang their own event off a noun or verb and stop upward searches
 CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
@@ -381,6 +379,16 @@ class Tree:
                     node = self.tokens[head].head  # "Russia became the first country to recognise ..."
                     how = "predicate-noun"
                     continue
+                if infinitive and self.ranked(head) and self.tokens[head].dep in {"appos", "npadvmod"}:
+                    # "Sweden recognised Palestine, the first EU member to do so": the clause's subject
+                    anchor = self.tokens[head].head
+                    while (
+                        self.tokens[anchor].pos not in {"VERB", "AUX"} and self.tokens[anchor].head != anchor
+                    ):
+                        anchor = self.tokens[anchor].head
+                    node = anchor
+                    how = "described-apposition"
+                    continue
                 return self.with_conjuncts(head), "relative-clause"
             if token.dep in {"xcomp", "conj", "ccomp", "advcl", "acomp"}:
                 node = head
@@ -400,6 +408,15 @@ class Tree:
                 continue
             return [], "no-subject"
         return [], "no-subject"
+
+    def ranked(self, noun: int) -> bool:
+        """ "the first country", "the only western EU member", "the latest state": a ranked description."""
+        if self.lemma(noun) not in DESCRIBED_NOUNS:
+            return False
+        return any(
+            self.lemma(k) in RANKS or self.words[k] in RANKS
+            for k in self.children(noun, "amod", "advmod", "det")
+        )
 
     def _of_owner(self, noun: int) -> list[int]:
         """ "the decision of Ghana to recognise": the "of" object of an act noun, when it is a name."""

@@ -16,10 +16,12 @@ Rules (each state records the one that produced it in ``Relation.rule``):
   whose detail lists the conditions (also a negated one: "will not recognise X until ...").
 - any other event that is not counted gives no state.
 
-A report dated only to a month or a year ("severed relations in January 2016", often background in
-a later article) stands for some day of that period: it joins the earliest day-precise report of the
-same state inside the period, so it never moves a known start earlier, and otherwise starts the state
-on the period's first day.
+A report dated only to a week, a month or a year ("severed relations in January 2016", "recognised
+Kosovo this week") stands for some day of that period: it joins the earliest day-precise report of the
+same state inside the period, so it never moves a known start earlier; otherwise the state starts on
+the first day it is sure to hold: the period's last day, or the article's publication if that comes
+first. The ledger never claims a state on a day the reports leave open ("as of 15 May, who recognises
+Palestine?" is not answered yes from "recognised it in May" alone).
 
 A state and its government are one party (``RUS`` and ``RUSGOV`` report on one timeline); other
 sectors stay apart (``AFGREB`` is not ``AFGGOV``).  Positions are kept per act (the event's detail),
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from chancery.ledger.reports import Report, party, party_matches, representative
@@ -134,8 +137,9 @@ def _timeline(claims: list[Claim]) -> list[Relation]:
 
 
 def _placed(claim: Claim, claims: list[Claim]) -> str | None:
-    """The day a claim takes in its timeline: a month or year report ("in January 2016") takes the
-    earliest day-precise report of the same value inside its period, else its own first day."""
+    """The day a claim takes in its timeline: a week, month or year report ("in January 2016") takes
+    the earliest day-precise report of the same value inside its period, else the first day it is sure
+    to hold (the period's last day, or the publication day if earlier)."""
     period = claim.report.period()
     if period is None:
         return claim.report.day
@@ -147,7 +151,11 @@ def _placed(claim: Claim, claims: list[Claim]) -> str | None:
         and c.report.day
         and period[0] <= c.report.day < period[1]
     ]
-    return min(inside, default=period[0])
+    if inside:
+        return min(inside)
+    last = (date.fromisoformat(period[1]) - timedelta(days=1)).isoformat()
+    published = claim.report.published
+    return min(last, published) if published and published >= period[0] else last
 
 
 def _believe(claims: list[Claim], day: str) -> tuple[tuple[str, str], list[Claim], str | None]:

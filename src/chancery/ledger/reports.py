@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from chancery.records import Actor, Event, RelationEvidence
 
@@ -28,12 +29,14 @@ class Report:
         return self.publisher or f"article:{self.event.article_id}"
 
     def period(self) -> tuple[str, str] | None:
-        """The days ``[first, after last)`` a report dated only to a month or a year stands for; None
-        when it is dated to the day (or has only its article's date)."""
+        """The days ``[first, after last)`` a report dated only to a week, a month or a year stands for;
+        None when it is dated to the day (or has only its article's date)."""
         day, precision = self.event.date, self.event.date_precision
-        if not day or precision not in ("month", "year"):
+        if not day or precision not in ("week", "month", "year"):
             return None
         year, month = int(day[:4]), int(day[5:7])
+        if precision == "week":
+            return day, (date.fromisoformat(day) + timedelta(days=7)).isoformat()
         if precision == "year":
             return day, f"{year + 1:04d}-01-01"
         return day, f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"

@@ -7,8 +7,8 @@ Choices an analyst may ask about:
 
 - A bare weekday in a past-tense report is the most recent such day on or before publication ("on
   Friday" in Saturday's paper is the day before); in a future-tense clause it is the next one after.
-- Weeks have no precision of their own (``records.PRECISIONS`` is day, month, year): "last week" is
-  the Monday of that week at precision ``day``, and ``text`` keeps the words so a reader can tell.
+- A week is named by its Monday at precision ``week`` ("last week", "this week"): the act happened on
+  some day of it, which the ledger does not claim to know.
 - A day or month without a year takes the publication year, unless that puts it more than about two
   months after publication in a past-tense report (then the year before) or more than two months
   before it in a future-tense one (then the year after).
@@ -221,7 +221,7 @@ def _period(modifier: str, unit: str, base: date, future: bool) -> tuple[date, s
         return None
     if unit == "week":
         monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
-        return monday, "day", "relative", False
+        return monday, "week", "relative", False
     if unit == "month":
         return _add_months(base.replace(day=1), step), "month", "relative", False
     return date(base.year + step, 1, 1), "year", "relative", False
@@ -285,6 +285,8 @@ def _ended_before(day: date, precision: str, base: date) -> bool:
         end = date(day.year, 12, 31)
     elif precision == "month":
         end = _add_months(day, 1) - timedelta(days=1)
+    elif precision == "week":
+        end = day + timedelta(days=6)
     else:
         end = day
     return base - end > BACKGROUND

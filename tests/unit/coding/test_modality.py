@@ -120,3 +120,16 @@ def test_every_event_obeys_the_counted_rule(coded):
     text = "Russia has not recognised the Taliban, but China may do so. Iran will recognise the Taliban."
     for event in coded(text, ACTORS):
         assert event.counted == (not event.negated and event.modality == "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Panama no longer recognises Taiwan.",
+        "Panama stopped recognising Taiwan.",
+        "Panama suspended its recognition of Taiwan.",
+    ],
+)
+def test_a_recognition_that_ends_is_a_counted_withdrawal(coded, text):
+    events = coded(text, {"Panama": "PAN", "Taiwan": "TWN"})
+    assert [(e.cameo, e.relation, e.counted) for e in events] == [("161", "recognition:withdrawn", True)]

@@ -1,6 +1,7 @@
-"""A report dated only to a month or a year ("in January 2016") on a relation timeline: it joins the
-day-precise report of the same state inside its period, and starts the state on the period's first day
-only when nothing more precise is known."""
+"""A report dated only to a week, a month or a year ("in January 2016") on a relation timeline: it joins
+the day-precise report of the same state inside its period; when nothing more precise is known the
+state starts on the first day it is sure to hold (the period's last day, or the publication if earlier),
+so the ledger never answers yes for a day the reports leave open (issue 11)."""
 
 from __future__ import annotations
 
@@ -62,10 +63,20 @@ def test_a_year_report_joins_the_day_precise_report_inside_its_year(ledger):
     assert _states(ledger) == [("severed", "2016-01-03", None)]
 
 
-def test_a_month_report_alone_starts_the_state_on_the_first_of_the_month(ledger):
+def test_a_month_report_alone_starts_the_state_on_the_last_day_of_the_month(ledger):
     ledger.store(SEVERED_IN_THE_MONTH)
     ledger.store(RESTORED)
-    assert _states(ledger) == [("severed", "2016-01-01", "2023-03-10"), ("active", "2023-03-10", None)]
+    assert _states(ledger) == [("severed", "2016-01-31", "2023-03-10"), ("active", "2023-03-10", None)]
+    assert _states(ledger, "2016-01-15") == []  # severed some day in January: not yet sure mid-month
+
+
+def test_a_week_report_published_within_its_week_starts_on_the_publication_day(ledger):
+    this_week = report(
+        "Riyadh cut ties with Tehran this week.",
+        "diplomatic_relations:severed", "161", "2015-12-28", "2015-12-30", "Gulf Wire", precision="week",
+    )  # fmt: skip
+    ledger.store(this_week)
+    assert _states(ledger) == [("severed", "2015-12-30", None)]
 
 
 def test_a_month_report_does_not_join_a_precise_report_of_another_state(ledger):
@@ -79,4 +90,5 @@ def test_a_month_report_does_not_join_a_precise_report_of_another_state(ledger):
     )  # fmt: skip
     for article in (restored_in_march, severed_mid_march):
         ledger.store(article)
-    assert _states(ledger) == [("active", "2023-03-01", "2023-03-20"), ("severed", "2023-03-20", None)]
+    # "restored in March" is sure only from 31 March; the severance of the 20th is not moved by it
+    assert _states(ledger) == [("severed", "2023-03-20", "2023-03-31"), ("active", "2023-03-31", None)]
