@@ -330,8 +330,20 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
         and tree.tokens[d.i].sentence == tree.tokens[draft.i].sentence
     ]
     others.sort(key=lambda d: (d.i > draft.i, abs(d.i - draft.i)))  # before it first, then the nearest
+    if joint_with(drafts, draft):
+        draft.reciprocal = True  # "A and B would restore relations and appoint ambassadors": to each other
+        return []
     for other in others:
         found = [(a, "target:beside", q) for a, _, q in other.targets if not same_actor(a.code, own)]
         if found:
             return found
     return []
+
+
+def joint_with(drafts: dict[int, Draft], draft: Draft) -> bool:
+    """Whether ``draft``'s two or more sources also do a joint act together in its sentence."""
+    own = {s[0].code for s in draft.sources}
+    return len(own) > 1 and any(
+        d is not draft and "mutual" in d.pattern.flags and {s[0].code for s in d.sources} == own
+        for d in drafts.values()
+    )

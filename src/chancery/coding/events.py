@@ -148,15 +148,16 @@ def _code_sentence(
                 draft.suppressed = True
             draft.analysis.negated = False  # "relations have never been interrupted": maintained
             draft.analysis.notes.append("negation:polar-reading")
-        draft.reciprocal = (
-            any(
-                tree.tokens[k].text.lower() in {"their", "each"}
-                for o in tree.objects(draft.i)
-                for k in tree.children(o, "poss", "det")
-            )
-            and draft.pattern.cameo[:2] < "09"
-        )  # "A and B pledged to reopen their embassies": each in the
-        # other's capital; "A and B recalled their ambassadors" recalled each its own
+        owners = [
+            tree.words[k]
+            for o in tree.objects(draft.i) + argument_tokens(tree, draft.i)
+            for k in tree.children(o, "poss", "det")
+        ]
+        # "A and B pledged to reopen their embassies": each in the other's capital ("A and B recalled
+        # their ambassadors" recalled each its own); "expelled each other's envoys": whatever the act
+        draft.reciprocal = ("other" in owners) or (
+            bool({"their", "each"} & set(owners)) and draft.pattern.cameo[:2] < "09"
+        )
         if "needtarget" in draft.pattern.flags and not draft.targets:
             draft.suppressed = True
         if draft.source_note == "source:clause-subject" and not draft.targets:

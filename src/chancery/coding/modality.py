@@ -102,6 +102,10 @@ def analyse(
             elif carrier is not None and carrier.frame == "intent" and tree.lemma(head) not in DOING_VERBS:
                 result.intent = True
                 result.notes.append("modality:intent:" + tree.tokens[head].text)
+        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and _in_condition(tree, head):
+            # "unless ... Israel's aggression on Gaza stops": the act is part of a condition stated
+            result.modality = "hypothetical"
+            result.notes.append("modality:hypothetical:subject-of-condition")
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and tree.lemma(head) in REALISING_VERBS:
             node = (
                 head  # "Belgium's recognition will not be formalised until ...": the verb's mood is the act's
@@ -129,7 +133,9 @@ def analyse(
         head = token.head
         if head == node:
             break
-        if token.dep == "ccomp" and any(tree.lemma(k) == "whether" for k in tree.children(node, "mark")):
+        if token.dep in {"ccomp", "csubj", "advcl"} and any(
+            tree.lemma(k) == "whether" for k in tree.children(node, "mark")
+        ):
             result.modality = "hypothetical"  # "it remains unclear whether Iran will allow ..."
             result.notes.append("modality:hypothetical:whether")
             break
@@ -334,6 +340,18 @@ def _negated_above(
     return True
 
 
+def _in_condition(tree: Tree, verb: int) -> bool:
+    """Whether ``verb`` heads (or is coordinated into) an "if / unless / until" clause."""
+    node = verb
+    for _ in range(3):
+        if {tree.lemma(k) for k in tree.children(node, "mark")} & CONDITION_MARKS:
+            return True
+        if tree.tokens[node].dep != "conj" or tree.tokens[node].head == node:
+            return False
+        node = tree.tokens[node].head
+    return False
+
+
 def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
     """Negation, modal auxiliaries and hedges attached to ``node``; True when "would" is among them."""
     would = False
@@ -346,6 +364,13 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
             if cues:  # "No US president has visited", "Neither Iran nor Turkey has recognised"
                 result.negated = True
                 result.notes.append("negation:subject:" + tree.tokens[cues[0]].text)
+    if (
+        first
+        and tree.tokens[node].head == node
+        and any(tree.words[k] == "to" for k in tree.children(node, "aux"))
+    ):
+        result.intent = True  # a headline's bare infinitive: "Spain, Ireland And Norway To Recognise ..."
+        result.notes.append("modality:intent:headline-infinitive")
     for aux in tree.children(node, "aux"):
         lemma = tree.lemma(aux)
         if lemma in {"will", "shall", "'ll"} or tree.tokens[aux].text.lower() in {"will", "'ll", "shall"}:

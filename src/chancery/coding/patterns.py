@@ -54,6 +54,11 @@ class Pattern:
         return self._words("notsubj=")
 
     @cached_property
+    def not_particles(self) -> frozenset[str]:
+        """Particles that rule the pattern out (flag ``notprt=a|b``)."""
+        return self._words("notprt=")
+
+    @cached_property
     def not_objects(self) -> frozenset[str]:
         """Object words that rule the pattern out (flag ``notobj=a|b``)."""
         return self._words("notobj=")
@@ -188,6 +193,11 @@ class Matcher:
                 continue  # "peacekeeping troops arrived in Bosnia": troops arriving pay no visit
             if pattern.not_objects and pattern.not_objects & {tree.lemma(k) for k in tree.objects(i)}:
                 continue  # "a video released by the ministry" frees no one
+            if pattern.not_particles and pattern.not_particles & words.particles:
+                continue  # "backing away from a promise" backs no one
+            heads = {tree.lemma(k) for k in tree.objects(i)}
+            if "headobject" in pattern.flags and not pattern.objects & heads:
+                continue  # "has relations", not "has no intention of normalising relations"
             if pattern.needs and not (pattern.needs & words.arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
             if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):

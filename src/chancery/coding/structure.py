@@ -202,13 +202,19 @@ class Tree:
         elif preposition == "with":
             for prep in self.children(i, "prep"):  # "return to talks with Washington"
                 hosts.extend(self.children(prep, "pobj") if self.lemma(prep) in {"to", "into"} else [])
+        on_object: list[int] = []
         for host in hosts:
             for child in self.children(host, "prep", "prt", "dative", "agent"):
                 if self.lemma(child) == preposition:
                     for pobj in self.children(child, "pobj", "pcomp"):
                         if not self.children(pobj, "nsubj"):  # not "with X blaming Y": a clause
-                            found.extend(self.with_conjuncts(pobj))
-        return found
+                            (on_object if host != i else found).extend(self.with_conjuncts(pobj))
+                    if host != i and on_object:
+                        break  # an object's first such phrase is its own
+        # "downgraded ties with Iran in solidarity with Saudi Arabia": the object's own phrase first
+        if on_object and self.tokens[i].pos in {"VERB", "AUX"}:
+            return on_object
+        return found + on_object
 
     def argument_lemmas(self, i: int) -> set[str]:
         """Lemmas heading the trigger's arguments, with their modifiers, for pattern object checks."""
@@ -282,7 +288,11 @@ class Tree:
 
     def particles(self, i: int) -> set[str]:
         """Particles and prepositions of ``i`` ("call on"), except those of a date ("on Sunday")."""
-        found = {self.lemma(k) for k in self.children(i, "advmod") if self.lemma(k) in {"back", "off", "out"}}
+        found = {
+            self.lemma(k)
+            for k in self.children(i, "advmod")
+            if self.lemma(k) in {"back", "off", "out", "away", "down"}
+        }
         for k in self.children(i, "prt", "prep"):
             objects = self.children(k, "pobj")
             if objects and all(self.tokens[o].ent_type in {"DATE", "TIME"} for o in objects):

@@ -23,6 +23,7 @@ from chancery.nlp.people import Found
 from chancery.records import DatedCode
 
 WINDOW = 3  # sentences back in which a description looks for what it stands for
+RANKS = {"first", "second", "third", "fourth", "fifth", "last", "latest", "only", "next", "sole"}
 GOVERNMENT_WORDS = {"government", "administration", "regime", "junta", "authorities"}
 STATE_KINDS = {"state", "capital", "demonym", "role"}
 # verbs whose "it" subject names no actor ("it is unclear whether", "it remains to be seen")
@@ -56,7 +57,15 @@ def describe(found: list[Found], text: Text, day: str | None) -> list[Found]:
             continue
         lemma = token.lemma.lower()
         hyphened = i + 1 < len(tokens) and tokens[i + 1].text == "-" and lemma in GOVERNMENT_WORDS
-        if token.pos in {"NOUN", "ADJ", "PROPN"} and lemma in table and (hyphened or _definite(text, i)):
+        single = token.tag not in {"NNS", "NNPS"} and not any(
+            t.head == i and t.dep == "nummod" for t in tokens[max(0, i - 3) : i]
+        )
+        if (
+            single
+            and token.pos in {"NOUN", "ADJ", "PROPN"}
+            and lemma in table
+            and (hyphened or _definite(text, i))
+        ):
             kinds, allowed = table[lemma]
             for k in _modifiers(text, i):
                 narrower = table.get(tokens[k].text)
@@ -73,10 +82,13 @@ def describe(found: list[Found], text: Text, day: str | None) -> list[Found]:
 
 
 def _definite(text: Text, i: int) -> bool:
-    """ "the kingdom", "the Gulf state", "the country's": a definite phrase with no name of its own."""
+    """ "the kingdom", "the Gulf state", "the country's": a definite phrase with no name of its own
+    (and no rank: "the third Arab country to ..." describes rather than refers back)."""
     tokens = text.tokens
     children = [t for t in tokens[max(0, i - 6) : i] if t.head == i]
     if not any(t.dep == "det" and t.lemma.lower() == "the" for t in children):
+        return False
+    if any(t.text.lower() in RANKS for t in children):
         return False
     table = descriptions()
     if any(t.dep in {"poss", "compound"} and t.pos == "PROPN" and t.text not in table for t in children):

@@ -244,6 +244,9 @@ def capital_use(match: Match, text: Text) -> str:
     # "a Washington correspondent": a modifier of some other noun is a place, but no event's
     if token.dep in ("compound", "nmod", "amod") and governor.i > token.i and governor.pos == "NOUN":
         return "modifier"
+    # "Santiago Pena", "Washington Post": a capital's name inside another name names no government
+    if token.dep in ("compound", "nmod") and governor.i == token.i + 1 and governor.pos == "PROPN":
+        return "modifier"
     return "acts"
 
 
