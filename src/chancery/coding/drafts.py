@@ -47,6 +47,7 @@ class Draft:
     # act's code, and what the statement is (intent, threat or refusal); both become events
     act_code: str | None = None
     statement: str | None = None
+    switched_from: list[ActorRef] = field(default_factory=list)  # "switched recognition to Beijing"
     suppressed: bool = False
     events: list[Event] = field(default_factory=list)
 
@@ -347,3 +348,21 @@ def joint_with(drafts: dict[int, Draft], draft: Draft) -> bool:
         d is not draft and "mutual" in d.pattern.flags and {s[0].code for s in d.sources} == own
         for d in drafts.values()
     )
+
+
+# the one-China question: a switch of recognition to one of these is a switch away from the other
+ONE_CHINA = {"CHN": "TWN", "TWN": "CHN"}
+
+
+def switched_from(index: ActorIndex, draft: Draft, away: Pattern | None) -> None:
+    """ "Nauru switched recognition to Beijing": the switch away names no one, yet it is from Taipei.
+
+    Sets ``draft.switched_from`` for the switch's second pattern (``also=``) to use as its target.
+    """
+    if away is None or away.relation != "recognition:withdrawn" or not draft.targets:
+        return
+    to = {t[0].country for t in draft.targets}
+    if len(to) == 1 and (country := next(iter(to))) in ONE_CHINA:
+        other = ONE_CHINA[country]
+        actor = Actor(text=other, code=other, country=other)
+        draft.switched_from = [(actor, "target:one-china-switch", None)]

@@ -19,6 +19,7 @@ from chancery.coding.drafts import (
     governs_other,
     implied_agent,
     implied_targets,
+    switched_from,
     thanked_for,
 )
 from chancery.coding.frames import apply_frames, nest, protested, threatened
@@ -165,6 +166,8 @@ def _code_sentence(
     for draft in drafts.values():
         if not draft.targets and draft.sources:
             draft.targets = borrowed_targets(tree, drafts, draft)
+    for extra in [d for d in drafts.values() if d.pattern.also]:
+        switched_from(index, extra, coder.matcher.by_id.get(extra.pattern.also))
     for draft in drafts.values():
         signers = signatories(tree, drafts, draft)
         if signers:
@@ -197,11 +200,11 @@ def _code_sentence(
         if bare or "silent" in draft.pattern.flags or background or cause:
             draft.suppressed = True
     extras = presupposed(tree, index, drafts)
-    for draft in drafts.values():
+    for draft in [*drafts.values(), *extras]:
         if draft.pattern.also and draft.pattern.also in coder.matcher.by_id:
             extra = Draft(**{**draft.__dict__, "pattern": coder.matcher.by_id[draft.pattern.also]})
             extra.code = extra.pattern.cameo
-            extra.targets = find_targets(tree, index, extra)
+            extra.targets = find_targets(tree, index, extra) or list(draft.switched_from)
             extras.append(extra)
     # nested acts first, so their ids exist when the events about them are built
     order = sorted([*drafts.values(), *extras], key=lambda d: depth(tree, d.i), reverse=True)

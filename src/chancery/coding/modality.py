@@ -370,6 +370,7 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
         and any(tree.words[k] == "to" for k in tree.children(node, "aux"))
     ):
         result.intent = True  # a headline's bare infinitive: "Spain, Ireland And Norway To Recognise ..."
+        result.scheduled = True  # a plan the headline reports, not a statement anyone is said to make
         result.notes.append("modality:intent:headline-infinitive")
     for aux in tree.children(node, "aux"):
         lemma = tree.lemma(aux)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 PARAGRAPHS = "chancery_paragraphs"
+BREAKS = "chancery_breaks"  # Doc.user_data key: offsets of headline line ends (see nlp.surface)
 
 
 def load_model(name: str) -> Language:
@@ -63,9 +64,10 @@ def _attribute_rules(nlp: Language, name: str) -> AttributeRules:
 
 
 def _paragraph_starts(doc: Doc) -> Doc:
-    """Mark the token after a blank-line break as a sentence start."""
+    """Mark the token after a blank-line break, or after a headline's line end, as a sentence start."""
+    breaks = set(doc.user_data.get(BREAKS, ()))
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+        if token.is_space and (token.text.count("\n") >= 2 or token.idx in breaks):
             doc[token.i + 1].is_sent_start = True
     return doc
 

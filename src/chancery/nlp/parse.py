@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from chancery.nlp.actors import ActorDictionary, find_mentions
 from chancery.nlp.dates import find_dates, publication_date
-from chancery.nlp.model import doc_records
+from chancery.nlp.model import BREAKS, doc_records
 from chancery.nlp.quotes import find_quotes
+from chancery.nlp.surface import surface
 from chancery.records import Article, ParsedArticle
 
 if TYPE_CHECKING:
@@ -25,9 +26,18 @@ def parse_articles(
 ) -> Iterator[ParsedArticle]:
     """Parse articles in batches through ``nlp.pipe`` (the model runs once per batch)."""
     articles = list(articles)  # iterated twice: texts for the model, then records
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    docs = nlp.pipe((_surface_doc(a, nlp, dictionary) for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs, strict=True):
         yield _assemble(article, doc, dictionary)
+
+
+def _surface_doc(article: Article, nlp: Language, dictionary: ActorDictionary):
+    """The article's parse surface as a tokenised doc, carrying where its headlines end."""
+    found = surface(article.text, dictionary)
+    doc = nlp.make_doc(found.text)
+    if found.breaks:
+        doc.user_data[BREAKS] = found.breaks
+    return doc
 
 
 def _assemble(article: Article, doc, dictionary: ActorDictionary) -> ParsedArticle:
