@@ -138,6 +138,15 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             return [(a, f"target:{role}", q) for a, _, q in actors]
     if "parties" in draft.pattern.flags:
         return parties(tree, index, draft, source_codes)
+    there = [k for k in tree.children(i, "advmod") if tree.words[k] == "there"]
+    if there and any(r.startswith("prep:in") or r == "obj" for r in draft.pattern.targets):
+        # "restore relations with Havana and open an embassy there": the place or state named before
+        before = [m for m in index.mentions if m.sentence == tree.tokens[i].sentence and m.last <= there[0]]
+        for mention in reversed(before):
+            actor = mention.actor_on(day)
+            if actor.country and not same_actor(actor.code, source_codes):
+                state = Actor(text=actor.text, code=actor.country, country=actor.country)
+                return [(state, "target:there", None)]
     civilians = civilian_target(tree, index, draft)
     if civilians:
         return civilians

@@ -149,11 +149,15 @@ def _code_sentence(
                 draft.suppressed = True
             draft.analysis.negated = False  # "relations have never been interrupted": maintained
             draft.analysis.notes.append("negation:polar-reading")
-        owners = [
-            tree.words[k]
-            for o in tree.objects(draft.i) + argument_tokens(tree, draft.i)
-            for k in tree.children(o, "poss", "det")
+        held = tree.objects(draft.i) + argument_tokens(tree, draft.i)
+        held += [
+            o
+            for h in list(held)
+            for p in tree.children(h, "prep")
+            if tree.lemma(p) == "of"
+            for o in tree.children(p, "pobj")
         ]
+        owners = [tree.words[k] for o in held for k in tree.children(o, "poss", "det")]
         # "A and B pledged to reopen their embassies": each in the other's capital ("A and B recalled
         # their ambassadors" recalled each its own); "expelled each other's envoys": whatever the act
         draft.reciprocal = ("other" in owners) or (

@@ -62,15 +62,18 @@ def _copies(index: ActorIndex, draft: Draft, tokens: list[int], how: str, analys
     if not actors:
         return []
     analysis.notes.append(how)
-    # the act itself, whatever was said about it in the clause copied ("will not follow X in ...")
+    # the act itself, whatever was said about it in the clause copied ("will not follow X in ..."),
+    # unless the act is a statement made by a verb of its own ("agreed to establish relations,
+    # the second to do so after the UAE": the UAE agreed, it did not establish them)
+    stated = draft.act_code is not None and draft.analysis.intent_by_governor
     copy = replace(
         draft,
         sources=actors,
         analysis=analysis,
         source_note="source:" + how,
-        code=draft.act_code or draft.code,
-        act_code=None,
-        statement=None,
+        code=draft.code if stated else draft.act_code or draft.code,
+        act_code=draft.act_code if stated else None,
+        statement=draft.statement if stated else None,
         relation=None,
         events=[],
     )

@@ -189,6 +189,8 @@ class Tree:
         hosts = [i]
         for k in self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS):
             hosts.extend(self.with_conjuncts(k))  # "sent tents and food to Afghanistan"
+            for prep in self.children(k, "prep"):  # "signed a memorandum of understanding with X"
+                hosts.extend(self.children(prep, "pobj") if self.lemma(prep) == "of" else [])
         if self.tokens[i].pos in {"NOUN", "PROPN"}:  # "pledge of assistance to Kabul"
             for prep in self.children(i, "prep"):
                 hosts.extend(self.children(prep, "pobj") if self.lemma(prep) == "of" else [])
