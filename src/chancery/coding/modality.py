@@ -33,6 +33,11 @@ AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "plan", "mem
 DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "debunk"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
 CLIMB_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "conj", "csubj", "oprd"}
+# documents whose content is an act: "a decree recognising X" has the mood of its signing or sending
+DOCUMENTS = {
+    "decree", "resolution", "bill", "law", "motion", "statement", "declaration", "letter", "document",
+    "agreement", "treaty", "order", "text", "proposal", "draft",
+}  # fmt: skip
 # intentions that are a schedule rather than a statement of intent ("was due to travel")
 SCHEDULING = {"due", "set", "schedule", "slate", "slated", "expect"}
 # predicates that say what an act would mean or count as without asserting it: negated, they deny it
@@ -179,6 +184,11 @@ def analyse(
             node = head
             continue
         gerund = token.dep in {"dobj", "pobj"} and token.tag == "VBG"  # "ruled out recognising"
+        document = tree.tokens[head]
+        if token.dep == "acl" and tree.lemma(head) in DOCUMENTS and document.dep in {"dobj", "obj"}:
+            # "would send a decree recognising Palestine": the decree's act has the mood of its sending
+            head = document.head
+            result.notes.append("factuality:through-document:" + document.text)
         # the act as a preposition's object ("did not amount to recognition", "follow X in recognising")
         argument = token.dep in {"pobj", "pcomp"} and tree.tokens[head].pos == "ADP"
         argument = argument and (node in {i, light} or token.tag == "VBG" or token.dep == "pcomp")
