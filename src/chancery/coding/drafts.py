@@ -114,6 +114,19 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                 k for h in hosts for k in tree.children(h, "advcl", "acl") if tree.lemma(k) == "attend"
             ]
             tokens = [a for k in clauses for a in tree.agent(k)]
+        elif role == "claimant":  # "recognised Moroccan sovereignty over X", "its claim to X": the claimant
+            held = (
+                tree.objects(i)
+                if draft.pattern.pos == "V"
+                else [
+                    o
+                    for p in tree.children(i, "prep")
+                    if tree.lemma(p) == "of"
+                    for o in tree.children(p, "pobj")
+                ]
+            )
+            claims = [k for k in held if tree.lemma(k) in draft.pattern.objects]
+            tokens = [m for k in claims for m in tree.children(k, "poss", "amod", "compound")]
         elif role == "content":  # "Congo's accusation that its troops ...": the accused
             tokens = [s for k in tree.children(i, "acl", "ccomp") for s in tree.children(k, "nsubj")]
         elif role == "obj":

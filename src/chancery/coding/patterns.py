@@ -54,6 +54,11 @@ class Pattern:
         return self._words("notsubj=")
 
     @cached_property
+    def object_preps(self) -> frozenset[str]:
+        """Prepositions one of which the object word must have (flag ``objectprep=a|b``)."""
+        return self._words("objectprep=")
+
+    @cached_property
     def not_particles(self) -> frozenset[str]:
         """Particles that rule the pattern out (flag ``notprt=a|b``)."""
         return self._words("notprt=")
@@ -195,6 +200,23 @@ class Matcher:
                 continue  # "a video released by the ministry" frees no one
             if pattern.not_particles and pattern.not_particles & words.particles:
                 continue  # "backing away from a promise" backs no one
+            held = (
+                tree.objects(i)
+                if pos == "V"
+                else [
+                    o
+                    for p in tree.children(i, "prep")
+                    if tree.lemma(p) == "of"
+                    for o in tree.children(p, "pobj")
+                ]
+            )
+            if pattern.object_preps and not any(
+                tree.lemma(p) in pattern.object_preps
+                for k in held
+                if tree.lemma(k) in pattern.objects
+                for p in tree.children(k, "prep")
+            ):
+                continue  # "recognised Morocco's sovereignty over Western Sahara", not Kosovo's sovereignty
             heads = {tree.lemma(k) for k in tree.objects(i)}
             if "headobject" in pattern.flags and not pattern.objects & heads:
                 continue  # "has relations", not "has no intention of normalising relations"

@@ -20,11 +20,15 @@ def test_patterns_cover_all_twenty_roots():
 
 
 def test_recognise_is_recognition_never_praise():
+    # a bare "recognise" is 054 (PETRARCH2 put it under 051); only recognising a result or a claim over
+    # territory, which is no recognition of a state, is an endorsement (051), and only with those objects
+    endorsing = {"recog.result", "recog.claim"}
     for pattern in load_patterns():
         if pattern.lemmas & {"recognise", "recognize"}:
-            assert pattern.cameo == "054", pattern.id
-        if pattern.cameo == "051":
-            assert not pattern.lemmas & {"recognise", "recognize"}
+            if pattern.id in endorsing:
+                assert pattern.cameo == "051" and pattern.objects, pattern.id
+            else:
+                assert pattern.cameo == "054", pattern.id
 
 
 def test_relation_hints_name_known_kinds_and_states():
