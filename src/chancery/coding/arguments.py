@@ -161,7 +161,7 @@ class ActorIndex:
                 group = self._plural(before, size)
                 found.extend((m.actor_on(day), "actor:the-group", None) for m in group)
             else:
-                found.extend(self._owner_state(i, day))
+                found.extend(self._owner_state(i, day) or self._government_of_clause(i, day))
         if len(found) < 2:
             return found  # one actor (or none) has no twin nor bare state beside it to drop
         unique: dict[str, tuple[Actor, str, str | None]] = {}
@@ -236,6 +236,27 @@ class ActorIndex:
             text=f"{owner} {text}", code=actor.country + sector, country=actor.country, sector=sector or None
         )
         return [(state, f"actor:owned-state:{word}-{noun}", None)]
+
+    def _government_of_clause(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
+        """ "the authorities that emerged from the putsch in Niger", "the government set up in Kabul": a
+        government word whose own clause names the state it governs."""
+        words = GOVERNMENT_NOUNS | {"authority", "regime", "junta", "rulers", "ruler", "leaders"}
+        if self.tree.lemma(i) not in words and self.tree.words[i] not in words:
+            return []
+        for clause in self.tree.children(i, "relcl", "acl"):
+            for node in self.tree.subtree(clause):
+                mention = self.by_token.get(node)
+                if (
+                    mention is not None
+                    and mention.kind in {"place", "state", "capital"}
+                    and mention.actor.country
+                ):
+                    country = mention.actor_on(day).country
+                    actor = Actor(
+                        text=self.tree.tokens[i].text, code=country + "GOV", country=country, sector="GOV"
+                    )
+                    return [(actor, "actor:government-of-clause", None)]
+        return []
 
     def _addressee(self, owner: int) -> Mention | None:
         """The object of "thank/praise/blame X for its ...", whom the possessive in "for" points to."""
