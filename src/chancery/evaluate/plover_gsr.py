@@ -4,9 +4,10 @@ Each entry is one sentence with one event: a PLOVER event type, source and targe
 Gold labels from PLOVER 0.5b1 are mapped to today's names (DEMAND→REQUEST, DISAPPROVE→ACCUSE,
 FIGHT→ASSAULT; INVESTIGATE, which has no category of its own now, → ACCUSE, where the crosswalk
 puts CAMEO 09). Actors compare at country level (three letters; ``JAP`` and other non-ISO codes
-are mapped). A predicted event is scored when it is not negated and is asserted or intended
-(PLOVER AGREE is an intention, conditional or not); its PLOVER event comes from the CAMEO→PLOVER
-crosswalk.
+are mapped). A predicted event is scored when it is counted: a stated intention is itself an asserted
+03 event (PLOVER AGREE) and the act it is about, intended, is not scored again. PLOVER codes an
+interaction once, so the converse chancery adds (a visit's host, the other side of a meeting) is not
+scored either. Its PLOVER event comes from the CAMEO→PLOVER crosswalk.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from chancery.records import Article, Event
 LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 # the gold set's non-ISO country codes (CAMEO/Phoenix habits) mapped to ISO 3166-1 alpha-3
 COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "GER": "DEU", "UK": "GBR"}
-SCORED_MODALITIES = {"asserted", "intended"}
+SCORED_MODALITIES = {"asserted"}
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,10 @@ def triples(events: tuple[Event, ...]) -> list[Triple]:
     """The scored events of one coded article as triples (01 statements have no PLOVER event)."""
     found = []
     for event in events:
-        conditional_intent = event.modality == "conditional" and event.cameo.startswith("03")
-        if event.negated or not event.plover.event:
+        if event.negated or not event.plover.event or event.modality not in SCORED_MODALITIES:
             continue
-        if event.modality not in SCORED_MODALITIES and not conditional_intent:
-            continue
+        if any(note.startswith("converse-of:") for note in event.evidence.notes):
+            continue  # the other side of one interaction, which PLOVER codes once
         target = country(event.target.code) if event.target else None
         found.append(Triple(country(event.source.code), target, event.plover.event))
     return found
