@@ -14,7 +14,15 @@ Rules (each state records the one that produced it in ``Relation.rule``):
   ``recognition:not_recognized`` ("China has not formally recognised the Taliban").
 - ``stated-condition``: a conditional event hinted ``condition:conditional`` gives a ``condition``
   whose detail lists the conditions (also a negated one: "will not recognise X until ...").
+- ``establishment-is-recognition``: a counted 054 that establishes relations (hinted
+  ``diplomatic_relations:active``) also gives ``recognition:recognized``: CAMEO codes establishing
+  relations as granting recognition, so a state with formal relations recognises the government.
+- ``relations-with-taipei``: relations with Taipei are the recognition of the Republic of China, so
+  a counted break with TWN also gives ``recognition:withdrawn`` (and a counted 054 with it, recognized).
 - any other event that is not counted gives no state.
+
+Subjects and objects are parties: a state and its government are one party shown as the state
+(``RUS`` for reports by ``RUSGOV`` or the Kremlin); the actor that acted stays in the evidence.
 
 A report dated only to a week, a month or a year ("severed relations in January 2016", "recognised
 Kosovo this week") stands for some day of that period: it joins the earliest day-precise report of the
@@ -92,12 +100,26 @@ def claim_of(report: Report) -> Claim | None:
     return None
 
 
+def claims_of(report: Report) -> list[Claim]:
+    """Every claim a report makes: its own (``claim_of``) and the recognition its relations imply."""
+    claim = claim_of(report)
+    if claim is None:
+        return []
+    found = [claim]
+    event = report.event
+    if claim.rule == "counted-hint" and claim.kind == "diplomatic_relations" and event.target is not None:
+        if claim.state == "active" and event.cameo == "054":
+            found.append(Claim(report, "recognition", "recognized", "establishment-is-recognition"))
+        elif claim.state == "severed" and party(claim.parties[1]) == "TWN":
+            found.append(Claim(report, "recognition", "withdrawn", "relations-with-taipei"))
+    return found
+
+
 def derive_relations(reports: list[Report]) -> list[Relation]:
     """Every relation state the reports support, as timelines per (subject, object, kind, act)."""
     timelines: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for report in reports:
-        claim = claim_of(report)
-        if claim is not None:
+        for claim in claims_of(report):
             timelines[claim.key].append(claim)
     relations: list[Relation] = []
     for key in sorted(timelines):
@@ -200,8 +222,8 @@ def _relation(interval: _Interval) -> Relation:
     supporting = sorted(interval.supporting, key=lambda c: c.report.order())
     events = [c.report.event for c in supporting]
     return Relation(
-        subject=representative([c.parties[0] for c in supporting]),
-        object=representative([c.parties[1] for c in supporting]),
+        subject=_as_party(representative([c.parties[0] for c in supporting])),
+        object=_as_party(representative([c.parties[1] for c in supporting])),
         kind=supporting[0].kind,
         state=interval.value[0],
         since=interval.since,
@@ -211,6 +233,14 @@ def _relation(interval: _Interval) -> Relation:
         rule=", ".join(sorted({c.rule for c in supporting})),
         note="; ".join(interval.notes) or None,
     )
+
+
+def _as_party(actor: Actor) -> Actor:
+    """The actor as the party it acts for: a government or a person of it is its state ("RUSGOV" → "RUS")."""
+    code = party(actor)
+    if code != actor.code and actor.country == code:
+        return Actor(text=actor.text, code=code, country=code)
+    return actor
 
 
 def valid_on(relation: Relation, day: str) -> bool:

@@ -57,10 +57,15 @@ class Report:
         return (self.day or "", self.outlet, self.event.article_id, self.event.id)
 
 
+# sectors that act for their state in its relations: its government, parliament, armed forces and courts
+STATE_SECTORS = ("GOV", "LEG", "MIL", "JUD")
+
+
 def party(actor: Actor) -> str:
-    """The party an actor acts for: a state and its government are one (RUS ≡ RUSGOV), others stay apart."""
+    """The party an actor acts for: a state and its government, parliament, forces and courts are one
+    (RUS ≡ RUSGOV ≡ RUSLEG); others stay apart (``AFGREB`` is not ``AFG``, ``VENOPP`` not ``VEN``)."""
     country = actor.country
-    if country and actor.code in (country, country + "GOV"):
+    if country and (actor.code == country or actor.code in {country + s for s in STATE_SECTORS}):
         return country
     return actor.code
 
