@@ -331,7 +331,9 @@ def _draft_events(
         pairs = [(s, None) for s in draft.sources]
     coded: list[tuple[ActorRef, ActorRef | None, str, str | None]] = [(s, t, code, None) for s, t in pairs]
     converse = draft.pattern.converse
-    if converse and code == draft.pattern.cameo:
+    # the other side of an interaction that happened (or is denied or doubted); one side's plan or
+    # request is that side's alone
+    if converse and code == draft.pattern.cameo and a.modality not in {"intended", "requested", "conditional"}:
         # a meeting or talks with someone is theirs too; a visit is hosted by the one visited
         known = {(s[0].code, t[0].code) for s, t in pairs if t}
         coded += [
