@@ -16,16 +16,23 @@ How PETRARCH's phrase syntax maps onto a chancery pattern (events.tsv's columns)
   (no object before it, never "of") and its noun is the object when there is no direct one. The one
   remaining content word (a modifier like "humanitarian" in ``{HUMANITARIAN AID}``, or a second phrase's
   noun) becomes ``needs=``. ``+`` says where the target is (``dobj``, ``prep:X``); ``^`` (any phrase) is
-  dropped. A subject-only pattern (``- &MILITARY *``) checks its words on the subject (``subjobject``).
+  dropped.
 - Synonym sets (``&NAME``) expand to their single-word members; nouns are singularised to the lemma
   the parser gives ("SANCTIONS" -> sanction) and their written plural kept as well.
 - Codes: ``[A:A]`` is mutual, ``[:B]`` is reversed (the object acts), ``[A:B]`` keeps A (the reverse act
   B is dropped and counted), ``[---]`` is a silent pattern (it matches so that nothing weaker does, and
-  codes nothing: "averted an attack"). Root-01 patterns need a target (events.tsv's 01 rule).
+  codes nothing: "averted an attack"). Root-01 patterns need a target (events.tsv's 01 rule), and so
+  does a pattern without an object word ("- * (FROM)"). A verb's bare code (no object, no particle) is
+  not compiled: it is PETRARCH's fallback for a verb whose object it did not recognise, and over
+  synonym sets it codes "argued", "helped", "determined" as acts; events.tsv keeps chancery's fallbacks.
+- Verbs events.tsv has patterns for are left to it (its hand-written patterns already decide them);
+  verbs governors.tsv lists ("intend", "fail", "vote") set frames and get no pattern; light verbs
+  (petrarch_overrides.tsv) lend their agent to a noun that codes the act, and get no pattern either.
 - Skipped and counted: transformations (``~``), source markers (``$``), compounds (``%``), role markers
-  or modifiers before the verb, a subject constraint together with an object, more than two content
-  words, a content word in a phrase the matcher does not read ("in court": in/at/near/...), particles
-  the parser does not mark ("aside"), malformed lines and dropped codes (petrarch_overrides.tsv).
+  or modifiers before the verb, a subject constraint (``- &MILITARY *``: chancery's subject is the
+  actor, never a word to test), more than two content words, a content word in a phrase the matcher
+  does not read ("in court": in/at/near/...), particles the parser does not mark ("aside"), malformed
+  lines and dropped codes (petrarch_overrides.tsv).
 
 Precedence, never file order: a hand-written pattern of events.tsv on the same (lemma, object,
 particle) drops the compiled one; chancery's conventions (petrarch_overrides.tsv) come next; two
@@ -185,7 +192,14 @@ def verb_lemma(word: str, forms: dict[str, str], lemmas: set[str]) -> str:
     word = word.lower()
     if word.upper() in forms:
         return forms[word.upper()]
-    endings = (("ing", ("", "e")), ("ed", ("", "e")), ("ied", ("y",)), ("es", ("",)), ("s", ("",)))
+    endings = (
+        ("ing", ("", "e")),
+        ("ed", ("", "e")),
+        ("ied", ("y",)),
+        ("es", ("",)),
+        ("s", ("",)),
+        ("t", ("",)),
+    )
     for ending, stems in endings:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             base = word[: -len(ending)]
@@ -209,7 +223,7 @@ def singular(word: str) -> str:
     if len(word) <= 3 or word.endswith(NOT_PLURAL) or not word.endswith("s"):
         return word
     if word.endswith("ies"):
-        return word[:-3] + "y"
+        return word[:-1] if len(word) <= 4 else word[:-3] + "y"  # "ties" -> tie, "rallies" -> rally
     if word.endswith(("sses", "xes", "ches", "shes", "zes")):
         return word[:-2]
     return word[:-1]
@@ -225,7 +239,6 @@ class Shape:
     objects: frozenset[str] = frozenset()
     particle: str | None = None
     needs: frozenset[str] = frozenset()
-    on_subject: bool = False
     target: str | None = None  # the role ``+`` names
     kept: int = 0  # how many PETRARCH words the shape still requires
 
@@ -251,10 +264,9 @@ def shape_of(body: str, synsets: dict[str, tuple[str, ...]]) -> Shape:
         raise Skip("role marker or modifier before the verb")
     groups, particle, target = _post_groups(post, synsets)
     if pre_words:
-        if groups or particle:
-            raise Skip("subject and object both constrained")
-        subject = [_content_words(w, synsets) for w in pre_words]
-        return _assemble([("", [w for g in subject for w in g], False)], None, None, on_subject=True)
+        # "- &MILITARY *", "- RELATIONS *": the subject is a kind of actor or no actor at all ("relations
+        # improved"); chancery's subject is the actor the event is about, never a word to test
+        raise Skip("subject constraint")
     return _assemble(groups, particle, target)
 
 
@@ -333,7 +345,7 @@ def _content(word: str, synsets) -> list[frozenset[str]]:
     return [_noun_forms(p) for p in parts]  # "AIR_STRIKE": modifier, then head
 
 
-def _assemble(groups, particle, target, on_subject: bool = False) -> Shape:
+def _assemble(groups, particle, target) -> Shape:
     """Objects from the first phrase's head, the verb's preposition, and at most one more word."""
     contents = [(prep, words, own) for prep, words, own in groups if words]
     preposition = None
@@ -357,7 +369,7 @@ def _assemble(groups, particle, target, on_subject: bool = False) -> Shape:
     if target is None and preposition and not any(prep == preposition for prep, _, _ in contents):
         target = f"prep:{preposition}"  # "(TO)": the target is the preposition's object
     kept = bool(objects) + bool(required) + len(rest)
-    return Shape(objects, required, rest[0] if rest else frozenset(), on_subject, target, kept)
+    return Shape(objects, required, rest[0] if rest else frozenset(), target, kept)
 
 
 # ---------------------------------------------------------------- compiling, with precedence
@@ -376,12 +388,9 @@ class Candidate:
     own_root: bool  # its code has the verb's own root
     label: str  # readable part of the id
 
-    def index_keys(self) -> list[tuple[str, str, str, frozenset[str], bool]]:
+    def index_keys(self) -> list[tuple[str, str, str, frozenset[str]]]:
         objects = sorted(self.shape.objects) or ["-"]
-        return [
-            (self.lemma, o, self.shape.particle or "-", self.shape.needs, self.shape.on_subject)
-            for o in objects
-        ]
+        return [(self.lemma, o, self.shape.particle or "-", self.shape.needs) for o in objects]
 
 
 @dataclass
@@ -393,6 +402,7 @@ class Report:
     skipped: Counter = field(default_factory=Counter)
     dropped: Counter = field(default_factory=Counter)  # (lemma, object) keys dropped, by reason
     notes: Counter = field(default_factory=Counter)
+    bare: dict[str, tuple[str, str]] = field(default_factory=dict)  # verb -> its PETRARCH bare code, id
     rows: int = 0
 
     def lines(self) -> list[str]:
@@ -408,13 +418,13 @@ class Report:
 
 
 def read_overrides(text: str) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """petrarch_overrides.tsv: code fixes, one-code lemmas, lemmas without a bare pattern."""
-    fixes, only, nobare = {}, {}, set()
+    """petrarch_overrides.tsv: code fixes, one-code lemmas, light verbs (no compiled pattern)."""
+    fixes, only, light = {}, {}, set()
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if len(cells) != 4 or cells[0] not in {"code", "only", "nobare"}:
+        if len(cells) != 4 or cells[0] not in {"code", "only", "light"}:
             raise BuildError(f"petrarch_overrides.tsv:{number}: expected kind, subject, value, why")
         kind, subject, value, _why = cells
         if kind == "code":
@@ -422,8 +432,8 @@ def read_overrides(text: str) -> tuple[dict[str, str], dict[str, str], set[str]]
         elif kind == "only":
             only[subject] = value
         else:
-            nobare.add(subject)
-    return fixes, only, nobare
+            light.add(subject)
+    return fixes, only, light
 
 
 def read_known_codes(codebook: str, crosswalk: str) -> set[str]:
@@ -461,21 +471,23 @@ class Sources:
     events: str
     overrides: str
     nominals: str = ""
+    governors: str = ""
 
 
 def compile_rows(sources: Sources) -> tuple[list[list[str]], Report]:
     """The rows of ``petrarch.tsv`` and the build report."""
     dictionary = read_dictionary(sources.verbs)
-    fixes, only, nobare = read_overrides(sources.overrides)
+    fixes, only, light = read_overrides(sources.overrides)
     known = read_known_codes(sources.codebook, sources.crosswalk)
     hand = read_hand_keys(sources.events)
     report = Report()
     candidates: list[Candidate] = []
     for block in dictionary.blocks:
         candidates.extend(_block_candidates(block, dictionary, fixes, known, report))
-    kept = _precedence(candidates, hand, only, nobare, report)
+    governors = {line.split("\t")[0] for line in sources.governors.splitlines() if "\tVERB\t" in line}
+    kept = _precedence(candidates, hand, only, light, governors, report)
     rows = _rows(kept)
-    rows.extend(_nominal_rows(sources.nominals, rows, sources.events, hand, known))
+    rows.extend(_nominal_rows(sources.nominals, report.bare, sources.events, hand, known))
     report.rows = len(rows)
     phrase_lines = {p.line for block in dictionary.blocks for p in block.phrases}
     report.compiled = len({int(r[0].split(".")[1]) for r in rows if r[0].startswith("p2.")} & phrase_lines)
@@ -513,9 +525,13 @@ def _block_candidates(block: Block, dictionary: Dictionary, fixes, known, report
             continue
         if kind == "silent" or code is None:
             continue
+        if not verb.objects and not verb.particle:
+            report.bare.setdefault(verb.lemma, (code, f"p2.{verb.line}.{_slug(verb.lemma)}"))
+            report.notes["bare verb code not compiled (events.tsv keeps the fallbacks)"] += 1
+            continue
         shape = Shape(verb.objects, verb.particle, kept=bool(verb.objects) + bool(verb.particle))
         found.append(
-            Candidate(verb.line, verb.lemma, code, shape, _flags(kind, code), True, True, verb.lemma)
+            Candidate(verb.line, verb.lemma, code, shape, _flags(kind, code, shape), True, True, verb.lemma)
         )
     for phrase in block.phrases:
         report.read += 1
@@ -542,7 +558,7 @@ def _block_candidates(block: Block, dictionary: Dictionary, fixes, known, report
                     verb.lemma,
                     code or "010",  # silent: the code is never emitted
                     merged,
-                    _flags(kind, code or "010"),
+                    _flags(kind, code or "010", merged),
                     origin == verb.lemma,
                     own_root,
                     label,
@@ -566,25 +582,34 @@ def _label_word(body: str) -> str:
     return words[0].lower() if words else ""
 
 
-def _flags(kind: str, code: str) -> tuple[str, ...]:
+def _flags(kind: str, code: str, shape: Shape) -> tuple[str, ...]:
     flags = {"mutual": ("mutual",), "reverse": ("reverse",), "silent": ("silent",)}.get(kind, ())
-    if code.startswith("01") and kind != "silent":
-        flags += ("needtarget",)  # 01 statements only when about another actor (events.tsv)
+    if kind != "silent" and (code.startswith("01") or not shape.objects):
+        # 01 statements only when about another actor (events.tsv); a verb with only a particle
+        # ("detached from") codes an act only when done to a named actor
+        flags += ("needtarget",)
     return flags
 
 
-def _precedence(candidates: list[Candidate], hand, only, nobare, report: Report) -> dict[tuple, Candidate]:
-    """Each (lemma, object, particle, needs, on-subject) key with the one candidate that keeps it."""
+def _precedence(
+    candidates: list[Candidate], hand, only, light, governors, report: Report
+) -> dict[tuple, Candidate]:
+    """Each (lemma, object, particle, needs) key with the one candidate that keeps it."""
     by_key: dict[tuple, list[Candidate]] = {}
+    owned = {(pos, lemma) for pos, lemma, _obj, _particle in hand}
     for candidate in candidates:
         for key in candidate.index_keys():
             lemma, obj, particle = key[0], key[1], key[2]
             if ("V", lemma, obj, particle) in hand:
                 report.dropped["hand-written pattern in events.tsv"] += 1
-            elif lemma in only and candidate.code != only[lemma] and "silent" not in candidate.flags:
+            elif ("V", lemma) in owned:
+                report.dropped["verb events.tsv owns"] += 1
+            elif lemma in only and candidate.code != only[lemma]:
                 report.dropped["chancery convention (only)"] += 1
-            elif lemma in nobare and obj == "-" and particle == "-" and not candidate.shape.on_subject:
-                report.dropped["chancery convention (no bare light verb)"] += 1
+            elif lemma in light:
+                report.dropped["chancery convention (light verb)"] += 1
+            elif lemma in governors:
+                report.dropped["governing verb (governors.tsv frames it)"] += 1
             else:
                 by_key.setdefault(key, []).append(candidate)
     kept = {}
@@ -631,7 +656,7 @@ def common_code(codes: set[str]) -> str | None:
 def _rows(kept: dict[tuple, Candidate]) -> list[list[str]]:
     """Group surviving keys back into rows: one per (pattern line, shape), lemmas and objects joined."""
     grouped: dict[tuple, dict[str, set[str]]] = {}
-    for (lemma, obj, _particle, _needs, _subject), candidate in kept.items():
+    for (lemma, obj, _particle, _needs), candidate in kept.items():
         signature = (candidate.line, candidate.code, candidate.shape, candidate.flags, candidate.label)
         grouped.setdefault(signature, {}).setdefault(lemma, set()).add(obj)
     rows = []
@@ -662,8 +687,6 @@ def _row(pid, code, pos, lemmas, objects, shape: Shape, flags) -> list[str]:
     flagset = list(flags)
     if shape.needs:
         flagset.append("needs=" + "|".join(sorted(shape.needs)))
-    if shape.on_subject:
-        flagset.append("subjobject")
     return [
         pid,
         code,
@@ -695,19 +718,20 @@ def _ordered(rows: list[list[str]]) -> list[list[str]]:
 # ---------------------------------------------------------------- nominal and adjectival forms
 
 
-def _nominal_rows(nominals: str, rows: list[list[str]], events: str, hand, known) -> list[list[str]]:
+def _nominal_rows(
+    nominals: str, petrarch: dict[str, tuple[str, str]], events, hand, known
+) -> list[list[str]]:
     """Nouns and adjectives of nominals.tsv, each taking the bare code of its verb.
 
     The verb's bare code comes from a hand-written events.tsv pattern (no object, no particle) when
-    there is one, else from the compiled PETRARCH row; the id names where it came from.
+    there is one, else from the verb's PETRARCH code; the id names where it came from.
     """
-    bare: dict[str, tuple[str, str]] = {}
-    written = [line.split("\t") for line in events.splitlines() if line and not line.startswith("#")]
-    for source in (rows, written):
-        for row in source:
-            if row[2] == "V" and row[4] == "-" and row[5] == "-" and "silent" not in row[8]:
-                for lemma in row[3].split("|"):
-                    bare[lemma] = (row[1], row[0])  # events.tsv comes second, so it wins
+    bare = dict(petrarch)
+    for line in events.splitlines():
+        row = line.split("\t")
+        written = not line.startswith("#") and len(row) == 9 and "silent" not in row[-1]
+        if written and row[2] == "V" and row[4] == row[5] == "-":
+            bare.update((lemma, (row[1], row[0])) for lemma in row[3].split("|"))  # events.tsv wins
     found = []
     for number, line in enumerate(nominals.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -736,6 +760,7 @@ def build(cameo: Path, patterns: Path = HERE) -> tuple[str, Report]:
         events=(patterns / "events.tsv").read_text(encoding="utf-8"),
         overrides=(patterns / "petrarch_overrides.tsv").read_text(encoding="utf-8"),
         nominals=(patterns / "nominals.tsv").read_text(encoding="utf-8"),
+        governors=(patterns / "governors.tsv").read_text(encoding="utf-8"),
     )
     rows, report = compile_rows(sources)
     lines = [
