@@ -9,13 +9,16 @@ which the dictionary loads after the hand-kept files; a hand-kept entry sharing 
   officials): an entry is a person when Phoenix marks it so (a CountryInfo / IGOrulers / NGO_Actors
   comment) or dates its codes. Each dated code is one term; an undated code of a person holds from
   their last dated term on (TABARI's default code); codes keep country + first sector (``EGYGOV``),
-  IGO codes whole (``IGOUNO``). Two-digit years below 30 are 20xx.
+  IGO codes whole (``IGOUNO``). Two-digit years below 30 are 20xx. An open term ends on 2014-01-30,
+  the day the data was made: after it Phoenix cannot say who holds an office (a president elected
+  later would stay an "elite" forever), and an unresolved name codes nothing rather than wrongly.
 - Filters, each counted: a name that is a state, demonym, capital, place, organisation, role or
   common word is no person; leading titles are stripped ("PRESIDENT_HOSNI_MUBARAK" -> Hosni Mubarak);
   an alias two people share is dropped from both; a person people.tsv already has is left to it.
-- A lone surname is kept as an alias (it resolves after the full name in the same article), and
-  marked ``*`` (resolves on its own) only when one person has it, no one has it as a given name, and
-  it is no common word or name of anything else. One-word names (monarchs, organisations in
+- A lone surname is kept as an alias only when one person has it, nobody has it as a given name and
+  it names nothing else ("Paris", "Caesar" the word): it then resolves after the full name in the
+  same article, never alone (no ``*``: Phoenix says nothing of who is known by surname alone, and
+  "Caesar Act" or "Hassan" are not its people). One-word names (monarchs, organisations in
   Phoenix.International's NGO lists) and codes with neither a state nor an IGO are no person.
 - Groups come from Phoenix.MilNonState: codes keep the country (a known state or IMG/IGO) with REB
   unless Phoenix gives another CAMEO sector; one-word aliases that are common words are dropped.
@@ -49,6 +52,26 @@ TITLES = {"president", "prime", "minister", "premier", "king", "queen", "prince"
           "dr", "mr", "mrs", "sir", "lord", "chairman", "leader", "former", "un", "u.n.", "secretary-general",
           "ambassador", "senator", "governor", "mayor", "colonel", "col", "lt", "marshal",
           "ayatollah"}  # fmt: skip
+# CountryInfo.140130.txt, which Phoenix.Countries was generated from (its header): the data's last day
+SOURCE_DATE = "2014-01-30"
+LOWER = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "de",
+    "da",
+    "van",
+    "von",
+    "der",
+    "la",
+    "du",
+    "of",
+    "the",
+    "for",
+    "and",
+    "in",
+}
 _DATE = re.compile(r"^(?:(\d{6})-(\d{6})|>(\d{6})|<(\d{6}))$")
 
 
@@ -114,13 +137,14 @@ def _day(yymmdd: str | None) -> str | None:
 def spelled(phrase: str) -> str:
     """A Phoenix phrase as written in text: "HOSNI_MUBARAK_" -> "Hosni Mubarak"."""
     words = [w for w in phrase.strip().strip("_").replace("_", " ").split() if w]
-    return " ".join(_capital(w) for w in words)
+    if len(words) == 1 and len(words[0]) <= 6 and words[0].isupper():
+        return words[0]  # "UNITA", "ETA": an acronym, matched letter for letter
+    return " ".join(
+        _capital(w) if n == 0 or w.lower() not in LOWER else w.lower() for n, w in enumerate(words)
+    )
 
 
 def _capital(word: str) -> str:
-    lower = word.lower()
-    if lower in {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "du"}:
-        return lower
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
@@ -201,9 +225,10 @@ def compile_people(
 
 
 def _terms(codes, states: set[str]) -> list[tuple[str, str | None, str | None]]:
-    dated = [(c, s, e) for c, s, e in codes if s or e]
+    # an open term ends when the data does: after it Phoenix cannot say who holds an office
+    dated = [(c, s, e or SOURCE_DATE) for c, s, e in codes if s or e]
     last_end = max((e for _, _, e in dated if e), default=None)
-    undated = [(c, last_end if dated else None, None) for c, s, e in codes if not (s or e)]
+    undated = [(c, last_end if dated else None, SOURCE_DATE) for c, s, e in codes if not (s or e)]
     terms = []
     for code, start, end in dated + undated[:1]:
         code = code if code.startswith("IGO") else code[:6]
@@ -228,10 +253,15 @@ def _unique(people, lexicon: Lexicon, hand: set[str], report: Report):
         kept = [a for a in aliases if owners[a.lower()] == 1]
         report.filtered["alias two Phoenix people share"] += len(aliases) - len(kept)
         surname = name.split()[-1]
-        if " " in name and len(surname) > 2 and surname not in kept:
-            alone = surnames[surname.lower()] == 1 and not lexicon.is_other(surname)
-            alone = alone and surname.lower() not in COMMON | given  # "Antony" is also a given name
-            kept.append(surname + ("*" if alone else ""))
+        unique = surnames[surname.lower()] == 1 and surname.lower() not in given | COMMON
+        if (
+            " " in name
+            and len(surname) > 2
+            and surname not in kept
+            and unique
+            and not lexicon.is_other(surname)
+        ):
+            kept.append(surname)  # never "*": Phoenix says nothing of who is known by surname alone
         result.append((name, kept, terms, source))
     report.people = len(result)
     report.terms = sum(len(t) for _, _, t, _ in result)
