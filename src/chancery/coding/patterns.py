@@ -88,16 +88,21 @@ class Governor:
     frame_other: str | None
 
 
+# hand-written first: the matcher keeps file order among equally specific patterns, so a hand-written
+# pattern beats a compiled one of the same specificity (petrarch.tsv orders its own rows by precedence)
+PATTERN_FILES = ("events.tsv", "petrarch.tsv")
+
+
 def load_patterns() -> tuple[Pattern, ...]:
-    """Every pattern of ``data/patterns/events.tsv``, checked for well-formed rows."""
+    """Every pattern of ``data/patterns/events.tsv`` then ``petrarch.tsv``, checked for well-formed rows."""
     patterns = []
     seen = set()
-    for number, row in _rows("events.tsv"):
+    for name, number, row in ((file, n, row) for file in PATTERN_FILES for n, row in _rows(file)):
         if len(row) != 9:
-            raise ChanceryError(f"events.tsv:{number}: expected 9 tab-separated fields, got {len(row)}")
+            raise ChanceryError(f"{name}:{number}: expected 9 tab-separated fields, got {len(row)}")
         pid, cameo, pos, lemmas, objects, particle, targets, relation, flags = (f.strip() for f in row)
         if pid in seen or pos not in {"V", "N", "A"}:
-            raise ChanceryError(f"events.tsv:{number}: duplicate id or bad pos in pattern {pid!r}")
+            raise ChanceryError(f"{name}:{number}: duplicate id or bad pos in pattern {pid!r}")
         seen.add(pid)
         flagset = frozenset(f for f in flags.split(";") if f and f != "-")
         frame = next((f.split("=", 1)[1] for f in flagset if f.startswith("frame=")), None)
