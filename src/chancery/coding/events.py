@@ -333,7 +333,8 @@ def _draft_events(
     converse = draft.pattern.converse
     # the other side of an interaction that happened (or is denied or doubted); one side's plan or
     # request is that side's alone
-    if converse and code == draft.pattern.cameo and a.modality not in {"intended", "requested", "conditional"}:
+    one_sided = a.modality in {"intended", "requested", "conditional"}
+    if converse and code == draft.pattern.cameo and not one_sided:
         # a meeting or talks with someone is theirs too; a visit is hosted by the one visited
         known = {(s[0].code, t[0].code) for s, t in pairs if t}
         coded += [

@@ -21,6 +21,9 @@ role nouns, or a role resolved from context), person, pronoun.  Rules name what 
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
+
 from chancery.nlp.descriptions import describe
 from chancery.nlp.dictionary import ActorDictionary, Entry
 from chancery.nlp.matching import Match, Text, capital_use, name_matches, place_elsewhere, role_matches
@@ -67,10 +70,26 @@ def find_mentions(
     found: list[Found] = []
     for sentence in sentences:
         found.extend(_Sentence(text, dictionary, sentence, found, day).run())
-    found = corefer(found, text)
+    found = corefer([_spelled_as_written(f, text) for f in found], text)
     found += describe(found, text, day)
     found.sort(key=lambda f: (f.first, f.last))
     return tuple(f.mention(article.id, text, day) for f in found)
+
+
+def _spelled_as_written(found: Found, text: Text) -> Found:
+    """A person's name as the article spells it ("Tobias Billström"), when the dictionary's spelling
+    differs only in accents or case ("Tobias Billstrom", from an ASCII source)."""
+    if found.kind != "person" or not found.name or not found.spelled_by_text:
+        return found
+    tokens = text.tokens
+    surface = text.raw[tokens[found.first].start : tokens[found.last - 1].end]
+    if surface != found.name and _folded(surface) == _folded(found.name):
+        return replace(found, name=surface)
+    return found
+
+
+def _folded(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
 
 
 class _Sentence:

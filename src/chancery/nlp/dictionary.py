@@ -231,8 +231,12 @@ def _groups() -> list[Entry]:
 
 def _people() -> list[Entry]:
     rows: dict[str, list[list[str]]] = {}
-    for row in (row for file in PEOPLE_FILES for row in _rows(file, 9)):
-        rows.setdefault(row[0], []).append(row)
+    compiled: set[str] = set()
+    for file in PEOPLE_FILES:
+        for row in _rows(file, 9):
+            rows.setdefault(row[0], []).append(row)
+            if file != PEOPLE_FILES[0] and len(rows[row[0]]) == 1:
+                compiled.add(row[0])  # spelled in ASCII by its source: the article's spelling wins
     entries = []
     for name, terms in rows.items():
         aliases = [a for row in terms for a in row[1].split("|") if a]
@@ -243,12 +247,14 @@ def _people() -> list[Entry]:
             # "Putin*": a single word that names the person even before their full name
             standalone = alias.endswith("*")
             alias = alias.rstrip("*")
+            flags = {"standalone"} if standalone else set()
+            flags |= {"compiled"} if name in compiled else set()
             entries.append(
                 _entry(
                     alias,
                     "person",
                     slug,
-                    flags=frozenset({"standalone"}) if standalone else frozenset(),
+                    flags=frozenset(flags),
                     codes=codes,
                     name=name,
                     role=latest[6] or None,

@@ -40,6 +40,7 @@ class Found:
     fallback: tuple[DatedCode, ...] = ()  # used when no code is valid on the day (a person out of office)
     terms: tuple[tuple[str | None, str | None], ...] = ()
     personal: bool = False  # an unnamed singular role ("the spokesperson") a pronoun may continue
+    spelled_by_text: bool = False  # a compiled name in ASCII: the article's accents are kept
 
     def code_on(self, day: str | None) -> str:
         for dated in self.codes:
@@ -116,6 +117,7 @@ def person_entry_found(match: Match, holder: Found | None = None) -> Found:
         gender=entry.gender,
         fallback=holder.codes if holder else (),
         terms=entry.terms,
+        spelled_by_text="compiled" in entry.flags,
     )
 
 
