@@ -1,0 +1,65 @@
+"""What a ledger location holds before it is opened: nothing yet, a SQLite database, or another file.
+
+These checks keep a slip from doing harm: a query on a mistyped path creates nothing, and an
+ingest never adds chancery's tables to a database or file that is not a chancery ledger.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import URL
+
+from chancery.errors import LedgerError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_FIX = "pass another with --db or CHANCERY_DB"
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL, or None for an in-memory database."""
+    database = url.database or ""
+    if database in ("", ":memory:") or "mode=memory" in database:
+        return None
+    return Path(database.removeprefix("file:").split("?")[0])
+
+
+def is_sqlite_database(path: Path) -> bool:
+    """True when ``path`` is a file that opens the way every SQLite database does."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def check_sqlite_file(path: Path, *, create: bool) -> bool:
+    """Refuse a SQLite ledger path that cannot serve; True when it exists but cannot be written.
+
+    Without ``create`` a missing (or empty) file is refused; with it, a missing folder is. A file
+    that is not a SQLite database is refused either way.
+    """
+    exists = path.is_file() and path.stat().st_size > 0
+    if not exists:
+        if not create:
+            raise LedgerError(
+                f"no ledger at {path} (nothing was created): `chancery ingest` creates one, or {_FIX}"
+            )
+        folder = path.parent
+        if not folder.is_dir():
+            raise LedgerError(f"cannot create a ledger at {path}: folder {folder} does not exist; {_FIX}")
+        if path.exists() and not path.is_file():
+            raise LedgerError(f"cannot create a ledger at {path}: it is not a regular file; {_FIX}")
+        return False
+    if not is_sqlite_database(path):
+        raise LedgerError(f"{path} is not a SQLite database, so not a chancery ledger; {_FIX}")
+    return not writable(path)
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may write ``path`` and create SQLite's -wal and -shm files beside it.
+
+    ``os.access`` also answers False on a read-only file system, even to root.
+    """
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
