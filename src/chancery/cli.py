@@ -17,6 +17,7 @@ from chancery.errors import ChanceryError
 from chancery.records import Event, Quote, Relation
 from chancery.render import FORMATS, record_columns, render_json_pieces, render_rows, render_table
 from chancery.settings import Settings
+from chancery.stopping import Stopped, on_signal, uncut
 
 app = typer.Typer(
     name="chancery",
@@ -57,11 +58,22 @@ def _settings(**overrides: Any) -> Settings:
     return Settings.load(overrides)
 
 
-def _ledger(settings: Settings, *, create: bool = False):
-    """The ledger of the settings; only ``ingest`` passes ``create``, every query needs it to exist."""
+@contextmanager
+def _ledger(settings: Settings, *, create: bool = False) -> Iterator[Any]:
+    """The ledger of the settings; only ``ingest`` passes ``create``, every query needs it to exist.
+
+    Opening (which may upgrade it) and a query's reads are not cut short by a stop request.
+    """
     from chancery.ledger import open_ledger  # imported late: listing commands need no model
 
-    return open_ledger(settings.db, date_window=settings.date_window, create=create)
+    with uncut():
+        ledger = open_ledger(settings.db, date_window=settings.date_window, create=create)
+    with ledger:
+        if create:  # ingest marks its own writes
+            yield ledger
+        else:
+            with uncut():
+                yield ledger
 
 
 def _csv_columns(kind: str) -> list[str]:
@@ -389,21 +401,6 @@ def settings(fmt: FormatOption = "table") -> None:
     _emit(render_rows(fmt, {"settings": rows}, kind="settings", columns=("name", "value", "help")))
 
 
-class Stopped(BaseException):
-    """SIGTERM or Ctrl-C: raised in the main thread so that every ``with`` block closes on the way out.
-
-    Not an ``Exception``: no handler for one article's failure may take it for that article's.
-    """
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
-def _stop(signum: int, _frame: Any) -> None:
-    raise Stopped(signum)
-
-
 def main() -> None:
     """Console entry point: a ChanceryError becomes one line on stderr and its exit code.
 
@@ -415,7 +412,7 @@ def main() -> None:
     # already reports each refused article in one line, so the driver's copy is not shown.
     logging.getLogger("psycopg").addHandler(logging.NullHandler())
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, _stop)
+        signal.signal(signum, on_signal)
     try:
         app(standalone_mode=True)
     except ChanceryError as exc:

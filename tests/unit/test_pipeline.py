@@ -63,6 +63,9 @@ class _Ledger:
     def finish_run(self, run):
         self.run = run
 
+    def forget_run(self, run_id):
+        self.forgotten = run_id
+
     def store_many(self, coded, run_id):
         self.batches.append([c.article.source for c in coded])
         if self.fails_from_batch is not None and len(self.batches) >= self.fails_from_batch:
@@ -105,6 +108,14 @@ def test_a_ledger_that_cannot_be_written_stops_the_run_keeping_what_was_stored(p
     )
     assert ledger.stored == ["a0.txt", "a1.txt"]
     assert ledger.batches == [["a0.txt", "a1.txt"], ["a2.txt", "a3.txt"]]  # nothing tried after it
+    assert not hasattr(ledger, "forgotten")  # the run stored articles: its record stays, unfinished
+
+
+def test_a_run_stopped_before_storing_anything_leaves_no_record(pipeline, monkeypatch):
+    ledger = _Ledger(fails_from_batch=1)
+    with pytest.raises(StorageError, match=r"after storing 0 new article\(s\)"):
+        _ingest_of(pipeline, articles(3), ledger, monkeypatch)
+    assert ledger.stored == [] and ledger.forgotten
 
 
 def test_counts_come_from_what_happened_to_each_article(pipeline, monkeypatch):

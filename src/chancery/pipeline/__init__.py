@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import chain
@@ -20,6 +21,7 @@ from chancery.pipeline import languages
 from chancery.pipeline.workers import WorkerPool, in_order
 from chancery.records import Article, CodedArticle, InputNote, InputProblem, ParsedArticle, Run, content_id
 from chancery.settings import Settings, available_cores
+from chancery.stopping import uncut
 
 
 @dataclass
@@ -257,7 +259,8 @@ def ingest(
         settings_digest=settings.digest(),
         inputs=tuple(paths),
     )
-    ledger.start_run(run)
+    with uncut():
+        ledger.start_run(run)
     lines: list[InputProblem] = []
     articles = stored = already = events = 0
     waiting: list[CodedArticle | InputProblem] = []  # stored a batch at a time, reported in input order
@@ -266,8 +269,12 @@ def ingest(
         nonlocal stored, already, events
         coded = [item for item in waiting if isinstance(item, CodedArticle)]
         try:
-            outcomes = iter(ledger.store_many(coded, run.id) if coded else [])
+            with uncut():  # a stop request waits for the batch's commit or rollback
+                outcomes = iter(ledger.store_many(coded, run.id) if coded else [])
         except StorageError as exc:
+            if not stored:  # leave the ledger as it was: no trace of a run that stored nothing
+                with suppress(ChanceryError), uncut():
+                    ledger.forget_run(run.id)
             stopped = f"this run stopped there, after storing {stored} new article(s)"
             raise StorageError(f"{exc} ({stopped})") from exc
         for item in waiting:
@@ -300,7 +307,8 @@ def ingest(
         events=events,
         failures=sum(not isinstance(line, InputNote) for line in lines),
     )
-    ledger.finish_run(run)
+    with uncut():
+        ledger.finish_run(run)
     return IngestReport(run=run, lines=tuple(lines), already=already)
 
 
