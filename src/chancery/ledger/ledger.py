@@ -22,7 +22,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.pool import StaticPool
 
 from chancery.errors import LedgerError, StorageError
-from chancery.ledger import dedup, limits, migrations, presence, query, relations, rows, schema
+from chancery.ledger import dedup, integrity, limits, migrations, presence, query, relations, rows, schema
 from chancery.records import Article, CodedArticle, Event, Quote, Relation, Run
 
 DEFAULT_URL = "sqlite:///chancery.db"
@@ -118,7 +118,10 @@ def open_ledger(
     except SQLAlchemyError as exc:
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        raise LedgerError(f"cannot open the ledger at {shown}: {reason}; check it, or {_HINT}") from exc
+        fix = _fix(exc) or ("; " + _FIXES["disk is full"] if file and presence.disk_full(file) else "")
+        raise StorageError(
+            f"cannot open the ledger at {shown}: {reason}{fix or f'; check it, or {_HINT}'}"
+        ) from exc
     except LedgerError:
         engine.dispose()
         raise
@@ -135,16 +138,15 @@ def _read_only_url(file: Any, *, immutable: bool) -> URL:
 def _opened(engine: sa.Engine, file: Any, read_only: bool) -> sa.Engine:
     """``engine``, once it has connected; a read-only SQLite ledger in WAL mode whose ``-shm`` file
     cannot be made is read as an immutable file (nothing can write it here anyway)."""
-    try:
-        with engine.connect():
-            return engine
-    except OperationalError:
-        if not read_only:
-            raise
-    engine.dispose()
-    engine = _engine(_read_only_url(file, immutable=True), None, read_only=True)
-    with engine.connect():
+    if not read_only:
         return engine
+    try:
+        with engine.connect() as conn:  # SQLite opens the file at the first statement
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master")
+        return engine
+    except OperationalError:
+        engine.dispose()
+    return _engine(_read_only_url(file, immutable=True), None, read_only=True)
 
 
 def _prepare(
@@ -175,8 +177,8 @@ def _prepare(
             f"version {max(versions)} to {migrations.LATEST}), but it is read-only here; open it once "
             "with write access"
         )
-    migrations.migrate(engine, create_schema=schema_name if create else None)
-    return not versions
+    applied = migrations.migrate(engine, create_schema=schema_name if create else None)
+    return 1 in applied  # this process made it (another one opening it at once only waited)
 
 
 class Ledger:
@@ -229,6 +231,12 @@ class Ledger:
             updated = conn.execute(sa.update(schema.runs).where(schema.runs.c.id == run.id).values(row))
             if updated.rowcount == 0:
                 conn.execute(sa.insert(schema.runs).values(row))
+
+    def forget_run(self, run_id: str) -> None:
+        """Delete the record of a run that stored no article (one that could not go on), if it did not."""
+        stored = sa.select(schema.articles.c.id).where(schema.articles.c.run_id == run_id).exists()
+        with self._writing(f"forget run {run_id}"), self.engine.begin() as conn:
+            conn.execute(sa.delete(schema.runs).where(schema.runs.c.id == run_id, ~stored))
 
     def run(self, run_id: str) -> Run | None:
         """The recorded run with this id, or None."""
@@ -361,6 +369,11 @@ class Ledger:
         return StorageError(f"none of a batch of {len(pending)} articles was stored at {self.url}: {reason}")
 
     # -- reading -----------------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """The integrity check: one line per problem (see ``integrity``); empty when the ledger is sound."""
+        with self.engine.connect() as conn:
+            return integrity.problems(conn)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""

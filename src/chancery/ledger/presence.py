@@ -63,3 +63,12 @@ def writable(path: Path) -> bool:
     ``os.access`` also answers False on a read-only file system, even to root.
     """
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def disk_full(path: Path) -> bool:
+    """Whether the disk holding ``path`` has (next to) no space: SQLite then says only "disk I/O error"."""
+    try:
+        found = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 64 * 1024
