@@ -403,6 +403,7 @@ class CodedArticle(Record):
             "title": a.title,
             "date": a.date,
             "publisher": a.publisher,
+            "language": a.language,
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
         }

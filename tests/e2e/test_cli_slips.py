@@ -47,6 +47,8 @@ def test_summary_does_not_count_failed_articles_as_already_stored(run_cli, tmp_p
     )
     result = run_cli("ingest", str(feed), "--quiet")
     lines = result.stderr.splitlines()
+    assert lines[-1].startswith("ingested 1 article(s): 1 new, 0 already stored, ")
+    assert lines[-1].endswith(" event(s), 3 problem(s)")
     assert result.exit_code == 1
     assert lines[0].startswith("chancery: created a new ledger at sqlite:///")
     assert lines[1].startswith(f"chancery: {feed}:2: could not be coded: ")
@@ -57,8 +59,7 @@ def test_summary_does_not_count_failed_articles_as_already_stored(run_cli, tmp_p
     assert lines[3] == (
         f"chancery: {feed}:4: not valid JSON (Expecting property name enclosed in double quotes at column 2)"
     )
-    assert lines[4].startswith("ingested 1 article(s): 1 new, 0 already stored, ")
-    assert lines[4].endswith(" event(s), 3 problem(s)")
+    assert len(lines) == 5
     again = run_cli("ingest", str(feed), "--quiet")
     assert (
         again.stderr.splitlines()[-1]
@@ -352,3 +353,14 @@ def test_on_off_flags_show_no_value_placeholder(run_cli):
         ]
         assert all("<" not in flag for flag in flags), (name, flags)
         assert "<bool>" not in text, name
+
+
+def test_code_json_names_the_language_of_an_article_it_did_not_code(run_cli):
+    german = (
+        "Russland hat als erstes Land die Regierung der Taliban anerkannt, wie das Außenministerium in "
+        "Moskau am Donnerstag mitteilte. Der neue Botschafter wurde im Ministerium empfangen."
+    )
+    result = run_cli("code", "-", "-f", "json", stdin=german)
+    [article] = json.loads(result.stdout)["articles"]
+    assert (article["language"], article["events"], result.exit_code) == ("de", [], 0)
+    assert result.stderr.startswith("chancery: note: -: written in German (de), not coded")
