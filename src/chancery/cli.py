@@ -28,8 +28,9 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: on/off flags show no value placeholder, "[default: ...]" stays
 )
 
-# Exit codes (README, "Exit codes"): a run that was stopped by a signal exits 128 + its number.
-EXIT_ALL_STORED, EXIT_SOME_REFUSED, EXIT_COULD_NOT_RUN = 0, 1, 2
+# Exit codes (README, "Exit codes"): 0 all done; 1 some inputs refused (this); 2 a ChanceryError's
+# (nothing could run, or the run had to stop); 128 + the signal's number when stopped by one.
+EXIT_SOME_REFUSED = 1
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Ledger URL (sqlite:///path or postgresql://...).")
@@ -404,9 +405,9 @@ def settings(fmt: FormatOption = "table") -> None:
 def main() -> None:
     """Console entry point: a ChanceryError becomes one line on stderr and its exit code.
 
-    SIGTERM and Ctrl-C stop the run cleanly: the open transaction is rolled back (what earlier
-    ones stored stays, each article whole), worker processes are stopped and their queues released,
-    and the exit code is 128 plus the signal's number.
+    SIGTERM and Ctrl-C stop the run cleanly: a write to the ledger in progress is let finish (its
+    batch committed or rolled back, each article whole), worker processes are stopped and their
+    queues released, and the exit code is 128 plus the signal's number.
     """
     # The PostgreSQL driver logs its own note when a refused batch is rolled back; the ledger
     # already reports each refused article in one line, so the driver's copy is not shown.

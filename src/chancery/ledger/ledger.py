@@ -22,7 +22,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.pool import StaticPool
 
 from chancery.errors import LedgerError, StorageError
-from chancery.ledger import dedup, integrity, limits, migrations, presence, query, relations, rows, schema
+from chancery.ledger import dedup, integrity, limits, presence, query, relations, rows, schema
 from chancery.records import Article, CodedArticle, Event, Quote, Relation, Run
 
 DEFAULT_URL = "sqlite:///chancery.db"
@@ -114,7 +114,7 @@ def open_ledger(
     engine = _engine(parsed, schema_name, read_only)
     try:
         engine = _opened(engine, file, read_only)
-        created = _prepare(engine, shown, schema_name, create=create, read_only=read_only)
+        created = presence.prepare(engine, shown, schema_name, create=create, read_only=read_only)
     except SQLAlchemyError as exc:
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
@@ -147,38 +147,6 @@ def _opened(engine: sa.Engine, file: Any, read_only: bool) -> sa.Engine:
     except OperationalError:
         engine.dispose()
     return _engine(_read_only_url(file, immutable=True), None, read_only=True)
-
-
-def _prepare(
-    engine: sa.Engine, shown: str, schema_name: str | None, *, create: bool, read_only: bool
-) -> bool:
-    """Check what is at the location, then upgrade or create the ledger; True when it was created."""
-    where = f"{shown} (schema {schema_name})" if schema_name else shown
-    with engine.connect() as conn:
-        # Tables before versions: another process creating the ledger meanwhile commits both at
-        # once, so it can make the tables look missing, never the versions alone.
-        tables = set(sa.inspect(conn).get_table_names())
-        versions = migrations.applied_versions(conn)
-        todo = migrations.pending(conn)
-    if not versions:
-        foreign = tables if engine.dialect.name == "sqlite" else tables & set(schema.metadata.tables)
-        if foreign:
-            raise LedgerError(
-                f"{where} is a database but not a chancery ledger (it has tables but no schema_version); "
-                f"{_HINT}"
-            )
-        if not create:
-            raise LedgerError(
-                f"no ledger at {where} (nothing was created): `chancery ingest` creates one, or {_HINT}"
-            )
-    if todo and read_only:
-        raise LedgerError(
-            f"the ledger at {where} was written by an older chancery and must be upgraded (schema "
-            f"version {max(versions)} to {migrations.LATEST}), but it is read-only here; open it once "
-            "with write access"
-        )
-    applied = migrations.migrate(engine, create_schema=schema_name if create else None)
-    return 1 in applied  # this process made it (another one opening it at once only waited)
 
 
 class Ledger:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy.engine import URL
 
 from chancery.errors import LedgerError
+from chancery.ledger import migrations, schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _FIX = "pass another with --db or CHANCERY_DB"
@@ -72,3 +74,37 @@ def disk_full(path: Path) -> bool:
     except OSError:
         return False
     return found.f_bavail * found.f_frsize < 64 * 1024
+
+
+def prepare(engine: sa.Engine, shown: str, schema_name: str | None, *, create: bool, read_only: bool) -> bool:
+    """Check what the location holds, then upgrade or create the ledger there; True when this created it.
+
+    A database with tables but no ``schema_version`` is not taken for a ledger (on PostgreSQL,
+    whose schemas hold other applications' tables too, only chancery's table names count).
+    """
+    where = f"{shown} (schema {schema_name})" if schema_name else shown
+    with engine.connect() as conn:
+        # Tables before versions: another process creating the ledger meanwhile commits both at
+        # once, so it can make the tables look missing, never the versions alone.
+        tables = set(sa.inspect(conn).get_table_names())
+        versions = migrations.applied_versions(conn)
+        todo = migrations.pending(conn)
+    if not versions:
+        foreign = tables if engine.dialect.name == "sqlite" else tables & set(schema.metadata.tables)
+        if foreign:
+            raise LedgerError(
+                f"{where} is a database but not a chancery ledger (it has tables but no schema_version); "
+                f"{_FIX}"
+            )
+        if not create:
+            raise LedgerError(
+                f"no ledger at {where} (nothing was created): `chancery ingest` creates one, or {_FIX}"
+            )
+    if todo and read_only:
+        raise LedgerError(
+            f"the ledger at {where} was written by an older chancery and must be upgraded (schema "
+            f"version {max(versions)} to {migrations.LATEST}), but it is read-only here; open it once "
+            "with write access"
+        )
+    applied = migrations.migrate(engine, create_schema=schema_name if create else None)
+    return 1 in applied  # this process made it (another one opening it at once only waited)
