@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -71,3 +74,29 @@ def test_an_old_ledger_that_cannot_be_written_is_refused_with_the_fix(tmp_path, 
         LedgerError, match=r"must be upgraded \(schema version 1 to \d+\), but it is read-only"
     ):
         open_ledger(url, create=False)
+
+
+_OPEN_AT = """
+import sys, time
+from chancery.ledger import open_ledger
+while time.time() < float(sys.argv[3]):
+    time.sleep(0.0005)
+with open_ledger(sys.argv[1], schema=sys.argv[2] or None, create=False) as ledger:
+    print(ledger.counts()["events"])
+"""
+
+
+def test_processes_opening_an_old_ledger_at_once_upgrade_it_once(ledger_url, tmp_path):
+    url, schema_name = ledger_url
+    url = _old_ledger(url, schema_name, tmp_path)
+    start = time.time() + 1.5  # every process is imported and waiting by then
+    command = [sys.executable, "-c", _OPEN_AT, url, schema_name or "", str(start)]
+    processes = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(5)
+    ]
+    outputs = [process.communicate(timeout=120)[0] for process in processes]
+    assert outputs == [f"{EXPECTED['counts']['events']}\n"] * 5
+    with open_ledger(url, schema=schema_name, create=False) as ledger, ledger.engine.connect() as conn:
+        recorded = conn.execute(sa.select(schema.schema_version.c.version)).scalars().all()
+    assert sorted(recorded) == [v for v, _, _ in migrations.MIGRATIONS]  # each step once
