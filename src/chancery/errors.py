@@ -21,6 +21,10 @@ class LedgerError(ChanceryError):
     """The ledger database could not be opened, migrated or written."""
 
 
+class StorageError(LedgerError):
+    """The ledger cannot be written at all (disk full, read-only, locked, unreachable): no article's fault."""
+
+
 class SettingsError(ChanceryError):
     """A setting has an unknown name or a value of the wrong kind."""
 

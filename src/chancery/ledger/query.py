@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -15,18 +16,32 @@ import sqlalchemy as sa
 from chancery.errors import LedgerError
 from chancery.ledger import dedup, relations, rows, schema
 from chancery.ledger.reports import Report
-from chancery.records import Article, Event, Quote, Relation
+from chancery.records import RELATION_KINDS, Article, Event, Quote, Relation
 
 E, Q, A, S = schema.events, schema.quotes, schema.articles, schema.sentences
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ID_CHUNK = 500
 
 
-def _check_days(**days: str | None) -> None:
-    # Dates compare as text, so "2025-7-5" would silently compare wrong: refuse it instead.
+def check_days(**days: str | None) -> None:
+    # Dates compare as text, so "2025-7-5" would silently compare wrong, and "2025-02-30" would
+    # quietly mean "up to the end of February": refuse both instead.
     for name, value in days.items():
-        if value is not None and not _DAY.fullmatch(value):
-            raise LedgerError(f"{name} must be a date written YYYY-MM-DD, not {value!r}")
+        if value is not None and not (_DAY.fullmatch(value) and _real_day(value)):
+            raise LedgerError(f"{name} must be a real date written YYYY-MM-DD, not {value!r}")
+
+
+def _real_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in RELATION_KINDS:
+        raise LedgerError(f"unknown relation kind {kind!r}; use one of: {', '.join(RELATION_KINDS)}")
 
 
 def _prefix(column: sa.ColumnElement[Any], prefix: str) -> sa.ColumnElement[bool]:
@@ -51,7 +66,7 @@ def events(
     limit: int | None = None,
 ) -> list[Event]:
     """Stored events matching every filter given, by date, article and sentence."""
-    _check_days(since=since, until=until)
+    check_days(since=since, until=until)
     query = sa.select(E)
     if source:
         query = query.where(_prefix(E.c.source_code, source))
@@ -153,7 +168,8 @@ def relation_states(
     object: str | None = None,
 ) -> list[Relation]:
     """Relation states derived from the stored events (see ``relations``), filtered."""
-    _check_days(as_of=as_of)
+    check_days(as_of=as_of)
+    _check_kind(kind)
     conditions = [E.c.relation.is_not(None)]
     if kind:
         conditions.append(E.c.relation.startswith(kind + ":", autoescape=True))
@@ -179,7 +195,7 @@ def ledger_events(
     date_window: int = dedup.DATE_WINDOW,
 ) -> list[dedup.LedgerEvent]:
     """Deduplicated events (mentions, sources) containing a report that matches the filters."""
-    _check_days(since=since, until=until)
+    check_days(since=since, until=until)
     conditions = []
     # Prefilters only drop whole groups (country, CAMEO code, counted are part of the grouping key).
     if source:

@@ -50,6 +50,8 @@ articles = sa.Table(
     sa.Column("external_id", sa.String(200)),
     sa.Column("run_id", Id, sa.ForeignKey("runs.id")),
     sa.Column("stored_at", sa.String(40), nullable=False),
+    # ISO 639-1 code the text was taken to be in; NULL for articles stored before schema version 2.
+    sa.Column("language", sa.String(20)),
 )
 
 sentences = sa.Table(

@@ -46,8 +46,9 @@ def test_unreachable_server_error_hides_the_password_and_names_the_fix():
 
 
 def test_missing_sqlite_directory_is_a_ledger_error(tmp_path):
-    with pytest.raises(LedgerError, match="cannot open the ledger"):
+    with pytest.raises(LedgerError, match=r"cannot create a ledger at .*: folder .*/such/dir does not exist"):
         open_ledger(f"sqlite:///{tmp_path}/no/such/dir/ledger.db")
+    assert not (tmp_path / "no").exists()
 
 
 def test_unsupported_database_names_the_supported_ones():
