@@ -14,7 +14,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from sqlalchemy.pool import StaticPool
 
 from chancery.errors import LedgerError
-from chancery.ledger import dedup, migrations, query, relations, rows, schema
+from chancery.ledger import counts, dedup, migrations, pages, query, relations, rows, schema, spans
+from chancery.ledger import search as searching
+from chancery.ledger import standing as standings
 from chancery.records import Article, CodedArticle, Event, Quote, Relation, Run
 
 DEFAULT_URL = "sqlite:///chancery.db"
@@ -119,6 +121,7 @@ class Ledger:
             if self.schema:
                 conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE'))
             else:
+                searching.uninstall(conn)
                 schema.metadata.drop_all(conn)
         self.close()
 
@@ -394,6 +397,52 @@ class Ledger:
         )
         return [dedup.gdelt_row(event) for event in merged]
 
+    # -- pages, search, counts and views (what the web API and dashboard read) --------------------
+
+    def events_page(self, *, limit: int = 50, cursor: str | None = None, **filters: Any) -> pages.Page[Event]:
+        """A page of ``events`` (its filters, and ``actor``: source or target), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.events_page(conn, limit=limit, cursor=cursor, **filters)
+
+    def quotes_page(self, *, limit: int = 50, cursor: str | None = None, **filters: Any) -> pages.Page[Quote]:
+        """A page of ``quotes`` (same filters), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.quotes_page(conn, limit=limit, cursor=cursor, **filters)
+
+    def relations_page(
+        self, *, limit: int = 50, cursor: str | None = None, **filters: Any
+    ) -> pages.Page[Relation]:
+        """A page of ``relations`` (same filters), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.relations_page(conn, limit=limit, cursor=cursor, **filters)
+
+    def articles_page(self, *, limit: int = 50, cursor: str | None = None) -> pages.Page[Article]:
+        """A page of stored articles by date, resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.articles_page(conn, limit=limit, cursor=cursor)
+
+    def search(
+        self, text: str, *, limit: int = 20, cursor: str | None = None
+    ) -> pages.Page[searching.SearchHit]:
+        """Articles matching every word of ``text``, best first, with a marked snippet each."""
+        with self.engine.connect() as conn:
+            return searching.search_page(conn, text, limit=limit, cursor=cursor)
+
+    def event_counts(self, by: str, **filters: Any) -> list[dict[str, Any]]:
+        """Counted events per month, CAMEO code or root code (``by``), with ``events`` filters."""
+        with self.engine.connect() as conn:
+            return counts.event_counts(conn, by, **filters)
+
+    def article_spans(self, article_id: str) -> spans.ArticleSpans | None:
+        """The stored article with its sentences, actor mentions, quotes and events; None if unknown."""
+        with self.engine.connect() as conn:
+            return spans.article_spans(conn, article_id)
+
+    def standing(self, government: str, as_of: str | None = None) -> standings.Standing:
+        """Who recognises ``government`` on ``as_of``, whose envoys are where, conditions, timeline."""
+        with self.engine.connect() as conn:
+            return standings.standing(conn, government, as_of)
+
 
 def _check_belongs(coded: CodedArticle) -> None:
     for item in (*coded.events, *coded.quotes):
@@ -433,12 +482,13 @@ class _Item:
                 [rows.sentence_row(article, sentence) for sentence in coded.sentences],
                 [rows.quote_row(quote) for quote in coded.quotes],
                 [rows.event_row(event) for event in coded.events],
+                [rows.mention_row(article.id, mention) for mention in coded.mentions],
             )
         return self._rows
 
 
 # The tables an article's rows go to, parents first.
-_TABLES = (schema.articles, schema.sentences, schema.quotes, schema.events)
+_TABLES = (schema.articles, schema.sentences, schema.quotes, schema.events, schema.mentions)
 
 
 def _insert(conn: sa.Connection, items: Sequence[_Item]) -> None:

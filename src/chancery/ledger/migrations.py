@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from chancery.ledger import schema
+from chancery.ledger import schema, search
 
 Step = Callable[[sa.Connection], None]
 
@@ -22,9 +22,17 @@ def _initial_tables(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.quotes, schema.events])
 
 
+def _mentions_listing_and_search(conn: sa.Connection) -> None:
+    # Ledgers made by step 1 of an earlier version lack these; step 1 of this one already made the index.
+    schema.metadata.create_all(conn, tables=[schema.mentions])
+    next(i for i in schema.events.indexes if i.name == "ix_events_listing").create(conn, checkfirst=True)
+    search.install(conn)
+
+
 # (version, name, step): versions are consecutive from 1 and never reused.
 MIGRATIONS: tuple[tuple[int, str, Step], ...] = (
     (1, "runs, articles, sentences, quotes, events", _initial_tables),
+    (2, "mentions, the events listing index, full-text search of articles", _mentions_listing_and_search),
 )
 
 # Any fixed number: it names the lock that serialises concurrent migrations on PostgreSQL.

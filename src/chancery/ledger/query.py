@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from chancery.errors import LedgerError
+from chancery.errors import QueryError
 from chancery.ledger import dedup, relations, rows, schema
 from chancery.ledger.reports import Report
 from chancery.records import Article, Event, Quote, Relation
@@ -26,7 +26,7 @@ def _check_days(**days: str | None) -> None:
     # Dates compare as text, so "2025-7-5" would silently compare wrong: refuse it instead.
     for name, value in days.items():
         if value is not None and not _DAY.fullmatch(value):
-            raise LedgerError(f"{name} must be a date written YYYY-MM-DD, not {value!r}")
+            raise QueryError(f"{name} must be a date written YYYY-MM-DD, not {value!r}")
 
 
 def _prefix(column: sa.ColumnElement[Any], prefix: str) -> sa.ColumnElement[bool]:
@@ -51,24 +51,51 @@ def events(
     limit: int | None = None,
 ) -> list[Event]:
     """Stored events matching every filter given, by date, article and sentence."""
-    _check_days(since=since, until=until)
-    query = sa.select(E)
-    if source:
-        query = query.where(_prefix(E.c.source_code, source))
-    if target:
-        query = query.where(_prefix(E.c.target_code, target))
-    if cameo:
-        query = query.where(E.c.cameo.startswith(cameo, autoescape=True))
-    if since:
-        query = query.where(E.c.date >= since)
-    if until:
-        query = query.where(E.c.date <= until)
-    if counted is not None:
-        query = query.where(E.c.counted == counted)
-    if article_id:
-        query = query.where(E.c.article_id == article_id)
+    conditions = event_conditions(
+        source=source,
+        target=target,
+        cameo=cameo,
+        since=since,
+        until=until,
+        counted=counted,
+        article_id=article_id,
+    )
+    query = sa.select(E).where(*conditions)
     query = query.order_by(*_nulls_last(E.c.date), E.c.article_id, E.c.sentence, E.c.id).limit(limit)
     return [rows.event_from(row) for row in conn.execute(query).mappings()]
+
+
+def event_conditions(
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    actor: str | None = None,
+    cameo: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    counted: bool | None = None,
+    article_id: str | None = None,
+) -> list[sa.ColumnElement[bool]]:
+    """The conditions selecting events by these filters (``actor``: the source or the target)."""
+    _check_days(since=since, until=until)
+    conditions = []
+    if source:
+        conditions.append(_prefix(E.c.source_code, source))
+    if target:
+        conditions.append(_prefix(E.c.target_code, target))
+    if actor:
+        conditions.append(sa.or_(_prefix(E.c.source_code, actor), _prefix(E.c.target_code, actor)))
+    if cameo:
+        conditions.append(E.c.cameo.startswith(cameo, autoescape=True))
+    if since:
+        conditions.append(E.c.date >= since)
+    if until:
+        conditions.append(E.c.date <= until)
+    if counted is not None:
+        conditions.append(E.c.counted == counted)
+    if article_id:
+        conditions.append(E.c.article_id == article_id)
+    return conditions
 
 
 def quotes(
@@ -80,15 +107,27 @@ def quotes(
 ) -> list[Quote]:
     """Stored quotes; ``speaker`` is a case-insensitive part of the name, ``actor`` a code prefix."""
     query = sa.select(Q, A.c.date.label("article_date")).join(A, A.c.id == Q.c.article_id)
-    if speaker:
-        query = query.where(sa.func.lower(Q.c.speaker_name).contains(speaker.lower(), autoescape=True))
-    if actor:
-        query = query.where(_prefix(Q.c.speaker_code, actor))
-    if article_id:
-        query = query.where(Q.c.article_id == article_id)
-    day = sa.func.coalesce(Q.c.date, A.c.date)
-    query = query.order_by(*_nulls_last(day), Q.c.article_id, Q.c.start, Q.c.id)
+    query = query.where(*quote_conditions(speaker=speaker, actor=actor, article_id=article_id))
+    query = query.order_by(*_nulls_last(QUOTE_DAY), Q.c.article_id, Q.c.start, Q.c.id)
     return [rows.quote_from(row, row["article_date"]) for row in conn.execute(query).mappings()]
+
+
+# A quote's day: its own date, else its article's (the order quotes are listed in).
+QUOTE_DAY = sa.func.coalesce(Q.c.date, A.c.date)
+
+
+def quote_conditions(
+    *, speaker: str | None = None, actor: str | None = None, article_id: str | None = None
+) -> list[sa.ColumnElement[bool]]:
+    """The conditions selecting quotes (joined with their article) by these filters."""
+    conditions = []
+    if speaker:
+        conditions.append(sa.func.lower(Q.c.speaker_name).contains(speaker.lower(), autoescape=True))
+    if actor:
+        conditions.append(_prefix(Q.c.speaker_code, actor))
+    if article_id:
+        conditions.append(Q.c.article_id == article_id)
+    return conditions
 
 
 def article(conn: sa.Connection, article_id: str) -> Article | None:

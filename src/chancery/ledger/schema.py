@@ -140,7 +140,30 @@ events = sa.Table(
     sa.Index("ix_events_cameo", "cameo"),
     sa.Index("ix_events_date", "date"),
     sa.Index("ix_events_relation", "relation"),
+    # The listing order of events (undated last), so a page of a cursor listing is an index range.
+    sa.Index("ix_events_listing", "date", "article_id", "sentence", "id"),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    # Where each actor is named in the text, so a reader of the article sees who was found where.
+    sa.Column("article_id", Id, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("sentence", sa.Integer, nullable=False),
+    sa.Column("first", sa.Integer, nullable=False),
+    sa.Column("last", sa.Integer, nullable=False),
+    sa.Column("head", sa.Integer, nullable=False),
+    sa.Column("actor_code", sa.String(40), nullable=False),
+    sa.Column("actor", sa.JSON, nullable=False),
+    sa.Column("rule", sa.String(200), nullable=False),
+    sa.Column("codes", sa.JSON, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("refers_to", Id),
 )
 
 # Tables holding stored rows, in the order a delete must run (children first).
-DATA_TABLES = (events, quotes, sentences, articles, runs)
+DATA_TABLES = (mentions, events, quotes, sentences, articles, runs)
