@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 import tomllib
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +25,17 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("max_chars", 200_000, "Longest article text accepted; longer inputs are rejected."),
     ("date_window", 3, "Days within which two reports of the same event are one ledger event."),
     ("config", "chancery.toml", "Path of the TOML settings file read if present."),
+    ("host", "127.0.0.1", "Address chancery serve listens on; any but loopback needs api_token."),
+    ("port", 8000, "Port chancery serve listens on."),
+    ("api_token", None, "Bearer token that API writes need (CHANCERY_API_TOKEN); unset: writes refused."),
+    ("max_request_bytes", 1_000_000, "Largest request body chancery serve accepts, in bytes."),
 )
 
+# Settings whose value is a secret: shown only as set or not.
+SECRETS = frozenset({"api_token"})
+
 # The smallest value each whole-number setting can take.
-_LEAST = {"workers": 0, "batch_size": 1, "max_chars": 1, "date_window": 0}
+_LEAST = {"workers": 0, "batch_size": 1, "max_chars": 1, "date_window": 0, "port": 0, "max_request_bytes": 1}
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,10 @@ class Settings:
     max_chars: int = 200_000
     date_window: int = 3
     config: str = "chancery.toml"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    api_token: str | None = field(default=None, repr=False)  # a secret: never in a repr
+    max_request_bytes: int = 1_000_000
 
     @classmethod
     def load(cls, overrides: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -89,9 +100,15 @@ class Settings:
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]
 
     def describe(self) -> list[tuple[str, Any, str]]:
-        """(name, current value, help) for every setting."""
+        """(name, current value, help) for every setting; a secret's value shows only whether it is set."""
         helps = {name: text for name, _, text in SETTINGS}
-        return [(name, getattr(self, name), helps[name]) for name in self.names()]
+        return [(name, self._shown(name), helps[name]) for name in self.names()]
+
+    def _shown(self, name: str) -> Any:
+        value = getattr(self, name)
+        if name in SECRETS and value is not None:
+            return "(set)"
+        return value
 
 
 def _convert(name: str, value: Any, default: Any) -> Any:

@@ -60,3 +60,12 @@ def test_digest_changes_with_coding_settings_only():
     base = Settings()
     assert base.digest() == Settings(db="sqlite:///other.db").digest()
     assert base.digest() != Settings(model="en_core_web_md").digest()
+
+
+def test_the_api_token_comes_from_the_environment_and_is_never_shown():
+    settings = Settings.load(env={"CHANCERY_API_TOKEN": "s3cret-token", "CHANCERY_CONFIG": "none"})
+    assert settings.api_token == "s3cret-token"
+    shown = {name: value for name, value, _ in settings.describe()}
+    assert shown["api_token"] == "(set)"
+    assert "s3cret-token" not in repr(settings.describe())
+    assert {name: value for name, value, _ in Settings().describe()}["api_token"] is None

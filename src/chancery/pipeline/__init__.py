@@ -208,13 +208,26 @@ def ingest(
     a bad input, an article that fails to code or one the ledger refuses is reported and
     skipped, nothing of it is stored, and the other inputs go on.
     """
+    items = _read(paths, pipeline.settings, stdin)
+    return ingest_items(pipeline, ledger, items, inputs=paths, progress=progress)
+
+
+def ingest_items(
+    pipeline: Pipeline,
+    ledger: Any,
+    items: Iterable[Article | InputProblem],
+    *,
+    inputs: Sequence[str],
+    progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Code and store articles already read (as ``ingest`` does), recording a run over ``inputs``."""
     settings = pipeline.settings
     run = Run(
-        id=content_id(datetime.now(UTC).isoformat(), list(paths)),
+        id=content_id(datetime.now(UTC).isoformat(), list(inputs)),
         started=datetime.now(UTC).isoformat(timespec="seconds"),
         coder_version=__version__,
         settings_digest=settings.digest(),
-        inputs=tuple(paths),
+        inputs=tuple(inputs),
     )
     ledger.start_run(run)
     problems: list[InputProblem] = []
@@ -236,7 +249,7 @@ def ingest(
                 events += len(item.events)
         waiting.clear()
 
-    for article, result in pipeline.code_stream(_read(paths, settings, stdin)):
+    for article, result in pipeline.code_stream(items):
         if article is not None:
             articles += 1
         waiting.append(result)
