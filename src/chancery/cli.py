@@ -284,6 +284,24 @@ def export(
         _emit(text)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on; other than loopback needs CHANCERY_API_TOKEN.")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on [default: 8000].")] = None,
+) -> None:
+    """Serve the ledger: the JSON API under /api/v1 (OpenAPI at /docs) and the dashboard."""
+    from chancery.web.security import check_bind
+    from chancery.web.server import serve as run_server
+
+    settings = _settings(db=db, host=host, port=port)
+    check_bind(settings.host, settings.api_token)  # before saying where it serves
+    sys.stderr.write(f"chancery: serving {settings.db} on http://{settings.host}:{settings.port}/\n")
+    run_server(settings)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold files (project JSONL or PLOVER GSR JSON).")],
