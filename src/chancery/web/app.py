@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from chancery import __version__
 from chancery.errors import ChanceryError, QueryError
 from chancery.settings import Settings
-from chancery.web import api, dashboard
+from chancery.web import api, dashboard, docs
 from chancery.web.security import BodyLimit
 
 HERE = Path(__file__).parent
@@ -48,6 +48,8 @@ def create_app(settings: Settings, *, ledger: Any = None, pipeline: Any = None) 
         version=__version__,
         summary="An evidence-backed ledger of international relations: events, quotes and relation states.",
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's would load Swagger UI from a CDN: see docs.py
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.ledger = ledger
@@ -56,6 +58,7 @@ def create_app(settings: Settings, *, ledger: Any = None, pipeline: Any = None) 
     app.state.templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes .html
     app.include_router(api.router)
     app.include_router(dashboard.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     _error_handlers(app)

@@ -93,7 +93,7 @@ def timeline_chart(found: Sequence[Relation], as_of: str | None) -> Any:
     for relation in found:
         if not relation.since or not relation.evidence:
             continue
-        label = f"{party(relation.subject)} {relation.state.replace('_', ' ')} {party(relation.object)}"
+        label = f"{relation.subject.code} {relation.state.replace('_', ' ')} {relation.object.code}"
         first = relation.evidence[0]
         bars.append(
             charts.Bar(

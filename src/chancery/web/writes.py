@@ -56,7 +56,7 @@ async def _articles(request: Request) -> list[Article]:
         raise HTTPException(415, "send the articles as JSON, with 'Content-Type: application/json'")
     raw = await request.body()
     try:
-        decoded = json.loads(raw)
+        decoded = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise HTTPException(400, f"the body is not UTF-8 text (invalid byte at {exc.start})") from exc
     except json.JSONDecodeError as exc:
