@@ -139,7 +139,11 @@ def network(nodes: Sequence[tuple[str, str]], edges: Sequence[Edge]) -> Markup:
         seen[pair] = nth + 1
         # The n-th arrow of a pair bends by an alternating, growing amount, so none hides another.
         bend = 0 if nth == 0 else (1 if nth % 2 else -1) * 28 * ((nth + 1) // 2)
-        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        # Arrows curve in toward the centre, so one between two nodes does not run over a node between them.
+        mx, my = (
+            (x1 + x2) / 2 + (centre - (x1 + x2) / 2) * 0.4,
+            (y1 + y2) / 2 + (centre - (y1 + y2) / 2) * 0.4,
+        )
         length = math.hypot(x2 - x1, y2 - y1) or 1
         cx, cy = mx - bend * (y2 - y1) / length, my + bend * (x2 - x1) / length
         parts.append(
