@@ -14,7 +14,18 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from sqlalchemy.pool import StaticPool
 
 from chancery.errors import LedgerError
-from chancery.ledger import counts, dedup, migrations, pages, query, relations, rows, schema, spans
+from chancery.ledger import (
+    counts,
+    dedup,
+    migrations,
+    pages,
+    query,
+    relation_table,
+    relations,
+    rows,
+    schema,
+    spans,
+)
 from chancery.ledger import search as searching
 from chancery.ledger import standing as standings
 from chancery.records import Article, CodedArticle, Event, Quote, Relation, Run
@@ -87,6 +98,7 @@ def open_ledger(
             with engine.begin() as conn:
                 conn.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema_name}"'))
         migrations.migrate(engine)
+        relation_table.ensure_current(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
@@ -338,14 +350,14 @@ class Ledger:
     ) -> list[Relation]:
         """Relation states; ``as_of`` keeps those valid that day, actor codes are prefixes."""
         with self.engine.connect() as conn:
-            return query.relation_states(
+            return relation_table.states(
                 conn, actor=actor, kind=kind, as_of=as_of, subject=subject, object=object
             )
 
     def recognition_summary(self, government_code: str, as_of: str | None = None) -> dict[str, Any]:
         """Who recognises ``government_code`` on ``as_of`` (latest states when None), and who does not."""
         with self.engine.connect() as conn:
-            found = query.relation_states(conn, kind="recognition", object=government_code)
+            found = relation_table.states(conn, kind="recognition", object=government_code)
         return relations.recognition_summary(found, government_code, as_of)
 
     def ledger_events(
@@ -473,6 +485,10 @@ class _Item:
         self._rows: tuple[list[dict[str, Any]], ...] | None = None
 
     @property
+    def events(self) -> tuple[Event, ...]:
+        return self._coded.events
+
+    @property
     def rows(self) -> tuple[list[dict[str, Any]], ...]:
         """Its rows of ``_TABLES``, in that order."""
         if self._rows is None:
@@ -497,6 +513,7 @@ def _insert(conn: sa.Connection, items: Sequence[_Item]) -> None:
         table_rows = [row for item in items for row in item.rows[index]]
         if table_rows:
             conn.execute(sa.insert(table), table_rows)
+    relation_table.refresh(conn, (event for item in items for event in item.events))
 
 
 def _connection_lost(exc: SQLAlchemyError) -> bool:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from chancery.ledger import schema, search
+from chancery.ledger import relation_table, schema, search
 
 Step = Callable[[sa.Connection], None]
 
@@ -29,10 +29,16 @@ def _mentions_listing_and_search(conn: sa.Connection) -> None:
     search.install(conn)
 
 
+def _relation_states(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.relation_states, schema.derivations])
+    relation_table.rebuild(conn)
+
+
 # (version, name, step): versions are consecutive from 1 and never reused.
 MIGRATIONS: tuple[tuple[int, str, Step], ...] = (
     (1, "runs, articles, sentences, quotes, events", _initial_tables),
     (2, "mentions, the events listing index, full-text search of articles", _mentions_listing_and_search),
+    (3, "relation states derived on write", _relation_states),
 )
 
 # Any fixed number: it names the lock that serialises concurrent migrations on PostgreSQL.

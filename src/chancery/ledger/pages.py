@@ -4,8 +4,7 @@ A cursor is the sort key of the last item of a page, encoded opaquely and tagged
 the next page starts strictly after that key (keyset pagination), so rows stored between two
 requests never shift or repeat what a reader has already seen.  Events, quotes and articles are
 cut by SQL in their listing order (undated rows last, as ``query`` lists them); relation states
-are derived from events (see ``relations``), so they are sorted and cut in Python on a key of the
-same kind.
+are cut on the key of the table they are kept in (see ``relation_table``).
 """
 
 from __future__ import annotations
@@ -20,8 +19,7 @@ from typing import Any, Generic, TypeVar
 import sqlalchemy as sa
 
 from chancery.errors import QueryError
-from chancery.ledger import query, rows, schema
-from chancery.ledger.reports import party
+from chancery.ledger import query, relation_table, rows, schema
 from chancery.records import Article, Event, Quote, Relation
 
 T = TypeVar("T")
@@ -32,7 +30,7 @@ _KEYS: dict[str, tuple[tuple[type, ...], ...]] = {
     "events": ((str, type(None)), (str,), (int,), (str,)),
     "quotes": ((str, type(None)), (str,), (int,), (str,)),
     "articles": ((str, type(None)), (str,)),
-    "relations": ((str,), (str,), (str,), (str,), (str,)),
+    "relations": ((str,), (str,), (str,), (str,), (int,)),  # subject, object, kind, topic, position
     "search": ((str,), (int,)),  # the words searched for, and how many hits came before
 }
 
@@ -148,23 +146,13 @@ def articles_page(conn: sa.Connection, *, limit: int, cursor: str | None = None)
     return _page("articles", articles, limit, lambda a: (a.date, a.id))
 
 
-def relation_key(relation: Relation) -> tuple[str, str, str, str, str]:
-    """The listing order of relation states: subject, kind, object, start, then the first report's id.
-
-    A report backs exactly one state, so the last part alone tells any two states apart.
-    """
-    first = relation.evidence[0] if relation.evidence else None
-    report = (first.event_id or first.quote_id or "") if first else ""
-    return (party(relation.subject), relation.kind, party(relation.object), relation.since or "", report)
-
-
 def relations_page(
     conn: sa.Connection, *, limit: int, cursor: str | None = None, **filters: Any
 ) -> Page[Relation]:
-    """A page of relation states (filters as ``query.relation_states``), in ``relation_key`` order."""
+    """A page of relation states (filters as ``relation_table.states``), in the stored table's key order."""
     _check_limit(limit)
     after = decode("relations", cursor)
-    ordered = sorted(query.relation_states(conn, **filters), key=relation_key)
-    if after is not None:
-        ordered = [r for r in ordered if relation_key(r) > tuple(after)]
-    return _page("relations", ordered[: limit + 1], limit, relation_key)
+    found = relation_table.states_after(conn, after, limit + 1, **filters)
+    more = len(found) > limit
+    shown = found[:limit]
+    return Page(tuple(r for _, r in shown), encode("relations", shown[-1][0]) if more else None)

@@ -13,24 +13,26 @@ from typing import Any
 import sqlalchemy as sa
 
 from chancery.errors import QueryError
-from chancery.ledger import dedup, relations, rows, schema
+from chancery.ledger import dedup, rows, schema
 from chancery.ledger.reports import Report
-from chancery.records import Article, Event, Quote, Relation
+from chancery.records import Article, Event, Quote
 
 E, Q, A, S = schema.events, schema.quotes, schema.articles, schema.sentences
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ID_CHUNK = 500
 
 
-def _check_days(**days: str | None) -> None:
+def check_days(**days: str | None) -> None:
     # Dates compare as text, so "2025-7-5" would silently compare wrong: refuse it instead.
     for name, value in days.items():
         if value is not None and not _DAY.fullmatch(value):
             raise QueryError(f"{name} must be a date written YYYY-MM-DD, not {value!r}")
 
 
-def _prefix(column: sa.ColumnElement[Any], prefix: str) -> sa.ColumnElement[bool]:
-    return column.startswith(prefix.upper(), autoescape=True)
+def prefix_range(column: sa.ColumnElement[Any], prefix: str) -> sa.ColumnElement[bool]:
+    """Codes starting with ``prefix``, as a range an index serves (a LIKE is not, on SQLite)."""
+    prefix = prefix.upper()
+    return (column >= prefix) & (column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
 def _nulls_last(column: sa.ColumnElement[Any]) -> list[sa.ColumnElement[Any]]:
@@ -77,14 +79,14 @@ def event_conditions(
     article_id: str | None = None,
 ) -> list[sa.ColumnElement[bool]]:
     """The conditions selecting events by these filters (``actor``: the source or the target)."""
-    _check_days(since=since, until=until)
+    check_days(since=since, until=until)
     conditions = []
     if source:
-        conditions.append(_prefix(E.c.source_code, source))
+        conditions.append(prefix_range(E.c.source_code, source))
     if target:
-        conditions.append(_prefix(E.c.target_code, target))
+        conditions.append(prefix_range(E.c.target_code, target))
     if actor:
-        conditions.append(sa.or_(_prefix(E.c.source_code, actor), _prefix(E.c.target_code, actor)))
+        conditions.append(sa.or_(prefix_range(E.c.source_code, actor), prefix_range(E.c.target_code, actor)))
     if cameo:
         conditions.append(E.c.cameo.startswith(cameo, autoescape=True))
     if since:
@@ -124,7 +126,7 @@ def quote_conditions(
     if speaker:
         conditions.append(sa.func.lower(Q.c.speaker_name).contains(speaker.lower(), autoescape=True))
     if actor:
-        conditions.append(_prefix(Q.c.speaker_code, actor))
+        conditions.append(prefix_range(Q.c.speaker_code, actor))
     if article_id:
         conditions.append(Q.c.article_id == article_id)
     return conditions
@@ -177,33 +179,9 @@ def reports(conn: sa.Connection, *conditions: sa.ColumnElement[bool]) -> list[Re
     return found
 
 
-def _party_prefilter(role: str, code: str) -> sa.ColumnElement[bool]:
+def party_prefilter(role: str, code: str) -> sa.ColumnElement[bool]:
     # A party is a country or a code that starts with one; its first three letters find all its reports.
-    return sa.or_(_prefix(E.c[f"{role}_code"], code[:3]), _prefix(E.c[f"{role}_country"], code[:3]))
-
-
-def relation_states(
-    conn: sa.Connection,
-    *,
-    actor: str | None = None,
-    kind: str | None = None,
-    as_of: str | None = None,
-    subject: str | None = None,
-    object: str | None = None,
-) -> list[Relation]:
-    """Relation states derived from the stored events (see ``relations``), filtered."""
-    _check_days(as_of=as_of)
-    conditions = [E.c.relation.is_not(None)]
-    if kind:
-        conditions.append(E.c.relation.startswith(kind + ":", autoescape=True))
-    if actor:
-        conditions.append(sa.or_(_party_prefilter("source", actor), _party_prefilter("target", actor)))
-    if subject:
-        conditions.append(_party_prefilter("source", subject))
-    if object:
-        conditions.append(_party_prefilter("target", object))
-    derived = relations.derive_relations(reports(conn, *conditions))
-    return relations.select(derived, actor=actor, kind=kind, as_of=as_of, subject=subject, object=object)
+    return sa.or_(prefix_range(E.c[f"{role}_code"], code[:3]), prefix_range(E.c[f"{role}_country"], code[:3]))
 
 
 def ledger_events(
@@ -218,13 +196,13 @@ def ledger_events(
     date_window: int = dedup.DATE_WINDOW,
 ) -> list[dedup.LedgerEvent]:
     """Deduplicated events (mentions, sources) containing a report that matches the filters."""
-    _check_days(since=since, until=until)
+    check_days(since=since, until=until)
     conditions = []
     # Prefilters only drop whole groups (country, CAMEO code, counted are part of the grouping key).
     if source:
-        conditions.append(_party_prefilter("source", source))
+        conditions.append(party_prefilter("source", source))
     if target:
-        conditions.append(_party_prefilter("target", target))
+        conditions.append(party_prefilter("target", target))
     if cameo:
         conditions.append(E.c.cameo.startswith(cameo, autoescape=True))
     if counted is not None:

@@ -1,6 +1,6 @@
 """A government's standing on a date: who recognises it, whose envoys are where, on what conditions.
 
-All of it is read from the relation states derived for that one government (``query.relation_states``
+All of it is read from the relation states derived for that one government (``relation_table.states``
 with the government as either party), so the recognition summary, the tables and the timeline of
 a standing page agree with one another and with ``chancery relations``.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from chancery.ledger import query, relations
+from chancery.ledger import relation_table, relations
 from chancery.ledger.reports import party, party_matches
 from chancery.records import Record, Relation
 
@@ -43,7 +43,7 @@ Standing.nested = {
 
 def standing(conn: sa.Connection, government: str, as_of: str | None = None) -> Standing:
     """The standing of ``government`` (an actor code, ``AFGGOV``) on ``as_of``."""
-    found = query.relation_states(conn, actor=government)
+    found = relation_table.states(conn, actor=government)
 
     def holds(relation: Relation) -> bool:
         return relations.valid_on(relation, as_of) if as_of else relation.until is None

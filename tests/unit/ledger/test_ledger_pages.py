@@ -7,7 +7,7 @@ from ledger_factory import coded
 from standing_records import ARTICLES, store_all
 
 from chancery.errors import QueryError
-from chancery.ledger.pages import decode, encode, relation_key
+from chancery.ledger.pages import decode, encode
 
 
 @pytest.fixture
@@ -47,8 +47,9 @@ def test_quote_article_and_relation_pages_give_every_item_once(stored, limit):
     assert [a.id for a in articles] == [a.id for a in stored.articles()]
     assert articles[-1].date is None
     relations, _ = _read_all(stored.relations_page, limit)
-    assert sorted(relations, key=relation_key) == relations
-    assert sorted(map(relation_key, relations)) == sorted(map(relation_key, stored.relations()))
+    # In the database's order of the table's key, which may not be Python's: compared as collections.
+    assert len(relations) == len(stored.relations())
+    assert sorted(map(repr, relations)) == sorted(map(repr, stored.relations()))
 
 
 def test_filters_apply_to_pages_and_actor_is_either_party(stored):
