@@ -48,9 +48,9 @@ OUTLETS = (
     "Yonhap",
 )
 ACTS = (
-    "the ceasefire", "the trade agreement", "the border accord", "the grain corridor", "the election result",
-    "the naval exercise", "the refugee deal", "the pipeline project", "the nuclear talks", "the fisheries accord",
-    "the debt plan", "the peace plan",
+    "the ceasefire", "the trade agreement", "the border accord", "the grain corridor",
+    "the election result", "the naval exercise", "the refugee deal", "the pipeline project",
+    "the nuclear talks", "the fisheries accord", "the debt plan", "the peace plan",
 )  # fmt: skip
 FIRST_DAY = date(2000, 1, 1).toordinal()
 LAST_DAY = date(2025, 12, 31).toordinal()
@@ -93,7 +93,8 @@ KINDS = (
          "diplomatic_relations:severed", 1.5),
     Kind("accepted the credentials of the ambassador of", "043", "Host a visit", 1, 2.8, "COOPERATE",
          "representation:hosts_ambassador", 3),
-    Kind("expelled the diplomats of", "1662", "Expel or withdraw", 4, -7.0, "REDUCE", "representation:expelled", 1),
+    Kind("expelled the diplomats of", "1662", "Expel or withdraw", 4, -7.0, "REDUCE",
+         "representation:expelled", 1),
     Kind("set conditions for ties with", "030", "Express intent to cooperate", 1, 4.0, "AGREE",
          "condition:conditional", 1, modality="conditional"),
 )  # fmt: skip
@@ -205,7 +206,7 @@ def _article(chance: random.Random, cast, weights, number: int, count: int) -> C
                     "synthetic",
                     trigger_at,
                     trigger_at + len(trigger),
-                ),  # fmt: skip
+                ),
                 detail=act,
                 relation=kind.relation,
             )
