@@ -55,7 +55,7 @@ def timeline(bars: Sequence[Bar], *, marker: str | None, last_day: str) -> Marku
         return left + width * (_ordinal(day) - lo) / (hi - lo)
 
     parts = [
-        f'<svg class="chart timeline" viewBox="0 0 {left + width + 10} {height}" role="img" '
+        f'<svg class="chart timeline" viewBox="0 0 {left + width + 30} {height}" role="img" '
         f'aria-label="Relation states over time">'
     ]
     step = max(1, math.ceil((last_year + 1 - first_year) / 10))
