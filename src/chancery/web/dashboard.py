@@ -22,7 +22,7 @@ from chancery.web.writes import article_summary
 
 router = APIRouter(dependencies=[Depends(params.refuse_unknown_parameters)])
 CodePath = Annotated[str, Path(pattern=f"^{params.CODE_PATH}$", description="An actor code, e.g. AFGGOV")]
-NETWORK_EDGES = 400  # more arrows than this are not readable on one circle
+NETWORK_EDGES = 300  # more arrows than this are not readable on one circle: the rest on further pages
 
 
 @dataclass(frozen=True)
@@ -98,18 +98,28 @@ def standing(request: Request, code: CodePath, as_of: AsOf = None) -> Shown:
 
 
 @twin("/network", "network.html")
-def network(request: Request, as_of: AsOf = None, kind: Kind = None, actor: params.ActorCode = None) -> Shown:
-    found = _ledger(request).relations(as_of=as_of, kind=kind, actor=actor)
-    shown, more = found[:NETWORK_EDGES], len(found) > NETWORK_EDGES
+def network(
+    request: Request,
+    as_of: AsOf = None,
+    kind: Kind = None,
+    actor: params.ActorCode = None,
+    cursor: Cursor = None,
+) -> Shown:
+    page = _ledger(request).relations_page(
+        as_of=as_of, kind=kind, actor=actor, limit=NETWORK_EDGES, cursor=cursor
+    )
+    found = list(page.items)
+    more = {"as_of": as_of, "kind": kind, "actor": actor, "cursor": page.next}
     context = {
-        **views.network(shown),
+        **views.network(found),
         "as_of": as_of or "",
         "kind": kind or "",
         "actor": actor or "",
+        "shown": len(found),
         "kind_options": [{"value": k, "selected": k == kind} for k in views.KINDS],
-        "cut": f"showing {NETWORK_EDGES} of {len(found)} states; choose a kind or an actor" if more else "",
+        "next_href": f"/network?{urlencode({k: v for k, v in more.items() if v})}" if page.next else None,
     }
-    return Shown({"as_of": as_of, "relations": [r.to_dict() for r in found]}, context)
+    return Shown({"as_of": as_of, "relations": [r.to_dict() for r in found], "next": page.next}, context)
 
 
 @twin("/articles/{article_id}", "article.html")

@@ -99,3 +99,16 @@ def test_errors_on_pages_are_pages_saying_what_is_wrong(client, path, status, sa
     answer = client.get(path)
     assert answer.status_code == status
     assert answer.headers["content-type"].startswith("text/html") and says in answer.text
+
+
+def test_a_network_too_large_to_draw_goes_on_over_further_pages(client, stored, monkeypatch):
+    from chancery.web import dashboard
+
+    monkeypatch.setattr(dashboard, "NETWORK_EDGES", 2)
+    drawn, path = 0, "/network?as_of=2025-08-01"
+    while path:
+        html = client.get(path).text
+        drawn += html.count('class="edge ')
+        found = re.search(r'<a href="([^"]+)" rel="next">', html)
+        path = found.group(1).replace("&amp;", "&") if found else None
+    assert drawn == len(stored.relations(as_of="2025-08-01")) > 2
