@@ -106,12 +106,7 @@ def refresh(conn: sa.Connection, events: Iterable[Event]) -> None:
         return
     _lock(conn)
     for one, other in sorted(pairs):
-        # Either party may be the source: a relation's subject can be the event's target.
-        between = sa.or_(
-            query.party_prefilter("source", one) & query.party_prefilter("target", other),
-            query.party_prefilter("source", other) & query.party_prefilter("target", one),
-        )
-        found = query.reports(conn, E.c.relation.is_not(None), between)
+        found = query.reports(conn, E.c.relation.is_not(None), _between(one, other))
         derived = relations.derive_timelines(found)
         # The prefilter reads three letters: AFGREB's reports come with AFG's, and are not this pair's.
         timelines = {key: states for key, states in derived.items() if _pair(key[0], key[1]) == (one, other)}
@@ -124,6 +119,21 @@ def refresh(conn: sa.Connection, events: Iterable[Event]) -> None:
         rows = _rows(timelines)
         if rows:
             conn.execute(sa.insert(T), rows)
+
+
+def _between(one: str, other: str) -> sa.ColumnElement[bool]:
+    """Events whose source and target may act for these parties, either way round (a relation's
+    subject can be the event's target), as a union of terms that each an index serves."""
+
+    def side(role: str, party: str) -> list[sa.ColumnElement[bool]]:
+        # An actor acts for party P when its code is P, or P is its country (RUS for RUS and RUSGOV).
+        code, country = E.c[f"{role}_code"], E.c[f"{role}_country"]
+        return [code == party, country == party] if len(party) == 3 else [code == party]
+
+    return sa.or_(
+        *(s & t for s in side("source", one) for t in side("target", other)),
+        *(s & t for s in side("source", other) for t in side("target", one)),
+    )
 
 
 def _party(column: sa.ColumnElement[str], prefix: str) -> sa.ColumnElement[bool]:
