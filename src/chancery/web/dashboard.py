@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from chancery.records import RELATION_KINDS
 from chancery.web import params, views
 from chancery.web.params import AsOf, Cursor, Kind
 from chancery.web.writes import article_summary
@@ -116,7 +117,7 @@ def network(
         "kind": kind or "",
         "actor": actor or "",
         "shown": len(found),
-        "kind_options": [{"value": k, "selected": k == kind} for k in views.KINDS],
+        "kind_options": [{"value": k, "selected": k == kind} for k in RELATION_KINDS],
         "next_href": f"/network?{urlencode({k: v for k, v in more.items() if v})}" if page.next else None,
     }
     return Shown({"as_of": as_of, "relations": [r.to_dict() for r in found], "next": page.next}, context)

@@ -15,8 +15,6 @@ from chancery.records import Actor, Event, Quote, Relation, RelationEvidence
 from chancery.web import charts
 from chancery.web.highlight import Mark, pieces
 
-KINDS = ("recognition", "diplomatic_relations", "representation", "position", "condition")
-
 
 def article_href(article_id: str, event_id: str | None = None) -> str:
     """The article page, with an event selected (its sentence highlighted) when given."""
