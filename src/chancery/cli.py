@@ -374,6 +374,31 @@ def export(
         _emit(text)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on; other than loopback needs CHANCERY_API_TOKEN.")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on [default: 8000].")] = None,
+) -> None:
+    """Serve the ledger: the JSON API under /api/v1 (OpenAPI at /docs) and the dashboard."""
+    from chancery.ledger import open_ledger
+    from chancery.web.security import check_bind
+    from chancery.web.server import serve as run_server
+
+    settings = _settings(db=db, host=host, port=port)
+    check_bind(settings.host, settings.api_token)  # before saying where it serves
+    with uncut():  # as for a query: a missing ledger is refused, a read-only one is read
+        ledger = open_ledger(settings.db, date_window=settings.date_window, create=False)
+    with ledger:
+        read_only = " (read-only here: writes are refused)" if ledger.read_only else ""
+        sys.stderr.write(
+            f"chancery: serving {ledger.url}{read_only} on http://{settings.host}:{settings.port}/\n"
+        )
+        run_server(settings, ledger)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold files (project JSONL or PLOVER GSR JSON).")],

@@ -31,3 +31,7 @@ class SettingsError(ChanceryError):
 
 class GoldError(ChanceryError):
     """A gold file for ``chancery eval`` is malformed."""
+
+
+class QueryError(LedgerError):
+    """A ledger query was given a malformed parameter (a date, a cursor, a search)."""

@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import tomllib
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,14 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
         "Articles not in English: store (kept without events, with a note), refuse, or code (as English).",
     ),
     ("csv_raw", False, "Write CSV cells as they are; by default a cell a spreadsheet would run gets a '."),
+    ("host", "127.0.0.1", "Address chancery serve listens on; any but loopback needs api_token."),
+    ("port", 8000, "Port chancery serve listens on (0: any free port)."),
+    ("api_token", None, "Bearer token that API writes need (CHANCERY_API_TOKEN); unset: writes refused."),
+    ("max_request_bytes", 1_000_000, "Largest request body chancery serve accepts, in bytes."),
 )
+
+# Settings whose value is a secret: shown only as set or not, never echoed in a refusal.
+SECRETS = frozenset({"api_token"})
 
 # The smallest and largest value each whole-number setting can take.
 _LEAST = {
@@ -63,10 +70,12 @@ _LEAST = {
     "max_line_chars": 1,
     "max_record_bytes": 1,
     "max_file_bytes": 1,
+    "port": 0,
+    "max_request_bytes": 1,
 }
-_MOST = {"max_chars": 1_000_000}  # spaCy refuses longer texts (its error E088)
+_MOST = {"max_chars": 1_000_000, "port": 65_535}  # spaCy refuses longer texts (its error E088)
 _CHOICES = {"other_languages": ("store", "refuse", "code")}
-_NOT_EMPTY = ("db", "model")
+_NOT_EMPTY = ("db", "model", "host", "api_token")
 _BOOLEANS = {
     "true": True,
     "1": True,
@@ -77,8 +86,8 @@ _BOOLEANS = {
     "no": False,
     "off": False,
 }
-# CHANCERY_* variables that are not settings: the PostgreSQL the tests use, the web API's token.
-OTHER_VARIABLES = ("CHANCERY_TEST_POSTGRES_URL", "CHANCERY_API_TOKEN")
+# CHANCERY_* variables that are not settings: the PostgreSQL the tests use.
+OTHER_VARIABLES = ("CHANCERY_TEST_POSTGRES_URL",)
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,10 @@ class Settings:
     max_file_bytes: int = 10_000_000
     other_languages: str = "store"
     csv_raw: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8000
+    api_token: str | None = field(default=None, repr=False)  # a secret: never in a repr
+    max_request_bytes: int = 1_000_000
 
     @classmethod
     def load(cls, overrides: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -144,9 +157,15 @@ class Settings:
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]
 
     def describe(self) -> list[tuple[str, Any, str]]:
-        """(name, current value, help) for every setting."""
+        """(name, current value, help) for every setting; a secret's value shows only whether it is set."""
         helps = {name: text for name, _, text in SETTINGS}
-        return [(name, getattr(self, name), helps[name]) for name in self.names()]
+        return [(name, self._shown(name), helps[name]) for name in self.names()]
+
+    def _shown(self, name: str) -> Any:
+        value = getattr(self, name)
+        if name in SECRETS and value is not None:
+            return "(set)"
+        return value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -202,7 +221,8 @@ def _checked(name: str, value: Any, default: Any, origin: str) -> Any:
             raise SettingsError(f"{where} must be at most {most:,}, not {number:,}")
         return number
     if not isinstance(value, str):
-        raise SettingsError(f"{where} must be text, not {value!r}")
+        shown = "a value of another kind (not shown: it is a secret)" if name in SECRETS else repr(value)
+        raise SettingsError(f"{where} must be text, not {shown}")
     value = str(value)
     if name in _NOT_EMPTY and not value.strip():
         raise SettingsError(f"{where} is empty; give a value or leave it unset")

@@ -35,7 +35,8 @@ def test_the_readme_tour_prints_what_it_shows(pipeline, tmp_path, monkeypatch):
     monkeypatch.setenv("CHANCERY_DB", f"sqlite:///{tmp_path / 'chancery.db'}")
     with open_ledger(f"sqlite:///{tmp_path / 'chancery.db'}") as ledger:  # what `make demo` stores
         ingest(pipeline, ledger, ["examples/"])
-    steps = [(command, shown) for command, shown in _tour() if " eval " not in command]
+    # The API's curl examples need a running server: tests/unit/web checks what they answer.
+    steps = [(c, shown) for c, shown in _tour() if " eval " not in c and not c.startswith("curl ")]
     assert len(steps) >= 6
     for command, shown in steps:
         words = shlex.split(command)

@@ -79,6 +79,10 @@ def _toml(tmp_path, text: str) -> dict[str, str]:
         ('other_languages = "keep"', r"'other_languages' \(from .*\) must be one of store, refuse, code"),
         ('date = "2025-02-30"', r"'date' \(from .*\) must be a real date written YYYY-MM-DD"),
         ("max_chars = 2000000", r"'max_chars' \(from .*\) must be at most 1,000,000"),
+        ("port = 70000", r"'port' \(from .*\) must be at most 65,535, not 70,000"),
+        ('port = "8080"', r"'port' \(from .*\) must be a whole number, not '8080'"),
+        ("max_request_bytes = 0", r"'max_request_bytes' \(from .*\) must be at least 1, not 0"),
+        ("host = 127", r"'host' \(from .*\) must be text, not 127"),
     ],
 )
 def test_a_value_of_the_wrong_kind_is_refused_not_converted(tmp_path, line, message):
@@ -123,3 +127,23 @@ def test_an_empty_db_is_refused_not_taken_for_a_new_ledger():
 @pytest.mark.parametrize(("text", "value"), [("true", True), ("0", False), ("off", False), ("YES", True)])
 def test_on_off_settings_read_the_usual_words_from_the_environment(text, value):
     assert Settings.load(env={"CHANCERY_CSV_RAW": text, "CHANCERY_CONFIG": ""}).csv_raw is value
+
+
+def test_the_api_token_comes_from_the_environment_and_is_never_shown():
+    settings = Settings.load(env={"CHANCERY_API_TOKEN": "s3cret-token", "CHANCERY_CONFIG": ""})
+    assert settings.api_token == "s3cret-token"
+    shown = {name: value for name, value, _ in settings.describe()}
+    assert shown["api_token"] == "(set)"
+    assert "s3cret-token" not in repr(settings.describe())
+    assert {name: value for name, value, _ in Settings().describe()}["api_token"] is None
+
+
+def test_an_api_token_of_the_wrong_kind_is_refused_without_showing_it(tmp_path):
+    with pytest.raises(SettingsError, match=r"'api_token' \(from .*\) must be text") as refused:
+        Settings.load(env=_toml(tmp_path, "api_token = 424242\n"))
+    assert "424242" not in str(refused.value)
+
+
+def test_an_empty_api_token_is_refused_not_taken_for_none():
+    with pytest.raises(SettingsError, match=r"'api_token' \(from CHANCERY_API_TOKEN\) is empty"):
+        Settings.load(env={"CHANCERY_API_TOKEN": "", "CHANCERY_CONFIG": ""})

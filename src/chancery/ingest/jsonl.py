@@ -96,6 +96,20 @@ def read_jsonl_line(
     except json.JSONDecodeError as exc:
         # json's messages for some errors end in "at"; the column is added here either way.
         return InputProblem(where, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+    return read_record(
+        record, where, max_chars=max_chars, default_date=default_date, max_line_chars=max_line_chars
+    )
+
+
+def read_record(
+    record: object,
+    where: str,
+    *,
+    max_chars: int = 200_000,
+    default_date: str | None = None,
+    max_line_chars: int | None = None,
+) -> Article | InputProblem:
+    """One decoded JSONL object (or an API request's) as an article, or the problem with it."""
     if not isinstance(record, dict):
         return InputProblem(where, f"not a JSON object (found {type(record).__name__})")
     text = record.get("text")

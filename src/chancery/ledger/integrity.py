@@ -1,6 +1,6 @@
 """The ledger's integrity check: the database's own, and no row whose parent is missing.
 
-An article is stored in one transaction with its sentences, quotes and events, so after any crash
+An article is stored in one transaction with its sentences, quotes, events and mentions, so after any crash
 each article is whole or absent; this check is how a test (or an operator after a crash) sees it.
 """
 
@@ -15,6 +15,7 @@ _PARENTS = (
     (schema.sentences, "article_id", schema.articles, "id"),
     (schema.quotes, "article_id", schema.articles, "id"),
     (schema.events, "article_id", schema.articles, "id"),
+    (schema.mentions, "article_id", schema.articles, "id"),
     (schema.articles, "run_id", schema.runs, "id"),
 )
 

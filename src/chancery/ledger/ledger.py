@@ -22,7 +22,22 @@ from sqlalchemy.exc import (
 from sqlalchemy.pool import StaticPool
 
 from chancery.errors import LedgerError, StorageError
-from chancery.ledger import dedup, integrity, limits, presence, query, relations, rows, schema
+from chancery.ledger import (
+    counts,
+    dedup,
+    integrity,
+    limits,
+    pages,
+    presence,
+    query,
+    relation_table,
+    relations,
+    rows,
+    schema,
+    spans,
+)
+from chancery.ledger import search as searching
+from chancery.ledger import standing as standings
 from chancery.records import Article, CodedArticle, Event, Quote, Relation, Run
 
 DEFAULT_URL = "sqlite:///chancery.db"
@@ -90,7 +105,8 @@ def open_ledger(
 
     With ``create`` (for ingesting) a missing ledger is created, and ``Ledger.created`` says so.
     Without it (for queries) a missing ledger is a ``LedgerError`` and nothing is created, and a
-    SQLite ledger this process cannot write is opened read-only (``Ledger.read_only``).  Either
+    ledger this process cannot write (a SQLite file without write access, a PostgreSQL role that
+    may not insert articles) is opened read-only (``Ledger.read_only``).  Either
     way a database that is not a chancery ledger, or a ledger of a newer chancery, is refused.
     ``date_window`` is the default number of days within which reports are one ledger event.
     """
@@ -105,16 +121,18 @@ def open_ledger(
     if file is not None:
         read_only = presence.check_sqlite_file(file, create=create)
         if read_only and create:
-            raise LedgerError(
-                f"the ledger at {shown} is read-only here (no write permission, or a "
-                f"read-only disk); storing needs to write it, or {_HINT}"
-            )
+            raise _read_only_refusal(shown)
         if read_only:
             parsed = _read_only_url(file, immutable=False)
     engine = _engine(parsed, schema_name, read_only)
     try:
         engine = _opened(engine, file, read_only)
         created = presence.prepare(engine, shown, schema_name, create=create, read_only=read_only)
+        if postgres and not presence.postgres_may_write(engine):
+            if create:
+                raise _read_only_refusal(shown)
+            read_only = True
+        states = relation_table.reader(engine, read_only=read_only)
     except SQLAlchemyError as exc:
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
@@ -127,7 +145,15 @@ def open_ledger(
         raise
     ledger = Ledger(engine, shown, schema_name, date_window)
     ledger.created, ledger.read_only, ledger.file = created, read_only, file
+    ledger.relation_states = states
     return ledger
+
+
+def _read_only_refusal(shown: str) -> LedgerError:
+    return LedgerError(
+        f"the ledger at {shown} is read-only here (no write permission, or a "
+        f"read-only disk); storing needs to write it, or {_HINT}"
+    )
 
 
 def _read_only_url(file: Any, *, immutable: bool) -> URL:
@@ -162,6 +188,9 @@ class Ledger:
         self.created = False  # open_ledger made it just now
         self.read_only = False
         self.file: Path | None = None  # a SQLite ledger's file
+        # Where relation states are read from: the stored table, or (see ``relation_table.reader``)
+        # a derivation in memory when the table needs a rebuild this process may not write.
+        self.relation_states: relation_table.Stored | relation_table.Derived = relation_table.STORED
 
     def __enter__(self) -> Ledger:
         return self
@@ -179,6 +208,7 @@ class Ledger:
             if self.schema:
                 conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE'))
             else:
+                searching.uninstall(conn)
                 schema.metadata.drop_all(conn)
         self.close()
 
@@ -222,6 +252,11 @@ class Ledger:
         if isinstance(outcome, LedgerError):
             raise outcome
         return outcome
+
+    def refusal(self, article: Article) -> str | None:
+        """Why storing would refuse ``article`` for a value of its own (an id over the column's
+        limit, say), checked before coding; None when its own values can be stored."""
+        return limits.refusal((schema.articles,), ([rows.article_row(article, None)],))
 
     def store_many(
         self, coded: Sequence[CodedArticle], run_id: str | None = None
@@ -405,7 +440,7 @@ class Ledger:
     ) -> list[Relation]:
         """Relation states; ``as_of`` keeps those valid that day, actor codes are prefixes."""
         with self.engine.connect() as conn:
-            return query.relation_states(
+            return self.relation_states.states(
                 conn, actor=actor, kind=kind, as_of=as_of, subject=subject, object=object
             )
 
@@ -413,7 +448,7 @@ class Ledger:
         """Who recognises ``government_code`` on ``as_of`` (latest states when None), and who does not."""
         query.check_days(as_of=as_of)
         with self.engine.connect() as conn:
-            found = query.relation_states(conn, kind="recognition", object=government_code)
+            found = self.relation_states.states(conn, kind="recognition", object=government_code)
         return relations.recognition_summary(found, government_code, as_of)
 
     def ledger_events(
@@ -465,6 +500,52 @@ class Ledger:
         )
         return [dedup.gdelt_row(event) for event in merged]
 
+    # -- pages, search, counts and views (what the web API and dashboard read) --------------------
+
+    def events_page(self, *, limit: int = 50, cursor: str | None = None, **filters: Any) -> pages.Page[Event]:
+        """A page of ``events`` (its filters, and ``actor``: source or target), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.events_page(conn, limit=limit, cursor=cursor, **filters)
+
+    def quotes_page(self, *, limit: int = 50, cursor: str | None = None, **filters: Any) -> pages.Page[Quote]:
+        """A page of ``quotes`` (same filters), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.quotes_page(conn, limit=limit, cursor=cursor, **filters)
+
+    def relations_page(
+        self, *, limit: int = 50, cursor: str | None = None, **filters: Any
+    ) -> pages.Page[Relation]:
+        """A page of ``relations`` (same filters), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.relations_page(conn, self.relation_states, limit=limit, cursor=cursor, **filters)
+
+    def articles_page(self, *, limit: int = 50, cursor: str | None = None) -> pages.Page[Article]:
+        """A page of stored articles by date, resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.articles_page(conn, limit=limit, cursor=cursor)
+
+    def search(
+        self, text: str, *, limit: int = 20, cursor: str | None = None
+    ) -> pages.Page[searching.SearchHit]:
+        """Articles matching every word of ``text``, best first, with a marked snippet each."""
+        with self.engine.connect() as conn:
+            return searching.search_page(conn, text, limit=limit, cursor=cursor)
+
+    def event_counts(self, by: str, **filters: Any) -> list[dict[str, Any]]:
+        """Counted events per month, CAMEO code or root code (``by``), with ``events`` filters."""
+        with self.engine.connect() as conn:
+            return counts.event_counts(conn, by, **filters)
+
+    def article_spans(self, article_id: str) -> spans.ArticleSpans | None:
+        """The stored article with its sentences, actor mentions, quotes and events; None if unknown."""
+        with self.engine.connect() as conn:
+            return spans.article_spans(conn, article_id)
+
+    def standing(self, government: str, as_of: str | None = None) -> standings.Standing:
+        """Who recognises ``government`` on ``as_of``, whose envoys are where, conditions, timeline."""
+        with self.engine.connect() as conn:
+            return standings.standing(conn, government, as_of, self.relation_states)
+
 
 def _check_belongs(coded: CodedArticle) -> None:
     for item in (*coded.events, *coded.quotes):
@@ -503,6 +584,10 @@ class _Item:
         self._rows: tuple[list[dict[str, Any]], ...] | None = None
 
     @property
+    def events(self) -> tuple[Event, ...]:
+        return self._coded.events
+
+    @property
     def rows(self) -> tuple[list[dict[str, Any]], ...]:
         """Its rows of ``_TABLES``, in that order."""
         if self._rows is None:
@@ -512,12 +597,13 @@ class _Item:
                 [rows.sentence_row(article, sentence) for sentence in coded.sentences],
                 [rows.quote_row(quote) for quote in coded.quotes],
                 [rows.event_row(event) for event in coded.events],
+                [rows.mention_row(article.id, mention) for mention in coded.mentions],
             )
         return self._rows
 
 
 # The tables an article's rows go to, parents first.
-_TABLES = (schema.articles, schema.sentences, schema.quotes, schema.events)
+_TABLES = (schema.articles, schema.sentences, schema.quotes, schema.events, schema.mentions)
 
 
 def _insert(conn: sa.Connection, items: Sequence[_Item]) -> None:
@@ -526,6 +612,7 @@ def _insert(conn: sa.Connection, items: Sequence[_Item]) -> None:
         table_rows = [row for item in items for row in item.rows[index]]
         if table_rows:
             conn.execute(sa.insert(table), table_rows)
+    relation_table.refresh(conn, (event for item in items for event in item.events))
 
 
 def _connection_lost(exc: SQLAlchemyError) -> bool:

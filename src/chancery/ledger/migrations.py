@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from chancery import __version__
 from chancery.errors import LedgerError
-from chancery.ledger import schema
+from chancery.ledger import relation_table, schema, search
 
 Step = Callable[[sa.Connection], None]
 
@@ -38,10 +38,24 @@ def _article_language(conn: sa.Connection) -> None:
         conn.execute(sa.text("ALTER TABLE articles ADD COLUMN language VARCHAR(20)"))
 
 
+def _mentions_listing_and_search(conn: sa.Connection) -> None:
+    # Ledgers made by step 1 of an earlier version lack these; step 1 of this one already made the index.
+    schema.metadata.create_all(conn, tables=[schema.mentions])
+    next(i for i in schema.events.indexes if i.name == "ix_events_listing").create(conn, checkfirst=True)
+    search.install(conn)
+
+
+def _relation_states(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.relation_states, schema.derivations])
+    relation_table.rebuild(conn)
+
+
 # (version, name, step): versions are consecutive from 1 and never reused.
 MIGRATIONS: tuple[tuple[int, str, Step], ...] = (
     (1, "runs, articles, sentences, quotes, events", _initial_tables),
     (2, "articles.language", _article_language),
+    (3, "mentions, the events listing index, full-text search of articles", _mentions_listing_and_search),
+    (4, "relation states derived on write", _relation_states),
 )
 LATEST = MIGRATIONS[-1][0]
 
@@ -51,21 +65,36 @@ _LOCK_KEY = 0x636863
 
 def applied_versions(conn: sa.Connection) -> list[int]:
     """The versions recorded in ``schema_version``, oldest first (empty on a new database)."""
+    return list(_applied(conn))
+
+
+def _applied(conn: sa.Connection) -> dict[int, str]:
+    """Version -> name of each step recorded in ``schema_version``, oldest first."""
     if not sa.inspect(conn).has_table(schema.schema_version.name):
-        return []
-    rows = conn.execute(sa.select(schema.schema_version.c.version).order_by(schema.schema_version.c.version))
-    return [row.version for row in rows]
+        return {}
+    table = schema.schema_version
+    rows = conn.execute(sa.select(table.c.version, table.c.name).order_by(table.c.version))
+    return {row.version: row.name for row in rows}
 
 
 def pending(conn: sa.Connection) -> list[int]:
-    """The versions not yet applied; raises ``LedgerError`` for a ledger newer than this code."""
-    applied = applied_versions(conn)
+    """The versions not yet applied; raises ``LedgerError`` for a ledger newer than this code, or one
+    whose recorded steps are not this code's (an unreleased chancery numbered them otherwise)."""
+    applied = _applied(conn)
     if applied and max(applied) > LATEST:
         raise LedgerError(
             f"this ledger has schema version {max(applied)}, but chancery {__version__} knows versions up "
             f"to {LATEST}: a newer chancery wrote it; upgrade chancery to open it"
         )
-    return [version for version, _, _ in MIGRATIONS if version not in applied]
+    known = {version: name for version, name, _ in MIGRATIONS}
+    for version, name in applied.items():
+        if name != known[version]:
+            raise LedgerError(
+                f"this ledger's schema version {version} is {name!r}, but chancery {__version__} knows "
+                f"version {version} as {known[version]!r}: an unreleased chancery wrote it; open it with "
+                "that one, or store into a new ledger"
+            )
+    return [version for version in known if version not in applied]
 
 
 def migrate(engine: sa.Engine, *, create_schema: str | None = None) -> list[int]:

@@ -67,6 +67,15 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+def postgres_may_write(engine: sa.Engine) -> bool:
+    """Whether this PostgreSQL session may store articles: its role may insert into the ledger's
+    ``articles`` and the server is not read-only (a standby, ``default_transaction_read_only``)."""
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on":
+            return False
+        return bool(conn.execute(sa.text("SELECT has_table_privilege('articles', 'INSERT')")).scalar())
+
+
 def disk_full(path: Path) -> bool:
     """Whether the disk holding ``path`` has (next to) no space: SQLite then says only "disk I/O error"."""
     try:

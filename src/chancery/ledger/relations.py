@@ -91,15 +91,21 @@ def claim_of(report: Report) -> Claim | None:
 
 def derive_relations(reports: list[Report]) -> list[Relation]:
     """Every relation state the reports support, as timelines per (subject, object, kind, act)."""
-    timelines: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    return [relation for timeline in derive_timelines(reports).values() for relation in timeline]
+
+
+def derive_timelines(reports: list[Report]) -> dict[tuple[str, str, str, str], list[Relation]]:
+    """The states of each (subject, object, kind, act) the reports speak of, in key order.
+
+    A timeline is a function of the reports with its key alone, so one timeline can be derived
+    again from those reports without the others.
+    """
+    claims: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for report in reports:
         claim = claim_of(report)
         if claim is not None:
-            timelines[claim.key].append(claim)
-    relations: list[Relation] = []
-    for key in sorted(timelines):
-        relations.extend(_timeline(timelines[key]))
-    return relations
+            claims[claim.key].append(claim)
+    return {key: _timeline(claims[key]) for key in sorted(claims)}
 
 
 @dataclass

@@ -251,13 +251,26 @@ def ingest(
     written at all (``StorageError``: a full disk, say) the run stops there with that error;
     what earlier batches stored is kept, each article whole, and a re-run adds the rest.
     """
+    items = _read(paths, pipeline.settings, stdin)
+    return ingest_items(pipeline, ledger, items, inputs=paths, progress=progress)
+
+
+def ingest_items(
+    pipeline: Pipeline,
+    ledger: Any,
+    items: Iterable[Article | InputProblem],
+    *,
+    inputs: Sequence[str],
+    progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Code and store articles already read (as ``ingest`` does), recording a run over ``inputs``."""
     settings = pipeline.settings
     run = Run(
-        id=content_id(datetime.now(UTC).isoformat(), list(paths)),
+        id=content_id(datetime.now(UTC).isoformat(), list(inputs)),
         started=datetime.now(UTC).isoformat(timespec="seconds"),
         coder_version=__version__,
         settings_digest=settings.digest(),
-        inputs=tuple(paths),
+        inputs=tuple(inputs),
     )
     with uncut():
         ledger.start_run(run)
@@ -290,7 +303,7 @@ def ingest(
                 already += 1
         waiting.clear()
 
-    for article, result in pipeline.code_stream(_read(paths, settings, stdin)):
+    for article, result in pipeline.code_stream(items):
         if article is not None:
             articles += 1
         waiting.append(result)

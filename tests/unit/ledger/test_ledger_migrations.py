@@ -71,7 +71,14 @@ def test_a_bare_path_opens_a_sqlite_ledger_and_schema_is_ignored_there(tmp_path)
 
 def test_in_memory_sqlite_keeps_its_tables_across_connections():
     with open_ledger("sqlite:///:memory:") as ledger:
-        assert ledger.counts() == {"runs": 0, "articles": 0, "sentences": 0, "quotes": 0, "events": 0}
+        assert ledger.counts() == {
+            "runs": 0,
+            "articles": 0,
+            "sentences": 0,
+            "quotes": 0,
+            "events": 0,
+            "mentions": 0,
+        }
 
 
 def test_a_sqlite_file_ledger_uses_write_ahead_logging(tmp_path):

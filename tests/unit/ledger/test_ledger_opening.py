@@ -86,18 +86,33 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_unchanged(tmp_path):
     assert path.read_text() == "id,cameo\n1,054\n"
 
 
+def test_a_ledger_whose_steps_were_numbered_otherwise_is_refused_not_half_upgraded(ledger_url):
+    # An unreleased chancery (a branch) recorded another step as version 2: its ledger must not be
+    # taken for one that already has this code's step 2.
+    url, schema_name = ledger_url
+    with open_ledger(url, schema=schema_name) as ledger, ledger.engine.begin() as conn:
+        table = schema.schema_version
+        conn.execute(sa.update(table).where(table.c.version == 2).values(name="mentions, search"))
+    with pytest.raises(
+        LedgerError, match=r"schema version 2 is 'mentions, search', but chancery .* knows version 2 as"
+    ):
+        open_ledger(url, schema=schema_name, create=False)
+
+
 def test_an_upgrade_that_fails_leaves_the_ledger_as_it_was(ledger_url, monkeypatch):
     url, schema_name = ledger_url
     with open_ledger(url, schema=schema_name) as ledger:
         ledger.store(coded("Oslo recognised Palestine on Tuesday.", events=({"source": "NORGOV"},)))
         before = ledger.counts()
 
+    doomed = migrations.LATEST + 1
+
     def add_then_fail(conn):
         conn.execute(sa.text("ALTER TABLE events ADD COLUMN doomed VARCHAR(10)"))
-        raise sa.exc.OperationalError("step 3", {}, Exception("the step failed"))
+        raise sa.exc.OperationalError(f"step {doomed}", {}, Exception("the step failed"))
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, (3, "doomed", add_then_fail)))
-    monkeypatch.setattr(migrations, "LATEST", 3)
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, (doomed, "doomed", add_then_fail)))
+    monkeypatch.setattr(migrations, "LATEST", doomed)
     with pytest.raises(LedgerError, match="the step failed"):
         open_ledger(url, schema=schema_name)
     monkeypatch.undo()
