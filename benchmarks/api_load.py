@@ -39,8 +39,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import sqlalchemy as sa
 import synthetic_ledger
 
+from chancery.errors import LedgerError
 from chancery.ledger import open_ledger
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,12 +62,15 @@ def prepare(backend: str, events: int, postgres: str) -> str:
     else:
         url, schema = postgres, POSTGRES_SCHEMA
         served = f"{postgres}{'&' if '?' in postgres else '?'}options=-csearch_path%3D{POSTGRES_SCHEMA}"
-    with open_ledger(url, schema=schema) as ledger:
-        if ledger.counts()["events"] == events and ledger.article(first) is not None:
-            print(f"{backend}: reusing the ledger of {events:,} events", file=sys.stderr)
-            return served
-    with open_ledger(url, schema=schema) as ledger:
-        ledger.drop()
+    try:
+        with open_ledger(url, schema=schema) as ledger:
+            if ledger.counts()["events"] == events and ledger.article(first) is not None:
+                print(f"{backend}: reusing the ledger of {events:,} events", file=sys.stderr)
+                return served
+            ledger.drop()
+    except LedgerError as refused:  # another chancery's ledger (numbered otherwise): make a new one
+        print(f"{backend}: not reusing the earlier ledger: {refused}", file=sys.stderr)
+        _discard(url, schema)
     started = time.perf_counter()
     with open_ledger(url, schema=schema) as ledger:
         batch = []
@@ -80,6 +85,18 @@ def prepare(backend: str, events: int, postgres: str) -> str:
     took = time.perf_counter() - started
     print(f"{backend}: stored {counts['events']:,} events in {took:.0f} s", file=sys.stderr)
     return served
+
+
+def _discard(url: str, schema: str | None) -> None:
+    """Delete a ledger that this chancery refuses to open: its SQLite files, or its PostgreSQL schema."""
+    if schema is None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+        return
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    engine.dispose()
 
 
 def _free_port() -> int:
