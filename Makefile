@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///chancery.db
 
-.PHONY: demo test lint install dev bench clean
+.PHONY: demo test lint install dev bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,12 @@ demo: install
 	$(BIN)/chancery quotes --db $(DB)
 	$(BIN)/chancery relations --db $(DB)
 
-test: dev
+test: dev chromium
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's chromium through Playwright (never a browser build of Playwright's own).
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
 lint: dev
 	$(BIN)/ruff check src tests benchmarks

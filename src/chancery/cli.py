@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,9 +12,12 @@ from typing import Annotated, Any
 
 import typer
 
+from chancery import __version__
 from chancery.errors import ChanceryError
-from chancery.render import FORMATS, render_json_pieces, render_rows, render_table
+from chancery.records import Event, Quote, Relation
+from chancery.render import FORMATS, record_columns, render_json_pieces, render_rows, render_table
 from chancery.settings import Settings
+from chancery.stopping import Stopped, on_signal, uncut
 
 app = typer.Typer(
     name="chancery",
@@ -21,7 +25,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: on/off flags show no value placeholder, "[default: ...]" stays
 )
+
+# Exit codes (README, "Exit codes"): 0 all done; 1 some inputs refused (this); 2 a ChanceryError's
+# (nothing could run, or the run had to stop); 128 + the signal's number when stopped by one.
+EXIT_SOME_REFUSED = 1
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Ledger URL (sqlite:///path or postgresql://...).")
@@ -33,6 +42,13 @@ WorkersOption = Annotated[
     int | None, typer.Option(help="Worker processes, each loading the model once [default: one per core].")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+CsvRawOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw",
+        help="CSV cells as stored, for programs: no ' before cells a spreadsheet would run as formulas.",
+    ),
+]
 DateOption = Annotated[str | None, typer.Option("--date", help="Publication date for inputs that have none.")]
 
 
@@ -43,10 +59,36 @@ def _settings(**overrides: Any) -> Settings:
     return Settings.load(overrides)
 
 
-def _ledger(settings: Settings):
+@contextmanager
+def _ledger(settings: Settings, *, create: bool = False) -> Iterator[Any]:
+    """The ledger of the settings; only ``ingest`` passes ``create``, every query needs it to exist.
+
+    Opening (which may upgrade it) and a query's reads are not cut short by a stop request.
+    """
     from chancery.ledger import open_ledger  # imported late: listing commands need no model
 
-    return open_ledger(settings.db, date_window=settings.date_window)
+    with uncut():
+        ledger = open_ledger(settings.db, date_window=settings.date_window, create=create)
+    with ledger:
+        if create:  # ingest marks its own writes
+            yield ledger
+        else:
+            with uncut():
+                yield ledger
+
+
+def _csv_columns(kind: str) -> list[str]:
+    """The CSV columns of a listing, so that even an empty one has its header."""
+    if kind == "ledger-events":
+        from chancery.ledger import LedgerEvent
+
+        return record_columns(LedgerEvent)
+    if kind == "gdelt":
+        from chancery.ledger.dedup import GDELT_COLUMNS
+
+        return list(GDELT_COLUMNS)
+    by_kind = {"events": Event, "quotes": Quote, "relations": Relation}
+    return record_columns(by_kind[kind]) if kind in by_kind else []
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
@@ -63,6 +105,21 @@ def _problem(line: str) -> None:
     sys.stderr.write(f"chancery: {line}\n")
 
 
+def _version(show: bool) -> None:
+    if show:
+        _emit(f"chancery {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Code news into CAMEO/PLOVER events and keep an evidence-backed ledger of international relations."""
+
+
 @app.command()
 def code(
     paths: PathsArgument,
@@ -71,20 +128,25 @@ def code(
     model: ModelOption = None,
     workers: WorkersOption = None,
     quiet: QuietOption = False,
+    csv_raw: CsvRawOption = False,
 ) -> None:
     """Code articles and print their events and quotes, without storing anything.
 
     Output is written as each article is coded, except csv, whose columns need every row first.
     """
     from chancery.pipeline import Pipeline, code_inputs, count_inputs
-    from chancery.records import CodedArticle, InputProblem
+    from chancery.records import CodedArticle, InputNote, InputProblem
 
     _check_format(fmt)
-    pipeline = Pipeline.from_settings(_settings(date=date, model=model, workers=workers))
+    settings = _settings(date=date, model=model, workers=workers, csv_raw=csv_raw or None)
+    pipeline = Pipeline.from_settings(settings)
     problems: list[InputProblem] = []
 
     def coded(advance: Callable[[], None]) -> Iterator[CodedArticle]:
         for item in code_inputs(pipeline, paths, stdin=sys.stdin):
+            if isinstance(item, InputNote):
+                _problem(str(item))
+                continue
             advance()
             if isinstance(item, InputProblem):
                 _problem(str(item))
@@ -98,7 +160,7 @@ def code(
                 sys.stdout.write(piece)
         elif fmt == "csv":
             rows = [e.to_dict() for item in coded(advance) for e in item.events]
-            _emit(render_rows(fmt, {"events": rows}, kind="events"))
+            _emit(render_rows(fmt, {"events": rows}, columns=_csv_columns("events"), raw=settings.csv_raw))
         else:
             for item in coded(advance):
                 if fmt == "jsonl":
@@ -108,7 +170,7 @@ def code(
                 if item.quotes:
                     _emit(render_table("quotes", [q.to_dict() for q in item.quotes]))
     if problems:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_SOME_REFUSED)
 
 
 @contextmanager
@@ -153,23 +215,32 @@ def ingest(
     workers: WorkersOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Code articles and store them in the ledger (each article whole or not at all)."""
+    """Code articles and store them in the ledger (each article whole or not at all).
+
+    Prints one line per input refused (file, or file:line, and why), notes, and a summary counted
+    from what happened. Exit code 0: every input stored (or found already stored); 1: some inputs
+    were refused and the rest stored; 2: the run could not start or had to stop (nothing more
+    was stored; what was, is whole).
+    """
     from chancery.pipeline import Pipeline, count_inputs
     from chancery.pipeline import ingest as run_ingest
 
     settings = _settings(db=db, date=date, model=model, workers=workers)
     pipeline = Pipeline.from_settings(settings)
-    with _ledger(settings) as ledger, _progress(quiet, lambda: count_inputs(paths)) as advance:
-        report = run_ingest(pipeline, ledger, paths, stdin=sys.stdin, progress=lambda _: advance())
-    for problem in report.problems:
-        _problem(str(problem))
+    with _ledger(settings, create=True) as ledger:
+        if ledger.created:
+            _problem(f"created a new ledger at {ledger.url}")
+        with _progress(quiet, lambda: count_inputs(paths)) as advance:
+            report = run_ingest(pipeline, ledger, paths, stdin=sys.stdin, progress=lambda _: advance())
+    for line in report.lines:
+        _problem(str(line))
     run = report.run
     sys.stderr.write(
-        f"ingested {run.articles} article(s): {run.stored} new, {run.articles - run.stored} already stored, "
-        f"{run.events} event(s), {run.failures} problem(s)\n"
+        f"ingested {run.stored + report.already} article(s): {run.stored} new, {report.already} already "
+        f"stored, {run.events} event(s), {len(report.problems)} problem(s)\n"
     )
     if report.failed:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_SOME_REFUSED)
 
 
 @app.command()
@@ -182,14 +253,17 @@ def events(
     until: Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
     counted: Annotated[bool, typer.Option("--counted", help="Only counted events.")] = False,
     fmt: FormatOption = "table",
+    csv_raw: CsvRawOption = False,
 ) -> None:
     """List stored events."""
     _check_format(fmt)
-    with _ledger(_settings(db=db)) as ledger:
+    settings = _settings(db=db, csv_raw=csv_raw or None)
+    with _ledger(settings) as ledger:
         rows = ledger.events(
             source=source, target=target, cameo=cameo, since=since, until=until, counted=counted or None
         )
-    _emit(render_rows(fmt, {"events": [e.to_dict() for e in rows]}, kind="events"))
+    payload = {"events": [e.to_dict() for e in rows]}
+    _emit(render_rows(fmt, payload, kind="events", columns=_csv_columns("events"), raw=settings.csv_raw))
 
 
 @app.command()
@@ -198,10 +272,12 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Speaker name (case-insensitive substring).")] = None,
     actor: Annotated[str | None, typer.Option(help="Speaker's actor code prefix, e.g. CHNGOV.")] = None,
     fmt: FormatOption = "table",
+    csv_raw: CsvRawOption = False,
 ) -> None:
     """List stored quotes with their speaker, article and date."""
     _check_format(fmt)
-    with _ledger(_settings(db=db)) as ledger:
+    settings = _settings(db=db, csv_raw=csv_raw or None)
+    with _ledger(settings) as ledger:
         found = ledger.quotes(speaker=speaker, actor=actor)
         rows = []
         for quote in found:
@@ -209,7 +285,8 @@ def quotes(
             article = ledger.article(quote.article_id)
             row["article_title"] = article.title if article else None
             rows.append(row)
-    _emit(render_rows(fmt, {"quotes": rows}, kind="quotes"))
+    columns = [*_csv_columns("quotes"), "article_title"]
+    _emit(render_rows(fmt, {"quotes": rows}, kind="quotes", columns=columns, raw=settings.csv_raw))
 
 
 @app.command()
@@ -222,19 +299,24 @@ def relations(
         str | None, typer.Option(help="Recognition summary for this government code, e.g. AFGGOV.")
     ] = None,
     fmt: FormatOption = "table",
+    csv_raw: CsvRawOption = False,
 ) -> None:
     """List relation states (recognition, relations, envoys, positions, conditions)."""
     _check_format(fmt)
-    with _ledger(_settings(db=db)) as ledger:
+    settings = _settings(db=db, csv_raw=csv_raw or None)
+    with _ledger(settings) as ledger:
         if summary:
             result = ledger.recognition_summary(summary, as_of)
             if fmt == "table":
                 _emit(result["summary"] + "\n" + render_table("recognition", _summary_rows(result)))
             else:
-                _emit(render_rows(fmt, result, kind="summary"))
+                _emit(render_rows(fmt, result, kind="summary", raw=settings.csv_raw))
             return
         found = ledger.relations(actor=actor, kind=kind, as_of=as_of)
-    _emit(render_rows(fmt, {"relations": [r.to_dict() for r in found]}, kind="relations"))
+    payload = {"relations": [r.to_dict() for r in found]}
+    _emit(
+        render_rows(fmt, payload, kind="relations", columns=_csv_columns("relations"), raw=settings.csv_raw)
+    )
 
 
 def _summary_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
@@ -261,10 +343,20 @@ def export(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
+    csv_raw: CsvRawOption = False,
 ) -> None:
-    """Export the ledger as CSV or JSONL (gdelt: counted events in GDELT-style columns)."""
+    """Export the ledger as CSV or JSONL (gdelt: counted events in GDELT-style columns).
+
+    -o never writes over the ledger or any other SQLite database, and writes the file whole.
+    """
+    from chancery.output import write_output
+
     _check_format(fmt, ("csv", "jsonl"))
-    with _ledger(_settings(db=db)) as ledger:
+    if what not in EXPORTS:
+        raise ChanceryError(f"cannot export {what!r}; use one of: {', '.join(EXPORTS)}")
+    settings = _settings(db=db, csv_raw=csv_raw or None)
+    with _ledger(settings) as ledger:
+        ledger_file = ledger.file
         if what == "events":
             rows = [e.to_dict() for e in ledger.events()]
         elif what == "gdelt":
@@ -273,15 +365,38 @@ def export(
             rows = [e.to_dict() for e in ledger.ledger_events()]
         elif what == "quotes":
             rows = [q.to_dict() for q in ledger.quotes()]
-        elif what == "relations":
-            rows = [r.to_dict() for r in ledger.relations()]
         else:
-            raise ChanceryError(f"cannot export {what!r}; use one of: {', '.join(EXPORTS)}")
-    text = render_rows(fmt, {what: rows}, kind=what)
+            rows = [r.to_dict() for r in ledger.relations()]
+    text = render_rows(fmt, {what: rows}, kind=what, columns=_csv_columns(what), raw=settings.csv_raw)
     if output:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_output(output, text if text.endswith("\n") else text + "\n", ledger_file=ledger_file)
     else:
         _emit(text)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on; other than loopback needs CHANCERY_API_TOKEN.")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on [default: 8000].")] = None,
+) -> None:
+    """Serve the ledger: the JSON API under /api/v1 (OpenAPI at /docs) and the dashboard."""
+    from chancery.ledger import open_ledger
+    from chancery.web.security import check_bind
+    from chancery.web.server import serve as run_server
+
+    settings = _settings(db=db, host=host, port=port)
+    check_bind(settings.host, settings.api_token)  # before saying where it serves
+    with uncut():  # as for a query: a missing ledger is refused, a read-only one is read
+        ledger = open_ledger(settings.db, date_window=settings.date_window, create=False)
+    with ledger:
+        read_only = " (read-only here: writes are refused)" if ledger.read_only else ""
+        sys.stderr.write(
+            f"chancery: serving {ledger.url}{read_only} on http://{settings.host}:{settings.port}/\n"
+        )
+        run_server(settings, ledger)
 
 
 @app.command("eval")
@@ -309,16 +424,28 @@ def settings(fmt: FormatOption = "table") -> None:
     """Show every setting, its current value and what it does."""
     _check_format(fmt)
     rows = [{"name": n, "value": v, "help": h} for n, v, h in _settings().describe()]
-    _emit(render_rows(fmt, {"settings": rows}, kind="settings"))
+    _emit(render_rows(fmt, {"settings": rows}, kind="settings", columns=("name", "value", "help")))
 
 
 def main() -> None:
-    """Console entry point: a ChanceryError becomes one line on stderr and its exit code."""
+    """Console entry point: a ChanceryError becomes one line on stderr and its exit code.
+
+    SIGTERM and Ctrl-C stop the run cleanly: a write to the ledger in progress is let finish (its
+    batch committed or rolled back, each article whole), worker processes are stopped and their
+    queues released, and the exit code is 128 plus the signal's number.
+    """
     # The PostgreSQL driver logs its own note when a refused batch is rolled back; the ledger
     # already reports each refused article in one line, so the driver's copy is not shown.
     logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, on_signal)
     try:
         app(standalone_mode=True)
     except ChanceryError as exc:
         _problem(f"error: {exc}")
         sys.exit(exc.exit_code)
+    except Stopped as stopped:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second signal must not cut the clean-up short
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _problem(f"stopped by {stopped}; what was stored is kept, each article whole; run again to finish")
+        sys.exit(128 + stopped.signum)

@@ -21,9 +21,17 @@ class LedgerError(ChanceryError):
     """The ledger database could not be opened, migrated or written."""
 
 
+class StorageError(LedgerError):
+    """The ledger cannot be written at all (disk full, read-only, locked, unreachable): no article's fault."""
+
+
 class SettingsError(ChanceryError):
     """A setting has an unknown name or a value of the wrong kind."""
 
 
 class GoldError(ChanceryError):
     """A gold file for ``chancery eval`` is malformed."""
+
+
+class QueryError(LedgerError):
+    """A ledger query was given a malformed parameter (a date, a cursor, a search)."""

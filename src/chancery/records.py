@@ -138,6 +138,7 @@ class Article(Record):
     source: str | None = None  # where it was read from: a path, "path:line" or "-"
     date_basis: str | None = None  # how `date` was found: input, metadata, dateline, flag
     external_id: str | None = None  # the input's own id (JSONL "id"), kept for traceability
+    language: str | None = None  # ISO 639-1 code the text was found to be in; None: not told apart
 
     @staticmethod
     def make_id(text: str) -> str:
@@ -402,6 +403,7 @@ class CodedArticle(Record):
             "title": a.title,
             "date": a.date,
             "publisher": a.publisher,
+            "language": a.language,
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
         }
@@ -456,6 +458,17 @@ class InputProblem(Record):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class InputNote(InputProblem):
+    """Something worth telling about an input that is no problem (a FIFO skipped, a language not coded).
+
+    It travels through the pipeline in its input's place, as a problem does, but counts as none.
+    """
+
+    def __str__(self) -> str:
+        return f"note: {self.source}: {self.reason}"
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields
 from typing import Any
 
 FORMATS = ("table", "json", "jsonl", "csv")
+# OWASP's rule for CSV injection: a cell a spreadsheet would read as a formula starts with one of
+# these; a single quote before it makes the spreadsheet show the text instead of running it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Columns shown by the table format, per listing: (header, dotted path into the row dict).
 TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -70,16 +74,47 @@ def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def render_rows(fmt: str, payload: dict[str, Any], kind: str | None = None) -> str:
-    """Render ``payload`` (``{"events": [...]}`` or any object) in ``fmt``."""
+def record_columns(cls: type, prefix: str = "") -> list[str]:
+    """The CSV columns of a record class: nested records as dotted columns, tuples as one JSON column."""
+    columns: list[str] = []
+    nested = getattr(cls, "nested", {})
+    for field in fields(cls):
+        inner = nested.get(field.name)
+        if inner is not None and not str(field.type).startswith("tuple"):
+            columns.extend(record_columns(inner, f"{prefix}{field.name}."))
+        else:
+            columns.append(prefix + field.name)
+    return columns
+
+
+def render_rows(
+    fmt: str,
+    payload: dict[str, Any],
+    kind: str | None = None,
+    *,
+    columns: Sequence[str] | None = None,
+    raw: bool = False,
+) -> str:
+    """Render ``payload`` (``{"events": [...]}`` or any object) in ``fmt``.
+
+    CSV has ``columns`` (and any other found in the rows) in that order, a header even without
+    rows, and cells that a spreadsheet would run as a formula prefixed with ``'`` unless ``raw``.
+    """
     if fmt == "json":
         return json.dumps(payload, ensure_ascii=False, indent=2)
     rows = _rows(payload)
     if fmt == "jsonl":
         return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
     if fmt == "csv":
-        return _csv([flatten(r) for r in rows])
+        return _csv([flatten(r) for r in rows], columns or (), raw=raw)
     return render_table(kind or "", rows)
+
+
+def neutralised(value: Any) -> Any:
+    """``value``, with a ``'`` before it when it is text a spreadsheet would take for a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def render_json_pieces(key: str, items: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -103,16 +138,25 @@ def _rows(payload: dict[str, Any]) -> list[dict[str, Any]]:
     return [payload]
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
-    if not rows:
+def _csv(rows: list[dict[str, Any]], known: Sequence[str], *, raw: bool) -> str:
+    columns = list(dict.fromkeys([*known, *(name for row in rows for name in row)]))
+    # A nested record that is None in some row flattens to one empty cell under its own name, beside
+    # the dotted columns other rows give it: that cell is those columns' empty cells.
+    columns = [
+        name
+        for name in columns
+        if not (
+            any(other.startswith(name + ".") for other in columns)
+            and all(row.get(name) is None for row in rows)
+        )
+    ]
+    if not columns:
         return ""
-    columns: list[str] = []
-    for row in rows:
-        columns.extend(c for c in row if c not in columns)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    for row in rows:
+        writer.writerow(row if raw else {name: neutralised(value) for name, value in row.items()})
     return out.getvalue()
 
 

@@ -27,7 +27,7 @@ def run_cli(monkeypatch, tmp_path):
     """run_cli(*args, stdin="") runs chancery as the console script would, with its own ledger."""
     db = f"sqlite:///{tmp_path / 'ledger.db'}"
     monkeypatch.setenv("CHANCERY_DB", db)
-    monkeypatch.setenv("CHANCERY_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("CHANCERY_CONFIG", "")  # no settings file: the defaults and this environment
     runner = CliRunner()
 
     def _run(*args: str, stdin: str = "") -> CliResult:

@@ -93,7 +93,8 @@ def test_bad_file_is_one_line_others_go_on_nothing_partial(run_cli, tmp_path, na
     (folder / "good.txt").write_text(good, encoding="utf-8")
     result = run_cli("ingest", str(folder), "--quiet")
     assert result.exit_code == 1
-    problem_lines = [line for line in result.stderr.splitlines() if line.startswith("chancery:")]
+    created, *problem_lines = [line for line in result.stderr.splitlines() if line.startswith("chancery:")]
+    assert created == f"chancery: created a new ledger at {run_cli.db}"
     assert len(problem_lines) == 1
     assert name in problem_lines[0] and reason.lower() in problem_lines[0].lower()
     with open_ledger(run_cli.db) as ledger:
@@ -111,7 +112,8 @@ def test_malformed_jsonl_line_names_file_and_line(run_cli, tmp_path):
     )
     result = run_cli("ingest", str(path), "--quiet")
     assert result.exit_code == 1
-    problem_lines = [line for line in result.stderr.splitlines() if line.startswith("chancery:")]
+    created, *problem_lines = [line for line in result.stderr.splitlines() if line.startswith("chancery:")]
+    assert created == f"chancery: created a new ledger at {run_cli.db}"
     assert len(problem_lines) == 1 and f"{path}:2" in problem_lines[0]
     with open_ledger(run_cli.db) as ledger:
         assert ledger.counts()["articles"] == 2

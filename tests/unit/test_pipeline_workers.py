@@ -29,7 +29,7 @@ def test_pooled_output_equals_single_process_output(pipeline):
 
 
 def test_workers_default_to_the_cores_this_process_may_use():
-    default = Pipeline.from_settings(Settings.load(env={"CHANCERY_CONFIG": "none"}))
+    default = Pipeline.from_settings(Settings.load(env={"CHANCERY_CONFIG": ""}))
     assert default.settings.workers == 0
     assert default.workers == len(os.sched_getaffinity(0))
     assert Pipeline.from_settings(Settings(workers=3)).workers == 3

@@ -6,7 +6,7 @@
 
 from chancery.ingest.clean import Dateline, find_dateline, normalise_date, parse_dateline
 from chancery.ingest.html import read_html
-from chancery.ingest.jsonl import read_jsonl, read_jsonl_line
+from chancery.ingest.jsonl import read_jsonl, read_jsonl_line, read_record
 from chancery.ingest.sources import ARTICLE_SUFFIXES, decode, iter_files, read_inputs, walk_folder
 from chancery.ingest.text import read_text
 
@@ -22,6 +22,7 @@ __all__ = [
     "read_inputs",
     "read_jsonl",
     "read_jsonl_line",
+    "read_record",
     "read_text",
     "walk_folder",
 ]

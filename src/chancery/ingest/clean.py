@@ -139,11 +139,37 @@ def normalise_text(raw: str) -> str:
     return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def too_long(text: str, max_chars: int) -> str | None:
-    """The one-line reason when ``text`` exceeds ``max_chars``, else None."""
-    if len(text) <= max_chars:
-        return None
-    return f"text is {len(text):,} characters, over the limit of {max_chars:,} (raise max_chars to read it)"
+def too_long(text: str, max_chars: int, max_line_chars: int | None = None) -> str | None:
+    """The one-line reason when ``text`` exceeds ``max_chars``, or has a line over ``max_line_chars``."""
+    if len(text) > max_chars:
+        return (
+            f"text is {len(text):,} characters, over the limit of {max_chars:,} (raise max_chars to read it)"
+        )
+    if max_line_chars is not None and len(text) > max_line_chars:
+        longest = max(len(line) for line in text.split("\n"))
+        if longest > max_line_chars:
+            return (
+                f"a line of the text is {longest:,} characters, over the limit of {max_line_chars:,} "
+                "(raise max_line_chars to read it)"
+            )
+    return None
+
+
+def text_refusal(text: str, max_chars: int, max_line_chars: int | None = None) -> str | None:
+    """Why an article text is refused (a NUL, a lone surrogate, over a limit), or None."""
+    problem = unicode_problem(text)
+    return f"text {problem}" if problem else too_long(text, max_chars, max_line_chars)
+
+
+def unicode_problem(value: str) -> str | None:
+    """Why ``value`` cannot be stored or printed (a NUL, a lone surrogate), or None."""
+    if "\x00" in value:
+        return f"contains a NUL character (at {value.index(chr(0)):,})"
+    if not value.isascii():
+        for index, char in enumerate(value):
+            if "\ud800" <= char <= "\udfff":
+                return f"contains a lone surrogate (U+{ord(char):04X} at {index:,}), not valid Unicode"
+    return None
 
 
 def build_article(

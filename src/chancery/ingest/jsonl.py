@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from chancery.ingest.clean import DATE_HINT, build_article, empty, normalise_date, normalise_text, too_long
+from chancery.ingest.bounded import TooLong
+from chancery.ingest.clean import (
+    DATE_HINT,
+    build_article,
+    empty,
+    normalise_date,
+    normalise_text,
+    text_refusal,
+    unicode_problem,
+)
 from chancery.records import Article, InputProblem
 
 OPTIONAL_FIELDS = ("title", "url", "publisher")
@@ -22,16 +31,34 @@ def looks_like_jsonl(raw: str) -> bool:
 
 
 def read_jsonl(
-    lines: Iterable[str | bytes],
+    lines: Iterable[str | bytes | TooLong],
     source: str,
     *,
     max_chars: int = 200_000,
     default_date: str | None = None,
+    max_line_chars: int | None = None,
+    max_record_bytes: int | None = None,
 ) -> Iterator[Article | InputProblem]:
-    """An article or a problem (source ``path:LINE``) for every non-blank line; blank lines are skipped."""
+    """An article or a problem (source ``path:LINE``) for every non-blank line; blank lines are skipped.
+
+    A ``TooLong`` in place of a line (see ``bounded.capped_lines``), or a line over
+    ``max_record_bytes`` bytes, is refused naming that setting.
+    """
     seen = False
     for number, line in enumerate(lines, start=1):
         where = f"{source}:{number}"
+        if max_record_bytes is not None and not isinstance(line, TooLong):
+            size = _record_bytes(line)
+            if size > max_record_bytes:
+                line = TooLong(size)
+        if isinstance(line, TooLong):
+            seen = True
+            yield InputProblem(
+                where,
+                f"record is {line.size:,} bytes, over the limit of {max_record_bytes or 0:,} "
+                "(raise max_record_bytes to read it)",
+            )
+            continue
         if isinstance(line, bytes):
             try:
                 line = line.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -42,13 +69,26 @@ def read_jsonl(
         if not line.strip():
             continue
         seen = True
-        yield read_jsonl_line(line, where, max_chars=max_chars, default_date=default_date)
+        yield read_jsonl_line(
+            line, where, max_chars=max_chars, default_date=default_date, max_line_chars=max_line_chars
+        )
     if not seen:
         yield empty(source)
 
 
+def _record_bytes(line: str | bytes) -> int:
+    """The size of a JSONL record in bytes, without its line ending."""
+    data = line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
+    return len(data.rstrip(b"\r\n"))
+
+
 def read_jsonl_line(
-    line: str, where: str, *, max_chars: int = 200_000, default_date: str | None = None
+    line: str,
+    where: str,
+    *,
+    max_chars: int = 200_000,
+    default_date: str | None = None,
+    max_line_chars: int | None = None,
 ) -> Article | InputProblem:
     """One JSONL line as an article, or the problem with it."""
     try:
@@ -56,6 +96,20 @@ def read_jsonl_line(
     except json.JSONDecodeError as exc:
         # json's messages for some errors end in "at"; the column is added here either way.
         return InputProblem(where, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+    return read_record(
+        record, where, max_chars=max_chars, default_date=default_date, max_line_chars=max_line_chars
+    )
+
+
+def read_record(
+    record: object,
+    where: str,
+    *,
+    max_chars: int = 200_000,
+    default_date: str | None = None,
+    max_line_chars: int | None = None,
+) -> Article | InputProblem:
+    """One decoded JSONL object (or an API request's) as an article, or the problem with it."""
     if not isinstance(record, dict):
         return InputProblem(where, f"not a JSON object (found {type(record).__name__})")
     text = record.get("text")
@@ -66,11 +120,14 @@ def read_jsonl_line(
     body = normalise_text(text).strip()
     if not body:
         return InputProblem(where, 'field "text" is empty')
-    if reason := too_long(body, max_chars):
+    if reason := text_refusal(body, max_chars, max_line_chars):
         return InputProblem(where, reason)
     for name in OPTIONAL_FIELDS:
         if record.get(name) is not None and not isinstance(record[name], str):
             return InputProblem(where, f'field "{name}" must be a string, not {type(record[name]).__name__}')
+    for name in (*OPTIONAL_FIELDS, "date", "id"):
+        if isinstance(record.get(name), str) and (problem := unicode_problem(record[name])):
+            return InputProblem(where, f'field "{name}" {problem}')
     date_value = None
     if record.get("date") not in (None, ""):
         date_value = normalise_date(record["date"])

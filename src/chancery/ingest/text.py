@@ -29,7 +29,8 @@ from chancery.ingest.clean import (
     normalise_date,
     normalise_text,
     parse_dateline,
-    too_long,
+    text_refusal,
+    unicode_problem,
 )
 from chancery.records import Article, InputProblem
 
@@ -46,18 +47,21 @@ def read_text(
     markdown: bool = False,
     max_chars: int = 200_000,
     default_date: str | None = None,
+    max_line_chars: int | None = None,
 ) -> Article | InputProblem:
     """One article from the text of a ``.txt``/``.md`` file (or standard input)."""
     document = normalise_text(raw).strip()
     if not document:
         return empty(source)
+    if problem := unicode_problem(document):  # in the title or headers as much as in the body
+        return InputProblem(source, f"text {problem}")
     lines = document.split("\n")
     title, index = _title(lines, markdown)
     headers, index = _headers(lines, index)
     body = "\n".join(lines[index:]).strip()
     if not body:
         return InputProblem(source, "no article text after the title and header lines")
-    if reason := too_long(body, max_chars):
+    if reason := text_refusal(body, max_chars, max_line_chars):
         return InputProblem(source, reason)
     date_value = date_basis = None
     if "date" in headers:

@@ -143,6 +143,14 @@ def _yyyymmdd(day: str | None) -> int | None:
     return int(day.replace("-", "")) if day and _ordinal(day) is not None else None
 
 
+# The columns of ``gdelt_row``, in order (an export of no events still has its header).
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code", "Actor2Name",
+    "Actor2CountryCode", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+
+
 def gdelt_row(event: LedgerEvent) -> dict[str, Any]:
     """A ledger event as a row of a GDELT 2.0-style event table (a subset of its columns)."""
     source, target = event.source, event.target

@@ -5,21 +5,46 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.pool import StaticPool
 
-from chancery.errors import LedgerError
-from chancery.ledger import dedup, migrations, query, relations, rows, schema
+from chancery.errors import LedgerError, StorageError
+from chancery.ledger import (
+    counts,
+    dedup,
+    integrity,
+    limits,
+    pages,
+    presence,
+    query,
+    relation_table,
+    relations,
+    rows,
+    schema,
+    spans,
+)
+from chancery.ledger import search as searching
+from chancery.ledger import standing as standings
 from chancery.records import Article, CodedArticle, Event, Quote, Relation, Run
 
 DEFAULT_URL = "sqlite:///chancery.db"
 _SCHEMA_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 _HINT = "pass another with --db or CHANCERY_DB"
+# A writer waits this long for another process's transaction before giving up (SQLite's default is 5 s).
+_BUSY_SECONDS = 60
 
 
 def _url(text: str) -> URL:
@@ -40,13 +65,16 @@ def _url(text: str) -> URL:
     )
 
 
-def _engine(url: URL, schema_name: str | None) -> sa.Engine:
+def _engine(url: URL, schema_name: str | None, read_only: bool = False) -> sa.Engine:
     shown = url.render_as_string(hide_password=True)
     try:
         if url.get_backend_name() == "sqlite":
             memory = url.database in (None, "", ":memory:")
-            engine = sa.create_engine(url, poolclass=StaticPool) if memory else sa.create_engine(url)
-            sa.event.listen(engine, "connect", _sqlite_pragmas(wal=not memory))
+            if memory:
+                engine = sa.create_engine(url, poolclass=StaticPool)
+            else:
+                engine = sa.create_engine(url, connect_args={"timeout": _BUSY_SECONDS})
+            sa.event.listen(engine, "connect", _sqlite_pragmas(wal=not memory and not read_only))
             return engine
         options = {"options": f"-csearch_path={schema_name}"} if schema_name else {}
         return sa.create_engine(url, connect_args=options)
@@ -67,10 +95,19 @@ def _sqlite_pragmas(wal: bool):
 
 
 def open_ledger(
-    url: str = DEFAULT_URL, *, schema: str | None = None, date_window: int = dedup.DATE_WINDOW
+    url: str = DEFAULT_URL,
+    *,
+    schema: str | None = None,
+    date_window: int = dedup.DATE_WINDOW,
+    create: bool = True,
 ) -> Ledger:
-    """Open (creating and migrating as needed) the ledger at ``url``; ``schema`` picks a PostgreSQL schema.
+    """Open the ledger at ``url`` (upgrading an older one in place); ``schema`` picks a PostgreSQL schema.
 
+    With ``create`` (for ingesting) a missing ledger is created, and ``Ledger.created`` says so.
+    Without it (for queries) a missing ledger is a ``LedgerError`` and nothing is created, and a
+    ledger this process cannot write (a SQLite file without write access, a PostgreSQL role that
+    may not insert articles) is opened read-only (``Ledger.read_only``).  Either
+    way a database that is not a chancery ledger, or a ledger of a newer chancery, is refused.
     ``date_window`` is the default number of days within which reports are one ledger event.
     """
     parsed = _url(url)
@@ -78,18 +115,64 @@ def open_ledger(
     if schema is not None and not _SCHEMA_NAME.fullmatch(schema):
         raise LedgerError(f"schema name {schema!r} is not a plain identifier; use letters, digits and _")
     schema_name = schema if postgres else None
-    engine = _engine(parsed, schema_name)
     shown = parsed.render_as_string(hide_password=True)
+    read_only = False
+    file = presence.sqlite_file(parsed) if not postgres else None
+    if file is not None:
+        read_only = presence.check_sqlite_file(file, create=create)
+        if read_only and create:
+            raise _read_only_refusal(shown)
+        if read_only:
+            parsed = _read_only_url(file, immutable=False)
+    engine = _engine(parsed, schema_name, read_only)
     try:
-        if schema_name:
-            with engine.begin() as conn:
-                conn.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema_name}"'))
-        migrations.migrate(engine)
+        engine = _opened(engine, file, read_only)
+        created = presence.prepare(engine, shown, schema_name, create=create, read_only=read_only)
+        if postgres and not presence.postgres_may_write(engine):
+            if create:
+                raise _read_only_refusal(shown)
+            read_only = True
+        states = relation_table.reader(engine, read_only=read_only)
     except SQLAlchemyError as exc:
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        raise LedgerError(f"cannot open the ledger at {shown}: {reason}; check it, or {_HINT}") from exc
-    return Ledger(engine, shown, schema_name, date_window)
+        fix = _fix(exc) or ("; " + _FIXES["disk is full"] if file and presence.disk_full(file) else "")
+        raise StorageError(
+            f"cannot open the ledger at {shown}: {reason}{fix or f'; check it, or {_HINT}'}"
+        ) from exc
+    except LedgerError:
+        engine.dispose()
+        raise
+    ledger = Ledger(engine, shown, schema_name, date_window)
+    ledger.created, ledger.read_only, ledger.file = created, read_only, file
+    ledger.relation_states = states
+    return ledger
+
+
+def _read_only_refusal(shown: str) -> LedgerError:
+    return LedgerError(
+        f"the ledger at {shown} is read-only here (no write permission, or a "
+        f"read-only disk); storing needs to write it, or {_HINT}"
+    )
+
+
+def _read_only_url(file: Any, *, immutable: bool) -> URL:
+    query = {"mode": "ro", "uri": "true", **({"immutable": "1"} if immutable else {})}
+    return URL.create("sqlite", database=f"file:{file}", query=query)
+
+
+def _opened(engine: sa.Engine, file: Any, read_only: bool) -> sa.Engine:
+    """``engine``, once it has connected; a read-only SQLite ledger in WAL mode whose ``-shm`` file
+    cannot be made is read as an immutable file (nothing can write it here anyway)."""
+    if not read_only:
+        return engine
+    try:
+        with engine.connect() as conn:  # SQLite opens the file at the first statement
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master")
+        return engine
+    except OperationalError:
+        engine.dispose()
+    return _engine(_read_only_url(file, immutable=True), None, read_only=True)
 
 
 class Ledger:
@@ -102,6 +185,12 @@ class Ledger:
         self.url = url  # without password: safe to show in messages
         self.schema = schema
         self.date_window = date_window
+        self.created = False  # open_ledger made it just now
+        self.read_only = False
+        self.file: Path | None = None  # a SQLite ledger's file
+        # Where relation states are read from: the stored table, or (see ``relation_table.reader``)
+        # a derivation in memory when the table needs a rebuild this process may not write.
+        self.relation_states: relation_table.Stored | relation_table.Derived = relation_table.STORED
 
     def __enter__(self) -> Ledger:
         return self
@@ -119,6 +208,7 @@ class Ledger:
             if self.schema:
                 conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE'))
             else:
+                searching.uninstall(conn)
                 schema.metadata.drop_all(conn)
         self.close()
 
@@ -140,6 +230,12 @@ class Ledger:
             if updated.rowcount == 0:
                 conn.execute(sa.insert(schema.runs).values(row))
 
+    def forget_run(self, run_id: str) -> None:
+        """Delete the record of a run that stored no article (one that could not go on), if it did not."""
+        stored = sa.select(schema.articles.c.id).where(schema.articles.c.run_id == run_id).exists()
+        with self._writing(f"forget run {run_id}"), self.engine.begin() as conn:
+            conn.execute(sa.delete(schema.runs).where(schema.runs.c.id == run_id, ~stored))
+
     def run(self, run_id: str) -> Run | None:
         """The recorded run with this id, or None."""
         with self.engine.connect() as conn:
@@ -156,6 +252,11 @@ class Ledger:
         if isinstance(outcome, LedgerError):
             raise outcome
         return outcome
+
+    def refusal(self, article: Article) -> str | None:
+        """Why storing would refuse ``article`` for a value of its own (an id over the column's
+        limit, say), checked before coding; None when its own values can be stored."""
+        return limits.refusal((schema.articles,), ([rows.article_row(article, None)],))
 
     def store_many(
         self, coded: Sequence[CodedArticle], run_id: str | None = None
@@ -177,10 +278,9 @@ class Ledger:
         for position, item in enumerate(coded):
             try:
                 _check_belongs(item)
+                pending.append(_checked(_Item(position, item, run_id)))
             except LedgerError as refused:
                 outcomes[position] = refused
-            else:
-                pending.append(_Item(position, item, run_id))
         if pending:
             try:
                 with self.engine.connect() as conn:
@@ -208,7 +308,7 @@ class Ledger:
             try:
                 _insert(conn, fresh)
             except SQLAlchemyError as exc:
-                if _connection_lost(exc):
+                if _connection_lost(exc) or isinstance(exc, OperationalError):
                     raise
                 transaction.rollback()
                 return None
@@ -236,7 +336,7 @@ class Ledger:
                 except SQLAlchemyError as exc:
                     # If even the rollback to the savepoint fails, the whole batch is lost: it raises.
                     savepoint.rollback()
-                    if _connection_lost(exc):
+                    if _connection_lost(exc) or isinstance(exc, OperationalError):
                         raise
                     outcomes[item.position] = refusal = self._refusal(conn, item.id, run_id, exc)
                     if refusal is False:
@@ -265,13 +365,18 @@ class Ledger:
         error.__cause__ = exc
         return error
 
-    def _batch_failure(self, pending: list[_Item], exc: SQLAlchemyError) -> LedgerError:
-        reason = _reason(exc)
+    def _batch_failure(self, pending: list[_Item], exc: SQLAlchemyError) -> StorageError:
+        reason = _reason(exc) + _fix(exc)
         if len(pending) == 1:
-            return LedgerError(f"article {pending[0].id} was not stored at {self.url}: {reason}")
-        return LedgerError(f"none of a batch of {len(pending)} articles was stored at {self.url}: {reason}")
+            return StorageError(f"article {pending[0].id} was not stored at {self.url}: {reason}")
+        return StorageError(f"none of a batch of {len(pending)} articles was stored at {self.url}: {reason}")
 
     # -- reading -----------------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """The integrity check: one line per problem (see ``integrity``); empty when the ledger is sound."""
+        with self.engine.connect() as conn:
+            return integrity.problems(conn)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
@@ -335,14 +440,15 @@ class Ledger:
     ) -> list[Relation]:
         """Relation states; ``as_of`` keeps those valid that day, actor codes are prefixes."""
         with self.engine.connect() as conn:
-            return query.relation_states(
+            return self.relation_states.states(
                 conn, actor=actor, kind=kind, as_of=as_of, subject=subject, object=object
             )
 
     def recognition_summary(self, government_code: str, as_of: str | None = None) -> dict[str, Any]:
         """Who recognises ``government_code`` on ``as_of`` (latest states when None), and who does not."""
+        query.check_days(as_of=as_of)
         with self.engine.connect() as conn:
-            found = query.relation_states(conn, kind="recognition", object=government_code)
+            found = self.relation_states.states(conn, kind="recognition", object=government_code)
         return relations.recognition_summary(found, government_code, as_of)
 
     def ledger_events(
@@ -394,6 +500,52 @@ class Ledger:
         )
         return [dedup.gdelt_row(event) for event in merged]
 
+    # -- pages, search, counts and views (what the web API and dashboard read) --------------------
+
+    def events_page(self, *, limit: int = 50, cursor: str | None = None, **filters: Any) -> pages.Page[Event]:
+        """A page of ``events`` (its filters, and ``actor``: source or target), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.events_page(conn, limit=limit, cursor=cursor, **filters)
+
+    def quotes_page(self, *, limit: int = 50, cursor: str | None = None, **filters: Any) -> pages.Page[Quote]:
+        """A page of ``quotes`` (same filters), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.quotes_page(conn, limit=limit, cursor=cursor, **filters)
+
+    def relations_page(
+        self, *, limit: int = 50, cursor: str | None = None, **filters: Any
+    ) -> pages.Page[Relation]:
+        """A page of ``relations`` (same filters), resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.relations_page(conn, self.relation_states, limit=limit, cursor=cursor, **filters)
+
+    def articles_page(self, *, limit: int = 50, cursor: str | None = None) -> pages.Page[Article]:
+        """A page of stored articles by date, resumed by ``cursor``."""
+        with self.engine.connect() as conn:
+            return pages.articles_page(conn, limit=limit, cursor=cursor)
+
+    def search(
+        self, text: str, *, limit: int = 20, cursor: str | None = None
+    ) -> pages.Page[searching.SearchHit]:
+        """Articles matching every word of ``text``, best first, with a marked snippet each."""
+        with self.engine.connect() as conn:
+            return searching.search_page(conn, text, limit=limit, cursor=cursor)
+
+    def event_counts(self, by: str, **filters: Any) -> list[dict[str, Any]]:
+        """Counted events per month, CAMEO code or root code (``by``), with ``events`` filters."""
+        with self.engine.connect() as conn:
+            return counts.event_counts(conn, by, **filters)
+
+    def article_spans(self, article_id: str) -> spans.ArticleSpans | None:
+        """The stored article with its sentences, actor mentions, quotes and events; None if unknown."""
+        with self.engine.connect() as conn:
+            return spans.article_spans(conn, article_id)
+
+    def standing(self, government: str, as_of: str | None = None) -> standings.Standing:
+        """Who recognises ``government`` on ``as_of``, whose envoys are where, conditions, timeline."""
+        with self.engine.connect() as conn:
+            return standings.standing(conn, government, as_of, self.relation_states)
+
 
 def _check_belongs(coded: CodedArticle) -> None:
     for item in (*coded.events, *coded.quotes):
@@ -402,6 +554,14 @@ def _check_belongs(coded: CodedArticle) -> None:
                 f"{type(item).__name__.lower()} {item.id} names article {item.article_id}, but it came with "
                 f"article {coded.article.id}; a coded article must carry only its own events and quotes"
             )
+
+
+def _checked(item: _Item) -> _Item:
+    """``item``, or the ``LedgerError`` refusing it for a value that either backend would refuse."""
+    reason = limits.refusal(_TABLES, item.rows)
+    if reason:
+        raise LedgerError(f"article {item.id} was not stored, nothing of it was kept: {reason}")
+    return item
 
 
 def _begin_writing(conn: sa.Connection) -> None:
@@ -424,6 +584,10 @@ class _Item:
         self._rows: tuple[list[dict[str, Any]], ...] | None = None
 
     @property
+    def events(self) -> tuple[Event, ...]:
+        return self._coded.events
+
+    @property
     def rows(self) -> tuple[list[dict[str, Any]], ...]:
         """Its rows of ``_TABLES``, in that order."""
         if self._rows is None:
@@ -433,12 +597,13 @@ class _Item:
                 [rows.sentence_row(article, sentence) for sentence in coded.sentences],
                 [rows.quote_row(quote) for quote in coded.quotes],
                 [rows.event_row(event) for event in coded.events],
+                [rows.mention_row(article.id, mention) for mention in coded.mentions],
             )
         return self._rows
 
 
 # The tables an article's rows go to, parents first.
-_TABLES = (schema.articles, schema.sentences, schema.quotes, schema.events)
+_TABLES = (schema.articles, schema.sentences, schema.quotes, schema.events, schema.mentions)
 
 
 def _insert(conn: sa.Connection, items: Sequence[_Item]) -> None:
@@ -447,6 +612,7 @@ def _insert(conn: sa.Connection, items: Sequence[_Item]) -> None:
         table_rows = [row for item in items for row in item.rows[index]]
         if table_rows:
             conn.execute(sa.insert(table), table_rows)
+    relation_table.refresh(conn, (event for item in items for event in item.events))
 
 
 def _connection_lost(exc: SQLAlchemyError) -> bool:
@@ -459,10 +625,24 @@ def _reason(exc: SQLAlchemyError) -> str:
     return (str(cause).strip().splitlines() or [type(cause).__name__])[0]
 
 
+# What to do about the failures that stop every write, by a piece of the driver's message.
+_FIXES = {
+    "disk is full": "free space on the ledger's disk and run again",
+    "No space left": "free space on the ledger's disk and run again",
+    "readonly database": "the ledger is read-only here; store into one this process may write",
+    "database is locked": "another process held the ledger too long; run again when it is done",
+}
+
+
+def _fix(exc: SQLAlchemyError) -> str:
+    reason = _reason(exc)
+    return next((f"; {fix}" for key, fix in _FIXES.items() if key in reason), "")
+
+
 @contextmanager
 def _failures(message: str) -> Iterator[None]:
-    """Turn a database failure inside the block into a ``LedgerError`` that starts with ``message``."""
+    """Turn a database failure inside the block into a ``StorageError`` that starts with ``message``."""
     try:
         yield
     except SQLAlchemyError as exc:
-        raise LedgerError(f"{message}: {_reason(exc)}") from exc
+        raise StorageError(f"{message}: {_reason(exc)}{_fix(exc)}") from exc

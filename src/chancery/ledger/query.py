@@ -8,29 +8,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
-from chancery.errors import LedgerError
-from chancery.ledger import dedup, relations, rows, schema
+from chancery.errors import QueryError
+from chancery.ledger import dedup, rows, schema
 from chancery.ledger.reports import Report
-from chancery.records import Article, Event, Quote, Relation
+from chancery.records import RELATION_KINDS, Article, Event, Quote
 
 E, Q, A, S = schema.events, schema.quotes, schema.articles, schema.sentences
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ID_CHUNK = 500
 
 
-def _check_days(**days: str | None) -> None:
-    # Dates compare as text, so "2025-7-5" would silently compare wrong: refuse it instead.
+def check_days(**days: str | None) -> None:
+    # Dates compare as text, so "2025-7-5" would silently compare wrong, and "2025-02-30" would
+    # quietly mean "up to the end of February": refuse both instead.
     for name, value in days.items():
-        if value is not None and not _DAY.fullmatch(value):
-            raise LedgerError(f"{name} must be a date written YYYY-MM-DD, not {value!r}")
+        if value is not None and not (_DAY.fullmatch(value) and _real_day(value)):
+            raise QueryError(f"{name} must be a real date written YYYY-MM-DD, not {value!r}")
 
 
-def _prefix(column: sa.ColumnElement[Any], prefix: str) -> sa.ColumnElement[bool]:
-    return column.startswith(prefix.upper(), autoescape=True)
+def _real_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check_kind(kind: str | None) -> None:
+    """Refuse a relation kind that is not one of ``RELATION_KINDS``."""
+    if kind is not None and kind not in RELATION_KINDS:
+        raise QueryError(f"unknown relation kind {kind!r}; use one of: {', '.join(RELATION_KINDS)}")
+
+
+def prefix_range(column: sa.ColumnElement[Any], prefix: str) -> sa.ColumnElement[bool]:
+    """Codes starting with ``prefix``, as a range an index serves (a LIKE is not, on SQLite)."""
+    prefix = prefix.upper()
+    return (column >= prefix) & (column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
 def _nulls_last(column: sa.ColumnElement[Any]) -> list[sa.ColumnElement[Any]]:
@@ -51,24 +69,51 @@ def events(
     limit: int | None = None,
 ) -> list[Event]:
     """Stored events matching every filter given, by date, article and sentence."""
-    _check_days(since=since, until=until)
-    query = sa.select(E)
-    if source:
-        query = query.where(_prefix(E.c.source_code, source))
-    if target:
-        query = query.where(_prefix(E.c.target_code, target))
-    if cameo:
-        query = query.where(E.c.cameo.startswith(cameo, autoescape=True))
-    if since:
-        query = query.where(E.c.date >= since)
-    if until:
-        query = query.where(E.c.date <= until)
-    if counted is not None:
-        query = query.where(E.c.counted == counted)
-    if article_id:
-        query = query.where(E.c.article_id == article_id)
+    conditions = event_conditions(
+        source=source,
+        target=target,
+        cameo=cameo,
+        since=since,
+        until=until,
+        counted=counted,
+        article_id=article_id,
+    )
+    query = sa.select(E).where(*conditions)
     query = query.order_by(*_nulls_last(E.c.date), E.c.article_id, E.c.sentence, E.c.id).limit(limit)
     return [rows.event_from(row) for row in conn.execute(query).mappings()]
+
+
+def event_conditions(
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    actor: str | None = None,
+    cameo: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    counted: bool | None = None,
+    article_id: str | None = None,
+) -> list[sa.ColumnElement[bool]]:
+    """The conditions selecting events by these filters (``actor``: the source or the target)."""
+    check_days(since=since, until=until)
+    conditions = []
+    if source:
+        conditions.append(prefix_range(E.c.source_code, source))
+    if target:
+        conditions.append(prefix_range(E.c.target_code, target))
+    if actor:
+        conditions.append(sa.or_(prefix_range(E.c.source_code, actor), prefix_range(E.c.target_code, actor)))
+    if cameo:
+        conditions.append(E.c.cameo.startswith(cameo, autoescape=True))
+    if since:
+        conditions.append(E.c.date >= since)
+    if until:
+        conditions.append(E.c.date <= until)
+    if counted is not None:
+        conditions.append(E.c.counted == counted)
+    if article_id:
+        conditions.append(E.c.article_id == article_id)
+    return conditions
 
 
 def quotes(
@@ -80,15 +125,27 @@ def quotes(
 ) -> list[Quote]:
     """Stored quotes; ``speaker`` is a case-insensitive part of the name, ``actor`` a code prefix."""
     query = sa.select(Q, A.c.date.label("article_date")).join(A, A.c.id == Q.c.article_id)
-    if speaker:
-        query = query.where(sa.func.lower(Q.c.speaker_name).contains(speaker.lower(), autoescape=True))
-    if actor:
-        query = query.where(_prefix(Q.c.speaker_code, actor))
-    if article_id:
-        query = query.where(Q.c.article_id == article_id)
-    day = sa.func.coalesce(Q.c.date, A.c.date)
-    query = query.order_by(*_nulls_last(day), Q.c.article_id, Q.c.start, Q.c.id)
+    query = query.where(*quote_conditions(speaker=speaker, actor=actor, article_id=article_id))
+    query = query.order_by(*_nulls_last(QUOTE_DAY), Q.c.article_id, Q.c.start, Q.c.id)
     return [rows.quote_from(row, row["article_date"]) for row in conn.execute(query).mappings()]
+
+
+# A quote's day: its own date, else its article's (the order quotes are listed in).
+QUOTE_DAY = sa.func.coalesce(Q.c.date, A.c.date)
+
+
+def quote_conditions(
+    *, speaker: str | None = None, actor: str | None = None, article_id: str | None = None
+) -> list[sa.ColumnElement[bool]]:
+    """The conditions selecting quotes (joined with their article) by these filters."""
+    conditions = []
+    if speaker:
+        conditions.append(sa.func.lower(Q.c.speaker_name).contains(speaker.lower(), autoescape=True))
+    if actor:
+        conditions.append(prefix_range(Q.c.speaker_code, actor))
+    if article_id:
+        conditions.append(Q.c.article_id == article_id)
+    return conditions
 
 
 def article(conn: sa.Connection, article_id: str) -> Article | None:
@@ -138,33 +195,9 @@ def reports(conn: sa.Connection, *conditions: sa.ColumnElement[bool]) -> list[Re
     return found
 
 
-def _party_prefilter(role: str, code: str) -> sa.ColumnElement[bool]:
+def party_prefilter(role: str, code: str) -> sa.ColumnElement[bool]:
     # A party is a country or a code that starts with one; its first three letters find all its reports.
-    return sa.or_(_prefix(E.c[f"{role}_code"], code[:3]), _prefix(E.c[f"{role}_country"], code[:3]))
-
-
-def relation_states(
-    conn: sa.Connection,
-    *,
-    actor: str | None = None,
-    kind: str | None = None,
-    as_of: str | None = None,
-    subject: str | None = None,
-    object: str | None = None,
-) -> list[Relation]:
-    """Relation states derived from the stored events (see ``relations``), filtered."""
-    _check_days(as_of=as_of)
-    conditions = [E.c.relation.is_not(None)]
-    if kind:
-        conditions.append(E.c.relation.startswith(kind + ":", autoescape=True))
-    if actor:
-        conditions.append(sa.or_(_party_prefilter("source", actor), _party_prefilter("target", actor)))
-    if subject:
-        conditions.append(_party_prefilter("source", subject))
-    if object:
-        conditions.append(_party_prefilter("target", object))
-    derived = relations.derive_relations(reports(conn, *conditions))
-    return relations.select(derived, actor=actor, kind=kind, as_of=as_of, subject=subject, object=object)
+    return sa.or_(prefix_range(E.c[f"{role}_code"], code[:3]), prefix_range(E.c[f"{role}_country"], code[:3]))
 
 
 def ledger_events(
@@ -179,13 +212,13 @@ def ledger_events(
     date_window: int = dedup.DATE_WINDOW,
 ) -> list[dedup.LedgerEvent]:
     """Deduplicated events (mentions, sources) containing a report that matches the filters."""
-    _check_days(since=since, until=until)
+    check_days(since=since, until=until)
     conditions = []
     # Prefilters only drop whole groups (country, CAMEO code, counted are part of the grouping key).
     if source:
-        conditions.append(_party_prefilter("source", source))
+        conditions.append(party_prefilter("source", source))
     if target:
-        conditions.append(_party_prefilter("target", target))
+        conditions.append(party_prefilter("target", target))
     if cameo:
         conditions.append(E.c.cameo.startswith(cameo, autoescape=True))
     if counted is not None:

@@ -117,14 +117,20 @@ def claims_of(report: Report) -> list[Claim]:
 
 def derive_relations(reports: list[Report]) -> list[Relation]:
     """Every relation state the reports support, as timelines per (subject, object, kind, act)."""
-    timelines: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    return [relation for timeline in derive_timelines(reports).values() for relation in timeline]
+
+
+def derive_timelines(reports: list[Report]) -> dict[tuple[str, str, str, str], list[Relation]]:
+    """The states of each (subject, object, kind, act) the reports speak of, in key order.
+
+    A timeline is a function of the reports with its key alone, so one timeline can be derived
+    again from those reports without the others.
+    """
+    claims: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for report in reports:
         for claim in claims_of(report):
-            timelines[claim.key].append(claim)
-    relations: list[Relation] = []
-    for key in sorted(timelines):
-        relations.extend(_timeline(timelines[key]))
-    return relations
+            claims[claim.key].append(claim)
+    return {key: _timeline(claims[key]) for key in sorted(claims)}
 
 
 @dataclass

@@ -6,7 +6,20 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from chancery.records import Actor, Article, Event, Evidence, Plover, Quote, Run, Sentence, Speaker
+from chancery.records import (
+    Actor,
+    Article,
+    DatedCode,
+    Event,
+    Evidence,
+    Mention,
+    Plover,
+    Quote,
+    Run,
+    Sentence,
+    Speaker,
+    TextSpan,
+)
 
 
 def run_row(run: Run) -> dict[str, Any]:
@@ -156,4 +169,43 @@ def event_from(row: Mapping[str, Any]) -> Event:
         relation_subject=row["relation_subject"],
         act=row["act"],
         speaker=Speaker.from_dict(row["speaker"]) if row["speaker"] else None,
+    )
+
+
+def mention_row(article_id: str, mention: Mention) -> dict[str, Any]:
+    """The ``mentions`` row of ``mention``: its offsets and actor code as columns, the actor as JSON."""
+    return {
+        "article_id": article_id,
+        "id": mention.id,
+        "start": mention.span.start,
+        "end": mention.span.end,
+        "text": mention.text,
+        "sentence": mention.sentence,
+        "first": mention.first,
+        "last": mention.last,
+        "head": mention.head,
+        "actor_code": mention.actor.code,
+        "actor": mention.actor.to_dict(),
+        "rule": mention.rule,
+        "codes": [code.to_dict() for code in mention.codes],
+        "kind": mention.kind,
+        "refers_to": mention.refers_to,
+    }
+
+
+def mention_from(row: Mapping[str, Any]) -> Mention:
+    """The ``Mention`` of a ``mentions`` row."""
+    return Mention(
+        id=row["id"],
+        span=TextSpan(row["start"], row["end"]),
+        text=row["text"],
+        sentence=row["sentence"],
+        first=row["first"],
+        last=row["last"],
+        head=row["head"],
+        actor=Actor.from_dict(row["actor"]),
+        rule=row["rule"],
+        codes=tuple(DatedCode.from_dict(code) for code in row["codes"]),
+        kind=row["kind"],
+        refers_to=row["refers_to"],
     )

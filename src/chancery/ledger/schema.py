@@ -50,6 +50,8 @@ articles = sa.Table(
     sa.Column("external_id", sa.String(200)),
     sa.Column("run_id", Id, sa.ForeignKey("runs.id")),
     sa.Column("stored_at", sa.String(40), nullable=False),
+    # ISO 639-1 code the text was taken to be in; NULL for articles stored before schema version 2.
+    sa.Column("language", sa.String(20)),
 )
 
 sentences = sa.Table(
@@ -140,7 +142,55 @@ events = sa.Table(
     sa.Index("ix_events_cameo", "cameo"),
     sa.Index("ix_events_date", "date"),
     sa.Index("ix_events_relation", "relation"),
+    # The listing order of events (undated last), so a page of a cursor listing is an index range.
+    sa.Index("ix_events_listing", "date", "article_id", "sentence", "id"),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    # Where each actor is named in the text, so a reader of the article sees who was found where.
+    sa.Column("article_id", Id, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("sentence", sa.Integer, nullable=False),
+    sa.Column("first", sa.Integer, nullable=False),
+    sa.Column("last", sa.Integer, nullable=False),
+    sa.Column("head", sa.Integer, nullable=False),
+    sa.Column("actor_code", sa.String(40), nullable=False),
+    sa.Column("actor", sa.JSON, nullable=False),
+    sa.Column("rule", sa.String(200), nullable=False),
+    sa.Column("codes", sa.JSON, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("refers_to", Id),
+)
+
+relation_states = sa.Table(
+    "relation_states",
+    metadata,
+    # The states ``relations.derive_timelines`` gives, kept up to date on every store (relation_table.py).
+    sa.Column("subject_party", sa.String(40), primary_key=True),
+    sa.Column("object_party", sa.String(40), primary_key=True),
+    sa.Column("kind", sa.String(40), primary_key=True),
+    sa.Column("topic", sa.Text, primary_key=True),  # the act a position is about; "" for other kinds
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),  # the state's place in time
+    sa.Column("since", Day),
+    sa.Column("until", Day),
+    sa.Column("state", sa.String(40), nullable=False),
+    sa.Column("relation", sa.JSON, nullable=False),  # the whole Relation record, evidence included
+    sa.Index("ix_relation_states_object", "object_party", "kind"),
+    sa.Index("ix_relation_states_kind", "kind", "since"),
+)
+
+derivations = sa.Table(
+    "derivations",
+    metadata,
+    # Which rules built each derived table: a digest of the code that derives it.
+    sa.Column("name", sa.String(60), primary_key=True),
+    sa.Column("rules", sa.String(64), nullable=False),
 )
 
 # Tables holding stored rows, in the order a delete must run (children first).
-DATA_TABLES = (events, quotes, sentences, articles, runs)
+DATA_TABLES = (mentions, events, quotes, sentences, articles, runs)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import chain
@@ -10,14 +12,16 @@ from typing import Any, TextIO
 
 from chancery import __version__
 from chancery.coding.events import Coder, code_article
-from chancery.errors import ChanceryError
+from chancery.errors import ChanceryError, StorageError
 from chancery.ingest import iter_files, read_inputs
 from chancery.nlp.actors import ActorDictionary
 from chancery.nlp.model import load_model
 from chancery.nlp.parse import parse_articles
+from chancery.pipeline import languages
 from chancery.pipeline.workers import WorkerPool, in_order
-from chancery.records import Article, CodedArticle, InputProblem, ParsedArticle, Run, content_id
+from chancery.records import Article, CodedArticle, InputNote, InputProblem, ParsedArticle, Run, content_id
 from chancery.settings import Settings, available_cores
+from chancery.stopping import uncut
 
 
 @dataclass
@@ -95,7 +99,7 @@ class Pipeline:
         return next(self.parse_many([article]))
 
     def parse_many(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
-        dated = [self._dated(a) for a in articles]
+        dated = [languages.with_language(self._dated(a)) for a in articles]
         yield from parse_articles(dated, self.nlp, self.dictionary, self.settings.batch_size)
 
     def code(self, article: Article) -> CodedArticle:
@@ -116,7 +120,18 @@ class Pipeline:
         one batch and ``workers`` is above 1, the batches are coded by a pool of worker
         processes, a few batches ahead of the consumer; the output (order, ids, every field) is
         the same as in one process, since each batch is coded the same way wherever it runs.
+        An article in a language chancery does not code comes with an ``InputNote`` just before
+        it (see ``languages``); a note's article is None, as a problem's.
         """
+        policy = self.settings.other_languages
+        for article, result in self._coded_units(items):
+            if isinstance(result, CodedArticle) and not languages.is_coded(result.article, policy):
+                yield None, languages.note(result.article)
+            yield article, result
+
+    def _coded_units(
+        self, items: Iterable[Article | InputProblem]
+    ) -> Iterator[tuple[Article | None, CodedArticle | InputProblem]]:
         units = _units(items, self.settings.batch_size)
         if self._pool is not None:
             yield from in_order(units, self._pool)
@@ -135,18 +150,30 @@ class Pipeline:
                 yield from zip(unit, self.code_batch(unit), strict=True)
 
     def code_batch(self, batch: list[Article]) -> list[CodedArticle | InputProblem]:
-        """Code one batch; if any article fails, redo them one by one so only that one is lost."""
+        """Code one batch; if any article fails, redo them one by one so only that one is lost.
+
+        Articles in a language chancery does not code are not parsed (see ``languages``).
+        """
         self.warm()  # a missing model is the run's problem, not each article's
+        policy = self.settings.other_languages
+        prepared = [languages.with_language(self._dated(article)) for article in batch]
+        todo = [article for article in prepared if languages.is_coded(article, policy)]
         try:
-            return list(self.code_many(batch))
+            coded = list(self.code_many(todo))
         except Exception:  # one bad article must not sink its batch
-            return [self._code_isolated(article) for article in batch]
+            coded = [self._code_isolated(article) for article in todo]
+        results = iter(coded)
+        return [
+            next(results) if languages.is_coded(article, policy) else languages.not_coded(article, policy)
+            for article in prepared
+        ]
 
     def _code_isolated(self, article: Article) -> CodedArticle | InputProblem:
         try:
             return self.code(article)
         except Exception as exc:  # reported as that input's problem; the run goes on
-            return InputProblem(article.source or article.id, f"could not be coded: {exc}")
+            reason = " ".join(str(exc).split()) or type(exc).__name__  # one line, whatever the message
+            return InputProblem(article.source or article.id, f"could not be coded: {reason}")
 
     def _dated(self, article: Article) -> Article:
         if article.date is None and self.settings.date:
@@ -184,10 +211,24 @@ def _peek_batches(units: Iterator[list[Article] | InputProblem], wanted: int) ->
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What an ingest run did: counts and the one-line problems, in input order."""
+    """What an ingest run did, counted from what happened to each input.
+
+    ``run.stored`` articles were new and ``already`` were found stored under the same content id.
+    ``lines`` are the one-line problems (an input refused: file, or file and line, and why) and
+    notes (an input skipped, or stored without coding), in input order.
+    """
 
     run: Run
-    problems: tuple[InputProblem, ...]
+    lines: tuple[InputProblem, ...] = ()
+    already: int = 0
+
+    @property
+    def problems(self) -> tuple[InputProblem, ...]:
+        return tuple(line for line in self.lines if not isinstance(line, InputNote))
+
+    @property
+    def notes(self) -> tuple[InputNote, ...]:
+        return tuple(line for line in self.lines if isinstance(line, InputNote))
 
     @property
     def failed(self) -> bool:
@@ -206,43 +247,69 @@ def ingest(
 
     Articles are stored ``batch_size`` at a time in one transaction, each whole or not at all:
     a bad input, an article that fails to code or one the ledger refuses is reported and
-    skipped, nothing of it is stored, and the other inputs go on.
+    skipped, nothing of it is stored, and the other inputs go on. When the ledger cannot be
+    written at all (``StorageError``: a full disk, say) the run stops there with that error;
+    what earlier batches stored is kept, each article whole, and a re-run adds the rest.
     """
+    items = _read(paths, pipeline.settings, stdin)
+    return ingest_items(pipeline, ledger, items, inputs=paths, progress=progress)
+
+
+def ingest_items(
+    pipeline: Pipeline,
+    ledger: Any,
+    items: Iterable[Article | InputProblem],
+    *,
+    inputs: Sequence[str],
+    progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Code and store articles already read (as ``ingest`` does), recording a run over ``inputs``."""
     settings = pipeline.settings
     run = Run(
-        id=content_id(datetime.now(UTC).isoformat(), list(paths)),
+        id=content_id(datetime.now(UTC).isoformat(), list(inputs)),
         started=datetime.now(UTC).isoformat(timespec="seconds"),
         coder_version=__version__,
         settings_digest=settings.digest(),
-        inputs=tuple(paths),
+        inputs=tuple(inputs),
     )
-    ledger.start_run(run)
-    problems: list[InputProblem] = []
-    articles = stored = events = 0
+    with uncut():
+        ledger.start_run(run)
+    lines: list[InputProblem] = []
+    articles = stored = already = events = 0
     waiting: list[CodedArticle | InputProblem] = []  # stored a batch at a time, reported in input order
 
     def flush() -> None:
-        nonlocal stored, events
+        nonlocal stored, already, events
         coded = [item for item in waiting if isinstance(item, CodedArticle)]
-        outcomes = iter(_store(ledger, coded, run.id))
+        try:
+            with uncut():  # a stop request waits for the batch's commit or rollback
+                outcomes = iter(ledger.store_many(coded, run.id) if coded else [])
+        except StorageError as exc:
+            if not stored:  # leave the ledger as it was: no trace of a run that stored nothing
+                with suppress(ChanceryError), uncut():
+                    ledger.forget_run(run.id)
+            stopped = f"this run stopped there, after storing {stored} new article(s)"
+            raise StorageError(f"{exc} ({stopped})") from exc
         for item in waiting:
             outcome = next(outcomes) if isinstance(item, CodedArticle) else item
-            if isinstance(outcome, InputProblem):
-                problems.append(outcome)
+            if isinstance(outcome, InputProblem):  # a note as well
+                lines.append(outcome)
             elif isinstance(outcome, ChanceryError):
-                problems.append(InputProblem(item.article.source or item.article.id, str(outcome)))
+                lines.append(InputProblem(item.article.source or item.article.id, str(outcome)))
             elif outcome:
                 stored += 1
                 events += len(item.events)
+            else:
+                already += 1
         waiting.clear()
 
-    for article, result in pipeline.code_stream(_read(paths, settings, stdin)):
+    for article, result in pipeline.code_stream(items):
         if article is not None:
             articles += 1
         waiting.append(result)
         if sum(isinstance(item, CodedArticle) for item in waiting) >= settings.batch_size:
             flush()
-        if progress:
+        if progress and not isinstance(result, InputNote):
             progress(result.source if isinstance(result, InputProblem) else result.article.source or "")
     flush()
     run = replace(
@@ -251,26 +318,11 @@ def ingest(
         articles=articles,
         stored=stored,
         events=events,
-        failures=len(problems),
+        failures=sum(not isinstance(line, InputNote) for line in lines),
     )
-    ledger.finish_run(run)
-    return IngestReport(run=run, problems=tuple(problems))
-
-
-def _store(ledger: Any, coded: list[CodedArticle], run_id: str) -> list[bool | ChanceryError]:
-    """Store a batch in one transaction; if the batch as a whole fails, try each article alone."""
-    if not coded:
-        return []
-    try:
-        return ledger.store_many(coded, run_id)
-    except ChanceryError:  # not one article's fault (e.g. the database was busy): one by one
-        outcomes: list[bool | ChanceryError] = []
-        for item in coded:
-            try:
-                outcomes.append(ledger.store(item, run_id))
-            except ChanceryError as exc:
-                outcomes.append(exc)
-        return outcomes
+    with uncut():
+        ledger.finish_run(run)
+    return IngestReport(run=run, lines=tuple(lines), already=already)
 
 
 def code_inputs(
@@ -282,15 +334,18 @@ def code_inputs(
 
 
 def count_inputs(paths: Sequence[str]) -> int | None:
-    """How many articles the inputs hold, for a progress bar (None when stdin makes it unknowable)."""
+    """How many articles the inputs hold, for a progress bar (None when it cannot be known beforehand).
+
+    A JSONL file counts its lines, read in chunks; standard input and a file that is not regular
+    (a FIFO would be consumed by counting) make the total unknown.
+    """
     total = 0
     for name in iter_files(paths):
-        if name == "-":
+        if name == "-" or (os.path.exists(name) and not os.path.isfile(name)):
             return None
         if name.endswith(".jsonl"):
             try:
-                with open(name, "rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
+                total += _lines(name)
             except OSError:
                 total += 1  # read_inputs reports it; it still takes one step
         else:
@@ -298,5 +353,22 @@ def count_inputs(paths: Sequence[str]) -> int | None:
     return total
 
 
+def _lines(name: str) -> int:
+    count = ended = 0
+    with open(name, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+            ended = chunk.endswith(b"\n")
+    return count + (not ended)
+
+
 def _read(paths: Sequence[str], settings: Settings, stdin: TextIO | None):
-    return read_inputs(paths, stdin=stdin, max_chars=settings.max_chars, default_date=settings.date)
+    return read_inputs(
+        paths,
+        stdin=stdin,
+        max_chars=settings.max_chars,
+        default_date=settings.date,
+        max_line_chars=settings.max_line_chars,
+        max_record_bytes=settings.max_record_bytes,
+        max_file_bytes=settings.max_file_bytes,
+    )

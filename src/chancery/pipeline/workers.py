@@ -49,7 +49,9 @@ class WorkerPool:
     so the parent always knows which batches a worker holds, and a worker that dies (killed,
     out of memory, a crash in native code) takes nothing else with it: it is replaced, the
     batch it was coding is coded again one article at a time, and an article that stops a
-    worker on its own becomes that input's problem while the run goes on.
+    worker on its own becomes that input's problem while the run goes on. Each worker also
+    holds the reading end of a pipe only the parent writes to: when the parent dies, even by
+    SIGKILL, the pipe closes and the worker exits, so that no worker outlives its run.
     """
 
     def __init__(self, settings: Settings, size: int):
@@ -113,14 +115,16 @@ class WorkerPool:
     def _start(self) -> _Worker:
         tasks = self._context.Queue()
         receive, send = self._context.Pipe(duplex=False)
+        watched, lifeline = self._context.Pipe(duplex=False)
         process = self._context.Process(
-            target=_work, args=(self._settings, tasks, send), name=f"chancery-worker-{self._started}"
+            target=_work, args=(self._settings, tasks, send, watched), name=f"chancery-worker-{self._started}"
         )
         process.daemon = True
         process.start()
         send.close()  # the worker holds the only writing end, so its death reads as end of file
+        watched.close()  # and the parent the only writing end of the lifeline, so with its death
         self._started += 1
-        return _Worker(process, tasks, receive)
+        return _Worker(process, tasks, receive, lifeline)
 
     def _ticket(self, batch: list[Article]) -> int:
         ticket = self._next_ticket
@@ -192,6 +196,7 @@ class WorkerPool:
         dead.tasks.cancel_join_thread()  # what is still queued for it is recovered here
         dead.tasks.close()
         dead.results.close()
+        dead.lifeline.close()
         coding = dead.coding
         self._backlog.extendleft(reversed([t for t in dead.tickets if t != coding]))  # never begun
         if coding is None:  # it died between batches: nothing points at an article
@@ -224,6 +229,7 @@ class WorkerPool:
             worker.tasks.cancel_join_thread()
             worker.tasks.close()
             worker.results.close()
+            worker.lifeline.close()
 
 
 @dataclass
@@ -233,19 +239,23 @@ class _Worker:
     process: Any
     tasks: Any  # a queue: the parent never blocks handing over a batch
     results: Any  # the reading end of the worker's pipe
+    lifeline: Any  # the writing end of the pipe whose closing tells the worker to exit
     tickets: deque[int] = field(default_factory=deque)  # what it holds, oldest first
     coding: int | None = None  # the ticket it said it began and has not yet returned
     ready: bool = False
 
 
-def _work(settings: Settings, tasks: Any, results: Any) -> None:
+def _work(settings: Settings, tasks: Any, results: Any, lifeline: Any) -> None:
     """A worker process: load once, say ready, then code batches until told to stop."""
     import gc
     import signal
+    import threading
 
     from chancery.pipeline import Pipeline  # the package imports this module first
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's clean stop is not the worker's
+    threading.Thread(target=_exit_with_parent, args=(lifeline,), daemon=True).start()
     try:
         pipeline = Pipeline.from_settings(settings).warm()
     except ChanceryError as exc:
@@ -259,3 +269,13 @@ def _work(settings: Settings, tasks: Any, results: Any) -> None:
     for ticket, batch in iter(tasks.get, None):
         results.send(("took", ticket, None))  # if this worker dies now, the parent knows what killed it
         results.send(("done", ticket, pipeline.code_batch(batch)))
+
+
+def _exit_with_parent(lifeline: Any) -> None:
+    """Wait for the parent's end of ``lifeline`` to close (the parent has gone), then exit at once."""
+    import os
+    from contextlib import suppress
+
+    with suppress(EOFError, OSError):
+        lifeline.recv()  # the parent never sends: this returns only by raising
+    os._exit(1)

@@ -95,3 +95,43 @@ def test_a_parser_failure_is_a_one_line_problem_not_an_exception(monkeypatch):
     assert read_html(PAGE, "page.html") == InputProblem(
         "page.html", "HTML could not be parsed (ValueError: tree too deep at node 9000)"
     )
+
+
+_FRAMED = """<html><head><title>Talks in Doha</title></head><body><article>
+<h1>Talks in Doha</h1>
+<p>Officials from several countries met in Doha on Monday to discuss trade and shipping routes.</p>
+<p>The meeting ended without a joint statement, delegates said, and another round is planned.</p>
+{hidden}
+</article></body></html>"""
+
+
+def test_text_in_a_comment_after_an_unclosed_iframe_is_never_article_text():
+    """Issue 15: after an unclosed <iframe>, a comment's text was coded as an event."""
+    page = _FRAMED.format(
+        hidden='<iframe src="https://example.org/embed">\n<!-- Russia recognised the Taliban government. -->'
+    )
+    article = read_html(page, "framed.html")
+    assert isinstance(article, Article)
+    assert "Russia" not in article.text and "<!--" not in article.text
+    assert article.text.startswith("Officials from several countries met in Doha")
+
+
+def test_an_unclosed_comment_hides_the_rest_of_the_page_and_a_closed_one_only_itself():
+    closed = read_html(
+        _FRAMED.format(hidden="<!-- Moscow expelled the envoy. --><p>Talks resume in May.</p>"), "a"
+    )
+    unclosed = read_html(_FRAMED.format(hidden="<!-- Moscow expelled the envoy. <p>Talks resume.</p>"), "b")
+    assert "Moscow" not in closed.text and "Talks resume in May." in closed.text
+    assert "Moscow" not in unclosed.text and "Talks resume" not in unclosed.text
+
+
+def test_a_comment_opener_inside_a_script_hides_nothing_and_the_script_metadata_is_kept():
+    page = PAGE.replace(
+        "</head>",
+        '<script>var marker = "<!--";</script>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-03-10"}</script>'
+        "</head>",
+    )
+    article = read_html(page, "scripted.html")
+    assert "Saudi Arabia and Iran agreed on Friday" in article.text
+    assert article.date == "2023-03-10"

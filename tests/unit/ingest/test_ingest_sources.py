@@ -185,7 +185,7 @@ def test_a_file_that_cannot_be_opened_is_a_permission_problem(tmp_path, monkeypa
 
     path = tmp_path / "secret.txt"
     path.write_text(BODY, encoding="utf-8")
-    monkeypatch.setattr(sources, "read_bytes", denied)
+    monkeypatch.setattr(sources, "open_input", denied)
     assert list(read_inputs([str(path)])) == [InputProblem(str(path), "permission denied")]
 
 
@@ -209,7 +209,7 @@ def test_the_same_text_gets_the_same_id_and_different_text_a_different_id(tmp_pa
 def test_bad_arguments_raise_input_error_before_any_input_is_read():
     with pytest.raises(InputError, match="give it as YYYY-MM-DD"):
         read_inputs(["-"], default_date="4 July")
-    with pytest.raises(InputError, match="max_chars must be a positive number"):
+    with pytest.raises(InputError, match="max_chars must be a positive whole number"):
         read_inputs(["-"], max_chars=0)
 
 

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+import sqlalchemy as sa
 
 from chancery.ledger import Ledger, open_ledger
 
@@ -38,9 +39,11 @@ def ledger_url(request, tmp_path) -> Iterator[tuple[str, str | None]]:
         return
     schema = f"chancery_test_{uuid.uuid4().hex[:12]}"
     yield POSTGRES_URL, schema
-    # Drop the schema even if the test never opened it or left it half built.
-    with open_ledger(POSTGRES_URL, schema=schema) as cleanup:
-        cleanup.drop()
+    # Drop the schema even if the test never opened it, left it half built or made it unopenable.
+    engine = sa.create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    engine.dispose()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from ledger_factory import coded
 from chancery.errors import LedgerError
 from chancery.records import Run
 
-EMPTY = {"runs": 0, "articles": 0, "sentences": 0, "quotes": 0, "events": 0}
+EMPTY = {"runs": 0, "articles": 0, "sentences": 0, "quotes": 0, "events": 0, "mentions": 0}
 
 
 def _recognition_article():
@@ -28,7 +28,14 @@ def _recognition_article():
 def test_store_keeps_every_part_and_reads_it_back_unchanged(ledger):
     article = _recognition_article()
     assert ledger.store(article) is True
-    assert ledger.counts() == {"runs": 0, "articles": 1, "sentences": 2, "quotes": 1, "events": 1}
+    assert ledger.counts() == {
+        "runs": 0,
+        "articles": 1,
+        "sentences": 2,
+        "quotes": 1,
+        "events": 1,
+        "mentions": 0,
+    }
     assert ledger.article(article.article.id) == article.article
     assert ledger.events() == list(article.events)
     assert ledger.quotes() == [replace(article.quotes[0], date="2025-07-03")]
