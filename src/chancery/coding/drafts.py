@@ -344,6 +344,12 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
     if not (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS) or "mutual" in draft.pattern.flags:
         return []  # "the two sides would exchange ambassadors": each other, not a third state
     own = {s[0].code for s in draft.sources}
+    linked = set(tree.with_conjuncts(draft.i)) | set(tree.with_conjuncts(tree.tokens[draft.i].head))
+    coordinated = [
+        d
+        for d in drafts.values()
+        if d is not draft and d.targets and d.i in linked and d.sources == draft.sources
+    ]
     others = [
         d
         for d in drafts.values()
@@ -352,7 +358,10 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
         and (d.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
         and tree.tokens[d.i].sentence == tree.tokens[draft.i].sentence
     ]
-    others.sort(key=lambda d: (d.i > draft.i, abs(d.i - draft.i)))  # before it first, then the nearest
+    # the same actor's coordinated act first ("withdraw its diplomats and end all aid to X"), then the
+    # diplomatic act before it, then the nearest after it
+    others.sort(key=lambda d: (d.i > draft.i, abs(d.i - draft.i)))
+    others = coordinated + [d for d in others if d not in coordinated]
     if joint_with(drafts, draft):
         draft.reciprocal = True  # "A and B would restore relations and appoint ambassadors": to each other
         return []

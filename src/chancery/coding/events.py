@@ -8,6 +8,7 @@ from chancery.clauses import date_for_clause, head_path, span_head, token_range
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import (
+    DIPLOMATIC_KINDS,
     ActorRef,
     Draft,
     argument_tokens,
@@ -170,6 +171,13 @@ def _code_sentence(
     for draft in drafts.values():
         if not draft.targets and draft.sources:
             draft.targets = borrowed_targets(tree, drafts, draft)
+        diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
+        joint = (draft.reciprocal or "mutual" in draft.pattern.flags) and len(draft.sources) > 1
+        alone = not draft.targets and not joint
+        if diplomatic and alone and draft.sources:
+            # "Taiwan has ties with only 12 countries", "recalled its ambassador": a relation between
+            # two states names both, or says nothing the ledger can use
+            draft.suppressed = True
     for extra in [d for d in drafts.values() if d.pattern.also]:
         switched_from(index, extra, coder.matcher.by_id.get(extra.pattern.also))
     for draft in drafts.values():
@@ -207,7 +215,7 @@ def _code_sentence(
     for draft in [*drafts.values(), *extras]:
         if draft.pattern.also and draft.pattern.also in coder.matcher.by_id:
             extra = Draft(**{**draft.__dict__, "pattern": coder.matcher.by_id[draft.pattern.also]})
-            extra.code = extra.pattern.cameo
+            extra.code, extra.act_code, extra.statement = extra.pattern.cameo, None, None
             extra.targets = find_targets(tree, index, extra) or list(draft.switched_from)
             extras.append(extra)
     # nested acts first, so their ids exist when the events about them are built

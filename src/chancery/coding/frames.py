@@ -46,6 +46,11 @@ def apply_frames(
             # CAMEO: announcing a coercive or violent act is a threat, made now and counted
             _state(draft, codebook.recode("threat", draft.code), "threat")
             a.notes.append("threat:stated-intent-of-conflict")
+        elif _claimed_by_another(tree, index, draft):
+            # "Somaliland's leader said Ethiopia would recognise it": a third party's claim, not a
+            # statement Ethiopia made; the act is only said to be coming
+            a.modality = "hypothetical"
+            a.notes.append("modality:hypothetical:intent-claimed-by-another")
         else:
             # CAMEO: a stated intention is itself the event (03), made now and counted
             _state(draft, codebook.recode("intent", draft.code), "intent")
@@ -137,6 +142,16 @@ WARNING_VERBS = {"warn", "threaten", "caution", "vow"}
 def _state(draft: Draft, code: str, statement: str) -> None:
     """Make ``draft`` a speech act about its own act: the act's code is kept for the act's event."""
     draft.act_code, draft.code, draft.statement = draft.code, code, statement
+
+
+def _claimed_by_another(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
+    """Whether the intention is reported by someone of another state than the one said to intend it."""
+    reporter = draft.analysis.reporter
+    if reporter is None or not draft.sources:
+        return False
+    speakers = index.resolve(tree.subjects(reporter)[0], draft.date[0])
+    countries = {a.country or a.code for a, _, _ in draft.sources}
+    return bool(speakers) and all((a.country or a.code) not in countries for a, _, _ in speakers)
 
 
 def _own_government(draft: Draft, complement: Draft) -> bool:

@@ -33,13 +33,34 @@ AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "plan", "mem
 DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "debunk"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
 CLIMB_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "conj", "csubj", "oprd"}
+# adjectives that make an act noun a plan ("his planned trip") or an open possibility ("a possible visit")
+PLANNED_ADJECTIVES = {
+    "planned",
+    "scheduled",
+    "upcoming",
+    "proposed",
+    "forthcoming",
+    "intended",
+    "prospective",
+    "future",
+}
+POSSIBLE_ADJECTIVES = {
+    "possible",
+    "potential",
+    "rumoured",
+    "rumored",
+    "mooted",
+    "hypothetical",
+    "eventual",
+    "expected",
+}
 # documents whose content is an act: "a decree recognising X" has the mood of its signing or sending
 DOCUMENTS = {
     "decree", "resolution", "bill", "law", "motion", "statement", "declaration", "letter", "document",
     "agreement", "treaty", "order", "text", "proposal", "draft",
 }  # fmt: skip
 # intentions that are a schedule rather than a statement of intent ("was due to travel")
-SCHEDULING = {"due", "set", "schedule", "slate", "slated", "expect"}
+SCHEDULING = {"due", "set", "schedule", "slate", "slated", "expect", "move"}
 # predicates that say what an act would mean or count as without asserting it: negated, they deny it
 # ("the visit does not mean that Oslo recognises the junta", "did not amount to recognition")
 IMPLICATION_VERBS = {
@@ -74,6 +95,7 @@ class Analysis:
     intent_by_governor: bool = False  # "has no plans to": the intention, not the act, is negated
     scheduled: bool = False  # "is due to visit", "is set to sign": a schedule, not anyone's statement
     ceased: bool = False  # "no longer recognises", "stopped recognising": the state ends now
+    reporter: int | None = None  # the speech verb the act is reported under ("X said Y would ...")
     governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
     conditions: list[str] = field(default_factory=list)
     background: bool = False  # a purpose ("to support X") or a charge ("accused X of V-ing"): no event
@@ -97,6 +119,13 @@ def analyse(
         if any(tree.lemma(k) == "no" for k in tree.children(i, "det")):
             result.negated = True
             result.notes.append("negation:no")
+        for k in tree.children(i, "amod"):
+            if tree.words[k] in PLANNED_ADJECTIVES:  # "his planned trip", "the upcoming visit"
+                result.intent = result.scheduled = True
+                result.notes.append("modality:intent:" + tree.tokens[k].text)
+            elif tree.words[k] in POSSIBLE_ADJECTIVES and result.modality == "asserted":  # "a possible visit"
+                result.modality = "hypothetical"
+                result.notes.append("modality:hypothetical:" + tree.tokens[k].text)
         head = tree.tokens[i].head
         if tree.tokens[i].dep in {"dobj", "obj"} and head != i:
             node = head  # a nominalisation takes the tense and negation of its light verb
@@ -107,6 +136,13 @@ def analyse(
             elif carrier is not None and carrier.frame == "intent" and tree.lemma(head) not in DOING_VERBS:
                 result.intent = True
                 result.notes.append("modality:intent:" + tree.tokens[head].text)
+        elif (
+            tree.tokens[i].dep in {"nsubj", "nsubjpass"}
+            and _frame_of(tree, head, i, governors) == "hypothetical"
+        ):
+            # "Chinese recognition would depend on ...", "a visit is unlikely": the predicate's doubt
+            result.modality = "hypothetical"
+            result.notes.append("modality:hypothetical:subject-of:" + tree.tokens[head].text)
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and _in_condition(tree, head):
             # "unless ... Israel's aggression on Gaza stops": the act is part of a condition stated
             result.modality = "hypothetical"
@@ -266,6 +302,8 @@ def analyse(
                 result.notes.append("negation:governor:" + tree.tokens[head].text)
             elif frame == "report":
                 reported = True
+                if result.reporter is None:
+                    result.reporter = head
             elif frame == "cessation" and not _negated(tree, head):
                 result.ceased = True  # "stopped recognising Taiwan": recognition ends
                 result.notes.append("cessation:" + tree.tokens[head].text)
@@ -348,6 +386,17 @@ def _negated_above(
     result.negated = True
     result.notes.append(f"negation:under:{cue} {tree.tokens[head].text}")
     return True
+
+
+def _frame_of(tree: Tree, head: int, child: int, governors: dict[tuple[str, str], Governor]) -> str | None:
+    """The frame of the governing word ``head`` (or of the adjective it is a copula for), if any."""
+    governor = _governor(tree, head, child, governors)
+    if governor is None:
+        for k in tree.children(head, "acomp"):  # "recognition is unlikely"
+            governor = _governor(tree, k, child, governors)
+            if governor is not None:
+                break
+    return governor.frame if governor is not None else None
 
 
 def _in_condition(tree: Tree, verb: int) -> bool:
