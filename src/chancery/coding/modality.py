@@ -300,6 +300,9 @@ def analyse(
             elif frame == "pending" and _negated(tree, head):
                 result.negated = True  # "Russia was not to blame"
                 result.notes.append("negation:governor:" + tree.tokens[head].text)
+            elif frame == "pending" and tree.lemma(head) == "be" and _infinitive(tree, node):
+                result.intent = result.scheduled = True  # "Israel was to recognise Kosovo": planned
+                result.notes.append("modality:intent:be-to")
             elif frame == "report":
                 reported = True
                 if result.reporter is None:
@@ -329,6 +332,8 @@ def analyse(
 PREVENTING = {"prevent", "bar", "stop", "block", "ban", "deter", "discourage", "dissuade", "keep", "preclude"}
 # holders whose "against" phrase is an act decided or argued against ("decided against recognising")
 OPPOSING_CHOICE = {"decide", "vote", "argue", "advise", "rule", "warn", "caution", "lobby", "campaign", "opt"}
+# holders whose "with" phrase is the act they carry out ("went ahead with recognising")
+PROCEEDING = {"go", "proceed", "press", "push", "move", "forge", "continue", "plough", "plow"}
 # holders whose "for" phrase is an act that was the reason for them ("praised X for recognising")
 REASON_HOLDERS = FACTIVE_VERBS | {"thank", "blame", "punish", "reward", "fault", "sanction", "target"}
 
@@ -353,6 +358,8 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         return None
     if lemma in IMPLICATION_VERBS:
         return holder  # "be seen as recognition", "amount to recognition"
+    if word == "with" and lemma in PROCEEDING:
+        return holder  # "went ahead with recognising", "pressed on with"
     if word in ADJUNCT_PREPS or word == "against":
         return None
     if word in {"toward", "towards", "about"} or (word == "for" and lemma not in REASON_HOLDERS):

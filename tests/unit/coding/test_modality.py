@@ -133,3 +133,18 @@ def test_every_event_obeys_the_counted_rule(coded):
 def test_a_recognition_that_ends_is_a_counted_withdrawal(coded, text):
     events = coded(text, {"Panama": "PAN", "Taiwan": "TWN"})
     assert [(e.cameo, e.relation, e.counted) for e in events] == [("161", "recognition:withdrawn", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the arrangements, Israel was to recognise Kosovo.",
+        "Serbia might reconsider if Israel went ahead with recognising Kosovo.",
+        "Chinese recognition of Kosovo would depend on a deal with Serbia.",
+    ],
+)
+def test_a_planned_or_conditional_recognition_is_not_counted(coded, text):
+    events = coded(text, {"Israel": "ISR", "Kosovo": "KSV", "Serbia": "SRB", "Chinese": "CHN"})
+    assert [e for e in events if e.cameo == "054"] and not [
+        e for e in events if e.cameo == "054" and e.counted
+    ]
