@@ -33,7 +33,9 @@ NON_FACTIVE = {
 FACTIVE = {"regret", "welcome", "know", "acknowledge", "condemn", "praise", "hail", "criticise", "criticize"}
 CLIMB = {"ccomp", "xcomp", "pcomp", "pobj", "csubj"}
 # prepositions of circumstance: an act under them stands on its own ("during his visit", "since recalling")
-ADJUNCTS = {"during", "since", "after", "before", "despite", "amid", "following", "upon", "by", "through", "over"}
+ADJUNCTS = {
+    "during", "since", "after", "before", "despite", "amid", "following", "upon", "by", "through", "over",
+}  # fmt: skip
 STATEMENT_ROOTS = ("02", "03", "10", "12", "13")
 
 
