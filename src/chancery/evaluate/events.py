@@ -7,7 +7,6 @@ digits), full code, and PLOVER event (through the codebook's crosswalk).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 from chancery.coding.codebook import Codebook
 from chancery.errors import GoldError
+from chancery.evaluate.gold_file import records
 from chancery.records import Article, Event
 
 LEVELS = ("root", "full", "plover")
@@ -178,16 +178,9 @@ class EventReport:
 
 def load_cases(path: Path) -> list[Case]:
     """The cases of a golden events file; raises GoldError naming the bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldError(f"{path}: cannot read gold file ({exc.strerror})") from exc
     cases = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
+    for number, raw in records(path, "case"):
         try:
-            raw = json.loads(line)
             events = tuple(
                 GoldEvent(
                     source=e["source"],
@@ -200,7 +193,7 @@ def load_cases(path: Path) -> list[Case]:
                 for e in raw["events"]
             )
             cases.append(Case(raw["id"], raw["text"], raw.get("date"), events, raw.get("proves", "")))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (KeyError, TypeError) as exc:
             raise GoldError(f"{path}:{number}: bad case ({exc}); see the golden format in DESIGN") from exc
     return cases
 

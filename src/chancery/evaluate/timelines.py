@@ -25,6 +25,7 @@ from typing import Any
 
 from chancery.errors import GoldError
 from chancery.evaluate.events import same_actor
+from chancery.evaluate.gold_file import records
 from chancery.records import Relation
 
 KINDS = {
@@ -109,16 +110,9 @@ class TimelineReport:
 
 def load_checks(path: Path) -> list[Check]:
     """The checks of a timeline gold file; raises GoldError naming the bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldError(f"{path}: cannot read gold file ({exc.strerror})") from exc
     checks = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
+    for number, raw in records(path, "check"):
         try:
-            raw = json.loads(line)
             check = Check(
                 id=raw["id"],
                 as_of=raw["as_of"],
@@ -129,7 +123,7 @@ def load_checks(path: Path) -> list[Check]:
                 subjects=tuple(raw["subjects"]) if "subjects" in raw else None,
                 proves=raw.get("proves", ""),
             )
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (KeyError, TypeError) as exc:
             raise GoldError(f"{path}:{number}: bad check ({exc}); see chancery.evaluate.timelines") from exc
         if check.kind not in KINDS or (check.state is not None and check.state not in KINDS[check.kind]):
             raise GoldError(f"{path}:{number}: unknown kind or state {check.kind}/{check.state}")
