@@ -300,7 +300,12 @@ def analyse(
             elif frame == "pending" and _negated(tree, head):
                 result.negated = True  # "Russia was not to blame"
                 result.notes.append("negation:governor:" + tree.tokens[head].text)
-            elif frame == "pending" and tree.lemma(head) == "be" and _infinitive(tree, node):
+            elif (
+                frame == "pending"
+                and tree.lemma(head) == "be"
+                and _infinitive(tree, node)
+                and not tree.children(head, "attr", "acomp")  # "was one of three countries to recognise"
+            ):
                 result.intent = result.scheduled = True  # "Israel was to recognise Kosovo": planned
                 result.notes.append("modality:intent:be-to")
             elif frame == "report":
