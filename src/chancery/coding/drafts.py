@@ -22,6 +22,15 @@ CIVILIAN_NOUNS = {
     "civilian", "people", "woman", "child", "resident", "villager", "worker", "student", "refugee",
     "protester", "demonstrator", "journalist", "citizen", "girl", "man", "family", "inhabitant",
 }  # fmt: skip  # actor, the rule that found it, the quote it came from
+# roots of coercion and violence, whose unnamed victims belong to the place it is done in
+FORCEFUL_ROOTS = ("17", "18", "19", "20")
+# nouns for unnamed members of a state's forces or armed groups: they belong to the place they act in
+UNNAMED_MEMBERS = {
+    "police": "COP", "policeman": "COP", "policemen": "COP", "officer": "COP", "soldier": "MIL",
+    "troop": "MIL", "insurgent": "REB", "militant": "REB", "guerrilla": "REB", "rebel": "REB",
+    "gunman": "REB", "gunmen": "REB", "fighter": "REB", "separatist": "REB", "jihadist": "REB",
+    "activist": "OPP", "dissident": "OPP",
+}  # fmt: skip
 
 
 @dataclass
@@ -177,6 +186,9 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         country = located_in(tree, index, draft.i)
         if country and not same_actor(country, source_codes):
             return [(Actor(text=country, code=country, country=country), "target:place-of-act", None)]
+    domestic = domestic_target(tree, index, draft) if done and not diplomatic else []
+    if domestic:
+        return domestic
     if draft.pattern.pos == "V" and draft.pattern.frame not in {"request", "demand"}:
         # "offered to hand over to Great Britain two nationals": the target sits in the complement
         # (not for appeals: "did not call on members to cut ties with Israel" asks the members)
@@ -189,6 +201,40 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                 if actors:
                     return [(a, "target:complement-argument", q) for a, _, q in actors]
     return []
+
+
+# roots done inside a state when nobody else is named: protest (against its government) and coercion
+# (of its people): "farmers blocked roads around Paris", "Sri Lanka imposed a nationwide curfew"
+DOMESTIC_ROOTS = ("14", "17")
+
+
+def domestic_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """Protest and coercion naming no target are done in a place: a protest is against the government
+    of the state it happens in, coercion falls on that state's people (PLOVER codes the place's state
+    when no target is named). The place named in the sentence, else the actor's own state."""
+    if not draft.sources or not draft.pattern.cameo.startswith(DOMESTIC_ROOTS):
+        return []
+    token = tree.tokens[draft.i]
+    if token.dep == "pobj" and tree.lemma(token.head) == "in":
+        return []  # "recalled its ambassador in protest at ...": the manner of another act
+    if draft.analysis.modality != "asserted" or draft.analysis.negated:
+        return []  # a wish or a plan says nothing about whom it would fall on
+    held = tree.objects(draft.i) + tree.prep_objects(draft.i, "on") + tree.prep_objects(draft.i, "against")
+    if draft.pattern.cameo.startswith("17") and any(tree.tokens[k].tag in {"NNS", "NNPS"} for k in held):
+        return []  # "crack down on terrorist forces": done to people the text names but we cannot
+    source = draft.sources[0][0]
+    country = located_in(tree, index, draft.i) or source.country
+    if not country or source.code.startswith("IGO"):
+        return []
+    if draft.pattern.cameo.startswith("14"):
+        if source.country == country and source.sector == "GOV":
+            return []  # a government does not protest against itself
+        actor = Actor(text=country, code=country + "GOV", country=country, sector="GOV")
+        return [(actor, "target:government-of-place-of-protest", None)]
+    if source.country != country and not located_in(tree, index, draft.i):
+        return []
+    actor = Actor(text=country, code=country + "CVL", country=country, sector="CVL")
+    return [(actor, "target:people-of-place", None)]
 
 
 def thanked_for(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
@@ -206,6 +252,35 @@ def thanked_for(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     return [(a, "target:thanker", q) for a, _, q in found if not same_actor(a.code, source_codes)]
 
 
+# verbs by which the one addressed answers an appeal, offer, demand, threat or charge made to it
+# ("Beijing rejected Australia's call for an inquiry", "the Taliban spurned US demands")
+ANSWERING = {
+    "reject", "dismiss", "accept", "heed", "answer", "ignore", "defy", "spurn", "rebuff", "refuse",
+    "decline", "deny", "welcome", "consider", "study", "weigh", "respond", "agree", "comply", "resist",
+    "brush", "shrug", "snub", "turn",
+}  # fmt: skip
+# roots whose act is addressed to someone: appeals, offers and intents, demands, charges, threats
+ADDRESSED_ROOTS = ("02", "03", "10", "11", "13")
+
+
+def answered_by(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """An appeal, offer or demand named as the thing another actor answers is addressed to that actor:
+    "Beijing rejected Australia's call" (Australia → China), "agreed to Cairo's proposal"."""
+    token = tree.tokens[draft.i]
+    if draft.pattern.pos != "N" or not draft.pattern.cameo.startswith(ADDRESSED_ROOTS):
+        return []
+    verb = token.head
+    if token.dep == "pobj" and tree.tokens[verb].dep == "prep":  # "responded to", "complied with"
+        verb = tree.tokens[verb].head
+    elif token.dep not in {"dobj", "nsubjpass"}:
+        return []
+    if tree.lemma(verb) not in ANSWERING:
+        return []
+    source_codes = {s[0].code for s in draft.sources}
+    found = index.resolve(tree.subjects(verb)[0], draft.date[0])
+    return [(a, "target:answerer", q) for a, _, q in found if not same_actor(a.code, source_codes)]
+
+
 def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """Unnamed civilians as the object ("killed hundreds of civilians", "banned women from ..."):
     the civilians of the place the sentence names, else of the acting state."""
@@ -218,6 +293,18 @@ def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRe
         for o in tree.children(p, "pobj")
     ]
     objects = [k for k in heads if tree.lemma(k) in CIVILIAN_NOUNS and not index.is_actor(k)]
+    members = [k for k in heads if tree.lemma(k) in UNNAMED_MEMBERS and not index.is_actor(k)]
+    if members and not objects and draft.sources and draft.pattern.cameo.startswith(FORCEFUL_ROOTS):
+        # "killed 11 soldiers in Cauca", "arrested activists in Dhaka": members of the place's state
+        country = located_in(tree, index, draft.i)
+        if not country and UNNAMED_MEMBERS[tree.lemma(members[0])] in {"OPP", "REB"}:
+            country = draft.sources[0][0].country  # "police arrested 200 activists": at home
+        if not country:
+            return []
+        sector = UNNAMED_MEMBERS[tree.lemma(members[0])]
+        text = tree.tokens[members[0]].text
+        actor = Actor(text=text, code=country + sector, country=country, sector=sector)
+        return [(actor, "target:unnamed-members-of-place", None)]
     if not objects or not draft.sources:
         return []
     country = located_in(tree, index, draft.i) or draft.sources[0][0].country
@@ -227,6 +314,9 @@ def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRe
     return [(actor, "target:unnamed-civilians", None)]
 
 
+LOCATING_PREPS = {"in", "throughout", "across", "outside", "near"}
+
+
 def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
     """The country of the first place the sentence of token ``i`` names ("in Lima", "across Peru")."""
     sentence = tree.tokens[i].sentence
@@ -234,22 +324,33 @@ def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
         if m.sentence != sentence or not m.actor.country:
             continue
         head = tree.tokens[m.head]
-        located = head.dep == "pobj" and tree.lemma(head.head) in {"in", "throughout", "across", "outside"}
+        located = head.dep == "pobj" and tree.lemma(head.head) in LOCATING_PREPS
         if m.kind == "place" or located:
             return m.actor.country
     return None
 
 
 def crowd_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:
-    """Unnamed protesters ("thousands of students demonstrated in Lima"): the civilians of the place."""
+    """Unnamed protesters ("thousands of students demonstrated in Lima"): the civilians of the place;
+    unnamed police, insurgents or militants ("police in Dhaka arrested ..."): the place's."""
     nouns = [k for k in subjects if tree.tokens[k].pos in {"NOUN", "NUM", "PROPN"} and not index.is_actor(k)]
     if not nouns:
         return []
     country = located_in(tree, index, i)
     if country is None:
         return []
-    actor = Actor(text=tree.tokens[nouns[0]].text, code=country + "CVL", country=country, sector="CVL")
+    sector = UNNAMED_MEMBERS.get(tree.lemma(nouns[0]), "CVL")
+    actor = Actor(text=tree.tokens[nouns[0]].text, code=country + sector, country=country, sector=sector)
     return [(actor, "actor:crowd-of-place", None)]
+
+
+def members_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:
+    """Unnamed police, insurgents or militants acting in a named place belong to it (not soldiers:
+    troops in a place are often a foreign army's)."""
+    nouns = [k for k in subjects if tree.lemma(k) in UNNAMED_MEMBERS and not index.is_actor(k)]
+    if not nouns or UNNAMED_MEMBERS[tree.lemma(nouns[0])] == "MIL":
+        return []
+    return crowd_source(tree, index, i, nouns)
 
 
 def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) -> list[ActorRef]:

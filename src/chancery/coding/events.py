@@ -11,6 +11,7 @@ from chancery.coding.drafts import (
     DIPLOMATIC_KINDS,
     ActorRef,
     Draft,
+    answered_by,
     argument_tokens,
     borrowed_targets,
     crowd_source,
@@ -20,6 +21,7 @@ from chancery.coding.drafts import (
     governs_other,
     implied_agent,
     implied_targets,
+    members_source,
     switched_from,
     thanked_for,
 )
@@ -135,6 +137,8 @@ def _code_sentence(
             sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.cameo.startswith("14"):
             sources = crowd_source(tree, index, i, source_tokens)
+        if not sources:
+            sources = members_source(tree, index, i, source_tokens)
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
     for draft in drafts.values():
         draft.sources.extend(elliptical_sources(tree, index, draft))
@@ -142,7 +146,11 @@ def _code_sentence(
             between = tree.prep_objects(draft.i, "between")  # "relations were established between A and B"
             draft.sources = index.resolve(between, draft.date[0])
             draft.source_note = "source:mutual-between"
-        draft.targets = find_targets(tree, index, draft) or thanked_for(tree, index, draft)
+        draft.targets = (
+            find_targets(tree, index, draft)
+            or thanked_for(tree, index, draft)
+            or answered_by(tree, index, draft)
+        )
         if not draft.targets and draft.source_note.startswith("source:implied"):
             draft.targets = implied_targets(tree, index, draft)
         if "negpolar" in draft.pattern.flags:
@@ -161,8 +169,16 @@ def _code_sentence(
         owners = [tree.words[k] for o in held for k in tree.children(o, "poss", "det")]
         # "A and B pledged to reopen their embassies": each in the other's capital ("A and B recalled
         # their ambassadors" recalled each its own); "expelled each other's envoys": whatever the act
-        draft.reciprocal = ("other" in owners) or (
-            bool({"their", "each"} & set(owners)) and draft.pattern.cameo[:2] < "09"
+        # "accused each other", "sanctioned one another": whatever the act, done to one another
+        one_another = any(
+            tree.words[o] in {"other", "another"}
+            and {"each", "one"} & set(tree.words[k] for k in tree.children(o, "det", "nummod", "amod"))
+            for o in held
+        )
+        draft.reciprocal = (
+            ("other" in owners)
+            or one_another
+            or (bool({"their", "each"} & set(owners)) and draft.pattern.cameo[:2] < "09")
         )
         if "needtarget" in draft.pattern.flags and not draft.targets:
             draft.suppressed = True

@@ -94,7 +94,11 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
         found.append((_leaders(tree, head), "followed"))
     # "recognised Z, joining Y and W": a following participle beside the act
     for clause in tree.children(i, "advcl", "conj"):
-        if tree.lemma(clause) in FOLLOWING and tree.tokens[clause].tag == "VBG":
+        # set off by a comma, with no subject of its own (not "objections to Sweden joining NATO")
+        set_off = clause > 0 and tree.words[min(tree.subtree(clause)) - 1] == ","
+        own_subject = tree.children(clause, "nsubj", "nsubjpass")
+        participle = tree.lemma(clause) in FOLLOWING and tree.tokens[clause].tag == "VBG"
+        if participle and set_off and not own_subject:
             found.append((_leaders(tree, clause), "joined"))
     ranked = _ranked(tree, i)
     if ranked is not None:

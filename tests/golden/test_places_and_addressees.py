@@ -1,0 +1,30 @@
+"""Targets the text gives without naming them as objects, case by case (events/places_and_addressees.jsonl).
+
+The file also joins the aggregate golden score; here every counted gold event must be found at root
+level with country-level actors, and nothing counted beyond them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chancery.evaluate.events import code_cases, load_cases, match
+
+CASES = load_cases(Path(__file__).parent / "events" / "places_and_addressees.jsonl")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coded(pipeline):
+    return dict(zip((c.id for c in CASES), code_cases(CASES, pipeline), strict=True))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_every_counted_event_is_found_and_nothing_more_is_counted(case, coded):
+    gold = [g for g in case.events if g.counted]
+    found = [p for p in coded[case.id] if p.counted]
+    _, missed, extra = match(gold, found, lambda cameo: cameo[:2])
+    assert not missed and not extra, (case.proves, missed, extra)
