@@ -97,9 +97,13 @@ class _Handler(BaseHTTPRequestHandler):
         if route is not None and route.fail_first > 0:
             route.fail_first -= 1
             status = 503
-        elif route is not None and status == 200 and route.validators:
-            if (match and match == route.etag) or (not match and since and since == owner.modified):
-                status = 304
+        elif (
+            route is not None
+            and status == 200
+            and route.validators
+            and _unchanged(route, match, since, owner.modified)
+        ):
+            status = 304
         host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
         owner.log.append(Logged(self.path, host, match, since, status))
         self.send_response(status)
@@ -115,6 +119,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:  # the log is the test's, not stderr's
         pass
+
+
+def _unchanged(route: Route, match: str | None, since: str | None, modified: str) -> bool:
+    """As RFC 9110 says: If-None-Match decides when sent, else If-Modified-Since."""
+    if match:
+        return match == route.etag
+    return since == modified
 
 
 def start() -> tuple[FeedServer, ThreadingHTTPServer]:

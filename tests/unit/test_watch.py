@@ -58,7 +58,9 @@ def watcher_for(pipeline, ledger):
     def make(feeds, **values):
         settings = pipeline.settings.with_values({"workers": 1, "watch_host_delay": 0, **values})
         time = FakeTime()
-        watcher = Watcher(replace(pipeline, settings=settings), ledger, feeds, sleep=time.sleep, clock=time.clock)
+        watcher = Watcher(
+            replace(pipeline, settings=settings), ledger, feeds, sleep=time.sleep, clock=time.clock
+        )
         return watcher, time
 
     return make
@@ -80,7 +82,11 @@ def test_fifty_items_repeated_over_three_polls_end_as_48_articles_and_2_reported
             server.page(f"/news/{number}", f"Dispatch {number}", text)
 
     def item(number, link_suffix="", guid_suffix=""):
-        return (server.url(f"/news/{number}{link_suffix}"), f"wire-{number}{guid_suffix}", f"Dispatch {number}")
+        return (
+            server.url(f"/news/{number}{link_suffix}"),
+            f"wire-{number}{guid_suffix}",
+            f"Dispatch {number}",
+        )
 
     polls = [
         [item(n) for n in range(20)],
@@ -144,7 +150,8 @@ def test_an_atom_feed_is_read_with_relative_links_and_its_dates(server, ledger, 
         "<title>World</title><id>urn:world</id>"
         '<entry><title>Sweden joins NATO</title><id>urn:sweden</id><link href="sweden-nato"/>'
         "<published>2024-03-07T12:00:00+01:00</published></entry>"
-        '<entry><title>Finland joins NATO</title><id>urn:finland</id><link rel="alternate" href="finland-nato"/>'
+        "<entry><title>Finland joins NATO</title><id>urn:finland</id>"
+        '<link rel="alternate" href="finland-nato"/>'
         '<link rel="enclosure" href="/photo.jpg"/><updated>2023-04-04T15:00:00Z</updated></entry></feed>',
         "application/atom+xml",
     )
@@ -164,7 +171,9 @@ def test_a_sitemap_index_is_followed_and_its_sitemaps_polled_even_when_it_is_unc
     for number in (41, 42, 43):
         server.page(f"/s/{number}", f"Dispatch {number}", texts[number])
     urlset = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</urlset>'
-    server.serve("/sm-1.xml", urlset.format(f"<url><loc>{server.url('/s/41')}</loc></url>"), "application/xml")
+    server.serve(
+        "/sm-1.xml", urlset.format(f"<url><loc>{server.url('/s/41')}</loc></url>"), "application/xml"
+    )
     server.serve(
         "/sm-2.xml",
         urlset.format(f"<url><loc>{server.url('/s/42')}</loc><lastmod>2018-05-01</lastmod></url>"),
@@ -262,7 +271,9 @@ def test_requests_to_one_host_wait_the_politeness_delay_and_other_hosts_do_not(s
 
 def test_a_page_that_is_no_article_is_reported_and_tried_again_when_listed_again(server, ledger, watcher_for):
     server.serve("/doc.pdf", b"%PDF-1.4", "application/pdf")
-    server.serve("/empty", "<html><head><title>Gone</title></head><body><script>var x=1;</script></body></html>")
+    server.serve(
+        "/empty", "<html><head><title>Gone</title></head><body><script>var x=1;</script></body></html>"
+    )
     links = [(server.url("/doc.pdf"), None, "A PDF"), (server.url("/empty"), None, "Nothing")]
     server.rss("/feed.xml", links)
     watcher, _ = watcher_for([server.url("/feed.xml")])
@@ -310,5 +321,5 @@ def test_watch_once_on_the_command_line_reports_and_remembers_between_runs(serve
 
 def test_watch_settings_are_whole_seconds_checked_like_the_others():
     assert Settings.load({"watch_host_delay": 0, "config": ""}, env={}).watch_host_delay == 0
-    with pytest.raises(ChanceryError, match="watch_interval.*at least 1"):
+    with pytest.raises(ChanceryError, match=r"watch_interval.*at least 1"):
         Settings.load({"watch_interval": 0, "config": ""}, env={})
