@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from chancery.cli import app
 from chancery.errors import ChanceryError
-from chancery.ingest.fetch import Fetcher
+from chancery.ingest.fetch import Fetcher, FetchError
 from chancery.ledger import open_ledger
 from chancery.pipeline.watch import Watcher, feed_urls
 from chancery.settings import Settings
@@ -267,6 +267,19 @@ def test_requests_to_one_host_wait_the_politeness_delay_and_other_hosts_do_not(s
     fetcher.get(server.url("/p/1"))  # 2 s gone of the 5 since its last request
     assert time.sleeps == [5, 3]
     assert [e.host for e in server.log] == ["127.0.0.1", "localhost", "127.0.0.1", "127.0.0.1"]
+
+
+def test_a_refused_connection_and_an_oversized_answer_are_one_line_fetch_errors(server):
+    import socket
+
+    with socket.socket() as closed:  # a port that was free a moment ago, and nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    with pytest.raises(FetchError, match=r"^connection refused$"):
+        Fetcher(host_delay=0).get(f"http://127.0.0.1:{port}/feed.xml")
+    server.serve("/big", b"x" * 5000)
+    with pytest.raises(FetchError, match=r"^over the limit of 4,096 bytes \(raise max_file_bytes"):
+        Fetcher(host_delay=0, max_bytes=4096).get(server.url("/big"))
 
 
 def test_a_page_that_is_no_article_is_reported_and_tried_again_when_listed_again(server, ledger, watcher_for):

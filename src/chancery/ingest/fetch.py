@@ -106,7 +106,7 @@ class Fetcher:
                     etag=exc.headers.get("ETag"),
                     last_modified=exc.headers.get("Last-Modified"),
                 )
-            raise FetchError(f"HTTP {exc.code} {exc.reason}".strip()) from None
+            raise FetchError(" ".join(f"HTTP {exc.code} {exc.reason or ''}".split())) from None
         except Capped:
             raise FetchError(
                 f"over the limit of {self.max_bytes:,} bytes (raise max_file_bytes to read it)"
@@ -120,7 +120,7 @@ class Fetcher:
 
 
 def _network_reason(reason: object) -> str:
-    if isinstance(reason, TimeoutError | socket.timeout):
+    if isinstance(reason, TimeoutError):
         return "no answer in time (watch_timeout)"
     if isinstance(reason, socket.gaierror):
         return f"host not found ({reason.strerror or reason})"
