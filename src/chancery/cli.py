@@ -244,6 +244,51 @@ def ingest(
 
 
 @app.command()
+def watch(
+    urls: Annotated[list[str], typer.Argument(help="RSS, Atom or sitemap URLs (http:// or https://).")],
+    db: DbOption = None,
+    interval: Annotated[
+        int | None, typer.Option(help="Seconds between polls (watch_interval) [default: 900].")
+    ] = None,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit (for cron and tests).")] = False,
+    model: ModelOption = None,
+    workers: WorkersOption = None,
+) -> None:
+    """Poll news feeds and sitemaps, and code and store each new article once.
+
+    Feeds are asked only for what changed (ETag, Last-Modified, remembered in the ledger); the pages
+    of new items are read as HTML files are and stored as ingest stores them. One line per feed or
+    page that failed (address and why), and a summary per poll. With --once, exit code 1 when
+    something failed; without it, the polls go on until stopped (Ctrl-C or SIGTERM).
+    """
+    from chancery.pipeline import Pipeline
+    from chancery.pipeline.watch import Watcher, WatchRound, feed_urls
+
+    feeds = feed_urls(urls)  # a bad address is refused before anything is opened
+    settings = _settings(db=db, model=model, workers=workers, watch_interval=interval)
+    pipeline = Pipeline.from_settings(settings)
+    failed = False
+
+    def report(poll: WatchRound) -> None:
+        nonlocal failed
+        failed = failed or bool(poll.problems)
+        for line in poll.lines:
+            _problem(str(line))
+        sys.stderr.write(
+            f"watched {poll.feeds} feed(s): {poll.not_modified} unchanged, {poll.failed_feeds} failed; "
+            f"{poll.new_items} new page(s): {poll.stored} stored, {poll.already} already stored, "
+            f"{poll.events} event(s), {len(poll.problems)} problem(s)\n"
+        )
+
+    with _ledger(settings, create=True) as ledger:
+        if ledger.created:
+            _problem(f"created a new ledger at {ledger.url}")
+        Watcher(pipeline, ledger, feeds).run(report, rounds=1 if once else None)
+    if failed and once:
+        raise typer.Exit(EXIT_SOME_REFUSED)
+
+
+@app.command()
 def events(
     db: DbOption = None,
     source: Annotated[str | None, typer.Option(help="Source actor code prefix, e.g. CHN.")] = None,

@@ -485,3 +485,34 @@ class Run(Record):
     events: int = 0
     failures: int = 0
     inputs: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class FeedItem(Record):
+    """An article a feed or sitemap lists: its page's address and what the feed says of it."""
+
+    url: str
+    guid: str | None = None  # RSS guid or Atom id: the feed's own name for the item
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD, from pubDate, published, updated or lastmod
+    feed: str | None = None  # the feed or sitemap that listed it
+
+    def seen_keys(self) -> tuple[str, ...]:
+        """The names an item is known by (its address, and its guid if any): an item is new only
+        when none of them was seen before, so a feed repeating it under a new address or guid
+        does not bring it back."""
+        named = [content_id("url", self.url)]
+        if self.guid:
+            named.append(content_id("guid", self.guid))
+        return tuple(named)
+
+
+@dataclass(frozen=True)
+class FeedState(Record):
+    """What the ledger remembers of a watched feed between runs: the validators of its last answer."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    checked: str | None = None  # when it was last fetched (ISO 8601, UTC)
+    sitemaps: tuple[str, ...] = ()  # a sitemap index's sitemaps, as its last full answer listed them

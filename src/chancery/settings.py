@@ -56,6 +56,11 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("port", 8000, "Port chancery serve listens on (0: any free port)."),
     ("api_token", None, "Bearer token that API writes need (CHANCERY_API_TOKEN); unset: writes refused."),
     ("max_request_bytes", 1_000_000, "Largest request body chancery serve accepts, in bytes."),
+    ("watch_interval", 900, "Seconds between two polls of the feeds by chancery watch."),
+    ("watch_host_delay", 1, "Seconds chancery watch waits between two requests to the same host (0: none)."),
+    ("watch_retries", 3, "Times chancery watch tries a failing feed again in a poll before reporting it."),
+    ("watch_backoff", 2, "Seconds before a failing feed's first retry; each later one waits twice as long."),
+    ("watch_timeout", 30, "Seconds chancery watch waits for a server's answer."),
 )
 
 # Settings whose value is a secret: shown only as set or not, never echoed in a refusal.
@@ -72,6 +77,11 @@ _LEAST = {
     "max_file_bytes": 1,
     "port": 0,
     "max_request_bytes": 1,
+    "watch_interval": 1,
+    "watch_host_delay": 0,
+    "watch_retries": 0,
+    "watch_backoff": 0,
+    "watch_timeout": 1,
 }
 _MOST = {"max_chars": 1_000_000, "port": 65_535}  # spaCy refuses longer texts (its error E088)
 _CHOICES = {"other_languages": ("store", "refuse", "code")}
@@ -111,6 +121,11 @@ class Settings:
     port: int = 8000
     api_token: str | None = field(default=None, repr=False)  # a secret: never in a repr
     max_request_bytes: int = 1_000_000
+    watch_interval: int = 900
+    watch_host_delay: int = 1
+    watch_retries: int = 3
+    watch_backoff: int = 2
+    watch_timeout: int = 30
 
     @classmethod
     def load(cls, overrides: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -25,6 +25,7 @@ from chancery.errors import LedgerError, StorageError
 from chancery.ledger import (
     counts,
     dedup,
+    feeds,
     integrity,
     limits,
     pages,
@@ -38,7 +39,7 @@ from chancery.ledger import (
 )
 from chancery.ledger import search as searching
 from chancery.ledger import standing as standings
-from chancery.records import Article, CodedArticle, Event, Quote, Relation, Run
+from chancery.records import Article, CodedArticle, Event, FeedItem, FeedState, Quote, Relation, Run
 
 DEFAULT_URL = "sqlite:///chancery.db"
 _SCHEMA_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
@@ -370,6 +371,29 @@ class Ledger:
         if len(pending) == 1:
             return StorageError(f"article {pending[0].id} was not stored at {self.url}: {reason}")
         return StorageError(f"none of a batch of {len(pending)} articles was stored at {self.url}: {reason}")
+
+    # -- feeds (what chancery watch remembers between runs) ----------------------------------------
+
+    def feed_state(self, url: str) -> FeedState | None:
+        """The remembered validators of the feed at ``url``; None for a feed never fetched."""
+        with self.engine.connect() as conn:
+            return feeds.feed_state(conn, url)
+
+    def save_feed_states(self, states: Sequence[FeedState]) -> None:
+        """Remember each feed's state in place of the one before, all in one transaction."""
+        with self._writing("remember feed states"), self.engine.begin() as conn:
+            for state in states:
+                feeds.save_feed_state(conn, state)
+
+    def seen_feed_items(self, keys: Iterable[str]) -> set[str]:
+        """Those of the item keys (``FeedItem.seen_keys``) already remembered."""
+        with self.engine.connect() as conn:
+            return feeds.known_keys(conn, keys)
+
+    def remember_feed_items(self, stored: Sequence[tuple[FeedItem, str]], seen: str) -> int:
+        """Remember items found stored, each with its article's id; the count of keys added."""
+        with self._writing("remember feed items"), self.engine.begin() as conn:
+            return feeds.remember_items(conn, stored, seen)
 
     # -- reading -----------------------------------------------------------------------------------
 

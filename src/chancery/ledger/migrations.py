@@ -50,12 +50,17 @@ def _relation_states(conn: sa.Connection) -> None:
     relation_table.rebuild(conn)
 
 
+def _feeds(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.feeds, schema.feed_items])
+
+
 # (version, name, step): versions are consecutive from 1 and never reused.
 MIGRATIONS: tuple[tuple[int, str, Step], ...] = (
     (1, "runs, articles, sentences, quotes, events", _initial_tables),
     (2, "articles.language", _article_language),
     (3, "mentions, the events listing index, full-text search of articles", _mentions_listing_and_search),
     (4, "relation states derived on write", _relation_states),
+    (5, "feeds and feed items that chancery watch remembers", _feeds),
 )
 LATEST = MIGRATIONS[-1][0]
 

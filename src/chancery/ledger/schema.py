@@ -192,5 +192,29 @@ derivations = sa.Table(
     sa.Column("rules", sa.String(64), nullable=False),
 )
 
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    # What ``chancery watch`` remembers of each feed between runs, to ask only for what changed.
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.String(100)),
+    sa.Column("checked", sa.String(40)),
+    sa.Column("sitemaps", sa.JSON),  # a sitemap index's sitemaps, polled even when the index is unchanged
+)
+
+feed_items = sa.Table(
+    "feed_items",
+    metadata,
+    # The items ``chancery watch`` has stored, under each name a feed gives them (FeedItem.seen_keys):
+    # an item a feed lists again, under either name, is not fetched again.
+    sa.Column("key", Id, primary_key=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("guid", sa.Text),
+    sa.Column("feed", sa.Text),
+    sa.Column("article_id", Id, nullable=False),
+    sa.Column("seen", sa.String(40), nullable=False),
+)
+
 # Tables holding stored rows, in the order a delete must run (children first).
 DATA_TABLES = (mentions, events, quotes, sentences, articles, runs)
