@@ -43,7 +43,10 @@ POSTS = {
 }  # fmt: skip
 
 # second halves of hyphenated modifiers that make a mention a third party ("Russian-backed")
-BACKING = {"backed", "led", "made", "brokered", "supported", "funded", "allied", "aligned", "sponsored"}
+BACKING = {
+    "backed", "led", "made", "brokered", "supported", "funded", "allied", "aligned", "sponsored", "installed",
+    "imposed", "controlled", "armed", "trained", "occupied",
+}  # fmt: skip
 
 
 class ActorIndex:
@@ -331,7 +334,9 @@ class ActorIndex:
         tokens = self.tree.tokens
         after = mention.last
         if after + 1 < len(tokens) and tokens[after].text == "-":
-            return tokens[after + 1].text.lower() in BACKING
+            # "Sudan's army-led government": the owner named before "'s" governs; only the role leads
+            owned = any(tokens[k].text in {"'s", "'"} for k in range(mention.first, after))
+            return tokens[after + 1].text.lower() in BACKING and not owned
         return False
 
     def _modifier_mentions(self, i: int, mention: Mention) -> list[Mention]:

@@ -192,6 +192,11 @@ def analyse(
             if marks:
                 break
             governed = head in frame_triggers or _governor(tree, head, node, governors) is not None
+            if _infinitive(tree, node) and any(tree.ranked(k) for k in tree.children(head, "attr")):
+                # "became the first country in Africa to open an embassy": the ranked noun's
+                # complement, hung on the copula; it has the copula's mood
+                node = _through_predicate_noun(tree, head, result)
+                continue
             if not governed and _infinitive(tree, node):
                 result.background = True  # "lifted sanctions to support the recovery": a purpose
                 result.notes.append("background:purpose")
@@ -234,6 +239,25 @@ def analyse(
             tree.lemma(w) == "which" for p in tree.children(node, "prep") for w in tree.children(p, "pobj")
         ):
             reported = True  # the same clause when the parser hangs it off the verb ("under which ...")
+        if (
+            token.dep in {"relcl", "acl", "advcl", "ccomp"}
+            and _infinitive(tree, node)
+            and any(tree.lemma(k) == "for" for k in tree.children(node, "mark"))
+            and result.modality == "asserted"
+        ):
+            # "paved the way for Assad to attend", "called for Israel to withdraw": an act made
+            # possible or wished, not one done
+            result.modality = "hypothetical"
+            result.notes.append("modality:hypothetical:for-to")
+            break
+        if token.dep == "relcl" and _infinitive(tree, node) and tree.tokens[head].dep == "attr":
+            node = head  # "the first country to recognise": the parser's relative infinitive
+            continue
+        if token.dep == "attr" and tree.tokens[node].pos in {"NOUN", "PROPN", "ADJ"}:
+            # "could become the first country to grant recognition": the noun's infinitive has the
+            # mood of the copula that predicates it
+            node = _through_predicate_noun(tree, head, result)
+            continue
         if token.dep not in CLIMB_DEPS and token.dep != "advcl" and not gerund and not argument:
             break
         if token.dep == "conj":
@@ -337,6 +361,8 @@ def analyse(
 PREVENTING = {"prevent", "bar", "stop", "block", "ban", "deter", "discourage", "dissuade", "keep", "preclude"}
 # holders whose "against" phrase is an act decided or argued against ("decided against recognising")
 OPPOSING_CHOICE = {"decide", "vote", "argue", "advise", "rule", "warn", "caution", "lobby", "campaign", "opt"}
+# phrasal verbs of holding back: their "on" / "from" phrase is an act not done ("held off on recognising")
+HOLDING_BACK = {("hold", "off"), ("hold", "back"), ("shy", "away"), ("back", "away"), ("steer", "clear")}
 # holders whose "with" phrase is the act they carry out ("went ahead with recognising")
 PROCEEDING = {"go", "proceed", "press", "push", "move", "forge", "continue", "plough", "plow"}
 # holders whose "for" phrase is an act that was the reason for them ("praised X for recognising")
@@ -361,8 +387,15 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         result.negated = True
         result.notes.append(f"negation:{tree.tokens[holder].text} {tree.tokens[prep].text}")
         return None
+    particles = {tree.lemma(k) for k in tree.children(holder, "prt", "advmod")}
+    if word in {"on", "from"} and any((lemma, p) in HOLDING_BACK for p in particles):
+        result.negated = True  # "will hold off on recognising", "shied away from recognising"
+        result.notes.append(f"negation:abstained:{tree.tokens[holder].text} {tree.tokens[prep].text}")
+        return None
     if lemma in IMPLICATION_VERBS:
         return holder  # "be seen as recognition", "amount to recognition"
+    if word == "by" and tree.children(prep, "pcomp"):
+        return holder  # "would reciprocate by upgrading its envoy": the means has the act's mood
     if word == "with" and lemma in PROCEEDING:
         return holder  # "went ahead with recognising", "pressed on with"
     if word in ADJUNCT_PREPS or word == "against":
@@ -421,6 +454,16 @@ def _in_condition(tree: Tree, verb: int) -> bool:
             return False
         node = tree.tokens[node].head
     return False
+
+
+def _through_predicate_noun(tree: Tree, copula: int, result: Analysis) -> int:
+    """Climb from a predicate noun's act to its copula ("became the first country to recognise"); a
+    negated copula ("did not become the first to recognise") tells no fact."""
+    result.notes.append("factuality:through-predicate-noun:" + tree.tokens[copula].text)
+    if _negated(tree, copula):
+        result.negated = True
+        result.notes.append("negation:" + _negation_cue(tree, copula) + " " + tree.tokens[copula].text)
+    return copula
 
 
 def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:

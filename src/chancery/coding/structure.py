@@ -204,6 +204,10 @@ class Tree:
         elif preposition == "with":
             for prep in self.children(i, "prep"):  # "return to talks with Washington"
                 hosts.extend(self.children(prep, "pobj") if self.lemma(prep) in {"to", "into"} else [])
+        if preposition in {"of", "from"}:  # "pulled its diplomats out of Beijing", "away from"
+            hosts.extend(
+                p for p in self.children(i, "prep", "prt", "advmod") if self.lemma(p) in {"out", "away"}
+            )
         on_object: list[int] = []
         for host in hosts:
             for child in self.children(host, "prep", "prt", "dative", "agent"):
@@ -293,7 +297,7 @@ class Tree:
         found = {
             self.lemma(k)
             for k in self.children(i, "advmod")
-            if self.lemma(k) in {"back", "off", "out", "away", "down"}
+            if self.lemma(k) in {"back", "off", "out", "away", "down", "home"}
         }
         for k in self.children(i, "prt", "prep"):
             objects = self.children(k, "pobj")

@@ -1,7 +1,7 @@
-"""Targets the text gives without naming them as objects, case by case (events/places_and_addressees.jsonl).
+"""Golden files whose every case must be coded exactly, not only on aggregate (see each file's "about").
 
-The file also joins the aggregate golden score; here every counted gold event must be found at root
-level with country-level actors, and nothing counted beyond them.
+The files also join the aggregate golden score; here every counted gold event of each case must be
+found at root level with country-level actors, and nothing counted beyond them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 
 from chancery.evaluate.events import code_cases, load_cases, match
 
-CASES = load_cases(Path(__file__).parent / "events" / "places_and_addressees.jsonl")
+EXACT = ("places_and_addressees.jsonl", "factuality_paths.jsonl")
+CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 
 pytestmark = pytest.mark.slow
 
