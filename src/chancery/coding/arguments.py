@@ -152,6 +152,8 @@ class ActorIndex:
             elif mention is not None:
                 found.append((mention.actor_on(day), "actor:" + mention.rule, None))
                 for other in self._modifier_mentions(i, mention):
+                    if mention.kind == "person" and other.kind == "role":
+                        continue  # "Pakistani President Pervez Musharraf": his title, not a second actor
                     found.append((other.actor_on(day), "actor:shared-head:" + other.rule, None))
                 for other in self._coordinated_modifiers(mention, i):
                     found.append((other.actor_on(day), "actor:coordinated:" + other.rule, None))

@@ -191,8 +191,11 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         return domestic
     if draft.pattern.pos == "V" and draft.pattern.frame not in {"request", "demand"}:
         # "offered to hand over to Great Britain two nationals": the target sits in the complement
-        # (not for appeals: "did not call on members to cut ties with Israel" asks the members)
-        for clause in tree.children(i, "xcomp", "ccomp"):
+        # (not for appeals: "did not call on members to cut ties with Israel" asks the members);
+        # "refused to let Germany re-export ...": an infinitive the parser hangs as an adverbial
+        infinitives = [k for k in tree.children(i, "advcl") if "to" in tree.aux_words(k)]
+        complements = tree.children(i, "xcomp", "ccomp") + infinitives
+        for clause in complements:
             for token in argument_tokens(tree, clause):
                 together = tree.with_conjuncts(token)  # "to deliver blows to the US and Israel"
                 actors = [
@@ -200,6 +203,28 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                 ]
                 if actors:
                     return [(a, "target:complement-argument", q) for a, _, q in actors]
+    return told(tree, index, draft, source_codes)
+
+
+# verbs of telling whose addressee an intention or undertaking is made to ("told the UN it would ...")
+TELLING = {"tell", "inform", "assure", "notify", "promise", "pledge", "write", "signal"}
+
+
+def told(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) -> list[ActorRef]:
+    """An act said to someone, with no target of its own, is done toward the one told: "Baghdad told
+    the United Nations it would allow inspectors to return" (Iraq → UN)."""
+    node = draft.i
+    for _ in range(2):
+        token = tree.tokens[node]
+        if token.dep != "ccomp" or token.head == node:
+            return []
+        node = token.head
+        if tree.lemma(node) in TELLING:
+            addressees = tree.children(node, "dobj", "dative")
+            actors = [
+                a for a in index.resolve(addressees, draft.date[0]) if not same_actor(a[0].code, source_codes)
+            ]
+            return [(a, "target:addressee-of-" + tree.lemma(node), q) for a, _, q in actors]
     return []
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chancery.clauses import date_for_clause, head_path, span_head, token_range
 from chancery.coding.arguments import ActorIndex
@@ -38,6 +38,7 @@ from chancery.records import (
     Event,
     Evidence,
     ParsedArticle,
+    Plover,
     Sentence,
     content_id,
 )
@@ -389,7 +390,7 @@ def _draft_events(
             cameo_name=entry.name,
             quad_class=entry.quad_class,
             goldstein=entry.goldstein,
-            plover=entry.plover,
+            plover=_plover(entry.plover, draft.pattern, pair_code),
             negated=a.negated,
             modality=a.modality,
             counted=counted,
@@ -449,3 +450,11 @@ def _date(
         return None, "publication", "day", "date:unknown"
     basis = pick.basis if pick is not parsed.publication else "publication"
     return pick.value, basis, pick.precision, f"date:{basis}:{pick.text}" if pick.text else f"date:{basis}"
+
+
+def _plover(crosswalk: Plover, pattern: Pattern, code: str) -> Plover:
+    """The crosswalk's PLOVER coding, unless the pattern names the one PLOVER gives its act."""
+    if pattern.plover is None or code != pattern.cameo:
+        return crosswalk
+    event, mode = pattern.plover
+    return replace(crosswalk, event=event, mode=mode)

@@ -68,6 +68,16 @@ class Pattern:
         """Object words that rule the pattern out (flag ``notobj=a|b``)."""
         return self._words("notobj=")
 
+    @cached_property
+    def plover(self) -> tuple[str, str | None] | None:
+        """A PLOVER event and mode the crosswalk cannot give (flag ``plover=RETREAT/resign``: PLOVER
+        codes a resignation as RETREAT, CAMEO as 0831, which the crosswalk maps to CONCEDE)."""
+        found = next((f.split("=", 1)[1] for f in self.flags if f.startswith("plover=")), "")
+        if not found:
+            return None
+        event, _, mode = found.partition("/")
+        return event, mode or None
+
     def _words(self, prefix: str) -> frozenset[str]:
         found = next((f.split("=", 1)[1] for f in self.flags if f.startswith(prefix)), "")
         return frozenset(found.split("|")) if found else frozenset()

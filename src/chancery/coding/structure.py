@@ -71,6 +71,12 @@ def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any
     return remembered
 
 
+# nouns of amounts, whose "in" phrase says what the amount is of ("$5 billion in aid")
+AMOUNTS = {
+    "million", "billion", "trillion", "thousand", "dollar", "euro", "pound", "yuan", "yen", "tonne", "ton",
+}  # fmt: skip
+
+
 class Tree:
     """Children and argument lookups over one article's tokens."""
 
@@ -189,8 +195,11 @@ class Tree:
         hosts = [i]
         for k in self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS):
             hosts.extend(self.with_conjuncts(k))  # "sent tents and food to Afghanistan"
+            amount = self.lemma(k) in AMOUNTS or self.tokens[k].tag == "CD"
             for prep in self.children(k, "prep"):  # "signed a memorandum of understanding with X"
-                hosts.extend(self.children(prep, "pobj") if self.lemma(prep) == "of" else [])
+                # "pledged $5 billion in assistance to Afghanistan": an amount's "in" names what it is
+                kinds = {"of", "in"} if amount else {"of"}
+                hosts.extend(self.children(prep, "pobj") if self.lemma(prep) in kinds else [])
         if self.tokens[i].pos in {"NOUN", "PROPN"}:  # "pledge of assistance to Kabul"
             for prep in self.children(i, "prep"):
                 hosts.extend(self.children(prep, "pobj") if self.lemma(prep) == "of" else [])
@@ -313,6 +322,10 @@ class Tree:
             )
         return found
 
+    def aux_words(self, i: int) -> set[str]:
+        """The lowercased auxiliaries of ``i`` ("to", "will", "would")."""
+        return {self.words[k] for k in self.children(i, "aux")}
+
     def subjects(self, i: int) -> tuple[list[int], str]:
         """The subject(s) of verb ``i`` and how they were found (a note for the evidence).
 
@@ -322,9 +335,15 @@ class Tree:
         seen = set()
         node = i
         how = "subject"
+        came_by = None  # the dependency of the clause we climbed from
         while node not in seen:
             seen.add(node)
             token = self.tokens[node]
+            if self.is_passive(node) and came_by == "conj":
+                shared = self.children(node, *PASSIVE_SUBJECT_DEPS)
+                if shared:  # "was indicted by the court and will resign": the one indicted resigns
+                    found = [r for k in shared for r in self.with_conjuncts(k)]
+                    return found, how + ":shared-passive-subject"
             if self.is_passive(node):
                 agent = self.agent(node)
                 if agent:
@@ -407,6 +426,7 @@ class Tree:
                     continue
                 return self.with_conjuncts(head), "relative-clause"
             if token.dep in {"xcomp", "conj", "ccomp", "advcl", "acomp"}:
+                came_by = token.dep
                 node = head
                 how = {"xcomp": "control", "conj": "coordination"}.get(token.dep, "clause-head")
                 continue
