@@ -186,9 +186,6 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         country = located_in(tree, index, draft.i)
         if country and not same_actor(country, source_codes):
             return [(Actor(text=country, code=country, country=country), "target:place-of-act", None)]
-    domestic = domestic_target(tree, index, draft) if done and not diplomatic else []
-    if domestic:
-        return domestic
     if draft.pattern.pos == "V" and draft.pattern.frame not in {"request", "demand"}:
         # "offered to hand over to Great Britain two nationals": the target sits in the complement
         # (not for appeals: "did not call on members to cut ties with Israel" asks the members);
@@ -226,40 +223,6 @@ def told(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) ->
             ]
             return [(a, "target:addressee-of-" + tree.lemma(node), q) for a, _, q in actors]
     return []
-
-
-# roots done inside a state when nobody else is named: protest (against its government) and coercion
-# (of its people): "farmers blocked roads around Paris", "Sri Lanka imposed a nationwide curfew"
-DOMESTIC_ROOTS = ("14", "17")
-
-
-def domestic_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
-    """Protest and coercion naming no target are done in a place: a protest is against the government
-    of the state it happens in, coercion falls on that state's people (PLOVER codes the place's state
-    when no target is named). The place named in the sentence, else the actor's own state."""
-    if not draft.sources or not draft.pattern.cameo.startswith(DOMESTIC_ROOTS):
-        return []
-    token = tree.tokens[draft.i]
-    if token.dep == "pobj" and tree.lemma(token.head) == "in":
-        return []  # "recalled its ambassador in protest at ...": the manner of another act
-    if draft.analysis.modality != "asserted" or draft.analysis.negated:
-        return []  # a wish or a plan says nothing about whom it would fall on
-    held = tree.objects(draft.i) + tree.prep_objects(draft.i, "on") + tree.prep_objects(draft.i, "against")
-    if draft.pattern.cameo.startswith("17") and any(tree.tokens[k].tag in {"NNS", "NNPS"} for k in held):
-        return []  # "crack down on terrorist forces": done to people the text names but we cannot
-    source = draft.sources[0][0]
-    country = located_in(tree, index, draft.i) or source.country
-    if not country or source.code.startswith("IGO"):
-        return []
-    if draft.pattern.cameo.startswith("14"):
-        if source.country == country and source.sector == "GOV":
-            return []  # a government does not protest against itself
-        actor = Actor(text=country, code=country + "GOV", country=country, sector="GOV")
-        return [(actor, "target:government-of-place-of-protest", None)]
-    if source.country != country and not located_in(tree, index, draft.i):
-        return []
-    actor = Actor(text=country, code=country + "CVL", country=country, sector="CVL")
-    return [(actor, "target:people-of-place", None)]
 
 
 def thanked_for(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
@@ -332,7 +295,14 @@ def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRe
         return [(actor, "target:unnamed-members-of-place", None)]
     if not objects or not draft.sources:
         return []
-    country = located_in(tree, index, draft.i) or draft.sources[0][0].country
+    owners = tree.children(objects[0], "poss")
+    named = [index.mention_at(k) for k in owners if index.is_actor(k)]
+    if named and named[0] is not None and named[0].actor.country:
+        country = named[0].actor_on(draft.date[0]).country  # "Iraq's civilians"
+    elif owners and tree.words[owners[0]] in {"its", "their"}:
+        country = draft.sources[0][0].country  # "urged its citizens to ...": the actor's own people
+    else:
+        country = located_in(tree, index, draft.i) or draft.sources[0][0].country
     if not country:
         return []
     actor = Actor(text=tree.tokens[objects[0]].text, code=country + "CVL", country=country, sector="CVL")
