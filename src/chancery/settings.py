@@ -31,7 +31,7 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     (
         "partition_size",
         200,
-        "Records (JSONL lines, Parquet rows) per chancery batch partition: what a worker codes and writes at once.",
+        "Records (JSONL lines, Parquet rows) per chancery batch partition: what a worker codes at once.",
     ),
     (
         "max_chars",
