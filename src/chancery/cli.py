@@ -262,7 +262,7 @@ def batch(
     workers: WorkersOption = None,
     partition_size: Annotated[
         int | None,
-        typer.Option(help="Records per partition, the unit of work and of resuming [default: 200]."),
+        typer.Option(help="Records per partition, the unit of work and of resuming [default: 100]."),
     ] = None,
     ledger: Annotated[
         str | None, typer.Option("--ledger", help="Then load the output into this ledger URL, once.")

@@ -30,7 +30,7 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("batch_size", 16, "Articles handed to spaCy's nlp.pipe at a time."),
     (
         "partition_size",
-        200,
+        100,
         "Records (JSONL lines, Parquet rows) per chancery batch partition: what a worker codes at once.",
     ),
     (
@@ -105,7 +105,7 @@ class Settings:
     date: str | None = None
     workers: int = 0
     batch_size: int = 16
-    partition_size: int = 200
+    partition_size: int = 100
     max_chars: int = 200_000
     date_window: int = 3
     config: str = "chancery.toml"

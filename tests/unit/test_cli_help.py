@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from chancery.cli import app
 
-COMMANDS = ["code", "ingest", "events", "quotes", "relations", "export", "serve", "eval", "settings"]
+COMMANDS = ["code", "ingest", "batch", "events", "quotes", "relations", "export", "serve", "eval", "settings"]
 runner = CliRunner()
 
 
