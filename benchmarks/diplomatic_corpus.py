@@ -3,8 +3,10 @@
 For ``chancery batch``: its tests and ``benchmarks/batch.py``. Each story retells one real event
 (a recognition, relations restored or cut, an envoy expelled, a mediation) in sentences written
 for this project from templates, varied by the seed: who reacts, with what words, a quote from a
-spokesperson, a denial or a condition. Stories fall on their events' dates, so a corpus spans
-many months. No two stories have the same text, and the same seed and size give the same records.
+spokesperson, a denial or a condition, and paragraphs of background on earlier events, as a wire
+story carries them (some 200 words a story, a short wire report). Stories fall on their events'
+dates, so a corpus spans many months. No two stories have the same text, and the same seed and
+size give the same records.
 """
 
 from __future__ import annotations
@@ -131,6 +133,26 @@ QUOTES = (
     "This is a step that serves stability in the region",
     "We regret this decision, which does not help the search for peace",
 )
+# Context a wire story carries below its lead: earlier events, told in the past, with their dates.
+BACKGROUND = (
+    "The Taliban took control of Kabul on 15 August 2021 as the last foreign troops withdrew.",
+    "China accepted the credentials of a Taliban-appointed ambassador in Beijing in January 2024.",
+    "Pakistan has kept its embassy in Kabul open but has not formally recognised the administration.",
+    "Sweden recognised the State of Palestine in 2014, the first member of the European Union in Western "
+    "Europe to do so.",
+    "More than 140 of the 193 members of the United Nations recognise a Palestinian state.",
+    "Saudi Arabia cut ties with Iran in 2016 after protesters stormed its embassy in Tehran.",
+    "Oman and Iraq hosted several rounds of talks between Saudi and Iranian officials in 2021 and 2022.",
+    "Taiwan now keeps formal relations with only a dozen states, most of them small.",
+    "Costa Rica switched its recognition from Taipei to Beijing in 2007.",
+    "France withdrew its last troops from Mali in August 2022 after nine years of operations.",
+    "The Economic Community of West African States suspended Niger after the coup of 26 July 2023.",
+    "Russia expelled several European diplomats in 2022 in response to expulsions of its own envoys.",
+    "Qatar has hosted a political office of Hamas in Doha since 2012.",
+    "Egypt and Jordan have kept diplomatic relations with Israel for decades.",
+    "The United States has said it will not recognise a Palestinian state outside a negotiated settlement.",
+    "Norway brokered the Oslo Accords between Israel and the Palestine Liberation Organization in 1993.",
+)
 WHENS = ("", " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday", " last week")
 PUBLISHERS = ("Reuters", "AFP", "AP", "Anadolu", "Xinhua", "TASS", "PTI")
 
@@ -143,15 +165,22 @@ def stories(count: int, seed: int = 14) -> list[dict[str, str]]:
     while len(made) < count:
         day, city, tellings, parties = rng.choice(EVENTS)
         published = date.fromisoformat(day) + timedelta(days=rng.randrange(0, 40))
-        sentences = [rng.choice(tellings).format(when=rng.choice(WHENS))]
-        for who in rng.sample(parties, rng.randrange(1, 4)):
-            sentences.append(rng.choice(REACTIONS).format(who=who, when=rng.choice(WHENS)))
-        if rng.random() < 0.6:
-            quote = rng.choice(QUOTES)
-            speaker = rng.choice(SPEAKERS)
-            who = rng.choice(parties)
-            sentences.append(f'"{quote}," {speaker} in {who} said{rng.choice(WHENS)}.')
-        text = f"{city} ({rng.choice(PUBLISHERS)}) - " + " ".join(sentences)
+        lead = rng.choice(tellings).format(when=rng.choice(WHENS))
+        context = rng.sample(BACKGROUND, len(BACKGROUND))  # each told once a story
+        paragraphs = [[lead]]
+        for _ in range(rng.randrange(2, 5)):  # reactions, background and quotes, a paragraph each
+            paragraph = [
+                rng.choice(REACTIONS).format(who=who, when=rng.choice(WHENS))
+                for who in rng.sample(parties, rng.randrange(1, 3))
+            ]
+            paragraph.extend(context.pop() for _ in range(rng.randrange(1, 4)) if context)
+            if rng.random() < 0.6:
+                quote, speaker, who = rng.choice(QUOTES), rng.choice(SPEAKERS), rng.choice(parties)
+                paragraph.append(f'"{quote}," {speaker} in {who} said{rng.choice(WHENS)}.')
+            rng.shuffle(paragraph)
+            paragraphs.append(paragraph)
+        body = "\n\n".join(" ".join(paragraph) for paragraph in paragraphs)
+        text = f"{city} ({rng.choice(PUBLISHERS)}) - {body}"
         if text in seen:
             continue
         seen.add(text)
@@ -159,7 +188,7 @@ def stories(count: int, seed: int = 14) -> list[dict[str, str]]:
         made.append(
             {
                 "id": f"wire-{seed}-{number:05d}",
-                "title": f"{city.title()}: {sentences[0][:60]}",
+                "title": f"{city.title()}: {lead[:60]}",
                 "date": published.isoformat(),
                 "publisher": text.split("(", 1)[1].split(")", 1)[0],
                 "url": f"https://news.example/{seed}/{number}",

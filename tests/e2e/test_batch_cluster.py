@@ -179,8 +179,10 @@ def test_batch_on_a_cluster_holds_exactly_what_code_gives(finished, reference, c
     out, code, stderr = finished
     assert code == 1, stderr  # the bad lines, reported; everything else coded
     assert_equal_to_code(out, reference)
-    months = {path.name for path in (out / "events").iterdir()}
-    assert len(months) > 5 and all(m.startswith("month=20") for m in months)
+    for name in ("articles", "events", "quotes"):  # each row in the folder of its own date's month
+        rows = ds.dataset(out / name, partitioning="hive").to_table(columns=["date", "month"]).to_pylist()
+        assert all(row["month"] == (row["date"] or "undated")[:7] for row in rows)
+        assert len({row["month"] for row in rows}) > 5
     problems = [json.loads(line) for line in (out / "problems.jsonl").read_text().splitlines()]
     wire = corpus[0][0]
     assert [(p["file"], p["line"]) for p in problems] == [(wire, 5), (wire, 13)]

@@ -204,6 +204,7 @@ def _submitted(
 @contextmanager
 def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
     """A Dask client: of the scheduler at ``scheduler``, or of a local cluster of ``workers`` processes."""
+    import dask
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # a worker replaced is expected here
@@ -223,12 +224,15 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
                 raise ChanceryError(f"the Dask scheduler at {scheduler} has no workers; {hint}") from exc
             yield client
         return
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    # No dashboard, so no one reads the workers' statistical profiles: sampling each worker's
+    # stack every 10 ms would cost the coding thread its time for nothing.
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     with cluster, Client(cluster) as client:
         yield client
