@@ -140,7 +140,9 @@ def run_batch(
     processes (0: one per core) of one thread each. With a ``ledger``, every finished partition
     is then stored in it (``load_shards``), once however often this runs.
     """
-    coding = replace(settings, workers=1)  # each Dask worker codes in its own process, no pool of its own
+    # Each Dask worker codes in its own process, with no pool of its own; the ledger's URL and the
+    # API token stay with the client, never shipped to a cluster.
+    coding = replace(settings, workers=1, db=Settings.db, api_token=None)
     size = settings.partition_size
     with Manifest.open(out, header(settings, size)) as manifest:
         planned = list(plan(inputs, size))

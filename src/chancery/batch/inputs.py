@@ -64,7 +64,9 @@ def expand(inputs: Sequence[str]) -> Iterator[str | InputProblem]:
     for given in inputs:
         if os.path.isdir(given):
             found = sorted(
-                str(path) for path in Path(given).rglob("*") if path.is_file() and kind_of(path.name)
+                str(path)
+                for path in Path(given).rglob("*")
+                if path.is_file() and kind_of(path.name) and not _hidden(path.relative_to(given))
             )
             if not found:
                 yield InputProblem(given, "no .jsonl, .jsonl.gz or .parquet files in this folder")
@@ -84,6 +86,10 @@ def expand(inputs: Sequence[str]) -> Iterator[str | InputProblem]:
                 )
             else:
                 yield name
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def plan(inputs: Sequence[str], size: int) -> Iterator[Partition | InputProblem]:

@@ -87,8 +87,12 @@ class Manifest:
     def open(cls, out: Path, made_with: dict[str, Any]) -> Iterator[Manifest]:
         """The manifest of ``out``, created with ``made_with`` or checked against it; the folder
         is locked meanwhile, so that two runs never write it at once."""
-        out.mkdir(parents=True, exist_ok=True)
-        with open(out / ".lock", "a") as lock:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            lock = open(out / ".lock", "a")  # noqa: SIM115 - closed below, after the run
+        except OSError as exc:
+            raise ChanceryError(f"cannot write the batch output in {out}: {exc.strerror or exc}") from exc
+        with lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

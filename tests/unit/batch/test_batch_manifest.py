@@ -70,3 +70,9 @@ def test_problems_file_names_file_line_and_reason_in_input_order(tmp_path):
         ("wire.jsonl", 7, 'no "text" field'),
         ("gone.jsonl", None, "no such file"),
     ]
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    with pytest.raises(ChanceryError, match=r"cannot write the batch output in .*taken: File exists"):
+        Manifest.open(tmp_path / "taken", MADE_WITH).__enter__()
