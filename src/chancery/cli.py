@@ -6,7 +6,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -174,10 +174,10 @@ def code(
 
 
 @contextmanager
-def _progress(quiet: bool, total: Callable[[], int | None]) -> Iterator[Callable[[], None]]:
-    """A progress bar with articles/s on stderr when it is a terminal; yields ``advance()``."""
+def _progress(quiet: bool, total: Callable[[], int | None]) -> Iterator[Callable[..., None]]:
+    """A progress bar with articles/s on stderr when it is a terminal; yields ``advance(count, total)``."""
     if quiet or not sys.stderr.isatty():
-        yield lambda: None
+        yield lambda count=1, total=None: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -192,8 +192,10 @@ def _progress(quiet: bool, total: Callable[[], int | None]) -> Iterator[Callable
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("coding", total=total(), rate="")
 
-        def advance() -> None:
-            bar.advance(task)
+        def advance(count: int = 1, total: int | None = None) -> None:
+            if total is not None:  # known once the inputs are planned
+                bar.update(task, total=total)
+            bar.advance(task, count)
             done = bar.tasks[task]  # the mean rate: batches arrive in bursts, so a window's rate jumps
             if done.elapsed:
                 bar.update(task, rate=f"{done.completed / done.elapsed:.1f} articles/s")
@@ -285,6 +287,67 @@ def watch(
             _problem(f"created a new ledger at {ledger.url}")
         Watcher(pipeline, ledger, feeds).run(report, rounds=1 if once else None)
     if failed and once:
+        raise typer.Exit(EXIT_SOME_REFUSED)
+
+
+@app.command()
+def batch(
+    paths: Annotated[
+        list[str], typer.Argument(help="JSONL, .jsonl.gz or Parquet files, folders, or globs (quoted).")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Output folder: articles/, events/, quotes/, manifest, problems.")
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="A running Dask scheduler, tcp://HOST:PORT [default: a local cluster].", show_default=False
+        ),
+    ] = None,
+    workers: WorkersOption = None,
+    partition_size: Annotated[
+        int | None,
+        typer.Option(help="Records per partition, the unit of work and of resuming [default: 100]."),
+    ] = None,
+    ledger: Annotated[
+        str | None, typer.Option("--ledger", help="Then load the output into this ledger URL, once.")
+    ] = None,
+    date: DateOption = None,
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Code JSONL/Parquet archives on a Dask cluster into month-partitioned Parquet shards.
+
+    Each worker loads the model once and codes whole partitions as chancery code does. A re-run
+    with the same --out skips the partitions its manifest lists, so an interrupted run resumes and
+    nothing is written twice. Bad records go to OUT/problems.jsonl (file, line, reason) and the run
+    goes on; exit code 1 then. With --scheduler, OUT must be a folder every worker can write.
+    """
+    from chancery.batch import run_batch
+
+    settings = _settings(date=date, model=model, workers=workers, partition_size=partition_size, db=ledger)
+    with _progress(quiet, lambda: None) as advance, ExitStack() as stack:
+        opened = stack.enter_context(_ledger(settings, create=True)) if ledger else None
+        if opened is not None and opened.created:
+            _problem(f"created a new ledger at {opened.url}")
+        report = run_batch(paths, out, settings, scheduler=scheduler, ledger=opened, progress=advance)
+    for line in report.problems:
+        _problem(str(line))
+    where = f" (see {report.problems_file})" if report.problems else ""
+    sys.stderr.write(
+        f"batch: {report.partitions} partition(s), {report.skipped} already done; "
+        f"{report.articles} article(s), {report.events} event(s), {report.quotes} quote(s) in {report.out}; "
+        f"{len(report.refused)} problem(s){where}\n"
+    )
+    if report.loaded is not None and opened is not None:
+        loaded = report.loaded
+        sys.stderr.write(
+            f"loaded into {opened.url}: {loaded.stored} new, {loaded.already} already stored, "
+            f"{loaded.events} event(s), {len(loaded.refused)} refused\n"
+        )
+        for line in loaded.refused:
+            _problem(str(line))
+    if report.refused or report.failed or (report.loaded and report.loaded.refused):
         raise typer.Exit(EXIT_SOME_REFUSED)
 
 

@@ -29,6 +29,11 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("workers", 0, "Worker processes for coding many articles (each loads the model once); 0: one per core."),
     ("batch_size", 16, "Articles handed to spaCy's nlp.pipe at a time."),
     (
+        "partition_size",
+        100,
+        "Records (JSONL lines, Parquet rows) per chancery batch partition: what a worker codes at once.",
+    ),
+    (
         "max_chars",
         200_000,
         "Longest article text accepted, in characters (at most 1,000,000: spaCy's limit).",
@@ -70,6 +75,7 @@ SECRETS = frozenset({"api_token"})
 _LEAST = {
     "workers": 0,
     "batch_size": 1,
+    "partition_size": 1,
     "max_chars": 1,
     "date_window": 0,
     "max_line_chars": 1,
@@ -109,6 +115,7 @@ class Settings:
     date: str | None = None
     workers: int = 0
     batch_size: int = 16
+    partition_size: int = 100
     max_chars: int = 200_000
     date_window: int = 3
     config: str = "chancery.toml"

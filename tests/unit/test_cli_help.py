@@ -10,7 +10,19 @@ from typer.testing import CliRunner
 
 from chancery.cli import app
 
-COMMANDS = ["code", "ingest", "watch", "events", "quotes", "relations", "export", "serve", "eval", "settings"]
+COMMANDS = [
+    "code",
+    "ingest",
+    "batch",
+    "watch",
+    "events",
+    "quotes",
+    "relations",
+    "export",
+    "serve",
+    "eval",
+    "settings",
+]
 runner = CliRunner()
 
 

@@ -38,14 +38,18 @@ def read_jsonl(
     default_date: str | None = None,
     max_line_chars: int | None = None,
     max_record_bytes: int | None = None,
+    first_line: int = 1,
+    whole: bool = True,
 ) -> Iterator[Article | InputProblem]:
     """An article or a problem (source ``path:LINE``) for every non-blank line; blank lines are skipped.
 
     A ``TooLong`` in place of a line (see ``bounded.capped_lines``), or a line over
-    ``max_record_bytes`` bytes, is refused naming that setting.
+    ``max_record_bytes`` bytes, is refused naming that setting. For a part of a file (a batch
+    partition), ``first_line`` numbers its first line and ``whole=False`` leaves reporting an
+    empty file to the caller.
     """
     seen = False
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first_line):
         where = f"{source}:{number}"
         if max_record_bytes is not None and not isinstance(line, TooLong):
             size = _record_bytes(line)
@@ -72,7 +76,7 @@ def read_jsonl(
         yield read_jsonl_line(
             line, where, max_chars=max_chars, default_date=default_date, max_line_chars=max_line_chars
         )
-    if not seen:
+    if not seen and whole:
         yield empty(source)
 
 
