@@ -225,6 +225,22 @@ def told(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) ->
     return []
 
 
+def own_envoys(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
+    """Whether the envoys a state orders out are its own ("ordered its ambassadors home", "the
+    country's envoys", "Israel's ambassador"): a recall, not an expulsion."""
+    source_codes = {s[0].code for s in draft.sources}
+    for envoy in tree.objects(draft.i):
+        for owner in tree.children(envoy, "poss"):
+            if tree.words[owner] in {"its", "their", "our"}:
+                return True
+            if tree.lemma(owner) in {"country", "nation", "government"}:
+                return True  # "the country's ambassadors": the actor's own
+            actors = index.resolve([owner], draft.date[0])
+            if actors and all(same_actor(a[0].code, source_codes) for a in actors):
+                return True
+    return False
+
+
 def thanked_for(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """ "Kyiv thanked Ankara for its support": the support (Ankara's) goes to the one who thanks."""
     token = tree.tokens[draft.i]

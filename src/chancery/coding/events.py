@@ -22,6 +22,7 @@ from chancery.coding.drafts import (
     implied_agent,
     implied_targets,
     members_source,
+    own_envoys,
     switched_from,
     thanked_for,
 )
@@ -181,6 +182,8 @@ def _code_sentence(
             or one_another
             or (bool({"their", "each"} & set(owners)) and draft.pattern.cameo[:2] < "09")
         )
+        if draft.pattern.relation == "representation:expelled" and own_envoys(tree, index, draft):
+            draft.relation = "representation:recalled"  # "ordered the country's ambassadors home"
         if "needtarget" in draft.pattern.flags and not draft.targets:
             draft.suppressed = True
         if draft.source_note == "source:clause-subject" and not draft.targets:
