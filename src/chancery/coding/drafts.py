@@ -335,10 +335,17 @@ def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
         if m.sentence != sentence or not m.actor.country:
             continue
         head = tree.tokens[m.head]
+        if _opens_sentence(tree, head.head) and tree.words[m.last] == ",":
+            continue  # "In Ankara, the ministry condemned ...": where it was said, not done
         located = head.dep == "pobj" and tree.lemma(head.head) in LOCATING_PREPS
         if m.kind == "place" or located:
             return m.actor.country
     return None
+
+
+def _opens_sentence(tree: Tree, i: int) -> bool:
+    """Whether token ``i`` is the first of its sentence."""
+    return i == 0 or tree.tokens[i - 1].sentence != tree.tokens[i].sentence
 
 
 def crowd_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:

@@ -202,6 +202,11 @@ def context_actor(
     the president is the other party, not the one named before him.
     """
     sentence = text.tokens[at].sentence
+    local = _local_dateline(before, at, text)
+    if local is not None and role.organization and not earlier_only:
+        # "In Beijing, the foreign ministry said ...": a sentence opened by a place names whose
+        # ministry speaks, as a dateline does for a whole story
+        return _owner(local, role)
     window = [
         f
         for f in before
@@ -274,6 +279,21 @@ def _is_body(found: Found) -> bool:
 def _key(found: Found) -> str:
     code = found.codes[0].code
     return code if _is_org(code) else code[:3]
+
+
+def _local_dateline(before: list[Found], at: int, text: Text) -> Found | None:
+    """The capital or state a sentence opens with ("In Beijing, ...", "In Kabul, ..."), if any."""
+    sentence = text.tokens[at].sentence
+    first = at
+    while first > 0 and text.tokens[first - 1].sentence == sentence:
+        first -= 1
+    if text.lower(first) != "in":
+        return None
+    for found in before:
+        opening = found.first == first + 1 and text.lower(found.last) == ","
+        if opening and found.kind in ("place", "capital", "state") and not _is_org(found.codes[0].code):
+            return found
+    return None
 
 
 def _owner(found: Found, role: Entry) -> Found:
