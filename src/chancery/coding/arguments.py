@@ -19,6 +19,11 @@ GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # offices that, owned by a pronoun, stand for the owner's government ("its new envoy")
 OFFICE_NOUNS = {"envoy", "ambassador", "minister", "president", "leader", "diplomat", "delegation"}
 MILITARY_NOUNS = {"troops", "troop", "forces", "force", "army", "military", "soldier", "soldiers"}
+# bare sector nouns ("the opposition", "the army") that a coordinated state's actor gives a country
+SECTOR_NOUNS = {
+    "opposition": "OPP", "army": "MIL", "military": "MIL", "rebel": "REB", "insurgent": "REB",
+    "government": "GOV", "junta": "GOV", "parliament": "LEG", "police": "COP", "militia": "REB",
+}  # fmt: skip
 PERSONAL_POSSESSIVES = {"his", "her"}
 IMPERSONAL_POSSESSIVES = {"its", "their"}
 PERSONAL_KINDS = {"person", "role", "pronoun"}
@@ -166,7 +171,11 @@ class ActorIndex:
                 group = self._plural(before, size)
                 found.extend((m.actor_on(day), "actor:the-group", None) for m in group)
             else:
-                found.extend(self._owner_state(i, day) or self._government_of_clause(i, day))
+                found.extend(
+                    self._owner_state(i, day)
+                    or self._government_of_clause(i, day)
+                    or self._sector_beside(i, day)
+                )
         if len(found) < 2:
             return found  # one actor (or none) has no twin nor bare state beside it to drop
         unique: dict[str, tuple[Actor, str, str | None]] = {}
@@ -175,6 +184,24 @@ class ActorIndex:
         # "Saudi King Salman": the king's government, not also the bare state his title names
         sectored = {code[:3] for code in unique if len(code) > 3 and not code.startswith("IGO")}
         return [item for code, item in unique.items() if len(code) != 3 or code not in sectored]
+
+    def _sector_beside(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
+        """ "Venezuela's government and the opposition", "the Syrian army and the rebels": a bare
+        sector noun coordinated with a state's actor belongs to that state."""
+        sector = SECTOR_NOUNS.get(self.tree.lemma(i))
+        token = self.tree.tokens[i]
+        if sector is None or not any(self.tree.lemma(k) == "the" for k in self.tree.children(i, "det")):
+            return []
+        head = token.head if token.dep == "conj" else i
+        for k in self.tree.with_conjuncts(head):
+            mention = self.by_token.get(k) if k != i else None
+            if mention is None or mention.kind in {"place", "igo", "group"}:
+                continue
+            country = mention.actor_on(day).country
+            if country and not mention.actor.code.startswith("IGO"):
+                actor = Actor(text=token.text, code=country + sector, country=country, sector=sector)
+                return [(actor, "actor:sector-beside:" + mention.rule, None)]
+        return []
 
     def _owner_state(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """ "his country", "its government", or a bare possessive "its": the owner's state.
