@@ -224,6 +224,23 @@ def analyse(
                 break
             node = head
             continue
+        if (
+            token.dep == "acl"
+            and _infinitive(tree, node)
+            and tree.tokens[head].pos == "NOUN"
+            and tree.lemma(head) not in DONE_ACT_NOUNS
+            and not tree.ranked(head)
+            and result.modality == "asserted"
+            and not result.intent
+        ):
+            # "her campaign to switch recognition", "a plan to reopen the embassy": a noun's infinitive
+            # names what is planned, promised or possible, not what was done
+            if tree.lemma(head) in PLAN_NOUNS:
+                result.intent = True
+                result.notes.append("modality:intent:" + tree.tokens[head].text + "-to")
+            else:
+                result.modality = "hypothetical"
+                result.notes.append("modality:hypothetical:" + tree.tokens[head].text + "-to")
         gerund = token.dep in {"dobj", "pobj"} and token.tag == "VBG"  # "ruled out recognising"
         document = tree.tokens[head]
         if token.dep == "acl" and tree.lemma(head) in DOCUMENTS and document.dep in {"dobj", "obj"}:
@@ -361,6 +378,13 @@ def analyse(
 PREVENTING = {"prevent", "bar", "stop", "block", "ban", "deter", "discourage", "dissuade", "keep", "preclude"}
 # holders whose "against" phrase is an act decided or argued against ("decided against recognising")
 OPPOSING_CHOICE = {"decide", "vote", "argue", "advise", "rule", "warn", "caution", "lobby", "campaign", "opt"}
+# act nouns whose infinitive tells an act done or decided ("Russia's decision to recognise"); other
+# nouns' infinitives tell a plan or a possibility ("a campaign to switch recognition")
+DONE_ACT_NOUNS = {"decision", "move", "step", "choice", "vote", "order", "announcement"}
+PLAN_NOUNS = {
+    "plan", "promise", "pledge", "campaign", "intention", "intent", "commitment", "vow", "resolve",
+    "readiness", "willingness", "determination", "agreement", "deal", "offer", "undertaking",
+}  # fmt: skip
 # phrasal verbs of holding back: their "on" / "from" phrase is an act not done ("held off on recognising")
 HOLDING_BACK = {("hold", "off"), ("hold", "back"), ("shy", "away"), ("back", "away"), ("steer", "clear")}
 # holders whose "with" phrase is the act they carry out ("went ahead with recognising")
