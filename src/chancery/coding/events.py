@@ -83,9 +83,11 @@ def code_article(parsed: ParsedArticle, coder: Coder) -> CodedArticle:
     for ref in parsed.dates:
         dates.setdefault(ref.sentence, []).append(ref)
     events: list[Event] = []
+    earlier: list[Draft] = []  # the acts of the sentence before, for "the decision" to take up
     for sentence in parsed.sentences:
         here = tuple(dates.get(sentence.index, ()))
-        events.extend(_code_sentence(parsed, coder, tree, index, sentence, here))
+        found, earlier = _code_sentence(parsed, coder, tree, index, sentence, here, earlier)
+        events.extend(found)
     return CodedArticle(
         article=parsed.article,
         events=tuple(events),
@@ -102,14 +104,16 @@ def _code_sentence(
     index: ActorIndex,
     sentence: Sentence,
     dates: tuple[DateRef, ...],
-) -> list[Event]:
-    """The events of one sentence; ``dates`` are the date expressions it holds."""
+    earlier: list[Draft],
+) -> tuple[list[Event], list[Draft]]:
+    """The events of one sentence and its coded drafts; ``dates`` are the date expressions it holds,
+    ``earlier`` the drafts of the sentence before."""
     assert coder.matcher is not None and coder.codebook is not None
     triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor)
     if any(pattern.pos == "N" for pattern in triggers.values()):
         _drop_object_nouns(tree, triggers)
     if not triggers:
-        return []
+        return [], []
     text = parsed.article.text
     question = text[sentence.start : sentence.end].rstrip().endswith("?")
     frames = {i: p.frame for i, p in triggers.items() if p.frame}
@@ -246,8 +250,9 @@ def _code_sentence(
         nest(tree, drafts, draft)
         draft.events = _events(parsed, coder.codebook, sentence, draft)
     for draft in live:
-        # an act noun beside a clause ("..., a step Israel condemned") may point at a shallower event
-        if draft.act is None and nest(tree, drafts, draft):
+        # an act noun beside a clause ("..., a step Israel condemned") may point at a shallower event,
+        # and "the decision" at the sentence before's
+        if draft.act is None and nest(tree, drafts, draft, earlier):
             draft.events = _events(parsed, coder.codebook, sentence, draft)
     for draft in live:
         if draft.about and draft.date[1] != "publication":
@@ -269,7 +274,7 @@ def _code_sentence(
                 seen.add(key)
                 events.append(event)
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
-    return events
+    return events, live
 
 
 def _drop_object_nouns(tree: Tree, triggers: dict[int, Pattern]) -> None:

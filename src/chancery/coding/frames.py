@@ -5,6 +5,8 @@ Also nesting: support or condemnation of another actor's act targets that actor 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chancery.coding.arguments import ACT_NOUNS, ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import Draft, argument_tokens, depth
@@ -259,8 +261,11 @@ def _circumstance(tree: Tree, governor: int, i: int) -> bool:
     return False
 
 
-def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
-    """Support or condemnation of another actor's act targets that actor and names the act."""
+def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[Draft] = ()) -> bool:
+    """Support or condemnation of another actor's act targets that actor and names the act.
+
+    ``earlier``: the acts of the sentence before, which "the decision" or "the move" may take up
+    ("Spain recognised Palestine on Tuesday. Israel denounced the decision.")."""
     if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
         return False
     heads = argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else noun_objects(tree, draft.i)
@@ -286,12 +291,20 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
                 clause = set(tree.subtree(tree.tokens[head].head)) - set(tree.subtree(head))
                 inner = [d for d in drafts.values() if d.i in clause and d.events and d is not draft]
         if not inner and tree.lemma(head) in ACT_NOUNS and _anaphoric(tree, head):
-            # "Peru recognised Kosovo, and Serbia condemned the move": the act before it
-            inner = [
-                d
-                for d in drafts.values()
-                if d.i < draft.i and d.events and d is not draft and not d.code.startswith(POSITION_ROOTS)
-            ][-1:]
+            # "Peru recognised Kosovo, and Serbia condemned the move": the act before it, in its
+            # sentence or else in the sentence before
+            for candidates in (list(drafts.values()), list(earlier)):
+                inner = [
+                    d
+                    for d in candidates
+                    if d.i < draft.i
+                    and d.events
+                    and d is not draft
+                    and not d.code.startswith(POSITION_ROOTS)
+                    and any(e.counted and e.target is not None for e in d.events)
+                ][-1:]
+                if inner:
+                    break
         if not inner:
             continue
         nested = min(inner, key=lambda d: depth(tree, d.i))
