@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chancery import __version__
 from chancery.batch.manifest import Manifest
 from chancery.batch.shards import coded_articles
-from chancery.errors import ChanceryError
-from chancery.records import InputProblem, Run, content_id
+from chancery.pipeline import StoreTally, new_run
+from chancery.records import InputProblem
 from chancery.settings import Settings
 from chancery.stopping import uncut
 
@@ -44,16 +42,11 @@ def load_shards(
 ) -> LoadReport:
     """Store the partitions of ``manifest`` listed in ``order`` (partition ids) into ``ledger``."""
     out: Path = manifest.out
-    run = Run(
-        id=content_id(datetime.now(UTC).isoformat(), str(out)),
-        started=datetime.now(UTC).isoformat(timespec="seconds"),
-        coder_version=__version__,
-        settings_digest=settings.digest(),
-        inputs=(str(out),),
-    )
+    run = new_run(settings, [str(out)])
     with uncut():
         ledger.start_run(run)
-    stored = already = events = articles = 0
+    articles = 0
+    tally = StoreTally()
     refused: list[InputProblem] = []
     for pid in order:
         finished = manifest.finished.get(pid)
@@ -64,27 +57,10 @@ def load_shards(
             outcomes = ledger.store_many(coded, run.id) if coded else []
         for item, outcome in zip(coded, outcomes, strict=True):
             articles += 1
-            if isinstance(outcome, ChanceryError):
-                refused.append(InputProblem(item.article.source or item.article.id, str(outcome)))
-            elif outcome:
-                stored += 1
-                events += len(item.events)
-            else:
-                already += 1
+            if (problem := tally.count(item, outcome)) is not None:
+                refused.append(problem)
         if progress:
             progress(len(coded))
-    finished_run = Run(
-        id=run.id,
-        started=run.started,
-        finished=datetime.now(UTC).isoformat(timespec="seconds"),
-        coder_version=run.coder_version,
-        settings_digest=run.settings_digest,
-        articles=articles,
-        stored=stored,
-        events=events,
-        failures=len(refused),
-        inputs=run.inputs,
-    )
     with uncut():
-        ledger.finish_run(finished_run)
-    return LoadReport(stored=stored, already=already, events=events, refused=tuple(refused))
+        ledger.finish_run(tally.finished(run, articles, failures=len(refused)))
+    return LoadReport(stored=tally.stored, already=tally.already, events=tally.events, refused=tuple(refused))

@@ -144,22 +144,17 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                 head = tree.tokens[token].head
                 if tree.tokens[head].pos == "ADP" and tree.lemma(head) not in ARGUMENT_PREPS - {"by"}:
                     continue
-                together = tree.with_conjuncts(token)
-                actors = [
-                    a
-                    for a in index.resolve(together, day, as_target=True)
-                    if not same_actor(a[0].code, source_codes)
-                ]
+                actors = others(index, draft, tree.with_conjuncts(token), "target:obj")
                 if actors:
-                    return [(a, "target:obj", q) for a, _, q in actors]
+                    return actors
             tokens = []
         else:
             tokens = []
-        actors = [a for a in index.resolve(tokens, day, True) if not same_actor(a[0].code, source_codes)]
+        actors = others(index, draft, tokens, f"target:{role}")
         if actors:
-            return [(a, f"target:{role}", q) for a, _, q in actors]
+            return actors
     if "parties" in draft.pattern.flags:
-        return parties(tree, index, draft, source_codes)
+        return parties(tree, index, draft)
     there = [k for k in tree.children(i, "advmod") if tree.words[k] == "there"]
     if there and any(r.startswith("prep:in") or r == "obj" for r in draft.pattern.targets):
         # "restore relations with Havana and open an embassy there": the place or state named before
@@ -195,19 +190,17 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         for clause in complements:
             for token in argument_tokens(tree, clause):
                 together = tree.with_conjuncts(token)  # "to deliver blows to the US and Israel"
-                actors = [
-                    a for a in index.resolve(together, day, True) if not same_actor(a[0].code, source_codes)
-                ]
+                actors = others(index, draft, together, "target:complement-argument")
                 if actors:
-                    return [(a, "target:complement-argument", q) for a, _, q in actors]
-    return told(tree, index, draft, source_codes)
+                    return actors
+    return told(tree, index, draft)
 
 
 # verbs of telling whose addressee an intention or undertaking is made to ("told the UN it would ...")
 TELLING = {"tell", "inform", "assure", "notify", "promise", "pledge", "write", "signal"}
 
 
-def told(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) -> list[ActorRef]:
+def told(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """An act said to someone, with no target of its own, is done toward the one told: "Baghdad told
     the United Nations it would allow inspectors to return" (Iraq → UN)."""
     node = draft.i
@@ -218,10 +211,8 @@ def told(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) ->
         node = token.head
         if tree.lemma(node) in TELLING:
             addressees = tree.children(node, "dobj", "dative")
-            actors = [
-                a for a in index.resolve(addressees, draft.date[0]) if not same_actor(a[0].code, source_codes)
-            ]
-            return [(a, "target:addressee-of-" + tree.lemma(node), q) for a, _, q in actors]
+            rule = "target:addressee-of-" + tree.lemma(node)
+            return others(index, draft, addressees, rule, as_target=False)
     return []
 
 
@@ -251,9 +242,7 @@ def thanked_for(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     verb = tree.tokens[token.head].head
     if not tree.children(verb, "dobj"):
         return []
-    source_codes = {s[0].code for s in draft.sources}
-    found = index.resolve(tree.subjects(verb)[0], draft.date[0])
-    return [(a, "target:thanker", q) for a, _, q in found if not same_actor(a.code, source_codes)]
+    return others(index, draft, tree.subjects(verb)[0], "target:thanker", as_target=False)
 
 
 # verbs by which the one addressed answers an appeal, offer, demand, threat or charge made to it
@@ -280,9 +269,7 @@ def answered_by(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         return []
     if tree.lemma(verb) not in ANSWERING:
         return []
-    source_codes = {s[0].code for s in draft.sources}
-    found = index.resolve(tree.subjects(verb)[0], draft.date[0])
-    return [(a, "target:answerer", q) for a, _, q in found if not same_actor(a.code, source_codes)]
+    return others(index, draft, tree.subjects(verb)[0], "target:answerer", as_target=False)
 
 
 def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
@@ -300,20 +287,20 @@ def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRe
     members = [k for k in heads if tree.lemma(k) in UNNAMED_MEMBERS and not index.is_actor(k)]
     if members and not objects and draft.sources and draft.pattern.cameo.startswith(FORCEFUL_ROOTS):
         # "killed 11 soldiers in Cauca", "arrested activists in Dhaka": members of the place's state
+        sector = UNNAMED_MEMBERS[tree.lemma(members[0])]
         country = located_in(tree, index, draft.i)
-        if not country and UNNAMED_MEMBERS[tree.lemma(members[0])] in {"OPP", "REB"}:
+        if not country and sector in {"OPP", "REB"}:
             country = draft.sources[0][0].country  # "police arrested 200 activists": at home
         if not country:
             return []
-        sector = UNNAMED_MEMBERS[tree.lemma(members[0])]
         text = tree.tokens[members[0]].text
         actor = Actor(text=text, code=country + sector, country=country, sector=sector)
         return [(actor, "target:unnamed-members-of-place", None)]
     if not objects or not draft.sources:
         return []
     owners = tree.children(objects[0], "poss")
-    named = [index.mention_at(k) for k in owners if index.is_actor(k)]
-    if named and named[0] is not None and named[0].actor.country:
+    named = [m for k in owners if (m := index.mention_at(k)) is not None and m.actor.country]
+    if named:
         country = named[0].actor_on(draft.date[0]).country  # "Iraq's civilians"
     elif owners and tree.words[owners[0]] in {"its", "their"}:
         country = draft.sources[0][0].country  # "urged its citizens to ...": the actor's own people
@@ -371,7 +358,7 @@ def members_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -
     return crowd_source(tree, index, i, nouns)
 
 
-def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str]) -> list[ActorRef]:
+def parties(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """The subjects of the clause a mediation or visit sits in ("a deal brokered by China")."""
     node = draft.i
     for _ in range(4):
@@ -381,11 +368,18 @@ def parties(tree: Tree, index: ActorIndex, draft: Draft, source_codes: set[str])
         node = token.head
         if tree.tokens[node].pos in {"VERB", "AUX"}:
             subjects = tree.subjects(node)[0]
-            actors = [
-                a for a in index.resolve(subjects, draft.date[0]) if not same_actor(a[0].code, source_codes)
-            ]
-            return [(a, "target:parties-of-clause", q) for a, _, q in actors]
+            rule = "target:parties-of-clause"
+            return others(index, draft, subjects, rule, as_target=False)
     return []
+
+
+def others(
+    index: ActorIndex, draft: Draft, tokens: list[int], rule: str, as_target: bool = True
+) -> list[ActorRef]:
+    """The actors ``tokens`` name other than the draft's sources, each noted with ``rule``."""
+    source_codes = {s[0].code for s in draft.sources}
+    found = index.resolve(tokens, draft.date[0], as_target=as_target)
+    return [(a, rule, q) for a, _, q in found if not same_actor(a.code, source_codes)]
 
 
 def same_actor(code: str, others: set[str]) -> bool:

@@ -502,11 +502,7 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
             if cues:  # "No US president has visited", "Neither Iran nor Turkey has recognised"
                 result.negated = True
                 result.notes.append("negation:subject:" + tree.tokens[cues[0]].text)
-    if (
-        first
-        and tree.tokens[node].head == node
-        and any(tree.words[k] == "to" for k in tree.children(node, "aux"))
-    ):
+    if first and tree.tokens[node].head == node and "to" in tree.aux_words(node):
         result.intent = True  # a headline's bare infinitive: "Spain, Ireland And Norway To Recognise ..."
         result.scheduled = True  # a plan the headline reports, not a statement anyone is said to make
         result.notes.append("modality:intent:headline-infinitive")
@@ -550,7 +546,7 @@ def _noun_above(tree: Tree, node: int) -> int:
 
 
 def _infinitive(tree: Tree, node: int) -> bool:
-    return any(tree.tokens[k].text.lower() == "to" for k in tree.children(node, "aux"))
+    return "to" in tree.aux_words(node)
 
 
 def _negations(tree: Tree, node: int) -> list[int]:

@@ -409,7 +409,7 @@ class Tree:
                     continue
                 return [], "nominal-without-agent"
             if token.dep == "relcl":
-                infinitive = any(self.tokens[k].text.lower() == "to" for k in self.children(node, "aux"))
+                infinitive = "to" in self.aux_words(node)
                 if infinitive and self.tokens[head].dep == "attr":
                     node = self.tokens[head].head  # "Russia became the first country to recognise ..."
                     how = "predicate-noun"

@@ -255,6 +255,49 @@ def ingest(
     return ingest_items(pipeline, ledger, items, inputs=paths, progress=progress)
 
 
+def new_run(settings: Settings, inputs: Sequence[str]) -> Run:
+    """A run record for storing ``inputs`` now, with this coder's version and settings."""
+    now = datetime.now(UTC)
+    return Run(
+        id=content_id(now.isoformat(), list(inputs)),
+        started=now.isoformat(timespec="seconds"),
+        coder_version=__version__,
+        settings_digest=settings.digest(),
+        inputs=tuple(inputs),
+    )
+
+
+@dataclass
+class StoreTally:
+    """What ``Ledger.store_many``'s outcomes add up to: new articles and their events, those already
+    stored; a refusal becomes the article's one-line problem."""
+
+    stored: int = 0
+    already: int = 0
+    events: int = 0
+
+    def count(self, item: CodedArticle, outcome: bool | ChanceryError) -> InputProblem | None:
+        if isinstance(outcome, ChanceryError):
+            return InputProblem(item.article.source or item.article.id, str(outcome))
+        if outcome:
+            self.stored += 1
+            self.events += len(item.events)
+        else:
+            self.already += 1
+        return None
+
+    def finished(self, run: Run, articles: int, failures: int) -> Run:
+        """``run`` ended now, with these counts."""
+        return replace(
+            run,
+            finished=datetime.now(UTC).isoformat(timespec="seconds"),
+            articles=articles,
+            stored=self.stored,
+            events=self.events,
+            failures=failures,
+        )
+
+
 def ingest_items(
     pipeline: Pipeline,
     ledger: Any,
@@ -265,42 +308,30 @@ def ingest_items(
 ) -> IngestReport:
     """Code and store articles already read (as ``ingest`` does), recording a run over ``inputs``."""
     settings = pipeline.settings
-    run = Run(
-        id=content_id(datetime.now(UTC).isoformat(), list(inputs)),
-        started=datetime.now(UTC).isoformat(timespec="seconds"),
-        coder_version=__version__,
-        settings_digest=settings.digest(),
-        inputs=tuple(inputs),
-    )
+    run = new_run(settings, inputs)
     with uncut():
         ledger.start_run(run)
     lines: list[InputProblem] = []
-    articles = stored = already = events = 0
+    articles = 0
+    tally = StoreTally()
     waiting: list[CodedArticle | InputProblem] = []  # stored a batch at a time, reported in input order
 
     def flush() -> None:
-        nonlocal stored, already, events
         coded = [item for item in waiting if isinstance(item, CodedArticle)]
         try:
             with uncut():  # a stop request waits for the batch's commit or rollback
                 outcomes = iter(ledger.store_many(coded, run.id) if coded else [])
         except StorageError as exc:
-            if not stored:  # leave the ledger as it was: no trace of a run that stored nothing
+            if not tally.stored:  # leave the ledger as it was: no trace of a run that stored nothing
                 with suppress(ChanceryError), uncut():
                     ledger.forget_run(run.id)
-            stopped = f"this run stopped there, after storing {stored} new article(s)"
+            stopped = f"this run stopped there, after storing {tally.stored} new article(s)"
             raise StorageError(f"{exc} ({stopped})") from exc
         for item in waiting:
-            outcome = next(outcomes) if isinstance(item, CodedArticle) else item
-            if isinstance(outcome, InputProblem):  # a note as well
-                lines.append(outcome)
-            elif isinstance(outcome, ChanceryError):
-                lines.append(InputProblem(item.article.source or item.article.id, str(outcome)))
-            elif outcome:
-                stored += 1
-                events += len(item.events)
-            else:
-                already += 1
+            if isinstance(item, InputProblem):  # a note as well
+                lines.append(item)
+            elif (refused := tally.count(item, next(outcomes))) is not None:
+                lines.append(refused)
         waiting.clear()
 
     for article, result in pipeline.code_stream(items):
@@ -312,17 +343,10 @@ def ingest_items(
         if progress and not isinstance(result, InputNote):
             progress(result.source if isinstance(result, InputProblem) else result.article.source or "")
     flush()
-    run = replace(
-        run,
-        finished=datetime.now(UTC).isoformat(timespec="seconds"),
-        articles=articles,
-        stored=stored,
-        events=events,
-        failures=sum(not isinstance(line, InputNote) for line in lines),
-    )
+    run = tally.finished(run, articles, failures=sum(not isinstance(line, InputNote) for line in lines))
     with uncut():
         ledger.finish_run(run)
-    return IngestReport(run=run, lines=tuple(lines), already=already)
+    return IngestReport(run=run, lines=tuple(lines), already=tally.already)
 
 
 def code_inputs(
