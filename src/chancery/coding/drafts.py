@@ -51,6 +51,7 @@ class Draft:
     reciprocal: bool = (
         False  # coordinated sources acting on one another ("pledged to reopen their embassies")
     )
+    presupposed: bool = False  # copied from another's act by a presupposition ("the second to do so after X")
     about: bool = False  # another event is about this one ("welcomed Russia's decision to recognise ...")
     # a speech act recoded from the act it is about ("Cairo will raise its envoy": 032 about 050): that
     # act's code, and what the statement is (intent, threat or refusal); both become events
@@ -138,6 +139,10 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             tokens = [m for k in claims for m in tree.children(k, "poss", "amod", "compound")]
         elif role == "content":  # "Congo's accusation that its troops ...": the accused
             tokens = [s for k in tree.children(i, "acl", "ccomp") for s in tree.children(k, "nsubj")]
+        elif role == "obj" and "mutual" in draft.pattern.flags and len(draft.sources) > 1:
+            # "South Korea and Cuba established relations, a blow to North Korea": two coordinated
+            # parties act on each other, never on an actor named elsewhere in the clause
+            tokens = []
         elif role == "obj":
             # the first argument that names an actor: "expelled Iranian diplomats in response to ..."
             for token in argument_tokens(tree, i):

@@ -337,6 +337,17 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     return events + _draft_events(parsed, codebook, sentence, draft, draft.act_code, act, own)
 
 
+def _told_in_passing(tokens: tuple[Token, ...], draft: Draft, a: Analysis) -> bool:
+    """A relation restored or established that is only doubted or denied, presupposed, or the topic of
+    another statement ("over the Gulf state's decision to normalise ties with Israel") is told of its
+    actor alone: the other side's part is not reported."""
+    if not (draft.pattern.relation or "").startswith("diplomatic_relations"):
+        return False
+    token = tokens[draft.i]
+    of_noun = token.dep == "acl" and token.tag == "VB" and tokens[token.head].pos in {"NOUN", "PROPN"}
+    return a.modality != "asserted" or draft.about or draft.presupposed or of_noun
+
+
 def _draft_events(
     parsed: ParsedArticle,
     codebook: Codebook,
@@ -367,7 +378,7 @@ def _draft_events(
     # the other side of an interaction that happened (or is denied or doubted); one side's plan or
     # request is that side's alone
     one_sided = a.modality in {"intended", "requested", "conditional"}
-    if converse and code == draft.pattern.cameo and not one_sided:
+    if converse and code == draft.pattern.cameo and not one_sided and not _told_in_passing(parsed.tokens, draft, a):
         # a meeting or talks with someone is theirs too; a visit is hosted by the one visited
         known = {(s[0].code, t[0].code) for s, t in pairs if t}
         coded += [

@@ -143,6 +143,10 @@ def analyse(
             # "Chinese recognition would depend on ...", "a visit is unlikely": the predicate's doubt
             result.modality = "hypothetical"
             result.notes.append("modality:hypothetical:subject-of:" + tree.tokens[head].text)
+        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and _conditional_mood(tree, head):
+            # "Recognition of Kosovo by Israel would change things": the act is supposed, not told
+            result.modality = "hypothetical"
+            result.notes.append("modality:hypothetical:subject-of-would:" + tree.tokens[head].text)
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and _in_condition(tree, head):
             # "unless ... Israel's aggression on Gaza stops": the act is part of a condition stated
             result.modality = "hypothetical"
@@ -466,6 +470,11 @@ def _frame_of(tree: Tree, head: int, child: int, governors: dict[tuple[str, str]
             if governor is not None:
                 break
     return governor.frame if governor is not None else None
+
+
+def _conditional_mood(tree: Tree, verb: int) -> bool:
+    """Whether ``verb`` is in the conditional mood ("would change", "could anger")."""
+    return any(tree.words[k] in {"would", "'d", "could", "might"} for k in tree.children(verb, "aux"))
 
 
 def _in_condition(tree: Tree, verb: int) -> bool:

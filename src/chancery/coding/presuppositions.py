@@ -76,6 +76,7 @@ def _copies(index: ActorIndex, draft: Draft, tokens: list[int], how: str, analys
         statement=draft.statement if stated else None,
         relation=None,
         events=[],
+        presupposed=True,
     )
     copy.targets = list(draft.targets)
     return [copy]

@@ -356,7 +356,7 @@ class Tree:
             else:
                 subjects = self.children(node, *SUBJECT_DEPS) or [
                     k  # "Nauru switched ...": a sentence-initial name the parser took for an adverb
-                    for k in self.children(node, "npadvmod")
+                    for k in self.children(node, "npadvmod", "advmod")
                     if k < node and self.tokens[k].pos == "PROPN" and k == min(self.subtree(node))
                 ]
                 if subjects and token.dep == "relcl" and self.tokens[subjects[0]].tag in {"WDT", "WP"}:

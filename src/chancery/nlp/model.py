@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 PARAGRAPHS = "chancery_paragraphs"
 BREAKS = "chancery_breaks"  # Doc.user_data key: offsets of headline line ends (see nlp.surface)
+# prefixes that make one word with what follows their hyphen ("re-established", "co-operate"): split,
+# the verb is lost ("re" parsed as the verb, "established" as an adjective)
+BOUND_PREFIXES = frozenset({"re", "co", "pre"})
+PREFIXED = "chancery_prefixed"
 
 
 def load_model(name: str) -> Language:
@@ -31,6 +35,8 @@ def load_model(name: str) -> Language:
 
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=_paragraph_starts)
+    if not Language.has_factory(PREFIXED):
+        Language.component(PREFIXED, func=_prefixed_norms)
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -41,7 +47,31 @@ def load_model(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     _replace_attribute_ruler(nlp)
+    _keep_prefixed_words(nlp)
     return nlp
+
+
+def _keep_prefixed_words(nlp: Language) -> None:
+    """Do not split a word at the hyphen after a bound prefix ("re-open" is one verb)."""
+    split_at = nlp.tokenizer.infix_finditer
+
+    def infixes(text: str):
+        for match in split_at(text):
+            if match.group() == "-" and text[: match.start()].lower() in BOUND_PREFIXES:
+                continue
+            yield match
+
+    nlp.tokenizer.infix_finditer = infixes
+    nlp.add_pipe(PREFIXED, first=True)
+
+
+def _prefixed_norms(doc: Doc) -> Doc:
+    """A prefixed word reads to the tagger and parser as the word they know ("reopened", "cooperation")."""
+    for token in doc:
+        head, hyphen, rest = token.text.partition("-")
+        if hyphen and rest and head.lower() in BOUND_PREFIXES:
+            token.norm_ = (head + rest).lower()
+    return doc
 
 
 def _replace_attribute_ruler(nlp: Language) -> None:
