@@ -41,6 +41,7 @@ from chancery.records import (
     ParsedArticle,
     Plover,
     Sentence,
+    Token,
     content_id,
 )
 
@@ -378,7 +379,8 @@ def _draft_events(
     # the other side of an interaction that happened (or is denied or doubted); one side's plan or
     # request is that side's alone
     one_sided = a.modality in {"intended", "requested", "conditional"}
-    if converse and code == draft.pattern.cameo and not one_sided and not _told_in_passing(parsed.tokens, draft, a):
+    passing = _told_in_passing(parsed.tokens, draft, a)
+    if converse and code == draft.pattern.cameo and not one_sided and not passing:
         # a meeting or talks with someone is theirs too; a visit is hosted by the one visited
         known = {(s[0].code, t[0].code) for s, t in pairs if t}
         coded += [
