@@ -394,7 +394,11 @@ HOLDING_BACK = {("hold", "off"), ("hold", "back"), ("shy", "away"), ("back", "aw
 # holders whose "with" phrase is the act they carry out ("went ahead with recognising")
 PROCEEDING = {"go", "proceed", "press", "push", "move", "forge", "continue", "plough", "plow"}
 # holders whose "for" phrase is an act that was the reason for them ("praised X for recognising")
-REASON_HOLDERS = FACTIVE_VERBS | {"thank", "blame", "punish", "reward", "fault", "sanction", "target"}
+REASON_HOLDERS = FACTIVE_VERBS | {
+    "thank", "blame", "punish", "reward", "fault", "sanction", "target", "retaliate", "avenge",
+    "apologise", "apologize", "compensate", "commend", "congratulate", "credit", "rebuke", "reprimand",
+    "penalise", "penalize", "retaliation", "reprisal", "revenge", "apology", "compensation", "gratitude",
+}  # fmt: skip
 
 
 def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:

@@ -322,6 +322,12 @@ def _dateline(match: Match, text: Text) -> bool:
     """ "MOSCOW (Reuters) -", "Kabul (PEN):", "Moscow, July 4 -", "Beijing, China -": the place filed from."""
     tokens = text.tokens
     at_start = match.first == 0 or tokens[match.first - 1].sentence != tokens[match.first].sentence
+    if not at_start and text.lower(match.first - 1) == "/":
+        # "OTTAWA/NEW DELHI, Sept 19 (NDP) -": a dateline of two cities, each the place filed from
+        k = match.first - 1
+        while k > 0 and (tokens[k - 1].text.isupper() or text.lower(k - 1) == "/") and not _starts(tokens, k):
+            k -= 1
+        at_start = _starts(tokens, k) and tokens[k].text.isupper()
     if not at_start:
         # "BEIJING, China -": the country that follows the dateline's city
         second = match.first >= 2 and text.lower(match.first - 1) == "," and _starts(tokens, match.first - 2)
@@ -330,6 +336,8 @@ def _dateline(match: Match, text: Text) -> bool:
     after = text.lower(match.last)
     if surface.isupper() and len(surface) > 3 and after in DATELINE_NEXT:
         return True
+    if surface.isupper() and after == "/":
+        return True  # the first of two cities ("OTTAWA/NEW DELHI, ...")
     if after == "(":
         return True
     if after != ",":
