@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from chancery.errors import ChanceryError
@@ -131,7 +131,9 @@ class ActorDictionary:
         roles = [*_roles()]
         # role nouns flagged "name" ("National Security Council") must beat a name inside them
         named = [e for e in roles if "name" in e.flags]
-        entries = [*_states(), *_places(), *_organizations(), *_groups(), *_people(), *_nonactors(), *named]
+        others = [*_states(), *_places(), *_organizations(), *_groups(), *_nonactors(), *named]
+        taken = {e.key for e in others} | {e.key for e in roles}
+        entries = [*others, *_unique_surnames(_people(), taken)]
         return cls(names=_index(entries), roles=_index(roles))
 
     def entries(self) -> list[Entry]:
@@ -264,6 +266,25 @@ def _people() -> list[Entry]:
                 )
             )
     return entries
+
+
+def _unique_surnames(people: list[Entry], taken: set[str]) -> list[Entry]:
+    """People whose single-word alias stands alone: starred ones, and those of the hand-kept list whose
+    word no other person (hand-kept or compiled) answers to and that names nothing else ("Guaido",
+    "Smotrich"; not "Harris", two people; not "Saar", a region)."""
+    owners: dict[str, set[str]] = {}
+    for e in people:
+        if " " not in e.key:
+            owners.setdefault(e.key, set()).add(e.slug)
+        if e.name:  # the surname of a full name, alias or not ("Rene Harris" is a Harris too)
+            owners.setdefault(normalise(e.name).rsplit(" ", 1)[-1], set()).add(e.slug)
+    out = []
+    for e in people:
+        lone = " " not in e.key and "compiled" not in e.flags and "standalone" not in e.flags
+        if lone and len(owners[e.key]) == 1 and e.key not in taken and e.key[:1].isalpha():
+            e = replace(e, flags=e.flags | {"standalone"})
+        out.append(e)
+    return out
 
 
 def _nonactors() -> list[Entry]:
