@@ -101,6 +101,9 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
         participle = tree.lemma(clause) in FOLLOWING and tree.tokens[clause].tag == "VBG"
         if participle and set_off and not own_subject:
             found.append((_leaders(tree, clause), "joined"))
+        # "recognised Palestine, and was followed by Belgium and Malta": those who followed did it too
+        if tree.lemma(clause) in FOLLOWING and tree.is_passive(clause) and not own_subject:
+            found.append((tree.agent(clause), "followed-by"))
     ranked = _ranked(tree, i)
     if ranked is not None:
         hosts = [i, ranked, tree.tokens[ranked].head]
@@ -128,6 +131,8 @@ def _leaders(tree: Tree, verb: int) -> list[int]:
             found.extend(k for o in owners for k in tree.with_conjuncts(o))
         else:
             found.append(obj)
+    # "recognised it, following Spain, Ireland and Norway": the participle's object taken for a preposition's
+    found.extend(k for o in tree.children(verb, "pobj") for k in tree.with_conjuncts(o))
     for prep in tree.children(verb, "prep"):  # "followed in the footsteps of Chad"
         for noun in tree.children(prep, "pobj"):
             if tree.lemma(noun) in LEADS:
