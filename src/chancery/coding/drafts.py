@@ -149,7 +149,17 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                 head = tree.tokens[token].head
                 if tree.tokens[head].pos == "ADP" and tree.lemma(head) not in ARGUMENT_PREPS - {"by"}:
                     continue
-                actors = others(index, draft, tree.with_conjuncts(token), "target:obj")
+                phrase = tree.with_conjuncts(token)
+                # "the ambassadors of Montenegro and Macedonia": each state the phrase's "of" names
+                phrase += [
+                    c
+                    for k in phrase
+                    for p in tree.children(k, "prep")
+                    if tree.lemma(p) in {"of", "from", "in", "to"}
+                    for o in tree.children(p, "pobj")
+                    for c in tree.with_conjuncts(o)[1:]
+                ]
+                actors = others(index, draft, phrase, "target:obj")
                 if actors:
                     return actors
             tokens = []

@@ -104,6 +104,8 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
         # "recognised Palestine, and was followed by Belgium and Malta": those who followed did it too
         if tree.lemma(clause) in FOLLOWING and tree.is_passive(clause) and not own_subject:
             found.append((tree.agent(clause), "followed-by"))
+    if tree.ranked_after(i):  # "the first country after Russia to recognise" parsed as a clause
+        found.append(([s for k in tree.children(i, "nsubj") for s in tree.with_conjuncts(k)], "ranked-after"))
     ranked = _ranked(tree, i)
     if ranked is not None:
         hosts = [i, ranked, tree.tokens[ranked].head]

@@ -359,6 +359,8 @@ class Tree:
                     for k in self.children(node, "npadvmod", "advmod")
                     if k < node and self.tokens[k].pos == "PROPN" and k == min(self.subtree(node))
                 ]
+                if subjects and self.ranked_after(node):
+                    subjects = []  # "became the first country after Russia to recognise": Russia went before
                 if subjects and token.dep == "relcl" and self.tokens[subjects[0]].tag in {"WDT", "WP"}:
                     described = self._described(token.head)  # "Ghana became the only country that ..."
                     if described:
@@ -444,6 +446,15 @@ class Tree:
                 continue
             return [], "no-subject"
         return [], "no-subject"
+
+    def ranked_after(self, verb: int) -> bool:
+        """An infinitive "after X to V" under a ranked noun ("the first country after Russia to recognise"),
+        parsed as a clause with X for subject."""
+        token = self.tokens[verb]
+        marks = [k for k in self.children(verb, "mark") if self.lemma(k) in {"after", "besides", "like"}]
+        if not marks or not self.aux_words(verb) & {"to"} or token.head == verb:
+            return False
+        return any(self.ranked(k) for k in self.children(token.head, "attr"))
 
     def ranked(self, noun: int) -> bool:
         """ "the first country", "the only western EU member", "the latest state": a ranked description."""
