@@ -161,8 +161,20 @@ class Tree:
         for child in [c for host in hosts for c in self.children(host, "agent", "prep")]:
             if self.lemma(child) == "by":
                 for pobj in self.children(child, "pobj"):
-                    found.extend(self.with_conjuncts(pobj))
+                    found.extend(self.listed_after_colon(pobj) or self.with_conjuncts(pobj))
         return found
+
+    def listed_after_colon(self, noun: int) -> list[int]:
+        """ "by five EU members: Spain, Greece and Cyprus": the names a counted plural announces after a
+        colon (which the parser hangs elsewhere)."""
+        if not self.children(noun, "nummod") or self.tokens[noun].tag != "NNS":
+            return []
+        end = max(self.subtree(noun)) + 1
+        if end + 1 >= len(self.tokens) or self.words[end] != ":":
+            return []
+        if self.tokens[end + 1].sentence != self.tokens[noun].sentence:
+            return []
+        return self.with_conjuncts(end + 1)
 
     @_remembered
     def objects(self, i: int) -> list[int]:
