@@ -106,6 +106,13 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
             found.append((tree.agent(clause), "followed-by"))
     if tree.ranked_after(i):  # "the first country after Russia to recognise" parsed as a clause
         found.append(([s for k in tree.children(i, "nsubj") for s in tree.with_conjuncts(k)], "ranked-after"))
+    for prep in tree.children(i, "prep"):
+        # "recognised Palestine, following Slovenia and Spain" (the participle taken for a preposition);
+        # not "following mediation by Qatar", an event
+        set_off = prep > 0 and tree.words[prep - 1] == ","
+        if tree.words[prep] == "following" and set_off:
+            named = [p for p in tree.children(prep, "pobj") if tree.tokens[p].pos == "PROPN"]
+            found.append(([o for p in named for o in tree.with_conjuncts(p)], "joined"))
     ranked = _ranked(tree, i)
     if ranked is not None:
         hosts = [i, ranked, tree.tokens[ranked].head]

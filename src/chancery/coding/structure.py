@@ -169,6 +169,9 @@ class Tree:
         colon (which the parser hangs elsewhere)."""
         if not self.children(noun, "nummod") or self.tokens[noun].tag != "NNS":
             return []
+        listed = [k for k in self.children(noun, "appos") if k > 0 and self.words[k - 1] == ":"]
+        if listed:
+            return self.with_conjuncts(listed[0])
         end = max(self.subtree(noun)) + 1
         if end + 1 >= len(self.tokens) or self.words[end] != ":":
             return []
@@ -439,6 +442,15 @@ class Tree:
                     how = "described-apposition"
                     continue
                 return self.with_conjuncts(head), "relative-clause"
+            if token.dep == "advcl" and self.children(node, "mark"):
+                # "after both recognised Kosovo": a finite clause has a subject of its own, here hung
+                # under its conjunction by the parser; it never borrows the main clause's
+                hung = [k for m in self.children(node, "mark") for k in self.children(m, "pobj", "nsubj")]
+                if hung:
+                    hung = [h for k in hung for h in self.with_conjuncts(k)]
+                    return hung, how + ":subject-under-conjunction"
+                if token.tag in {"VBD", "VBZ", "VBP"}:
+                    return [], "finite-clause-without-subject"
             if token.dep in {"xcomp", "conj", "ccomp", "advcl", "acomp"}:
                 came_by = token.dep
                 node = head
