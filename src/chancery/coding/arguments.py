@@ -12,6 +12,9 @@ ACT_NOUNS = {
     "effort", "action", "proposal", "offer", "call", "approach", "stance", "position", "gesture", "bid",
 }  # fmt: skip
 
+# pronouns that stand for several actors: they never continue a single subject
+PLURAL_PRONOUNS = frozenset({"they", "them", "both", "each", "all", "those", "these"})
+
 
 # nouns that, owned by a pronoun, stand for the owner's state ("his country", "its government")
 STATE_NOUNS = {"country", "nation", "state", "government", "administration", "authorities", "leadership"}
@@ -390,7 +393,9 @@ class ActorIndex:
         return found
 
     def _speaker_of_clause(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
-        """A pronoun subject with no mention borrows the subject of the verb reporting its clause."""
+        """A pronoun subject with no mention borrows the subject of the verb reporting its clause; a plural
+        one ("they", "both", "each") only a plural subject ("Serbia and Montenegro said they ...")."""
+        plural = self.tree.words[i] in PLURAL_PRONOUNS
         node = self.tree.tokens[i].head
         for _ in range(8):
             token = self.tree.tokens[node]
@@ -402,6 +407,9 @@ class ActorIndex:
             for subject in self.tree.children(node, "nsubj"):
                 mentions = [self.mention_at(s) for s in self.tree.with_conjuncts(subject)]
                 found = [(m.actor_on(day), "actor:pronoun-reporting-subject", None) for m in mentions if m]
+                several = len(found) > 1 or self.tree.tokens[subject].tag in {"NNS", "NNPS"}  # "rebels"
+                if plural and not several:
+                    return []  # "Belgrade expelled their envoys after they recognised Kosovo": not Belgrade
                 if found:
                     return found
         return []
