@@ -22,6 +22,7 @@ BREAKS = "chancery_breaks"  # Doc.user_data key: offsets of headline line ends (
 # the verb is lost ("re" parsed as the verb, "established" as an adjective)
 BOUND_PREFIXES = frozenset({"re", "co", "pre"})
 PREFIXED = "chancery_prefixed"
+PREFIXED_LEMMAS = "chancery_prefixed_lemmas"
 
 
 def load_model(name: str) -> Language:
@@ -37,6 +38,8 @@ def load_model(name: str) -> Language:
         Language.component(PARAGRAPHS, func=_paragraph_starts)
     if not Language.has_factory(PREFIXED):
         Language.component(PREFIXED, func=_prefixed_norms)
+    if not Language.has_factory(PREFIXED_LEMMAS):
+        Language.factory(PREFIXED_LEMMAS, func=lambda nlp, name: _PrefixedLemmas(nlp))
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -63,14 +66,45 @@ def _keep_prefixed_words(nlp: Language) -> None:
 
     nlp.tokenizer.infix_finditer = infixes
     nlp.add_pipe(PREFIXED, first=True)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(PREFIXED_LEMMAS, after="lemmatizer")
+
+
+def _prefix_split(text: str) -> tuple[str, str] | None:
+    head, hyphen, rest = text.partition("-")
+    if hyphen and rest and head.lower() in BOUND_PREFIXES:
+        return head, rest
+    return None
+
+
+class _PrefixedLemmas:
+    """A prefixed word's lemma is its prefix and the lemma of the rest ("re-established": "re-establish");
+    spaCy's rules, seeing an unknown word, strip too little ("re-establishe")."""
+
+    def __init__(self, nlp: Language):
+        self.vocab = nlp.vocab
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Doc as SpacyDoc
+
+        for token in doc:
+            split = _prefix_split(token.text)
+            if split is None:
+                continue
+            head, rest = split
+            word = SpacyDoc(self.vocab, words=[rest.lower()])[0]
+            word.pos_ = token.pos_
+            token.lemma_ = f"{head.lower()}-{self.lemmatizer.rule_lemmatize(word)[0]}"
+        return doc
 
 
 def _prefixed_norms(doc: Doc) -> Doc:
     """A prefixed word reads to the tagger and parser as the word they know ("reopened", "cooperation")."""
     for token in doc:
-        head, hyphen, rest = token.text.partition("-")
-        if hyphen and rest and head.lower() in BOUND_PREFIXES:
-            token.norm_ = (head + rest).lower()
+        split = _prefix_split(token.text)
+        if split is not None:
+            token.norm_ = "".join(split).lower()
     return doc
 
 

