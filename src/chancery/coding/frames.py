@@ -20,6 +20,8 @@ VERBAL_CONFLICT_ROOTS = ("09", "10", "11", "12", "13")
 OPPOSING_ROOTS = ("110", "111", "112", "120")
 # prepositions of time and place: what sits under them is no complement of an appeal or refusal
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "amid", "following", "ahead"}
+# verbs of committing: a third party may report that the commitment was made ("X agreed to restore ties")
+COMMITTING = {"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve", "consent"}
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
 POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
 
@@ -151,6 +153,8 @@ def _claimed_by_another(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     reporter = draft.analysis.reporter
     if reporter is None or not draft.sources:
         return False
+    if tree.lemma(tree.tokens[draft.i].head) in COMMITTING:
+        return False  # "Trump announced that Israel and the UAE agreed to establish ties": agreed, a fact
     speakers = index.resolve(tree.subjects(reporter)[0], draft.date[0])
     countries = {a.country or a.code for a, _, _ in draft.sources}
     return bool(speakers) and all((a.country or a.code) not in countries for a, _, _ in speakers)
