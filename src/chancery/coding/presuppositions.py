@@ -27,7 +27,9 @@ LEADS = {"lead", "example", "footstep", "footsteps", "path", "precedent"}
 # prepositions naming those who did it before or besides ("after Russia", "apart from Russia")
 BEFORE_PREPS = {"after", "besides", "beside", "alongside", "like", "behind"}
 # objects and modifiers of "do" that make it repeat an act ("did the same", "did likewise", "followed suit")
-SAME = {"same", "likewise", "similarly", "suit", "so", "too", "also"}
+SAME = {"same", "likewise", "similarly", "suit", "so", "too", "also", "similar"}
+# nouns that stand for an act taken before ("took the same step")
+STEPS = {"step", "move", "measure", "action", "decision"}
 
 
 def presupposed(tree: Tree, index: ActorIndex, drafts: dict[int, Draft]) -> list[Draft]:
@@ -177,9 +179,16 @@ def _repeats(tree: Tree, drafts: dict[int, Draft]) -> list[int]:
     """Verbs that repeat an earlier act: "did the same", "did likewise", "followed suit", "do so"."""
     found = []
     for k, lemma in enumerate(tree.lemmas):
-        if k in drafts or lemma not in {"do", "follow"}:
+        if k in drafts or lemma not in {"do", "follow", "take"}:
             continue
-        marks = {tree.lemma(c) for c in tree.children(k, "dobj", "advmod")}
+        objects = tree.children(k, "dobj", "advmod")
+        marks = {tree.lemma(c) for c in objects}
+        if lemma == "take":
+            # "three days after Denmark had taken the same step"
+            steps = [c for c in objects if tree.lemma(c) in STEPS]
+            marks = {tree.lemma(m) for c in steps for m in tree.children(c, "amod")}
+        elif tree.words[k + 1 : k + 3] == ["the", "same"]:
+            marks.add("same")  # "Portugal did the same hours later" ("same" hung on "hours")
         if lemma == "follow" and "suit" not in marks:
             continue
         if marks & SAME:

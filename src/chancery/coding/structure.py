@@ -11,6 +11,7 @@ from chancery.records import Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+LIST_MARKS = {":", "-", "—", "–"}  # what opens a list of the members a counted plural names
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # verbs whose object, not subject, controls their infinitive ("urged Russia to recognise")
 OBJECT_CONTROL = {
@@ -164,12 +165,30 @@ class Tree:
                     found.extend(self.listed_after_colon(pobj) or self.with_conjuncts(pobj))
         return found
 
+    def members(self, noun: int) -> list[int]:
+        """A subject with its conjuncts, the members a counted plural lists, or the states a plural role
+        names ("the foreign ministers of Greece and Macedonia": both)."""
+        listed = self.listed_after_colon(noun)
+        if listed:
+            return listed
+        found = self.with_conjuncts(noun)
+        if self.tokens[noun].tag == "NNS":
+            found += [
+                c
+                for p in self.children(noun, "prep")
+                if self.lemma(p) == "of"
+                for o in self.children(p, "pobj")
+                for c in self.with_conjuncts(o)[1:]
+            ]
+        return found
+
     def listed_after_colon(self, noun: int) -> list[int]:
         """ "by five EU members: Spain, Greece and Cyprus": the names a counted plural announces after a
         colon (which the parser hangs elsewhere)."""
         if not self.children(noun, "nummod") or self.tokens[noun].tag != "NNS":
             return []
-        listed = [k for k in self.children(noun, "appos") if k > 0 and self.words[k - 1] == ":"]
+        # "five EU members: Spain, ...", "five EU members - Spain, Greece and Cyprus - still do not ..."
+        listed = [k for k in self.children(noun, "appos") if k > 0 and self.words[k - 1] in LIST_MARKS]
         if listed:
             return self.with_conjuncts(listed[0])
         end = max(self.subtree(noun)) + 1
@@ -384,7 +403,7 @@ class Tree:
                 if subjects:
                     found = []
                     for subject in subjects:
-                        found.extend(self.with_conjuncts(subject))
+                        found.extend(self.members(subject))
                     return found, how
             head = token.head
             if head == node:
