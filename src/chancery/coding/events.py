@@ -26,7 +26,7 @@ from chancery.coding.drafts import (
     switched_from,
     thanked_for,
 )
-from chancery.coding.frames import apply_frames, nest, protested, threatened
+from chancery.coding.frames import apply_frames, denials, nest, protested, threatened
 from chancery.coding.modality import Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
@@ -237,6 +237,7 @@ def _code_sentence(
         if bare or "silent" in draft.pattern.flags or background or cause:
             draft.suppressed = True
     extras = presupposed(tree, index, drafts)
+    extras += denials(tree, index, drafts, coder.matcher.by_id.get("deny.act"))
     for draft in [*drafts.values(), *extras]:
         if draft.pattern.also and draft.pattern.also in coder.matcher.by_id:
             extra = Draft(**{**draft.__dict__, "pattern": coder.matcher.by_id[draft.pattern.also]})

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from chancery.coding.arguments import ACT_NOUNS, ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import Draft, argument_tokens, depth
+from chancery.coding.modality import Analysis
+from chancery.coding.patterns import Pattern
 from chancery.coding.structure import Tree
 
 # roots whose announced intention CAMEO codes as a threat (13), not an intent to cooperate (03)
@@ -20,6 +22,8 @@ VERBAL_CONFLICT_ROOTS = ("09", "10", "11", "12", "13")
 OPPOSING_ROOTS = ("110", "111", "112", "120")
 # prepositions of time and place: what sits under them is no complement of an appeal or refusal
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "amid", "following", "ahead"}
+# acts whose doer may deny responsibility for them (CAMEO 016): threats, protests, force and violence
+FORCEFUL_DENIABLE = ("13", "15", "17", "18", "19", "20")
 # verbs of committing: a third party may report that the commitment was made ("X agreed to restore ties")
 COMMITTING = {"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve", "consent"}
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
@@ -337,4 +341,25 @@ def noun_objects(tree: Tree, i: int) -> list[int]:
     found = []
     for prep in tree.children(i, "prep"):
         found.extend(tree.children(prep, "pobj"))
+    return found
+
+
+def denials(tree: Tree, index: ActorIndex, drafts: dict[int, Draft], deny: Pattern | None) -> list[Draft]:
+    """CAMEO's 016: "North Korea denied that it had torpedoed the corvette" denies responsibility for a
+    forceful act (counted), besides the act itself (denied, uncounted). Denying reports is not that."""
+    if deny is None:
+        return []
+    found: list[Draft] = []
+    for draft in list(drafts.values()):
+        verb = draft.analysis.denied_by
+        if verb is None or draft.suppressed or tree.lemma(verb) != "deny" or verb in drafts:
+            continue
+        if not draft.code.startswith(FORCEFUL_DENIABLE) or any(d.i == verb for d in found):
+            continue
+        deniers = index.resolve(tree.subjects(verb)[0], draft.date[0])
+        if not deniers:
+            continue
+        denial = Draft(verb, deny, Analysis(), deniers, "source:denier", draft.date, code=deny.cameo)
+        denial.targets = [t for t in draft.targets if t[0].code not in {a.code for a, _, _ in deniers}]
+        found.append(denial)
     return found

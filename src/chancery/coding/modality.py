@@ -97,6 +97,7 @@ class Analysis:
     ceased: bool = False  # "no longer recognises", "stopped recognising": the state ends now
     reporter: int | None = None  # the speech verb the act is reported under ("X said Y would ...")
     governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
+    denied_by: int | None = None  # the denying verb above the act ("denied that it had attacked")
     conditions: list[str] = field(default_factory=list)
     background: bool = False  # a purpose ("to support X") or a charge ("accused X of V-ing"): no event
     notes: list[str] = field(default_factory=list)
@@ -331,6 +332,7 @@ def analyse(
                 break
             elif frame == "denial":
                 result.modality = "denied"
+                result.denied_by = head
                 result.notes.append("modality:" + cue)
                 break
             elif frame == "failure":
