@@ -72,7 +72,9 @@ LOWER = {
     "and",
     "in",
 }
-_DATE = re.compile(r"^(?:(\d{6})-(\d{6})|>(\d{6})|<(\d{6}))$")
+# TABARI dates are YYMMDD; some later entries are written YYYYMMDD ("[LBYGOV 19690901-20110823]")
+_D = r"(\d{6}|\d{8})"
+_DATE = re.compile(rf"^(?:{_D}-{_D}|>{_D}|<{_D})$")
 
 
 @dataclass
@@ -127,9 +129,11 @@ def _add_code(record: Record, cell: str) -> None:
 
 
 def _day(yymmdd: str | None) -> str | None:
-    """TABARI's YYMMDD as an ISO date (years below 30 are 20xx)."""
+    """TABARI's YYMMDD as an ISO date (years below 30 are 20xx), or a YYYYMMDD one."""
     if not yymmdd:
         return None
+    if len(yymmdd) == 8:
+        return f"{yymmdd[:4]}-{yymmdd[4:6]}-{yymmdd[6:8]}"
     year = int(yymmdd[:2])
     return f"{2000 + year if year < 30 else 1900 + year}-{yymmdd[2:4]}-{yymmdd[4:6]}"
 
