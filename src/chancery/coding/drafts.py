@@ -525,3 +525,29 @@ def switched_from(index: ActorIndex, draft: Draft, away: Pattern | None) -> None
         other = ONE_CHINA[country]
         actor = Actor(text=other, code=other, country=other)
         draft.switched_from = [(actor, "target:one-china-switch", None)]
+
+
+# roots where unnamed members who act on a state's own people or officials are, failing a place, that
+# state's: protests (14), coercion (17), assaults on persons (18)
+DOMESTIC_ROOTS = ("14", "17", "18")
+
+
+def members_of_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """ "Soldiers detained Guinean President Alpha Conde", "students occupied the parliament": unnamed
+    members (no place named) who protest, coerce or assault a state's own actor belong to that state."""
+    if draft.sources or not draft.targets or not draft.code.startswith(DOMESTIC_ROOTS):
+        return []
+    subjects = tree.subjects(draft.i)[0]
+    nouns = [k for k in subjects if not index.is_actor(k)]
+    if not nouns:
+        return []
+    lemma = tree.lemma(nouns[0])
+    sector = UNNAMED_MEMBERS.get(lemma) or ("CVL" if lemma in CIVILIAN_NOUNS else None)
+    countries = {t[0].country for t in draft.targets}
+    if sector is None or len(countries) != 1 or None in countries:
+        return []
+    country = countries.pop()
+    if sector == "CVL" and draft.code.startswith("17"):
+        return []  # civilians do not arrest or ban
+    actor = Actor(text=tree.tokens[nouns[0]].text, code=country + sector, country=country, sector=sector)
+    return [(actor, "actor:members-of-target-state", None)]

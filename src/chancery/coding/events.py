@@ -21,6 +21,7 @@ from chancery.coding.drafts import (
     governs_other,
     implied_agent,
     implied_targets,
+    members_of_target,
     members_source,
     own_envoys,
     switched_from,
@@ -160,6 +161,8 @@ def _code_sentence(
         )
         if not draft.targets and draft.source_note.startswith("source:implied"):
             draft.targets = implied_targets(tree, index, draft)
+        if not draft.sources:
+            draft.sources = members_of_target(tree, index, draft)
         if "negpolar" in draft.pattern.flags:
             if not draft.analysis.negated:
                 draft.suppressed = True
