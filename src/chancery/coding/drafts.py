@@ -551,3 +551,27 @@ def members_of_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[Actor
         return []  # civilians do not arrest or ban
     actor = Actor(text=tree.tokens[nouns[0]].text, code=country + sector, country=country, sector=sector)
     return [(actor, "actor:members-of-target-state", None)]
+
+
+# verbs of reacting to another's act: when that act names no other party, the one reacting is it (not
+# "welcome": a third party welcomes a restoration it is no party to)
+REACTING = {
+    "condemn", "criticise", "criticize", "denounce", "deplore", "regret", "protest", "decry", "lament",
+    "slam", "reject", "rebuke", "blast", "deride",
+}  # fmt: skip
+
+
+def reacting_party(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """ "Morocco regretted Algeria's decision to sever relations": a break that names no other state is
+    with the one that reacts to it."""
+    node = draft.i
+    for _ in range(4):
+        token = tree.tokens[node]
+        if token.head == node:
+            return []
+        node = token.head
+        if tree.lemma(node) in REACTING and tree.tokens[node].pos == "VERB":
+            return others(index, draft, tree.subjects(node)[0], "target:reacting-party", as_target=False)
+        if tree.tokens[node].pos in {"VERB", "AUX"} and tree.lemma(node) not in {"decide", "move"}:
+            return []  # another clause's verb in between: not what was reacted to
+    return []

@@ -24,6 +24,7 @@ from chancery.coding.drafts import (
     members_of_target,
     members_source,
     own_envoys,
+    reacting_party,
     switched_from,
     thanked_for,
 )
@@ -201,6 +202,8 @@ def _code_sentence(
             draft.targets = borrowed_targets(tree, drafts, draft)
         diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
         joint = (draft.reciprocal or "mutual" in draft.pattern.flags) and len(draft.sources) > 1
+        if diplomatic and not draft.targets and not joint and draft.sources:
+            draft.targets = reacting_party(tree, index, draft)
         alone = not draft.targets and not joint
         if diplomatic and alone and draft.sources:
             # "Taiwan has ties with only 12 countries", "recalled its ambassador": a relation between
