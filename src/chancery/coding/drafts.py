@@ -418,6 +418,10 @@ def _implying(tree: Tree, i: int) -> int | None:
     """The predicate an act noun is the complement of when it says what another act means or counts
     as ("the visit did not amount to recognition", "should be seen as recognition"), else None."""
     token = tree.tokens[i]
+    while token.dep == "conj" and token.head != i:  # "a legitimisation or recognition of the Taliban"
+        i, token = token.head, tree.tokens[token.head]
+    if token.dep == "dobj" and tree.lemma(token.head) in IMPLICATION_VERBS:
+        return token.head  # "the step did not imply recognition"
     if token.dep != "pobj":
         return None
     prep = token.head
@@ -425,6 +429,10 @@ def _implying(tree: Tree, i: int) -> int | None:
     if tree.tokens[prep].dep != "prep" or tree.lemma(holder) not in IMPLICATION_VERBS:
         return None
     return holder
+
+
+# verbs that report a speaker's own account of what their act was or was not
+SAYING = {"say", "stress", "insist", "emphasise", "emphasize", "underline", "clarify", "add", "note", "state"}
 
 
 def implied_agent(tree: Tree, i: int) -> tuple[list[int], str]:
@@ -444,6 +452,18 @@ def implied_agent(tree: Tree, i: int) -> tuple[list[int], str]:
         agents, _ = tree.noun_agent(subject, modifiers=False)
         if agents:
             return agents, "implied:agent-of-subject-of-" + tree.lemma(holder)
+    # "Oslo stressed that the meetings did not amount to recognition": whose meetings the speaker
+    # says they were not, the speaker's own
+    node = holder
+    for _ in range(3):
+        token = tree.tokens[node]
+        if token.dep != "ccomp" or token.head == node:
+            break
+        node = token.head
+        if tree.lemma(node) in SAYING:
+            speakers = tree.subjects(node)[0]
+            if speakers:
+                return speakers, "implied:speaker-of-" + tree.lemma(holder)
     return [], "nominal-without-agent"
 
 
