@@ -357,8 +357,9 @@ def denials(tree: Tree, index: ActorIndex, drafts: dict[int, Draft], deny: Patte
         if not draft.code.startswith(FORCEFUL_DENIABLE) or any(d.i == verb for d in found):
             continue
         deniers = index.resolve(tree.subjects(verb)[0], draft.date[0])
-        if not deniers:
-            continue
+        doers = {a[0].country for a in draft.sources}
+        if not deniers or (doers and not {a.country for a, _, _ in deniers} & doers):
+            continue  # "Ethiopia denied that Eritrean troops were fighting": no responsibility of its own
         denial = Draft(verb, deny, Analysis(), deniers, "source:denier", draft.date, code=deny.cameo)
         denial.targets = [t for t in draft.targets if t[0].code not in {a.code for a, _, _ in deniers}]
         found.append(denial)
