@@ -547,14 +547,15 @@ def switched_from(index: ActorIndex, draft: Draft, away: Pattern | None) -> None
         draft.switched_from = [(actor, "target:one-china-switch", None)]
 
 
-# roots where unnamed members who act on a state's own people or officials are, failing a place, that
-# state's: protests (14), coercion (17), assaults on persons (18)
-DOMESTIC_ROOTS = ("14", "17", "18")
+# coercion (17) of a state's officials by unnamed members, no place named, is that state's doing ("soldiers
+# detained the president"); not protests or attacks (crowds storm foreign embassies, gunmen hit foreigners)
+DOMESTIC_ROOTS = ("17",)
+OFFICIAL_SECTORS = {"GOV", "OPP", "LEG", "JUD", "ELI", "PTY"}
 
 
 def members_of_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
-    """ "Soldiers detained Guinean President Alpha Conde", "students occupied the parliament": unnamed
-    members (no place named) who protest, coerce or assault a state's own actor belong to that state."""
+    """ "Soldiers detained Guinean President Alpha Conde": unnamed members (no place named) who coerce a
+    state's officials belong to that state."""
     if draft.sources or not draft.targets or not draft.code.startswith(DOMESTIC_ROOTS):
         return []
     subjects = tree.subjects(draft.i)[0]
@@ -566,8 +567,10 @@ def members_of_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[Actor
     countries = {t[0].country for t in draft.targets}
     if sector is None or len(countries) != 1 or None in countries:
         return []
+    if not all(t[0].sector in OFFICIAL_SECTORS for t in draft.targets):
+        return []
     country = countries.pop()
-    if sector == "CVL" and draft.code.startswith("17"):
+    if sector == "CVL":
         return []  # civilians do not arrest or ban
     actor = Actor(text=tree.tokens[nouns[0]].text, code=country + sector, country=country, sector=sector)
     return [(actor, "actor:members-of-target-state", None)]
