@@ -193,6 +193,10 @@ def name_before(text: Text, first: int, limit: int, taken: set[int]) -> tuple[in
     return (start, end)
 
 
+# verbs an unnamed body tells of its state's act with ("..., the government said")
+TELLING = {"say", "announce", "state", "confirm", "tell", "add"}
+
+
 def context_actor(
     role: Entry, before: list[Found], at: int, text: Text, earlier_only: bool = False
 ) -> Found | None:
@@ -225,6 +229,9 @@ def context_actor(
         same = [f for f in window if f.organization == role.organization]
         if same:
             return _owner(same[-1], role)
+    told = _teller_of(window, at, text)
+    if told is not None:
+        return _owner(told, role)
     # a state ministry's unnamed official in a datelined wire story speaks for the dateline's state
     # when the story names it ("BEIJING - ... a foreign ministry spokesperson said")
     home = [f for f in window if text.home and _key(f) == text.home and not _is_org(f.codes[0].code)]
@@ -238,6 +245,25 @@ def context_actor(
     if len({_key(f) for f in window}) == 1:
         return _owner(window[-1], role)
     return _previous_subject(before, at, text, role)
+
+
+def _teller_of(window: list[Found], at: int, text: Text) -> Found | None:
+    """ "El Salvador has ended its relationship with Taipei, the government said": the unnamed body that
+    tells of a state's act, in the clause it reports, is that state's (not the state named last)."""
+    tokens = text.tokens
+    head = head_of(at, at + 1, tokens)
+    while tokens[head].dep in ("compound", "amod") and tokens[head].head != head:
+        head = tokens[head].head
+    verb = tokens[head].head
+    if tokens[head].dep != "nsubj" or tokens[verb].lemma.lower() not in TELLING:
+        return None
+    reported = {k for k in range(verb) if tokens[k].head == verb and tokens[k].dep == "ccomp" and k < head}
+    for f in reversed(window):
+        phrase = head_of(f.first, f.last, tokens)
+        subject = tokens[phrase].dep == "nsubj" and tokens[phrase].head in reported
+        if f.kind in ("state", "capital") and subject:
+            return f
+    return None
 
 
 def _subject(text: Text, i: int) -> bool:
