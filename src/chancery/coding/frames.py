@@ -281,9 +281,11 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[D
     actor_object = any(note == "target:dobj" for _, note, _ in draft.targets)
     token = tree.tokens[draft.i]
     for head in heads:
+        if tree.tokens[head].tag in {"WDT", "WP"} and token.dep == "relcl":
+            head = token.head  # "..., a step that Morocco welcomed": the step the pronoun stands for
         if not (tree.lemma(head) in ACT_NOUNS or head in drafts):
             continue
-        if actor_object and head not in objects:
+        if actor_object and head not in objects and tree.tokens[head].tag not in {"WDT", "WP"}:
             continue  # "defended Israel against the Commission's criticism": Israel stays the target
         inner = [d for d in drafts.values() if d.i != draft.i and d.i in tree.subtree(head) and d.events]
         if not inner and token.dep == "relcl" and head == token.head:
