@@ -147,9 +147,18 @@ def test_a_group_mention_carries_its_dated_codes(dictionary):
 
 def test_a_person_out_of_office_falls_back_to_the_country(dictionary):
     (trump,) = mentions(dictionary, "Donald Trump spoke.", day="2010-01-01")
-    assert trump.actor.code == "USA"
+    assert trump.actor.code == "USA"  # before any office he held: only his country is known
     assert trump.actor.name == "Donald Trump"
     assert trump.actor_on("2025-02-01").code == "USAGOV"
+
+
+def test_a_former_office_holder_is_the_elite_until_the_data_ends(dictionary):
+    # Phoenix: Odinga was KENGOV 2003-2006 and again from 2008-04-17; in January 2008 he held no office
+    (odinga,) = mentions(dictionary, "Raila Odinga spoke.", day="2008-01-24")
+    assert odinga.actor.code == "KENELI"
+    # after the compiled data's last day (2014-01-30) nobody knows who holds what: the country alone
+    (mubarak,) = mentions(dictionary, "Hosni Mubarak spoke.", day="2020-01-01")
+    assert mubarak.actor.code == "EGY"
 
 
 def test_lowercase_aliases_match_as_written(dictionary):
