@@ -12,7 +12,7 @@ from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
-PLACED_ROOTS = ("07", "0873", "0874", "16", "17", "18", "19", "20")
+PLACED_ROOTS = ("07", "0873", "0874", "09", "14", "15", "16", "17", "18", "19", "20")
 # relation kinds between two states: a recall or a break is from a state, never "in" a place
 DIPLOMATIC_KINDS = ("representation", "diplomatic_relations", "recognition")
 # verbs whose object is the one charged

@@ -240,7 +240,7 @@ def _code_sentence(
         cause = (
             draft.pattern.frame in {"request", "demand"} and head is not None and head.code.startswith("14")
         )
-        if bare or "silent" in draft.pattern.flags or background or cause:
+        if bare or "silent" in draft.pattern.flags or background or cause or _reason_phrase(tree, draft):
             draft.suppressed = True
     extras = presupposed(tree, index, drafts)
     extras += denials(tree, index, drafts, coder.matcher.by_id.get("deny.act"))
@@ -343,6 +343,15 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
         own = "condition:conditional"  # "will not recognise X until ...": the refusal, and its conditions
     events = _draft_events(parsed, codebook, sentence, draft, draft.code, said, relation)
     return events + _draft_events(parsed, codebook, sentence, draft, draft.act_code, act, own)
+
+
+def _reason_phrase(tree: Tree, draft: Draft) -> bool:
+    """ "recalled its ambassador in protest", "in retaliation": a bare noun after "in" gives the reason
+    for the act it hangs on, and is no event of its own ("in protest at the war" neither)."""
+    token = tree.tokens[draft.i]
+    if draft.pattern.pos != "N" or token.dep != "pobj" or tree.lemma(token.head) != "in":
+        return False
+    return not tree.children(draft.i, "det", "poss", "amod", "nummod", "compound")
 
 
 def _told_in_passing(tokens: tuple[Token, ...], draft: Draft, a: Analysis) -> bool:
