@@ -28,6 +28,7 @@ from chancery.nlp.descriptions import describe
 from chancery.nlp.dictionary import ActorDictionary, Entry
 from chancery.nlp.matching import Match, Text, capital_use, name_matches, place_elsewhere, role_matches
 from chancery.nlp.people import (
+    HEAD_ROLES,
     Found,
     context_actor,
     corefer,
@@ -292,7 +293,9 @@ class _Sentence:
         named = "title" in merged.flags and name_span(text, last, self.sentence.last, self.taken) is not None
         if named and self._titled_of(match, chain, merged):
             return
-        owner = context_actor(merged, self.before + self.out, match.first, text, earlier_only=named)
+        head = named and (merged.role or "").lower() in HEAD_ROLES
+        window = self.before + self.out
+        owner = context_actor(merged, window, match.first, text, earlier_only=named, strict=head)
         if owner is None:
             return
         for role in chain:

@@ -210,8 +210,13 @@ DATA_END = "2014-01-30"
 TELLING = {"say", "announce", "state", "confirm", "tell", "add"}
 
 
+# a named head of state or government of no stated country is not guessed from the sentence before
+# (a minister is: "Honduras established ties with China. Foreign Minister Eduardo Reina signed ...")
+HEAD_ROLES = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
+
+
 def context_actor(
-    role: Entry, before: list[Found], at: int, text: Text, earlier_only: bool = False
+    role: Entry, before: list[Found], at: int, text: Text, earlier_only: bool = False, strict: bool = False
 ) -> Found | None:
     """Whom an unnamed role ("the spokesperson") speaks for: the nearest compatible organisation, if clear.
 
@@ -257,6 +262,8 @@ def context_actor(
         return _owner(bodies[-1], role)  # "its spokeswoman": the organisation named last
     if len({_key(f) for f in window}) == 1:
         return _owner(window[-1], role)
+    if strict:
+        return None  # "President Oscar Arias" after a sentence about Taiwan: not Taiwan's president
     return _previous_subject(before, at, text, role)
 
 
