@@ -556,6 +556,11 @@ class Tree:
             nodes = self.subtree(subject)
             dashes = [k for k in nodes if self.tokens[k].text in {"—", "–", "--", "-"}]
             if not dashes:
+                # "RIYADH, March 5 - Saudi Arabia, the UAE and Bahrain recalled ...": the dash and the
+                # names after it hang on the date, between the dateline and the verb
+                nodes = list(range(subject, token.head)) if token.head > subject else []
+                dashes = [k for k in nodes if self.tokens[k].text in {"—", "–", "--", "-"}]
+            if not dashes:
                 continue
             after = [k for k in nodes if k > dashes[0] and self.tokens[k].head < dashes[0]]
             return [c for k in after if self.tokens[k].pos == "PROPN" for c in self.with_conjuncts(k)]
