@@ -12,6 +12,7 @@ from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
+MISSION_NOUNS = {"embassy", "consulate", "mission", "legation"}
 PLACED_ROOTS = ("07", "0873", "0874", "09", "14", "15", "16", "17", "18", "19", "20")
 # relation kinds between two states: a recall or a break is from a state, never "in" a place
 DIPLOMATIC_KINDS = ("representation", "diplomatic_relations", "recognition")
@@ -170,6 +171,13 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             return actors
     if "parties" in draft.pattern.flags:
         return parties(tree, index, draft)
+    missions = [k for k in tree.subjects(i)[0] if tree.lemma(k) in MISSION_NOUNS]
+    posted = [o for k in missions for c in tree.with_conjuncts(k) for o in tree.prep_objects(c, "in")]
+    if posted and draft.pattern.cameo.startswith(("05", "16")):
+        # "Qatar's embassy in Abu Dhabi resumed work": the mission's host
+        actors = others(index, draft, posted, "target:host-of-mission")
+        if actors:
+            return actors
     there = [k for k in tree.children(i, "advmod") if tree.words[k] == "there"]
     if there and any(r.startswith("prep:in") or r == "obj" for r in draft.pattern.targets):
         # "restore relations with Havana and open an embassy there": the place or state named before
@@ -203,6 +211,13 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         infinitives = [k for k in tree.children(i, "advcl") if "to" in tree.aux_words(k)]
         complements = tree.children(i, "xcomp", "ccomp") + infinitives
         for clause in complements:
+            if tree.lemma(clause) in {"follow", "join", "emulate", "copy", "mirror"}:
+                # "declined to follow Washington in recognising Guaido": the one followed is no target;
+                # the act declined is the one after "in"
+                acts = [c for p in tree.children(clause, "prep") for c in tree.children(p, "pcomp")]
+                clause = acts[0] if acts else clause
+                if tree.lemma(clause) in {"follow", "join", "emulate", "copy", "mirror"}:
+                    continue
             for token in argument_tokens(tree, clause):
                 together = tree.with_conjuncts(token)  # "to deliver blows to the US and Israel"
                 actors = others(index, draft, together, "target:complement-argument")

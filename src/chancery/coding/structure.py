@@ -550,7 +550,12 @@ class Tree:
         Saudi Arabia restored ..."): the names after the dash that hang inside it."""
         for subject in subjects:
             token = self.tokens[subject]
-            first = token.i == 0 or self.tokens[token.i - 1].sentence != token.sentence
+            start = token.i  # "KUWAIT CITY": a dateline of several words
+            while start > 0 and self.tokens[start - 1].dep == "compound" and self.words[start - 1].isalpha():
+                if not self.tokens[start - 1].text.isupper():
+                    break
+                start -= 1
+            first = start == 0 or self.tokens[start - 1].sentence != token.sentence
             if not (first and token.text.isupper() and len(token.text) > 2):
                 continue
             nodes = self.subtree(subject)
