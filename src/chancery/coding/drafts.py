@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chancery.clauses import ancestors
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.modality import IMPLICATION_VERBS, Analysis
 from chancery.coding.patterns import Pattern
@@ -13,6 +14,8 @@ from chancery.records import Actor, Event
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
 MISSION_NOUNS = {"embassy", "consulate", "mission", "legation"}
+# verbs of doing what another did first ("followed Russia in recognising", "joining Spain and Ireland")
+FOLLOWING = {"follow", "join", "emulate", "copy", "mirror", "echo"}
 PLACED_ROOTS = ("07", "0873", "0874", "09", "14", "15", "16", "17", "18", "19", "20")
 # relation kinds between two states: a recall or a break is from a state, never "in" a place
 DIPLOMATIC_KINDS = ("representation", "diplomatic_relations", "recognition")
@@ -152,14 +155,7 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                     continue
                 phrase = tree.with_conjuncts(token)
                 # "the ambassadors of Montenegro and Macedonia": each state the phrase's "of" names
-                phrase += [
-                    c
-                    for k in phrase
-                    for p in tree.children(k, "prep")
-                    if tree.lemma(p) in {"of", "from", "in", "to"}
-                    for o in tree.children(p, "pobj")
-                    for c in tree.with_conjuncts(o)[1:]
-                ]
+                phrase += [c for k in phrase for c in tree.named_after(k, {"of", "from", "in", "to"})]
                 actors = others(index, draft, phrase, "target:obj")
                 if actors:
                     return actors
@@ -211,13 +207,13 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         infinitives = [k for k in tree.children(i, "advcl") if "to" in tree.aux_words(k)]
         complements = tree.children(i, "xcomp", "ccomp") + infinitives
         for clause in complements:
-            if tree.lemma(clause) in {"follow", "join", "emulate", "copy", "mirror"}:
+            if tree.lemma(clause) in FOLLOWING:
                 # "declined to follow Washington in recognising Guaido": the one followed is no target;
                 # the act declined is the one after "in"
                 acts = [c for p in tree.children(clause, "prep") for c in tree.children(p, "pcomp")]
-                clause = acts[0] if acts else clause
-                if tree.lemma(clause) in {"follow", "join", "emulate", "copy", "mirror"}:
+                if not acts:
                     continue
+                clause = acts[0]
             for token in argument_tokens(tree, clause):
                 together = tree.with_conjuncts(token)  # "to deliver blows to the US and Israel"
                 actors = others(index, draft, together, "target:complement-argument")
@@ -577,16 +573,13 @@ def members_of_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[Actor
     nouns = [k for k in subjects if not index.is_actor(k)]
     if not nouns:
         return []
-    lemma = tree.lemma(nouns[0])
-    sector = UNNAMED_MEMBERS.get(lemma) or ("CVL" if lemma in CIVILIAN_NOUNS else None)
+    sector = UNNAMED_MEMBERS.get(tree.lemma(nouns[0]))  # police, soldiers, gunmen (civilians arrest no one)
     countries = {t[0].country for t in draft.targets}
     if sector is None or len(countries) != 1 or None in countries:
         return []
     if not all(t[0].sector in OFFICIAL_SECTORS for t in draft.targets):
         return []
     country = countries.pop()
-    if sector == "CVL":
-        return []  # civilians do not arrest or ban
     actor = Actor(text=tree.tokens[nouns[0]].text, code=country + sector, country=country, sector=sector)
     return [(actor, "actor:members-of-target-state", None)]
 
@@ -602,12 +595,7 @@ REACTING = {
 def reacting_party(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """ "Morocco regretted Algeria's decision to sever relations": a break that names no other state is
     with the one that reacts to it."""
-    node = draft.i
-    for _ in range(4):
-        token = tree.tokens[node]
-        if token.head == node:
-            return []
-        node = token.head
+    for node in ancestors(tree.tokens, draft.i)[:4]:
         if tree.lemma(node) in REACTING and tree.tokens[node].pos == "VERB":
             return others(index, draft, tree.subjects(node)[0], "target:reacting-party", as_target=False)
         if tree.tokens[node].pos in {"VERB", "AUX"} and tree.lemma(node) not in {"decide", "move"}:

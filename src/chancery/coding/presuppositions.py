@@ -16,12 +16,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chancery.coding.arguments import ActorIndex
-from chancery.coding.drafts import ActorRef, Draft, same_actor
+from chancery.coding.drafts import FOLLOWING, ActorRef, Draft, same_actor
 from chancery.coding.modality import Analysis
 from chancery.coding.structure import RANKS, Tree
 
-# verbs whose object did the act first ("followed Moscow in recognising", "joined Spain in ...")
-FOLLOWING = {"follow", "join", "emulate", "copy", "mirror", "echo"}
 # nouns whose owner did the act first ("followed Riyadh's lead", "in the footsteps of Chad")
 LEADS = {"lead", "example", "footstep", "footsteps", "path", "precedent"}
 # prepositions naming those who did it before or besides ("after Russia", "apart from Russia")

@@ -162,29 +162,34 @@ class Tree:
         for child in [c for host in hosts for c in self.children(host, "agent", "prep")]:
             if self.lemma(child) == "by":
                 for pobj in self.children(child, "pobj"):
-                    found.extend(self.listed_after_colon(pobj) or self.with_conjuncts(pobj))
+                    found.extend(self.listed_members(pobj) or self.with_conjuncts(pobj))
         return found
 
     def members(self, noun: int) -> list[int]:
         """A subject with its conjuncts, the members a counted plural lists, or the states a plural role
         names ("the foreign ministers of Greece and Macedonia": both)."""
-        listed = self.listed_after_colon(noun)
+        listed = self.listed_members(noun)
         if listed:
             return listed
         found = self.with_conjuncts(noun)
         if self.tokens[noun].tag == "NNS":
-            found += [
-                c
-                for p in self.children(noun, "prep")
-                if self.lemma(p) == "of"
-                for o in self.children(p, "pobj")
-                for c in self.with_conjuncts(o)[1:]
-            ]
+            found += self.named_after(noun, {"of"})
         return found
 
-    def listed_after_colon(self, noun: int) -> list[int]:
-        """ "by five EU members: Spain, Greece and Cyprus": the names a counted plural announces after a
-        colon (which the parser hangs elsewhere)."""
+    def named_after(self, noun: int, preps: set[str]) -> list[int]:
+        """The conjuncts after the first of a noun's prepositional object ("the ambassadors of Montenegro
+        and Macedonia": Macedonia), which the parser leaves out of the phrase's actor."""
+        return [
+            c
+            for p in self.children(noun, "prep")
+            if self.lemma(p) in preps
+            for o in self.children(p, "pobj")
+            for c in self.with_conjuncts(o)[1:]
+        ]
+
+    def listed_members(self, noun: int) -> list[int]:
+        """ "by five EU members: Spain, Greece and Cyprus", "five EU members - Spain, Greece - ...": the names
+        a counted plural announces after a colon or dash (which the parser may hang elsewhere)."""
         if not self.children(noun, "nummod") or self.tokens[noun].tag != "NNS":
             return []
         # "five EU members: Spain, ...", "five EU members - Spain, Greece and Cyprus - still do not ..."

@@ -82,18 +82,19 @@ class _PrefixedLemmas:
     spaCy's rules, seeing an unknown word, strip too little ("re-establishe")."""
 
     def __init__(self, nlp: Language):
-        self.vocab = nlp.vocab
-        self.lemmatizer = nlp.get_pipe("lemmatizer")
-
-    def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Doc as SpacyDoc
 
+        self.vocab = nlp.vocab
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.make_doc = SpacyDoc
+
+    def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             split = _prefix_split(token.text)
             if split is None:
                 continue
             head, rest = split
-            word = SpacyDoc(self.vocab, words=[rest.lower()])[0]
+            word = self.make_doc(self.vocab, words=[rest.lower()])[0]
             word.pos_ = token.pos_
             token.lemma_ = f"{head.lower()}-{self.lemmatizer.rule_lemmatize(word)[0]}"
         return doc
