@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -90,9 +92,30 @@ def _sqlite_pragmas(wal: bool):
         if wal:
             # Write-ahead logging lets readers (queries, the web app) run while an ingest writes,
             # and stores articles about twice as fast; each article is still one transaction.
-            dbapi.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(dbapi)
 
     return on_connect
+
+
+def _switch_to_wal(dbapi: Any) -> None:
+    """Put the database in WAL mode, waiting as a writer would for another process doing the same.
+
+    Switching a new file to WAL reads its header, then upgrades to a write lock; SQLite refuses
+    that upgrade at once ("database is locked") while another process holds the write lock, without
+    its busy timeout, so processes opening a new ledger together would fail.  Once one has switched
+    the file, the pragma only reads, so a retry succeeds.
+    """
+    deadline = time.monotonic() + _BUSY_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            dbapi.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 def open_ledger(

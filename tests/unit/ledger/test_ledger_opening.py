@@ -3,9 +3,11 @@ processes may open a new ledger at once, and both backends refuse the same value
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from dataclasses import replace
 
@@ -155,6 +157,25 @@ def test_ingests_started_together_on_a_new_ledger_all_open_it(ledger_url, round_
     assert failures == []
     with open_ledger(url, schema=schema_name, create=False) as ledger, ledger.engine.connect() as conn:
         assert migrations.applied_versions(conn) == [v for v, _, _ in migrations.MIGRATIONS]
+
+
+def test_a_new_sqlite_ledger_opens_while_another_process_holds_its_write_lock(tmp_path):
+    """The failure behind the race above: SQLite refuses at once, without its busy timeout, to switch
+    a new file to WAL while another connection holds the write lock; opening must wait instead."""
+    path = tmp_path / "ledger.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # what a process creating the ledger holds
+    releaser = threading.Timer(0.5, holder.execute, ("COMMIT",))
+    releaser.start()
+    try:
+        with open_ledger(f"sqlite:///{path}") as ledger:
+            assert ledger.created and ledger.counts()["articles"] == 0
+    finally:
+        releaser.join()
+        holder.close()
+    reader = sqlite3.connect(path)
+    assert reader.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    reader.close()
 
 
 def test_an_id_postgresql_would_refuse_is_refused_alike_on_sqlite(ledger):
