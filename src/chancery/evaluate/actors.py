@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from chancery.errors import GoldError
-from chancery.records import Article, Mention
+from chancery.evaluate.gold_file import gold_article
+from chancery.records import Mention
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def evaluate(path: Path, pipeline: Any) -> ActorReport:
     """Parse every gold case in ``path`` with ``pipeline`` and score its actor mentions."""
     report = ActorReport()
     for case in read_gold(path):
-        article = Article(id=Article.make_id(case.text), text=case.text, date=case.date, external_id=case.id)
+        article = gold_article(case.text, case.date, case.id)
         score_case(report, case, pipeline.parse(article).mentions)
     return report
 

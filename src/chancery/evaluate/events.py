@@ -15,8 +15,8 @@ from typing import Any
 
 from chancery.coding.codebook import Codebook
 from chancery.errors import GoldError
-from chancery.evaluate.gold_file import records
-from chancery.records import Article, Event
+from chancery.evaluate.gold_file import gold_article, records
+from chancery.records import Event
 
 LEVELS = ("root", "full", "plover")
 
@@ -272,7 +272,7 @@ def _misses(case_id: str, events: list[GoldEvent], kind: str) -> list[dict[str, 
 
 def code_cases(cases: list[Case], pipeline: Any) -> list[list[GoldEvent]]:
     """Run the pipeline over each case's text and reduce its events for scoring."""
-    articles = [Article(id=Article.make_id(c.text), text=c.text, date=c.date) for c in cases]
+    articles = [gold_article(c.text, c.date) for c in cases]
     return [[predicted(e) for e in coded.events] for coded in pipeline.code_many(articles)]
 
 

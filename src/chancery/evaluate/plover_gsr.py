@@ -20,7 +20,8 @@ from typing import Any
 
 from chancery.errors import GoldError
 from chancery.evaluate.events import Tally
-from chancery.records import Article, Event
+from chancery.evaluate.gold_file import gold_article
+from chancery.records import Event
 
 LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 # the gold set's non-ISO country codes (CAMEO/Phoenix habits) mapped to ISO 3166-1 alpha-3
@@ -194,6 +195,6 @@ def _miss_kind(gold: Triple, pred: list[Triple]) -> str:
 def evaluate(path: Path, pipeline: Any) -> GsrReport:
     """Score ``pipeline`` on the PLOVER gold standard at ``path``."""
     cases = load_cases(path)
-    articles = [Article(id=Article.make_id(c.text), text=c.text, date=c.date) for c in cases]
+    articles = [gold_article(c.text, c.date) for c in cases]
     predicted = [triples(coded.events) for coded in pipeline.code_many(articles)]
     return score(cases, predicted, str(path))
