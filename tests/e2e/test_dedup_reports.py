@@ -101,4 +101,5 @@ def test_a_background_mention_by_month_is_a_mention_of_the_event_reported_on_the
     (event,) = [e for e in merged if any("January 2016" in x["text"] for x in e["evidence"])]
     assert event["date"] == "2016-01-03" and event["sources"] == 2
     texts = {x["text"] for x in event["evidence"]}
-    assert "RIYADH - Saudi Arabia severed diplomatic relations with Iran on Sunday." in texts
+    # the first sentence's evidence is the story's, without the dateline ("RIYADH - ") before it
+    assert "Saudi Arabia severed diplomatic relations with Iran on Sunday." in texts

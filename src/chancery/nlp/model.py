@@ -13,7 +13,7 @@ from chancery.records import Sentence, Token
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.strings import StringStore
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 PARAGRAPHS = "chancery_paragraphs"
@@ -143,7 +143,7 @@ def doc_records(doc: Doc) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
     Whitespace-only tokens (spaCy's ``_SP``) are kept so indices match the ``Doc``;
     a sentence's paragraph number counts blank-line breaks before it.
     """
-    sents = list(doc.sents)
+    sents = _spoken(doc)
     sentence_of = [0] * len(doc)
     for index, sent in enumerate(sents):
         sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
@@ -161,6 +161,21 @@ def doc_records(doc: Doc) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
         )
         previous_end = end
     return tokens, tuple(sentences)
+
+
+def _spoken(doc: Doc) -> list[Span]:
+    """``doc``'s sentences, a blank one (a blanked dateline, parsed apart) joined to the one after it."""
+    sents = list(doc.sents)
+    merged: list[Span] = []
+    pending = None
+    for sent in sents:
+        start = pending if pending is not None else sent.start
+        if all(token.is_space for token in sent) and sent.end < len(doc):
+            pending = start
+            continue
+        merged.append(doc[start : sent.end])
+        pending = None
+    return merged
 
 
 def _columns(doc: Doc, sentence_of: list[int]) -> list[list]:

@@ -33,7 +33,7 @@ def parse_articles(
 
 def _surface_doc(article: Article, nlp: Language, dictionary: ActorDictionary):
     """The article's parse surface as a tokenised doc, carrying where its headlines end."""
-    found = surface(article.text, dictionary)
+    found = surface(article.text, dictionary, article.place)
     doc = nlp.make_doc(found.text)
     if found.breaks:
         doc.user_data[BREAKS] = found.breaks

@@ -6,7 +6,9 @@ tagger reads "Keeps" as a name and runs the subhead into the next paragraph. The
 given a *surface*: the same text, character for character, with the markers turned into spaces and the
 common words of a title-case line lowered, so that every offset the parse gives still points into the
 article's own text (evidence spans slice the original, markup and all). A title-case line with no
-final stop also ends its sentence, wherever the next paragraph starts.
+final stop also ends its sentence, wherever the next paragraph starts. A wire dateline ("NAIROBI,
+March 9 (Reuters) -") is blanked too: the article's place and date carry it, and the parser would take
+its place name for the first sentence's subject.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 SMALL = {
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "as", "from",
 }  # fmt: skip
+# a dateline stands in a story's first lines; its separator ends it within a few words
+DATELINE_REACH = 400
+DATELINE_LENGTH = 80
+DATELINE_SEPARATOR = re.compile(r"[ \t]*(?:--|—|–)[ \t]*(?=\S)|[ \t]+-[ \t]+(?=\S)|:[ \t]+(?=\S)")
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "'")
 
 
@@ -34,8 +40,9 @@ class Surface:
     breaks: tuple[int, ...] = ()  # offsets of line ends after which a new sentence starts
 
 
-def surface(text: str, dictionary: ActorDictionary) -> Surface:
-    """The parse surface of ``text``: markup blanked, title-case lines lowered, headline breaks found."""
+def surface(text: str, dictionary: ActorDictionary, place: str | None = None) -> Surface:
+    """The parse surface of ``text``: markup and a dateline at ``place`` ("NAIROBI, March 9 (Reuters) -")
+    blanked, title-case lines lowered, headline breaks found."""
     chars = list(text)
     for match in EMPHASIS.finditer(text):
         marker = len(match.group(1))
@@ -50,7 +57,29 @@ def surface(text: str, dictionary: ActorDictionary) -> Surface:
             if not line.rstrip().endswith(TERMINAL) and offset + len(line) < len(text):
                 breaks.append(offset + len(line))
         offset += len(line) + 1
+    after = dateline_end(text, place)
+    if after is not None:
+        begin = text.rfind("\n", 0, after) + 1
+        for k in range(begin, after):
+            chars[k] = " "
+        breaks.append(begin)  # the blank is a token of its own: the story starts a sentence after it
     return Surface("".join(chars), tuple(breaks))
+
+
+def dateline_end(text: str, place: str | None) -> int | None:
+    """Where the story starts after the dateline naming ``place`` at the start of a line, if any.
+
+    The parser would read the dateline into the first sentence ("NAIROBI, March 9 - President
+    Kenyatta and opposition leader Odinga met": NAIROBI its subject); the article's place and date
+    already carry what it says.
+    """
+    if not place:
+        return None
+    for match in re.finditer(rf"(?m)^[ \t]*{re.escape(place)}\b", text[:DATELINE_REACH]):
+        separator = DATELINE_SEPARATOR.search(text, match.end(), match.end() + DATELINE_LENGTH)
+        if separator is not None and "\n" not in text[match.end() : separator.start()]:
+            return separator.end() if separator.end() < len(text) else None
+    return None
 
 
 def _title_case(line: str) -> bool:
