@@ -12,7 +12,12 @@ import pytest
 
 from chancery.evaluate.events import code_cases, load_cases, match
 
-EXACT = ("places_and_addressees.jsonl", "factuality_paths.jsonl", "parties_and_lists.jsonl")
+EXACT = (
+    "places_and_addressees.jsonl",
+    "factuality_paths.jsonl",
+    "parties_and_lists.jsonl",
+    "domestic_actors.jsonl",
+)
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 
 pytestmark = pytest.mark.slow

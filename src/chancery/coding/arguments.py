@@ -107,6 +107,17 @@ class ActorIndex:
             for agent in self.tree.agent(clause):  # "diplomats appointed by the Taliban"
                 if agent in self.by_token:
                     return self.by_token[agent]
+        # "opposition leader Raila Odinga" with the name parsed as an apposition of another word
+        named = self.by_token.get(i + 1)
+        if (
+            named is not None
+            and named.kind == "person"
+            and named.first == i + 1
+            and self.tree.tokens[i].pos == "NOUN"
+            and self.tree.tokens[named.head].dep in {"appos", "conj"}
+            and self.tree.tokens[named.head].head != i
+        ):
+            return named
         return None
 
     def posted_in(self, place: Mention) -> bool:
@@ -181,12 +192,15 @@ class ActorIndex:
                 )
         if len(found) < 2:
             return found  # one actor (or none) has no twin nor bare state beside it to drop
-        unique: dict[str, tuple[Actor, str, str | None]] = {}
+        # one actor per code, but two people of one state stay two ("Kenyatta and Odinga met" in 2018,
+        # when the day leaves both codes bare)
+        unique: dict[tuple[str, str], tuple[Actor, str, str | None]] = {}
         for item in found:
-            unique.setdefault(item[0].code, item)
+            code = item[0].code
+            unique.setdefault((code, (item[0].name or "") if len(code) == 3 else ""), item)
         # "Saudi King Salman": the king's government, not also the bare state his title names
-        sectored = {code[:3] for code in unique if len(code) > 3 and not code.startswith("IGO")}
-        return [item for code, item in unique.items() if len(code) != 3 or code not in sectored]
+        sectored = {code[:3] for code, _ in unique if len(code) > 3 and not code.startswith("IGO")}
+        return [item for (code, _), item in unique.items() if len(code) != 3 or code not in sectored]
 
     def _sector_beside(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """ "Venezuela's government and the opposition", "the Syrian army and the rebels": a bare

@@ -141,10 +141,11 @@ class ActorDictionary:
         return [e for group in self.names.values() for e in group]
 
     def home_country(self, place: str | None) -> str | None:
-        """The country of a dateline place ("BEIJING" → "CHN") when it is a state or its capital."""
+        """The country of a dateline place ("BEIJING" → "CHN", "PESHAWAR" → "PAK"): a state, a capital or
+        another place the dictionary knows."""
         key = normalise(place or "").strip()
         for entry in self.names.get(first_word(key) or "", ()):
-            if entry.key == key and entry.kind in ("state", "capital") and entry.codes:
+            if entry.key == key and entry.kind in ("state", "capital", "place") and entry.codes:
                 return entry.codes[0].code[:3]
         return None
 

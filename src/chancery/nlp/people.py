@@ -224,7 +224,7 @@ def context_actor(
     the president is the other party, not the one named before him.
     """
     sentence = text.tokens[at].sentence
-    local = _local_dateline(before, at, text)
+    local = local_dateline(before, at, text)
     if local is not None and role.organization and not earlier_only:
         # "In Beijing, the foreign ministry said ...": a sentence opened by a place names whose
         # ministry speaks, as a dateline does for a whole story
@@ -327,7 +327,7 @@ def _key(found: Found) -> str:
     return code if _is_org(code) else code[:3]
 
 
-def _local_dateline(before: list[Found], at: int, text: Text) -> Found | None:
+def local_dateline(before: list[Found], at: int, text: Text) -> Found | None:
     """The capital or state a sentence opens with ("In Beijing, ...", "In Kabul, ..."), if any."""
     sentence = text.tokens[at].sentence
     first = at
