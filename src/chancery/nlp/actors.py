@@ -62,6 +62,10 @@ __all__ = ["ActorDictionary", "find_mentions"]
 
 DEFINITE = frozenset({"the", "these", "those"})
 HYPHENS = frozenset({"-", "‑", "–"})
+NAMING_KINDS = PREFIX_KINDS | {"person"}  # mentions that name a state
+# modifiers that place a body outside the story's state ("foreign governments", "the international community")
+OUTSIDE = frozenset({"foreign", "international", "world", "western", "other", "neighbouring", "neighboring",
+                     "regional", "global", "overseas", "outside"})  # fmt: skip
 # verbs whose object is the audience of a statement ("told reporters", "briefed journalists")
 AUDIENCE_OF = frozenset({"tell", "brief", "inform", "address"})
 # Sectors whose unowned nouns ("police", "the opposition", "judges", "rebels") are, in a story told from
@@ -346,6 +350,12 @@ class _Sentence:
             return  # "Acting President Oscar Arias" may lead any state the story is about
         tokens = self.text.tokens
         head = tokens[chain[-1].last - 1]
+        outside = any(
+            tokens[k].head == head.i and tokens[k].lemma.lower() in OUTSIDE
+            for k in range(self.sentence.first, self.sentence.last)
+        )
+        if outside:
+            return  # "foreign governments", "the international community": not the story's own
         describing = head.dep == "amod" or self._hyphened(match.first, chain[-1].last)
         if head.pos not in ("NOUN", "PROPN") or describing:
             return  # "official recognition", "anti-government protesters": a word that describes, not a body
@@ -361,6 +371,10 @@ class _Sentence:
             return  # "told reporters": whom a statement was made to, not a party to it
         local = local_dateline(self.before + self.out, match.first, self.text)
         home = local.codes[0].code[:3] if local is not None else self.text.home
+        if home is None:
+            # no dateline: the one state the story has named so far ("Kenyan police fired at protesters")
+            named = self._states_named(before=match.first)
+            home = next(iter(named)) if len(named) == 1 and self._states_named() == named else None
         if home is None:
             return
         if self._other_state_named(home):
@@ -391,17 +405,25 @@ class _Sentence:
         after = last < len(tokens) and tokens[last].text in HYPHENS and not tokens[last - 1].whitespace
         return before or after
 
-    def _other_state_named(self, home: str) -> bool:
-        """Whether this sentence, or the few before it, names a state other than ``home`` (as an actor,
-        a demonym, a capital or another place)."""
-        here = [m.entry.codes[0].code for m in self.items if m.entry.kind in PREFIX_KINDS and m.entry.codes]
+    def _states_named(self, before: int | None = None) -> set[str]:
+        """The states this sentence (up to token ``before``), or the few before it, names (as an actor,
+        a demonym, a capital or another place, or through a person of theirs)."""
+        here = [
+            m.entry.codes[0].code
+            for m in self.items
+            if m.entry.kind in NAMING_KINDS and m.entry.codes and (before is None or m.first < before)
+        ]
         sentence = self.text.tokens[self.sentence.first].sentence
         near = [
             f.codes[0].code
             for f in self.before
             if f.codes and sentence - WINDOW <= self.text.tokens[f.first].sentence < sentence
         ]
-        return any(not code.startswith(("IGO", "NGO")) and code[:3] != home for code in here + near)
+        return {code[:3] for code in here + near if not code.startswith(("IGO", "NGO"))}
+
+    def _other_state_named(self, home: str) -> bool:
+        """Whether this sentence, or the few before it, names a state other than ``home``."""
+        return bool(self._states_named() - {home})
 
     def _titled_of(self, match: Match, chain: list[Match], merged: Entry) -> bool:
         """ "King Hassan of Morocco", "President Putin of Russia": the state after the name."""
