@@ -20,6 +20,11 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "both", "each", "all", "those", "th
 STATE_NOUNS = {"country", "nation", "state", "government", "administration", "authorities", "leadership"}
 GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # offices that, owned by a pronoun, stand for the owner's government ("its new envoy")
+# plural nouns for the states of an organisation, each acting on its own ("EU states", "Arab League
+# countries"); "NATO allies" and "members" speak together, as the organisation
+MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
+# prepositions whose phrase tells what a verb's object is thanked, blamed or accused for
+ADDRESSED_FOR = {"for", "of", "over", "including", "include", "regarding", "about"}
 OFFICE_NOUNS = {"envoy", "ambassador", "minister", "president", "leader", "diplomat", "delegation"}
 MILITARY_NOUNS = {"troops", "troop", "forces", "force", "army", "military", "soldier", "soldiers"}
 # bare sector nouns ("the opposition", "the army") that a coordinated state's actor gives a country
@@ -120,6 +125,15 @@ class ActorIndex:
             return named
         return None
 
+    def _members_of(self, i: int) -> bool:
+        """Whether token ``i`` names unnamed member states of an organisation ("EU states"), whose own
+        acts ("EU states that have recognised Kosovo") are not the organisation's."""
+        token = self.tree.tokens[i]
+        if token.tag not in {"NNS", "NNPS"} or self.tree.lemma(i) not in MEMBER_NOUNS or i in self.by_token:
+            return False
+        found = self.mention_at(i)
+        return found is not None and found.kind == "igo"
+
     def posted_in(self, place: Mention) -> bool:
         """Whether a place names where a mission is posted ("its embassy in Kabul")."""
         prep = self.tree.tokens[place.head].head
@@ -152,6 +166,8 @@ class ActorIndex:
                     continue
             if token.tag in {"WDT", "WP"}:
                 i = self._antecedent(i)  # "Cuba, which Mexico urged Washington to remove from ..."
+            if not as_target and self._members_of(i):
+                continue  # "EU states that have recognised Kosovo": the members act, unnamed
             if self.tree.ranked(i) and i not in self.by_token:
                 continue  # "the first member of the EU to do so" describes a state, not the EU
             mention = self.mention_at(i)
@@ -308,15 +324,18 @@ class ActorIndex:
         return []
 
     def _addressee(self, owner: int) -> Mention | None:
-        """The object of "thank/praise/blame X for its ...", whom the possessive in "for" points to."""
+        """The object of "thank/praise/blame X for its ...", "accused X of ..., including its ...":
+        whom a possessive inside the "for"/"of"/"over" phrase of a verb with an actor object points to."""
         tree = self.tree
-        noun = tree.tokens[owner].head
-        prep = tree.tokens[noun].head
-        if tree.tokens[noun].dep != "pobj" or tree.lemma(prep) != "for":
-            return None
-        objects = tree.children(tree.tokens[prep].head, "dobj")
-        mention = self.mention_at(objects[0]) if len(objects) == 1 else None
-        return mention if mention is not None and mention.kind != "place" else None
+        for node in self._ancestors(owner):
+            token = tree.tokens[node]
+            if token.dep == "prep" and tree.lemma(node) in ADDRESSED_FOR:
+                objects = tree.children(token.head, "dobj")
+                mention = self.mention_at(objects[0]) if len(objects) == 1 else None
+                return mention if mention is not None and mention.kind != "place" else None
+            if token.pos in {"VERB", "AUX"} and token.dep not in {"pcomp", "prep", "acl", "relcl"}:
+                return None  # the clause the possessive stands in: its own subject decides
+        return None
 
     def _ancestors(self, i: int) -> list[int]:
         """The heads above token ``i``, up to its sentence root."""
