@@ -62,6 +62,12 @@ BACKING = {
 }  # fmt: skip
 
 
+def party(actor: Actor) -> tuple[str, str]:
+    """Who an actor is: its code, and for a bare state code its name too, for two people of one
+    state whose codes the day leaves bare ("Kenyatta met Odinga" in 2018: KEN and KEN)."""
+    return actor.code, (actor.name or "") if len(actor.code) == 3 else ""
+
+
 class ActorIndex:
     """Mentions keyed by token, and the article's quotes, to turn argument tokens into actors."""
 
@@ -212,8 +218,7 @@ class ActorIndex:
         # when the day leaves both codes bare)
         unique: dict[tuple[str, str], tuple[Actor, str, str | None]] = {}
         for item in found:
-            code = item[0].code
-            unique.setdefault((code, (item[0].name or "") if len(code) == 3 else ""), item)
+            unique.setdefault(party(item[0]), item)
         # "Saudi King Salman": the king's government, not also the bare state his title names
         sectored = {code[:3] for code, _ in unique if len(code) > 3 and not code.startswith("IGO")}
         return [item for (code, _), item in unique.items() if len(code) != 3 or code not in sectored]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from chancery.clauses import date_for_clause, head_path, span_head, token_range
-from chancery.coding.arguments import ActorIndex
+from chancery.coding.arguments import ActorIndex, party
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import (
     DIPLOMATIC_KINDS,
@@ -275,9 +275,9 @@ def _code_sentence(
         for event in draft.events:
             # one act told twice ("travelled to Damascus, the first leader to visit Syria") is one event
             # (keeping ties and hosting an ambassador are two acts, though both are 050)
-            target = _party(event.target) if event.target else None
+            target = party(event.target) if event.target else None
             relation = (event.relation, event.relation_subject)  # who hosts whom differs too
-            key = (_party(event.source), target, event.cameo, relation, event.modality, event.negated)
+            key = (party(event.source), target, event.cameo, relation, event.modality, event.negated)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -365,12 +365,6 @@ def _told_in_passing(tokens: tuple[Token, ...], draft: Draft, a: Analysis) -> bo
     return a.modality != "asserted" or draft.about or draft.presupposed or of_noun
 
 
-def _party(actor: Actor) -> tuple[str, str]:
-    """Who an actor is: its code, and for a bare state code its name too, for two people of one
-    state whose codes the day leaves bare ("Kenyatta met Odinga" in 2018: KEN and KEN)."""
-    return actor.code, (actor.name or "") if len(actor.code) == 3 else ""
-
-
 def _two_parties(source: Actor, target: Actor) -> bool:
     """Whether an act is between two parties, not an actor and itself."""
     if source.code != target.code:
@@ -411,11 +405,11 @@ def _draft_events(
     passing = _told_in_passing(parsed.tokens, draft, a)
     if converse and code == draft.pattern.cameo and not one_sided and not passing:
         # a meeting or talks with someone is theirs too; a visit is hosted by the one visited
-        known = {(_party(s[0]), _party(t[0])) for s, t in pairs if t}
+        known = {(party(s[0]), party(t[0])) for s, t in pairs if t}
         coded += [
             (t, s, converse, f"converse-of:{code}")
             for s, t in pairs
-            if t and t[0].sector != "CVL" and (_party(t[0]), _party(s[0])) not in known
+            if t and t[0].sector != "CVL" and (party(t[0]), party(s[0])) not in known
         ]
     text = parsed.article.text
     day, basis, precision, date_note = draft.date

@@ -30,12 +30,4 @@ def records(path: Path, what: str) -> Iterator[tuple[int, Any]]:
 def gold_article(text: str, date: str | None, external_id: str | None = None) -> Article:
     """The ``Article`` of a gold text, read as ``chancery ingest`` reads one: a wire dateline
     ("NAIROBI, March 9 - ...") names the story's place, and the gold date is the publication date."""
-    article = build_article(text, "-", default_date=None, date_value=date, external_id=external_id)
-    return Article(
-        id=article.id,
-        text=text,
-        date=date,
-        place=article.place,
-        publisher=article.publisher,
-        external_id=external_id,
-    )
+    return build_article(text, "-", default_date=None, date_value=date, external_id=external_id)

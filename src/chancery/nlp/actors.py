@@ -24,17 +24,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from chancery.nlp.descriptions import describe, descriptions
+from chancery.nlp.descriptions import describe
 from chancery.nlp.dictionary import ActorDictionary, Entry
+from chancery.nlp.home import home_state
 from chancery.nlp.matching import Match, Text, capital_use, name_matches, place_elsewhere, role_matches
 from chancery.nlp.people import (
     HEAD_ROLES,
-    WINDOW,
     Found,
     context_actor,
     corefer,
     found_person,
-    local_dateline,
     name_before,
     name_span,
     person_entry_found,
@@ -60,12 +59,6 @@ from chancery.records import Article, DatedCode, Mention, Sentence, Token
 
 __all__ = ["ActorDictionary", "find_mentions"]
 
-DEFINITE = frozenset({"the", "these", "those"})
-HYPHENS = frozenset({"-", "‑", "–"})
-NAMING_KINDS = PREFIX_KINDS | {"person"}  # mentions that name a state
-# modifiers that place a body outside the story's state ("foreign governments", "the international community")
-OUTSIDE = frozenset({"foreign", "international", "world", "western", "other", "neighbouring", "neighboring",
-                     "regional", "global", "overseas", "outside"})  # fmt: skip
 # verbs whose object is the audience of a statement ("told reporters", "briefed journalists")
 AUDIENCE_OF = frozenset({"tell", "brief", "inform", "address"})
 # Sectors whose unowned nouns ("police", "the opposition", "judges", "rebels") are, in a story told from
@@ -340,46 +333,10 @@ class _Sentence:
             self.out.append(holder)
 
     def _at_home(self, match: Match, chain: list[Match], merged: Entry) -> None:
-        """A state's own body or people named by their sector alone ("police fired tear gas", "the
-        opposition boycotted the vote", "opposition leader Raila Odinga") in a story told from one
-        state: that state's, as an analyst reads a datelined wire story ("In Nairobi, ..." or the
-        dateline).  Roles posted abroad and a story with no home state resolve nothing."""
-        if merged.sector not in DOMESTIC_SECTORS or {"abroad", "inherit"} & merged.flags:
-            return
-        if merged.sector == "GOV" and "title" in merged.flags:
-            return  # "Acting President Oscar Arias" may lead any state the story is about
-        tokens = self.text.tokens
-        head = tokens[chain[-1].last - 1]
-        outside = any(
-            tokens[k].head == head.i and tokens[k].lemma.lower() in OUTSIDE
-            for k in range(self.sentence.first, self.sentence.last)
-        )
-        if outside:
-            return  # "foreign governments", "the international community": not the story's own
-        describing = head.dep == "amod" or self._hyphened(match.first, chain[-1].last)
-        if head.pos not in ("NOUN", "PROPN") or describing:
-            return  # "official recognition", "anti-government protesters": a word that describes, not a body
-        described = self.text.lower(match.first - 1) in ("the", "this", "that")
-        if described and head.tag not in ("NNS", "NNPS") and head.lemma.lower() in descriptions():
-            return  # "the kingdom", "the bloc": a description of an actor named before
-        sentence = range(self.sentence.first, self.sentence.last)
-        modifiers = {tokens[k].dep for k in sentence if tokens[k].head == head.i and k != head.i}
-        definite = any(tokens[k].head == head.i and tokens[k].lemma.lower() in DEFINITE for k in sentence)
-        if "poss" in modifiers or ("nummod" in modifiers and definite):
-            return  # "the Pacific nation's cabinet", "its special forces", "the three Sahel juntas"
-        if head.dep in ("dobj", "dative") and tokens[head.head].lemma.lower() in AUDIENCE_OF:
-            return  # "told reporters": whom a statement was made to, not a party to it
-        local = local_dateline(self.before + self.out, match.first, self.text)
-        home = local.codes[0].code[:3] if local is not None else self.text.home
+        """A state's own body named by its sector alone ("police fired tear gas", "opposition leader
+        Raila Odinga"), resolved to the state the story is told from (``nlp.home``)."""
+        home = home_state(self.text, self.sentence, self.items, self.before + self.out, chain, merged)
         if home is None:
-            # no dateline: the one state the story has named so far ("Kenyan police fired at protesters")
-            named = self._states_named(before=match.first)
-            home = next(iter(named)) if len(named) == 1 and self._states_named() == named else None
-        if home is None:
-            return
-        if self._other_state_named(home):
-            # a story about two states ("protesters stormed the Saudi embassy", "opposition candidate
-            # Edmundo Gonzalez, winner of Venezuela's vote"): whose these bodies are is not the dateline's
             return
         for role in chain:
             self.used.add(role.first)
@@ -397,33 +354,6 @@ class _Sentence:
         if "title" in merged.flags and self._named(holder, chain[-1].last, chain, add_holder=True):
             return
         self.out.append(holder)
-
-    def _hyphened(self, first: int, last: int) -> bool:
-        """Whether tokens ``first``..``last`` are joined by a hyphen to a word before or after them."""
-        tokens = self.text.tokens
-        before = first > 0 and tokens[first - 1].text in HYPHENS and not tokens[first - 1].whitespace
-        after = last < len(tokens) and tokens[last].text in HYPHENS and not tokens[last - 1].whitespace
-        return before or after
-
-    def _states_named(self, before: int | None = None) -> set[str]:
-        """The states this sentence (up to token ``before``), or the few before it, names (as an actor,
-        a demonym, a capital or another place, or through a person of theirs)."""
-        here = [
-            m.entry.codes[0].code
-            for m in self.items
-            if m.entry.kind in NAMING_KINDS and m.entry.codes and (before is None or m.first < before)
-        ]
-        sentence = self.text.tokens[self.sentence.first].sentence
-        near = [
-            f.codes[0].code
-            for f in self.before
-            if f.codes and sentence - WINDOW <= self.text.tokens[f.first].sentence < sentence
-        ]
-        return {code[:3] for code in here + near if not code.startswith(("IGO", "NGO"))}
-
-    def _other_state_named(self, home: str) -> bool:
-        """Whether this sentence, or the few before it, names a state other than ``home``."""
-        return bool(self._states_named() - {home})
 
     def _titled_of(self, match: Match, chain: list[Match], merged: Entry) -> bool:
         """ "King Hassan of Morocco", "President Putin of Russia": the state after the name."""

@@ -55,3 +55,26 @@ def test_a_subhead_is_its_own_sentence_and_evidence_slices_the_original(code):
     recognition = next(e for e in coded.events if e.cameo == "054")
     assert recognition.negated and recognition.target.code == "AFGGOV"
     assert text[recognition.evidence.start : recognition.evidence.end] == recognition.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text, place, story",
+    [
+        ("NAIROBI, March 9 (Reuters) - Police fired tear gas.", "NAIROBI", "Police fired tear gas."),
+        ("Envoy recalled\nSUVA - Fiji expelled the envoy.", "SUVA", "Fiji expelled the envoy."),
+        ("BEIJING: China said so.", "BEIJING", "China said so."),
+    ],
+)
+def test_a_dateline_at_the_article_s_place_is_blanked_and_the_story_kept(dictionary, text, place, story):
+    found = surface(text, dictionary, place)
+    start = text.index(story)
+    assert len(found.text) == len(text) and found.text[start:] == story
+    line = text.rfind("\n", 0, start) + 1
+    assert found.text[line:start].strip() == ""  # the dateline, blanked
+    assert line in found.breaks  # and parsed apart from the story
+    assert found.text[:line] == text[:line]
+
+
+def test_a_place_named_inside_the_story_or_without_a_separator_is_no_dateline(dictionary):
+    for text in ("Talks opened in NAIROBI - and ended.", "NAIROBI police fired tear gas."):
+        assert surface(text, dictionary, "NAIROBI").text == text
