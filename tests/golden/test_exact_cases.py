@@ -17,6 +17,7 @@ EXACT = (
     "factuality_paths.jsonl",
     "parties_and_lists.jsonl",
     "domestic_actors.jsonl",
+    "antecedents.jsonl",
 )
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 

@@ -32,7 +32,7 @@ from chancery.coding.frames import apply_frames, denials, nest, protested, threa
 from chancery.coding.modality import Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
-from chancery.coding.presuppositions import presupposed
+from chancery.coding.presuppositions import presupposed, repeats
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import (
     Actor,
@@ -86,10 +86,12 @@ def code_article(parsed: ParsedArticle, coder: Coder) -> CodedArticle:
     for ref in parsed.dates:
         dates.setdefault(ref.sentence, []).append(ref)
     events: list[Event] = []
-    earlier: list[Draft] = []  # the acts of the sentence before, for "the decision" to take up
+    # the acts of the sentences before, most recent last, for "the decision" or "the memorandum" to take up
+    earlier: list[list[Draft]] = []
     for sentence in parsed.sentences:
         here = tuple(dates.get(sentence.index, ()))
-        found, earlier = _code_sentence(parsed, coder, tree, index, sentence, here, earlier)
+        found, coded = _code_sentence(parsed, coder, tree, index, sentence, here, earlier)
+        earlier.append(coded)
         events.extend(found)
     return CodedArticle(
         article=parsed.article,
@@ -107,15 +109,16 @@ def _code_sentence(
     index: ActorIndex,
     sentence: Sentence,
     dates: tuple[DateRef, ...],
-    earlier: list[Draft],
+    earlier: list[list[Draft]],
 ) -> tuple[list[Event], list[Draft]]:
     """The events of one sentence and its coded drafts; ``dates`` are the date expressions it holds,
-    ``earlier`` the drafts of the sentence before."""
+    ``earlier`` the drafts of each sentence before, most recent last."""
     assert coder.matcher is not None and coder.codebook is not None
     triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor)
     if any(pattern.pos == "N" for pattern in triggers.values()):
         _drop_object_nouns(tree, triggers)
-    if not triggers:
+    span = (sentence.first, sentence.last)
+    if not triggers and not repeats(tree, {}, span):
         return [], []
     text = parsed.article.text
     question = text[sentence.start : sentence.end].rstrip().endswith("?")
@@ -242,7 +245,9 @@ def _code_sentence(
         )
         if bare or "silent" in draft.pattern.flags or background or cause or _reason_phrase(tree, draft):
             draft.suppressed = True
-    extras = presupposed(tree, index, drafts)
+    extras = presupposed(
+        tree, index, drafts, span, earlier[-1] if earlier else (), lambda k: _date(parsed, dates, sentence, k)
+    )
     extras += denials(tree, index, drafts, coder.matcher.by_id.get("deny.act"))
     for draft in [*drafts.values(), *extras]:
         if draft.pattern.also and draft.pattern.also in coder.matcher.by_id:
@@ -259,7 +264,7 @@ def _code_sentence(
         draft.events = _events(parsed, coder.codebook, sentence, draft)
     for draft in live:
         # an act noun beside a clause ("..., a step Israel condemned") may point at a shallower event,
-        # and "the decision" at the sentence before's
+        # and "the decision" or "the memorandum" at an act told before
         if draft.act is None and nest(tree, drafts, draft, earlier):
             draft.events = _events(parsed, coder.codebook, sentence, draft)
     for draft in live:

@@ -269,11 +269,11 @@ def _circumstance(tree: Tree, governor: int, i: int) -> bool:
     return False
 
 
-def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[Draft] = ()) -> bool:
+def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[Sequence[Draft]] = ()) -> bool:
     """Support or condemnation of another actor's act targets that actor and names the act.
 
-    ``earlier``: the acts of the sentence before, which "the decision" or "the move" may take up
-    ("Spain recognised Palestine on Tuesday. Israel denounced the decision.")."""
+    ``earlier``: the acts of each sentence before, most recent last, which "the decision" or "the
+    memorandum" may take up ("Spain recognised Palestine on Tuesday. Israel denounced the decision.")."""
     if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
         return False
     heads = argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else noun_objects(tree, draft.i)
@@ -283,7 +283,8 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[D
     for head in heads:
         if tree.tokens[head].tag in {"WDT", "WP"} and token.dep == "relcl":
             head = token.head  # "..., a step that Morocco welcomed": the step the pronoun stands for
-        if not (tree.lemma(head) in ACT_NOUNS or head in drafts):
+        anaphor = tree.tokens[head].pos == "NOUN" and _anaphoric(tree, head)
+        if not (tree.lemma(head) in ACT_NOUNS or head in drafts or anaphor):
             continue
         if actor_object and head not in objects and tree.tokens[head].tag not in {"WDT", "WP"}:
             continue  # "defended Israel against the Commission's criticism": Israel stays the target
@@ -300,21 +301,8 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[D
                 # "signed decrees recognising X, a move Kyiv denounced": the act inside that clause
                 clause = set(tree.subtree(tree.tokens[head].head)) - set(tree.subtree(head))
                 inner = [d for d in drafts.values() if d.i in clause and d.events and d is not draft]
-        if not inner and tree.lemma(head) in ACT_NOUNS and _anaphoric(tree, head):
-            # "Peru recognised Kosovo, and Serbia condemned the move": the act before it, in its
-            # sentence or else in the sentence before
-            for candidates in (list(drafts.values()), list(earlier)):
-                inner = [
-                    d
-                    for d in candidates
-                    if d.i < draft.i
-                    and d.events
-                    and d is not draft
-                    and not d.code.startswith(POSITION_ROOTS)
-                    and any(e.counted and e.target is not None for e in d.events)
-                ][-1:]
-                if inner:
-                    break
+        if not inner and anaphor:
+            inner = _antecedent(tree, drafts, draft, head, earlier)
         if not inner:
             continue
         nested = min(inner, key=lambda d: depth(tree, d.i))
@@ -327,6 +315,54 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[D
         nested.about = True
         return True
     return False
+
+
+# how many sentences back "the move" (any act) and "the memorandum" (an act of that word) look
+GENERIC_REACH, NAMED_REACH = 2, 5
+# the shortest common beginning that makes a noun a form of a trigger ("recognised" / "the recognition")
+STEM = 5
+
+
+def _antecedent(
+    tree: Tree, drafts: dict[int, Draft], draft: Draft, noun: int, earlier: Sequence[Sequence[Draft]]
+) -> list[Draft]:
+    """The act an anaphoric act noun takes up, the latest before it: in its own sentence, else in those
+    before. A generic noun ("Peru recognised Kosovo, and Serbia condemned the move") takes any act
+    with a target of the sentence or the two before; a noun that names an act ("Ethiopia signed a
+    memorandum with Somaliland. ... Somalia rejected the memorandum"), or one that codes an act of the
+    same CAMEO root ("police stormed the embassy. ... Brazil condemned the raid"), takes that act, up to
+    five sentences back. Never another position; the speaker's own act gives none."""
+    generic = tree.lemma(noun) in ACT_NOUNS
+    root = drafts[noun].pattern.cameo[:2] if noun in drafts else None  # "the raid": a noun that codes
+    own = {a.code for a, _, _ in draft.sources}
+    reach = GENERIC_REACH if generic else NAMED_REACH
+    for candidates in (list(drafts.values()), *reversed(earlier[len(earlier) - reach :])):
+        found = [
+            d
+            for d in candidates
+            if d.i < draft.i
+            and d.events
+            and d is not draft
+            and not d.code.startswith(POSITION_ROOTS)
+            and (
+                any(e.counted and e.target is not None for e in d.events)
+                if generic
+                else any(e.counted for e in d.events) and (_names(tree, d, noun) or d.code[:2] == root)
+            )
+        ]
+        if found:  # the speaker's own act ("Phnom Penh defended the trip"): no other actor to target
+            return [] if found[-1].events[0].source.code in own else found[-1:]
+    return []
+
+
+def _names(tree: Tree, draft: Draft, noun: int) -> bool:
+    """Whether an act noun names ``draft``'s act: its trigger word or its object ("signed a
+    memorandum"), or a form of one ("recognised" / "the recognition")."""
+    lemma = tree.lemma(noun)
+    words = {tree.lemma(draft.i), *(tree.lemma(k) for k in tree.objects(draft.i))}
+    return any(
+        w == lemma or (len(w) >= STEM and len(lemma) >= STEM and w[:STEM] == lemma[:STEM]) for w in words
+    )
 
 
 def _anaphoric(tree: Tree, noun: int) -> bool:

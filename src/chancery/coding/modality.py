@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from chancery.coding.patterns import Governor
@@ -9,6 +10,13 @@ from chancery.coding.structure import Tree
 
 CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till", "as long as"}
 CONDITION_PREPS = {"until", "unless", "pending", "till"}
+# the attribution a misparsed condition may swallow (", envoy Zamir Kabulov said on Monday")
+REPORTING_TAIL = re.compile(r",[^,]*\b(?:said|says|told|added|according)\b.*$", re.S)
+# words whose "on" phrase is a condition ("depending on", "contingent on", "conditional upon")
+CONDITION_PARTICIPLES = {"depending", "dependent", "contingent", "conditional", "conditioned"}
+# nouns of an "only on / in / with" phrase that make it a condition ("only on the basis of", "only with
+# the consent of", "only in exchange for")
+CONDITION_NOUNS = {"basis", "condition", "consent", "approval", "exchange", "return", "understanding"}
 # nouns that carry a reported proposition ("reports that X recognised ...")
 CONTENT_NOUNS = {
     "report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation", "news", "idea",
@@ -610,6 +618,25 @@ def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
         if tree.tokens[clause].text.lower() in {"provided", "providing"} and tree.children(clause, "ccomp"):
             result.conditions.append(_span_text(tree, clause, text))
             result.notes.append("condition:" + _span_text(tree, clause, text))
+    for clause in tree.children(node, "xcomp", "advcl", "prep", "acomp"):
+        # "will decide depending on how the movement governs", "contingent on a ceasefire"
+        if tree.words[clause] not in CONDITION_PARTICIPLES:
+            continue
+        for on in tree.children(clause, "prep"):
+            if tree.lemma(on) in {"on", "upon"} and tree.children(on, "pobj", "pcomp"):
+                span = text[tree.tokens[clause].start : tree.tokens[tree.subtree(on)[-1]].end]
+                span = REPORTING_TAIL.sub("", span)  # a misparse may hang "..., the envoy said" inside
+                result.conditions.append(span)
+                result.notes.append("condition:" + span)
+    for prep in tree.children(node, "prep", "conj"):
+        # "only on the basis of the one-China principle", "only in return for the hostages"
+        if (
+            tree.tokens[prep].pos == "ADP"
+            and any(tree.lemma(k) == "only" for k in tree.children(prep, "advmod"))
+            and any(tree.lemma(k) in CONDITION_NOUNS for k in tree.children(prep, "pobj"))
+        ):
+            result.conditions.append(_span_text(tree, prep, text))
+            result.notes.append("condition:" + _span_text(tree, prep, text))
     for prep in tree.children(node, "prep"):
         lemma = tree.lemma(prep)
         conditional = lemma in CONDITION_PREPS

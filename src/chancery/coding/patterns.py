@@ -237,8 +237,10 @@ class Matcher:
                 continue  # "has relations", not "has no intention of normalising relations"
             if pattern.needs and not (pattern.needs & words.arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
-            if "actorobj" in pattern.flags and not any(is_actor(o) for o in tree.objects(i)):
-                continue
+            if "actorobj" in pattern.flags and (
+                not any(is_actor(o) for o in tree.objects(i)) or tree.children(i, "oprd")
+            ):
+                continue  # "called Kyiv", not "called the Swedish plan premature": an object described
             if "needcomp" in pattern.flags and not _complements(tree, i):
                 continue
             if "mustcomp" in pattern.flags and not any(

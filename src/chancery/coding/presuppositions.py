@@ -13,10 +13,11 @@ mood of the sentence. An ellipsis takes the mood of its own clause ("Mali is exp
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from chancery.coding.arguments import ActorIndex
-from chancery.coding.drafts import FOLLOWING, ActorRef, Draft, same_actor
+from chancery.coding.drafts import FOLLOWING, ActorRef, Draft, depth, same_actor
 from chancery.coding.modality import Analysis
 from chancery.coding.structure import RANKS, Tree
 
@@ -30,21 +31,36 @@ SAME = {"same", "likewise", "similarly", "suit", "so", "too", "also", "similar"}
 STEPS = {"step", "move", "measure", "action", "decision"}
 
 
-def presupposed(tree: Tree, index: ActorIndex, drafts: dict[int, Draft]) -> list[Draft]:
-    """Drafts for the acts that the sentence presupposes others did, or repeats by ellipsis."""
+def presupposed(
+    tree: Tree,
+    index: ActorIndex,
+    drafts: dict[int, Draft],
+    span: tuple[int, int],
+    before: Sequence[Draft] = (),
+    date_of: Callable[[int], tuple[str | None, str, str, str]] | None = None,
+) -> list[Draft]:
+    """Drafts for the acts that the sentence (tokens ``span``) presupposes others did, or repeats by
+    ellipsis; ``before`` are the acts of the sentence before, which "Norway did the same" may repeat:
+    such a copy is told by the repeating verb, and dated by its clause (``date_of``)."""
     found: list[Draft] = []
     live = [d for d in drafts.values() if not d.suppressed and d.sources]
     for draft in live:
         for tokens, how in _predecessors(tree, draft.i):
             found.extend(_copies(index, draft, tokens, "presupposed:" + how, Analysis()))
-    for do in _repeats(tree, drafts):
+    for do in repeats(tree, drafts, span):
         antecedent = _antecedent(tree, live, do)
+        told_at = None
+        if antecedent is None:
+            antecedent, told_at = _antecedent(tree, before, do, same_sentence=False), do
         if antecedent is None:
             continue
         subjects, _ = tree.subjects(do)
-        found.extend(
-            _copies(index, antecedent, subjects, "ellipsis:" + tree.tokens[do].text, _mood(tree, do))
-        )
+        copies = _copies(index, antecedent, subjects, "ellipsis:" + tree.tokens[do].text, _mood(tree, do))
+        for copy in copies if told_at is not None else ():
+            copy.i = told_at
+            if date_of is not None:
+                copy.date = date_of(told_at)
+        found.extend(copies)
         for tokens, how in _predecessors(tree, do):  # "the latest country to do so after Russia"
             found.extend(_copies(index, antecedent, tokens, "presupposed:" + how, Analysis()))
     return found
@@ -173,10 +189,12 @@ def _apart_from(tree: Tree, prep: int) -> bool:
     )
 
 
-def _repeats(tree: Tree, drafts: dict[int, Draft]) -> list[int]:
-    """Verbs that repeat an earlier act: "did the same", "did likewise", "followed suit", "do so"."""
+def repeats(tree: Tree, drafts: dict[int, Draft], span: tuple[int, int]) -> list[int]:
+    """Verbs of the tokens ``span`` ([first, last)) that repeat an earlier act: "did the same", "did
+    likewise", "followed suit", "do so"."""
     found = []
-    for k, lemma in enumerate(tree.lemmas):
+    for k in range(*span):
+        lemma = tree.lemmas[k]
         if k in drafts or lemma not in {"do", "follow", "take"}:
             continue
         objects = tree.children(k, "dobj", "advmod")
@@ -194,10 +212,23 @@ def _repeats(tree: Tree, drafts: dict[int, Draft]) -> list[int]:
     return found
 
 
-def _antecedent(tree: Tree, live: list[Draft], do: int) -> Draft | None:
-    """The act a repeating verb takes up: the nearest act before it in its sentence."""
+def _antecedent(tree: Tree, live: Sequence[Draft], do: int, same_sentence: bool = True) -> Draft | None:
+    """The act a repeating verb takes up: the nearest act before it in its sentence (or, with
+    ``same_sentence`` false, the main act of ``live``, the sentence before's: "Britain recognised
+    Palestine in a move Israel denounced. Portugal followed suit.")."""
     sentence = tree.tokens[do].sentence
-    before = [d for d in live if d.i < do and tree.tokens[d.i].sentence == sentence and not d.about]
+    if not same_sentence:
+        main = [d for d in live if d.i < do and not d.suppressed and d.sources]
+        return min(main, key=lambda d: (depth(tree, d.i), -d.i), default=None)
+    before = [
+        d
+        for d in live
+        if d.i < do
+        and tree.tokens[d.i].sentence == sentence
+        and not d.about
+        and not d.suppressed
+        and d.sources
+    ]
     return max(before, key=lambda d: d.i, default=None)
 
 

@@ -247,8 +247,10 @@ class Tree:
                 ):  # "release of prisoners in a swap with X"
                     hosts.extend(self.children(prep, "pobj"))
             hosts.extend(self.agent(i))  # "a visit by the minister to Damascus": the parser's attachment
-            if preposition == "to" and self.tokens[i].dep in {"dobj", "obj"}:
-                hosts.append(self.tokens[i].head)  # "slammed the arms sale to Taiwan", likewise
+            if preposition in {"to", "with", "for"} and self.tokens[i].dep in {"dobj", "obj"}:
+                # "slammed the arms sale to Taiwan", "expressed solidarity with Mexico": the parser
+                # hangs the noun's phrase on its verb
+                hosts.append(self.tokens[i].head)
         elif preposition == "with":
             for prep in self.children(i, "prep"):  # "return to talks with Washington"
                 hosts.extend(self.children(prep, "pobj") if self.lemma(prep) in {"to", "into"} else [])
