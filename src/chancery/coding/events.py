@@ -147,6 +147,10 @@ def _code_sentence(
             # predicate is about is done by the agent of its subject (or its own "by" phrase)
             source_tokens, how = implied_agent(tree, i)
             sources = index.resolve(source_tokens, date[0])
+        if not sources and pattern.pos == "N" and pattern.cameo.startswith("04"):
+            # "Medvedev said after talks with Sarkozy": talks held, by the one who spoke after them
+            source_tokens, how = tree.clause_subject(i, {"after", "following"})
+            sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.cameo.startswith("14"):
             sources = crowd_source(tree, index, i, source_tokens)
         if not sources:

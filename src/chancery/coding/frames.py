@@ -318,7 +318,7 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[S
 
 
 # how many sentences back "the move" (any act) and "the memorandum" (an act of that word) look
-GENERIC_REACH, NAMED_REACH = 2, 5
+REACH = 6
 # the shortest common beginning that makes a noun a form of a trigger ("recognised" / "the recognition")
 STEM = 5
 
@@ -327,16 +327,15 @@ def _antecedent(
     tree: Tree, drafts: dict[int, Draft], draft: Draft, noun: int, earlier: Sequence[Sequence[Draft]]
 ) -> list[Draft]:
     """The act an anaphoric act noun takes up, the latest before it: in its own sentence, else in those
-    before. A generic noun ("Peru recognised Kosovo, and Serbia condemned the move") takes any act
-    with a target of the sentence or the two before; a noun that names an act ("Ethiopia signed a
-    memorandum with Somaliland. ... Somalia rejected the memorandum"), or one that codes an act of the
-    same CAMEO root ("police stormed the embassy. ... Brazil condemned the raid"), takes that act, up to
-    five sentences back. Never another position; the speaker's own act gives none."""
+    before, up to six sentences back. A generic noun ("Peru recognised Kosovo, and Serbia condemned the
+    move") takes any act with a target; a noun that names an act ("Ethiopia signed a memorandum with
+    Somaliland. ... Somalia rejected the memorandum"), or one that codes an act of the same CAMEO root
+    ("police stormed the embassy. ... Brazil condemned the raid"), takes that act. Never another position; a named act of the speaker's own gives none, and a
+    generic noun passes over the speaker's acts."""
     generic = tree.lemma(noun) in ACT_NOUNS
     root = drafts[noun].pattern.cameo[:2] if noun in drafts else None  # "the raid": a noun that codes
     own = {a.code for a, _, _ in draft.sources}
-    reach = GENERIC_REACH if generic else NAMED_REACH
-    for candidates in (list(drafts.values()), *reversed(earlier[len(earlier) - reach :])):
+    for candidates in (list(drafts.values()), *reversed(earlier[len(earlier) - REACH :])):
         found = [
             d
             for d in candidates
@@ -346,11 +345,13 @@ def _antecedent(
             and not d.code.startswith(POSITION_ROOTS)
             and (
                 any(e.counted and e.target is not None for e in d.events)
+                and d.events[0].source.code not in own
                 if generic
                 else any(e.counted for e in d.events) and (_names(tree, d, noun) or d.code[:2] == root)
             )
         ]
         if found:  # the speaker's own act ("Phnom Penh defended the trip"): no other actor to target
+            # (a generic noun passes over the speaker's acts: "met the envoy and welcomed the decision")
             return [] if found[-1].events[0].source.code in own else found[-1:]
     return []
 

@@ -610,8 +610,13 @@ class Tree:
         found = self.children(i, "compound", "amod", "nmod") if modifiers else []
         if found:
             return found, "modifier-agent"
-        if self.tokens[i].dep == "pobj" and self.lemma(self.tokens[i].head) in {"during", "in", "at", "on"}:
-            verb = self.tokens[self.tokens[i].head].head  # "During a phone call with X, Biden urged ..."
+        return self.clause_subject(i, {"during", "in", "at", "on"})
+
+    def clause_subject(self, i: int, preps: set[str]) -> tuple[list[int], str]:
+        """The subject of the clause a noun's circumstance phrase hangs on ("During a phone call with X,
+        Biden urged ...": Biden), for the prepositions ``preps``."""
+        if self.tokens[i].dep == "pobj" and self.lemma(self.tokens[i].head) in preps:
+            verb = self.tokens[self.tokens[i].head].head
             if self.tokens[verb].pos in {"VERB", "AUX"}:
                 return self.subjects(verb)[0], "clause-subject"
         return [], "nominal-without-agent"

@@ -186,6 +186,10 @@ def _placed(claim: Claim, claims: list[Claim]) -> str | None:
     return min(last, published) if published and published >= period[0] else last
 
 
+# states that end another (a withdrawal ends a recognition, a break ends relations)
+ENDINGS = frozenset({"withdrawn", "severed", "expelled", "recalled"})
+
+
 def _believe(claims: list[Claim], day: str) -> tuple[tuple[str, str], list[Claim], str | None]:
     """The value the ledger believes among same-day claims, the claims for it, and why (if contested)."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -201,7 +205,9 @@ def _believe(claims: list[Claim], day: str) -> tuple[tuple[str, str], list[Claim
         return (len({c.report.outlet for c in group}), latest, len(group))
 
     best = max(rank(v) for v in groups)
-    value = min(v for v in groups if rank(v) == best)
+    # a tie between a state and its ending told on one day ("had recognised Taipei for 80 years and has
+    # now switched"): the ending comes after what it ends
+    value = min((v for v in groups if rank(v) == best), key=lambda v: (v[0] not in ENDINGS, v))
     others = sorted(sorted(v for v in groups if v != value), key=rank, reverse=True)
     runner = rank(others[0])
     if best[0] > runner[0]:
@@ -210,6 +216,8 @@ def _believe(claims: list[Claim], day: str) -> tuple[tuple[str, str], list[Claim
         why = f"equally sourced, and the most recent report (published {best[1]})"
     elif best[2] > runner[2]:
         why = "equally sourced and recent, and more reports"
+    elif value[0] in ENDINGS and all(v[0] not in ENDINGS for v in others if rank(v) == best):
+        why = "the reports tie; an ending comes after the state it ends"
     else:
         why = "the reports tie; chosen by name order"
     against = "; ".join(f"{_describe(v, groups[v])}" for v in others)

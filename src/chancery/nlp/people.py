@@ -239,6 +239,9 @@ def context_actor(
     ]
     if not window:
         return None
+    teller = _told_by(window, at, text)  # the teller's own body, whatever was named before
+    if teller is not None:
+        return _owner(teller, role)
     # "A spokesperson for X said ... The spokesperson added": the same role again
     again = [f for f in window if role.role and f.role == role.role and f.kind == "role"]
     if again:
@@ -282,6 +285,26 @@ def _teller_of(window: list[Found], at: int, text: Text) -> Found | None:
         phrase = head_of(f.first, f.last, tokens)
         subject = tokens[phrase].dep == "nsubj" and tokens[phrase].head in reported
         if f.kind in ("state", "capital") and subject:
+            return f
+    return None
+
+
+def _told_by(window: list[Found], at: int, text: Text) -> Found | None:
+    """ "The Honduran foreign ministry said the government recognised only one China": the unnamed body
+    that acts in the clause a state's body reports is the teller's (not the state named last)."""
+    tokens = text.tokens
+    head = head_of(at, at + 1, tokens)
+    while tokens[head].dep in ("compound", "amod") and tokens[head].head != head:
+        head = tokens[head].head
+    verb = tokens[head].head
+    if tokens[head].dep != "nsubj" or tokens[verb].dep != "ccomp" or tokens[verb].head == verb:
+        return None
+    teller = tokens[verb].head
+    if tokens[teller].lemma.lower() not in TELLING:
+        return None
+    for f in reversed(window):
+        phrase = head_of(f.first, f.last, tokens)
+        if tokens[phrase].dep == "nsubj" and tokens[phrase].head == teller and f.codes:
             return f
     return None
 

@@ -64,3 +64,14 @@ def test_a_conflict_on_a_later_day_is_a_change_of_state_not_a_conflict(ledger):
         "2025-08-01",
     )
     assert first.note is None and second.note is None
+
+
+def test_a_state_and_its_ending_told_on_one_day_end_in_the_ending(ledger):
+    # "had recognised Taipei for 80 years and has now switched": both dated by the report
+    sentence = "Honduras had recognised Taipei for decades and has now switched its recognition to Beijing."
+    recognised = {"source": "HNDGOV", "target": "TWNGOV", "relation": "recognition:recognized"}
+    withdrawn = {"source": "HNDGOV", "target": "TWNGOV", "cameo": "161", "relation": "recognition:withdrawn"}
+    ledger.store(coded(sentence, events=(recognised, withdrawn), date="2023-03-27"))
+    (believed,) = ledger.relations(kind="recognition", subject="HND")
+    assert believed.state == "withdrawn"
+    assert believed.note.endswith("the reports tie; an ending comes after the state it ends")

@@ -20,6 +20,9 @@ which the dictionary loads after the hand-kept files; a hand-kept entry sharing 
   same article, never alone (no ``*``: Phoenix says nothing of who is known by surname alone, and
   "Caesar Act" or "Hassan" are not its people). One-word names (monarchs, organisations in
   Phoenix.International's NGO lists) and codes with neither a state nor an IGO are no person.
+- An entry with no codes of its own takes those of the next coded entry when both end in the same word
+  (TABARI lists spellings of one person as entries before the codes: "BORIS_YELTSIN_", "YELTSIN",
+  then "RUSSIAN_PRESIDENT_YELTSIN" and its terms); one that does not stays codeless and is dropped.
 - Groups come from Phoenix.MilNonState: codes keep the country (a known state or IMG/IGO) with REB
   unless Phoenix gives another CAMEO sector; one-word aliases that are common words are dropped.
 """
@@ -110,7 +113,34 @@ def read_actors(text: str) -> list[Record]:
             target = None
         for cell in codes if target else ():
             _add_code(target, cell)
-    return records
+    return _grouped(records)
+
+
+def _grouped(records: list[Record]) -> list[Record]:
+    """TABARI's grouping: entries with no codes of their own take those of the next coded entry, as
+    spellings of one person ("BORIS_YELTSIN_ ... PRESIDENT_YELTSIN" before RUSSIAN_PRESIDENT_YELTSIN's
+    codes), when the two end in the same word; otherwise (an unrelated next entry: DAVID_CAMERON_ before
+    ALAN_JOHNSON_) they stay codeless and are dropped."""
+    kept: list[Record] = []
+    waiting: list[Record] = []
+    for record in records:
+        if not record.codes:
+            waiting.append(record)
+            continue
+        last = _last_word(record.name)
+        for early in waiting:
+            if _last_word(early.name) == last:
+                record.aliases.extend([early.name, *early.aliases])
+            else:
+                kept.append(early)
+        waiting = []
+        kept.append(record)
+    return kept + waiting
+
+
+def _last_word(name: str) -> str:
+    words = re.findall(r"[A-Z0-9'.-]+", name.upper().replace("_", " "))
+    return words[-1].strip("'.-") if words else ""
 
 
 def _add_code(record: Record, cell: str) -> None:
