@@ -337,7 +337,10 @@ class ActorIndex:
             if token.dep == "prep" and tree.lemma(node) in ADDRESSED_FOR:
                 objects = tree.children(token.head, "dobj")
                 mention = self.mention_at(objects[0]) if len(objects) == 1 else None
-                return mention if mention is not None and mention.kind != "place" else None
+                if mention is not None and mention.kind != "place":
+                    return mention
+                # "accusing X of pursuing policies, including its recognition of ...": the phrase hangs
+                # on a noun of the charge; the verb above names whose
             if token.pos in {"VERB", "AUX"} and token.dep not in {"pcomp", "prep", "acl", "relcl"}:
                 return None  # the clause the possessive stands in: its own subject decides
         return None

@@ -330,8 +330,9 @@ def _antecedent(
     before, up to six sentences back. A generic noun ("Peru recognised Kosovo, and Serbia condemned the
     move") takes any act with a target; a noun that names an act ("Ethiopia signed a memorandum with
     Somaliland. ... Somalia rejected the memorandum"), or one that codes an act of the same CAMEO root
-    ("police stormed the embassy. ... Brazil condemned the raid"), takes that act. Never another position; a named act of the speaker's own gives none, and a
-    generic noun passes over the speaker's acts."""
+    ("police stormed the embassy. ... Brazil condemned the raid"), takes that act. Never another
+    position; a named act of the speaker's own gives none, and a generic noun passes over the
+    speaker's acts."""
     generic = tree.lemma(noun) in ACT_NOUNS
     root = drafts[noun].pattern.cameo[:2] if noun in drafts else None  # "the raid": a noun that codes
     own = {a.code for a, _, _ in draft.sources}

@@ -237,6 +237,12 @@ class Matcher:
                 continue  # "has relations", not "has no intention of normalising relations"
             if pattern.needs and not (pattern.needs & words.arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
+            if (
+                "recognisable" in pattern.flags
+                and held
+                and not any(_recognisable(tree, k, is_actor) for k in held)
+            ):
+                continue  # "recognised the 1915 massacres as genocide", "the right of Palestinians"
             if "actorobj" in pattern.flags and (
                 not any(is_actor(o) for o in tree.objects(i)) or tree.children(i, "oprd")
             ):
@@ -281,6 +287,27 @@ class _Words:
     @cached_property
     def subjects(self) -> set[str]:
         return {self.tree.lemma(k) for k in self.tree.children(self.i, "nsubj")}
+
+
+# what diplomatic recognition can be of, besides a named actor: a state, a government, its leaders
+RECOGNISABLE = {
+    "government", "state", "authority", "administration", "regime", "junta", "council", "republic",
+    "independence", "statehood", "sovereignty", "leader", "leadership", "president", "opposition",
+    "coalition", "country", "nation", "entity", "emirate", "movement", "front", "rebel", "rule",
+    "ruler", "it", "them", "him", "her", "they", "cabinet", "body", "representative", "kingdom", "union",
+    "region", "territory", "province", "enclave", "declaration",
+}  # fmt: skip
+
+
+def _recognisable(tree: Tree, k: int, is_actor) -> bool:
+    """Whether an object can be diplomatically recognised: a name, a pronoun, a state's or
+    government's noun ("Kosovo", "him", "the Taliban government"), or an actor phrase of its own
+    ("the National Assembly chief"); not an act or a fact that names an actor only in its phrase ("the
+    massacres of Armenians", "the role of Qatar")."""
+    token = tree.tokens[k]
+    if token.pos in {"PROPN", "PRON"} or tree.lemma(k) in RECOGNISABLE:
+        return True
+    return not tree.children(k, "prep") and is_actor(k)
 
 
 def _complements(tree: Tree, i: int) -> list[int]:

@@ -234,8 +234,15 @@ def _antecedent(tree: Tree, live: Sequence[Draft], do: int, same_sentence: bool 
 
 def _mood(tree: Tree, do: int) -> Analysis:
     """The factuality of a repeating clause: its own negation, modal or future, else asserted."""
-    negated = bool(tree.children(do, "neg"))
+    negated = bool(tree.children(do, "neg")) or _pending(tree, do)
     return Analysis(negated=negated, modality=_modal(tree, do))
+
+
+def _pending(tree: Tree, do: int) -> bool:
+    """ "has yet to follow suit", "is yet to do so": not done (so far)."""
+    head = tree.tokens[do].head
+    yet = any(tree.lemma(k) == "yet" for k in tree.children(head, "advmod"))
+    return tree.tokens[do].dep == "xcomp" and yet
 
 
 def _modal(tree: Tree, do: int) -> str:
