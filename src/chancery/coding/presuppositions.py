@@ -191,7 +191,7 @@ def _apart_from(tree: Tree, prep: int) -> bool:
 
 def repeats(tree: Tree, drafts: dict[int, Draft], span: tuple[int, int]) -> list[int]:
     """Verbs of the tokens ``span`` ([first, last)) that repeat an earlier act: "did the same", "did
-    likewise", "followed suit", "do so"."""
+    likewise", "followed suit", "do so", a bare "followed"."""
     found = []
     for k in range(*span):
         lemma = tree.lemmas[k]
@@ -206,6 +206,11 @@ def repeats(tree: Tree, drafts: dict[int, Draft], span: tuple[int, int]) -> list
         elif tree.words[k + 1 : k + 3] == ["the", "same"]:
             marks.add("same")  # "Portugal did the same hours later" ("same" hung on "hours")
         if lemma == "follow" and "suit" not in marks:
+            # "Trump recognised Guaido, and Canada and Brazil quickly followed": followed no one named
+            finite = tree.tokens[k].tag in {"VBD", "VBZ", "VBP", "VB"}  # not "following the killing"
+            followed = tree.children(k, "dobj", "pobj", "prep", "xcomp", "ccomp", "agent", "nsubjpass")
+            if finite and not followed:
+                found.append(k)
             continue
         if marks & SAME:
             found.append(k)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import wraps
 from operator import attrgetter
 from typing import Any
@@ -78,10 +79,34 @@ AMOUNTS = {
 }  # fmt: skip
 
 
+# prepositions whose gerund complement the parser may take for a modifier of its object
+GERUND_PREPS = {"in", "by", "for", "after", "before", "on", "without"}
+
+
+def _repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The parse with one misreading undone: "followed the UAE in normalising ties with Israel", where
+    the parser hangs the gerund on its object as a modifier ("normalising ties": amod) and the object
+    on the preposition. The gerund becomes the preposition's complement again, the noun its object."""
+    fixed = list(tokens)
+    for t in tokens:
+        if t.tag != "VBG" or t.dep != "amod" or t.head != t.i + 1 or t.head >= len(tokens):
+            continue
+        noun = tokens[t.head]
+        prep = tokens[noun.head]
+        if noun.dep != "pobj" or prep.pos != "ADP" or prep.lemma.lower() not in GERUND_PREPS:
+            continue
+        if any(k.head == noun.i and k.dep in {"det", "poss", "nummod"} for k in tokens[prep.i : noun.i]):
+            continue  # "in the ruling party", "in its growing role": a modifier after all
+        fixed[t.i] = replace(t, dep="pcomp", head=prep.i)
+        fixed[noun.i] = replace(noun, dep="dobj", head=t.i)
+    return tuple(fixed)
+
+
 class Tree:
     """Children and argument lookups over one article's tokens."""
 
     def __init__(self, tokens: tuple[Token, ...]):
+        tokens = _repaired(tokens)
         self.tokens = tokens
         # each token's lemma and word in lower case, and its dep, read once: the rules ask for them constantly
         # (map over attrgetter: no Python frame per token, which the Tree of a long article feels)
