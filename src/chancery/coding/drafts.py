@@ -385,7 +385,8 @@ def members_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -
 
 
 def parties(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
-    """The subjects of the clause a mediation or visit sits in ("a deal brokered by China")."""
+    """The subjects of the clause a mediation or visit sits in ("a deal brokered by China"), and the
+    one they act with ("restored relations with Kenya following mediation by Qatar")."""
     node = draft.i
     for _ in range(4):
         token = tree.tokens[node]
@@ -393,7 +394,7 @@ def parties(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             return []
         node = token.head
         if tree.tokens[node].pos in {"VERB", "AUX"}:
-            subjects = tree.subjects(node)[0]
+            subjects = tree.subjects(node)[0] + tree.prep_objects(node, "with")
             rule = "target:parties-of-clause"
             return others(index, draft, subjects, rule, as_target=False)
     return []
