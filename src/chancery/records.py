@@ -310,6 +310,7 @@ class ParsedArticle(Record):
     dates: tuple[DateRef, ...] = ()
     quotes: tuple[Quote, ...] = ()
     publication: DateRef | None = None
+    home: str | None = None  # the country (alpha-3) of the dateline's place, when the dictionary knows it
 
 
 ParsedArticle.nested = {

@@ -602,3 +602,25 @@ def reacting_party(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef
         if tree.tokens[node].pos in {"VERB", "AUX"} and tree.lemma(node) not in {"decide", "move"}:
             return []  # another clause's verb in between: not what was reacted to
     return []
+
+
+def visiting_guest(tree: Tree, index: ActorIndex, draft: Draft, home: str | None) -> bool:
+    """ "Jiang Zemin and visiting Russian President Boris Yeltsin said ...", "the visiting Indian prime
+    minister": a visit told by a participle with no subject of its own is the guest's, to the place the
+    story is told from (its dateline, else the place the sentence names). Sets the draft's parties."""
+    token = tree.tokens[draft.i]
+    if tree.lemma(draft.i) != "visit" or token.tag != "VBG" or draft.pattern.pos != "V":
+        return False
+    if tree.children(draft.i, "aux", "auxpass", "nsubj", "nsubjpass"):
+        return False  # "Putin is visiting China", "Putin, visiting China, said"
+    guests = [token.head] if token.dep == "amod" else tree.children(draft.i, "dobj")
+    found = index.resolve(guests, draft.date[0])
+    if not found or any(index.mention_at(k) is None or index.mention_at(k).kind == "place" for k in guests):
+        return False  # "visiting Moscow": a place visited, the usual reading
+    host = home or located_in(tree, index, draft.i)
+    if not host or any(actor.country == host for actor, _, _ in found):
+        return False
+    draft.sources = [(actor, "source:visiting-guest", q) for actor, _, q in found]
+    draft.source_note = "source:visiting-guest"
+    draft.targets = [(Actor(text=host, code=host, country=host), "target:host-of-story", None)]
+    return True

@@ -27,6 +27,7 @@ from chancery.coding.drafts import (
     reacting_party,
     switched_from,
     thanked_for,
+    visiting_guest,
 )
 from chancery.coding.frames import apply_frames, denials, nest, protested, threatened
 from chancery.coding.modality import Analysis, analyse
@@ -169,6 +170,7 @@ def _code_sentence(
         )
         if not draft.targets and draft.source_note.startswith("source:implied"):
             draft.targets = implied_targets(tree, index, draft)
+        visiting_guest(tree, index, draft, parsed.home)
         if not draft.sources:
             draft.sources = members_of_target(tree, index, draft)
         if "negpolar" in draft.pattern.flags:

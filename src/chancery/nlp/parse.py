@@ -55,4 +55,5 @@ def _assemble(article: Article, doc, dictionary: ActorDictionary) -> ParsedArtic
         dates=dates,
         quotes=quotes,
         publication=published,
+        home=dictionary.home_country(article.place),
     )
