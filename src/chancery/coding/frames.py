@@ -301,7 +301,7 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[S
                 # "signed decrees recognising X, a move Kyiv denounced": the act inside that clause
                 clause = set(tree.subtree(tree.tokens[head].head)) - set(tree.subtree(head))
                 inner = [d for d in drafts.values() if d.i in clause and d.events and d is not draft]
-        if not inner and anaphor:
+        if not inner and anaphor and not actor_object:  # "the US move" names its own actor
             inner = _antecedent(tree, drafts, draft, head, earlier)
         if not inner:
             continue

@@ -237,10 +237,11 @@ class Matcher:
                 continue  # "has relations", not "has no intention of normalising relations"
             if pattern.needs and not (pattern.needs & words.arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
+            direct = tree.children(i, "dobj") if pos == "V" else held  # not a relative's antecedent
             if (
                 "recognisable" in pattern.flags
-                and held
-                and not any(_recognisable(tree, k, is_actor) for k in held)
+                and direct
+                and not any(_recognisable(tree, k, is_actor) for k in direct)
             ):
                 continue  # "recognised the 1915 massacres as genocide", "the right of Palestinians"
             if "actorobj" in pattern.flags and (
@@ -305,8 +306,8 @@ def _recognisable(tree: Tree, k: int, is_actor) -> bool:
     ("the National Assembly chief"); not an act or a fact that names an actor only in its phrase ("the
     massacres of Armenians", "the role of Qatar")."""
     token = tree.tokens[k]
-    if token.pos in {"PROPN", "PRON"} or tree.lemma(k) in RECOGNISABLE:
-        return True
+    if token.pos in {"PROPN", "PRON", "VERB", "AUX"} or tree.lemma(k) in RECOGNISABLE:
+        return True  # a clause ("recognises that the government of the PRC is the sole ...") as before
     return not tree.children(k, "prep") and is_actor(k)
 
 
