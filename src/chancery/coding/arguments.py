@@ -10,6 +10,7 @@ FIRST_PERSON = {"we", "i", "us", "our", "my"}
 ACT_NOUNS = {
     "decision", "move", "step", "plan", "recognition", "choice", "announcement", "policy", "initiative",
     "effort", "action", "proposal", "offer", "call", "approach", "stance", "position", "gesture", "bid",
+    "measure",
 }  # fmt: skip
 
 # pronouns that stand for several actors: they never continue a single subject
