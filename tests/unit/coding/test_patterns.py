@@ -20,9 +20,10 @@ def test_patterns_cover_all_twenty_roots():
 
 
 def test_recognise_is_recognition_never_praise():
-    # a bare "recognise" is 054 (PETRARCH2 put it under 051); only recognising a result or a claim over
-    # territory, which is no recognition of a state, is an endorsement (051), and only with those objects
-    endorsing = {"recog.result", "recog.claim"}
+    # a bare "recognise" is 054 (PETRARCH2 put it under 051); only recognising a result, a winner ("as
+    # president-elect") or a claim over territory, which is no recognition of a state, is an endorsement
+    # (051), and only with those objects
+    endorsing = {"recog.result", "recog.claim", "recog.winner"}
     for pattern in load_patterns():
         if pattern.lemmas & {"recognise", "recognize"}:
             if pattern.id in endorsing:
