@@ -156,6 +156,11 @@ def _code_sentence(
             sources = crowd_source(tree, index, i, source_tokens)
         if not sources:
             sources = members_source(tree, index, i, source_tokens)
+        if not sources and analysis.reporter is not None and _speakers_ties(tree, pattern, i):
+            # "Mexico said relations with Ecuador would not be restored unless Quito apologised": the
+            # relations the speaker tells of, with another, are the speaker's
+            source_tokens, how = tree.subjects(analysis.reporter)[0], "reporter-of-own-ties"
+            sources = index.resolve(source_tokens, date[0])
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
     for draft in drafts.values():
         draft.sources.extend(elliptical_sources(tree, index, draft))
@@ -354,6 +359,22 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
         own = "condition:conditional"  # "will not recognise X until ...": the refusal, and its conditions
     events = _draft_events(parsed, codebook, sentence, draft, draft.code, said, relation)
     return events + _draft_events(parsed, codebook, sentence, draft, draft.act_code, act, own)
+
+
+# nouns of a relation between states ("relations with Ecuador", "ties with Kenya")
+TIES = {"relation", "tie", "relationship"}
+
+
+def _speakers_ties(tree: Tree, pattern: Pattern, i: int) -> bool:
+    """Whether a diplomatic act's subject is "relations/ties with X" (not "between A and B"), whose
+    other party is whoever tells of them."""
+    if not (pattern.relation or "").startswith("diplomatic_relations"):
+        return False
+    for k in tree.children(i, "nsubjpass", "nsubj"):
+        preps = {tree.lemma(p) for p in tree.children(k, "prep")}
+        if tree.lemma(k) in TIES and "with" in preps and "between" not in preps:
+            return True
+    return False
 
 
 def _reason_phrase(tree: Tree, draft: Draft) -> bool:

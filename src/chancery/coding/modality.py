@@ -599,10 +599,12 @@ def _negation_cue(tree: Tree, node: int) -> str:
 def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
     """Conditions attached to ``node``: "only if ...", "unless ...", "until ...", "on condition that"."""
     for clause in tree.children(node, "advcl"):
-        marks = {tree.lemma(k) for k in tree.children(clause, "mark")}
-        only_after = "after" in marks and any(
-            tree.lemma(k) == "only" for k in tree.children(clause, "advmod") + tree.children(node, "advmod")
-        )
+        # "only when Nairobi ends ...": the parser hangs "when" as the clause's adverb, "only" on it
+        whens = [k for k in tree.children(clause, "advmod") if tree.lemma(k) == "when"]
+        marks = {tree.lemma(k) for k in tree.children(clause, "mark")} | {"when" for _ in whens}
+        onlys = tree.children(clause, "advmod") + tree.children(node, "advmod")
+        onlys += [o for w in whens for o in tree.children(w, "advmod")]
+        only_after = bool({"after", "when"} & marks) and any(tree.lemma(k) == "only" for k in onlys)
         if marks & CONDITION_MARKS or only_after:
             result.conditions.append(_span_text(tree, clause, text))
             result.notes.append("condition:" + _span_text(tree, clause, text))
