@@ -615,7 +615,8 @@ def visiting_guest(tree: Tree, index: ActorIndex, draft: Draft, home: str | None
         return False  # "Putin is visiting China", "Putin, visiting China, said"
     guests = [token.head] if token.dep == "amod" else tree.children(draft.i, "dobj")
     found = index.resolve(guests, draft.date[0])
-    if not found or any(index.mention_at(k) is None or index.mention_at(k).kind == "place" for k in guests):
+    mentions = [index.mention_at(k) for k in guests]
+    if not found or any(m is None or m.kind == "place" for m in mentions):
         return False  # "visiting Moscow": a place visited, the usual reading
     host = home or located_in(tree, index, draft.i)
     if not host or any(actor.country == host for actor, _, _ in found):

@@ -349,7 +349,7 @@ def analyse(
             elif frame == "decision" and _negated(tree, head):
                 result.negated = True
                 result.notes.append("negation:governor:" + tree.tokens[head].text)
-            elif frame == "pending" and any(tree.lemma(k) == "yet" for k in tree.children(head, "advmod")):
+            elif frame == "pending" and awaited(tree, head):
                 result.negated = True  # "has yet to recognise"
                 result.notes.append("negation:yet-to")
             elif frame == "pending" and _negated(tree, head):
@@ -590,6 +590,11 @@ def _negations(tree: Tree, node: int) -> list[int]:
 
 def _negated(tree: Tree, node: int) -> bool:
     return bool(_negations(tree, node))
+
+
+def awaited(tree: Tree, head: int) -> bool:
+    """Whether a governor says its act is still awaited ("has yet to recognise", "is yet to follow")."""
+    return any(tree.lemma(k) == "yet" for k in tree.children(head, "advmod"))
 
 
 def _negation_cue(tree: Tree, node: int) -> str:

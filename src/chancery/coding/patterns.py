@@ -295,7 +295,7 @@ RECOGNISABLE = {
     "government", "state", "authority", "administration", "regime", "junta", "council", "republic",
     "independence", "statehood", "sovereignty", "leader", "leadership", "president", "opposition",
     "coalition", "country", "nation", "entity", "emirate", "movement", "front", "rebel", "rule",
-    "ruler", "it", "them", "him", "her", "they", "cabinet", "body", "representative", "kingdom", "union",
+    "ruler", "cabinet", "body", "representative", "kingdom", "union",
     "region", "territory", "province", "enclave", "declaration",
 }  # fmt: skip
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.drafts import FOLLOWING, ActorRef, Draft, depth, same_actor
-from chancery.coding.modality import Analysis
+from chancery.coding.modality import Analysis, awaited
 from chancery.coding.structure import RANKS, Tree
 
 # nouns whose owner did the act first ("followed Riyadh's lead", "in the footsteps of Chad")
@@ -225,15 +225,7 @@ def _antecedent(tree: Tree, live: Sequence[Draft], do: int, same_sentence: bool 
     if not same_sentence:
         main = [d for d in live if d.i < do and not d.suppressed and d.sources]
         return min(main, key=lambda d: (depth(tree, d.i), -d.i), default=None)
-    before = [
-        d
-        for d in live
-        if d.i < do
-        and tree.tokens[d.i].sentence == sentence
-        and not d.about
-        and not d.suppressed
-        and d.sources
-    ]
+    before = [d for d in live if d.i < do and tree.tokens[d.i].sentence == sentence and not d.about]
     return max(before, key=lambda d: d.i, default=None)
 
 
@@ -245,9 +237,7 @@ def _mood(tree: Tree, do: int) -> Analysis:
 
 def _pending(tree: Tree, do: int) -> bool:
     """ "has yet to follow suit", "is yet to do so": not done (so far)."""
-    head = tree.tokens[do].head
-    yet = any(tree.lemma(k) == "yet" for k in tree.children(head, "advmod"))
-    return tree.tokens[do].dep == "xcomp" and yet
+    return tree.tokens[do].dep == "xcomp" and awaited(tree, tree.tokens[do].head)
 
 
 def _modal(tree: Tree, do: int) -> str:

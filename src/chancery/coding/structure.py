@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from functools import wraps
 from operator import attrgetter
 from typing import Any
 
+from chancery.coding.repairs import repaired
 from chancery.records import Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -79,47 +79,11 @@ AMOUNTS = {
 }  # fmt: skip
 
 
-# prepositions whose gerund complement the parser may take for a modifier of its object
-GERUND_PREPS = {"in", "by", "for", "after", "before", "on", "without"}
-
-
-def _repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-    """The parse with two misreadings undone. "followed the UAE in normalising ties with Israel": the
-    parser hangs the gerund on its object as a modifier ("normalising ties": amod) and the object on the
-    preposition; the gerund becomes the preposition's complement again, the noun its object. "TAIPEI -
-    Nauru severed ...": a sentence's first name, read as an adverbial of the subjectless verb after it,
-    is its subject."""
-    fixed = list(tokens)
-    for t in tokens:
-        if t.tag != "VBG" or t.dep != "amod" or t.head != t.i + 1 or t.head >= len(tokens):
-            continue
-        noun = tokens[t.head]
-        prep = tokens[noun.head]
-        if noun.dep != "pobj" or prep.pos != "ADP" or prep.lemma.lower() not in GERUND_PREPS:
-            continue
-        if any(k.head == noun.i and k.dep in {"det", "poss", "nummod"} for k in tokens[prep.i : noun.i]):
-            continue  # "in the ruling party", "in its growing role": a modifier after all
-        fixed[t.i] = replace(t, dep="pcomp", head=prep.i)
-        fixed[noun.i] = replace(noun, dep="dobj", head=t.i)
-    for t in tokens:
-        # "TAIPEI - Nauru severed relations with Taiwan": after a blanked dateline the parser may read
-        # the sentence's first name as an adverbial of the verb it opens; it is the verb's subject
-        named = t.pos == "PROPN" or (t.pos == "ADV" and t.text.istitle())  # "Nauru" tagged RB
-        if not named or t.dep not in {"advmod", "npadvmod", "nmod", "dep"} or t.head != t.i + 1:
-            continue
-        verb = tokens[t.head]
-        first = t.i == 0 or tokens[t.i - 1].sentence != t.sentence or not tokens[t.i - 1].text.strip()
-        subjects = [k for k in tokens if k.head == verb.i and k.dep in {"nsubj", "nsubjpass", "expl"}]
-        if first and verb.tag in {"VBD", "VBZ", "VBP"} and not subjects:
-            fixed[t.i] = replace(t, dep="nsubj")
-    return tuple(fixed)
-
-
 class Tree:
     """Children and argument lookups over one article's tokens."""
 
     def __init__(self, tokens: tuple[Token, ...]):
-        tokens = _repaired(tokens)
+        tokens = repaired(tokens)
         self.tokens = tokens
         # each token's lemma and word in lower case, and its dep, read once: the rules ask for them constantly
         # (map over attrgetter: no Python frame per token, which the Tree of a long article feels)

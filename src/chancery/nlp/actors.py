@@ -59,15 +59,6 @@ from chancery.records import Article, DatedCode, Mention, Sentence, Token
 
 __all__ = ["ActorDictionary", "find_mentions"]
 
-# verbs whose object is the audience of a statement ("told reporters", "briefed journalists")
-AUDIENCE_OF = frozenset({"tell", "brief", "inform", "address"})
-# Sectors whose unowned nouns ("police", "the opposition", "judges", "rebels") are, in a story told from
-# one state, that state's own: its institutions and its people, not its envoys abroad.
-DOMESTIC_SECTORS = frozenset({
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "LAB", "EDU", "AGR",
-    "HLH", "CVL", "REL", "BUS", "PTY", "MED", "CRM", "NGO", "REF", "SPY",
-})  # fmt: skip
-
 
 def find_mentions(
     article: Article,
