@@ -356,6 +356,63 @@ def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
     return None
 
 
+# Roots of acts done to someone (yield, investigate, demand, disapprove, reject, protest, coerce,
+# assault, fight, mass violence) that, when a state's own body does them to no one named, are done within
+# its state or the place's: "police arrested dozens", "students rallied", "troops shelled rebel positions"
+HOME_ROOTS = ("08", "09", "10", "11", "12", "14", "17", "18", "19", "20")
+VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def home_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """The state an untargeted act of a state's body is done to: that of the place the sentence says
+    it was done in ("a U.S. drone strike in northern Yemen"), else the body's own ("police detained 40
+    people", "the opposition staged a rally"). As ICEWS codes an unnamed target of a domestic act by
+    its country, the target is the bare state: its people or its authorities, unnamed. Never for a
+    state's whole self ("Russia criticised ..."), an organisation, or a relation hint that would make a
+    state a party to its own relations ("the ministry condemned ...")."""
+    if draft.targets or not draft.sources or not draft.code.startswith(HOME_ROOTS):
+        return []
+    bodies = [actor for actor, _, _ in draft.sources]
+    if any(not a.country or not a.sector or a.code.startswith(("IGO", "NGO")) for a in bodies):
+        return []
+    place = located_in(tree, index, draft.i)
+    own = {a.country for a in bodies}
+    if place is None and draft.code.startswith(VIOLENT_ROOTS) and _struck_thing(tree, draft.i):
+        return []  # "Houthi forces fired missiles at a ship in the Red Sea": whose ship is not said
+    state = place or (own.pop() if len(own) == 1 else None)
+    if state is None:
+        return []
+    if place is None and _other_states(tree, index, draft.i, state):
+        return []  # "Iran will talk if Washington rules out strikes": aimed abroad as likely as at home
+    if (draft.relation or draft.pattern.relation) and state in {a.country for a in bodies}:
+        return []
+    note = "target:place-of-act" if place else "target:own-state-of-body"
+    return [(Actor(text=state, code=state, country=state), note, None)]
+
+
+def _other_states(tree: Tree, index: ActorIndex, i: int, state: str) -> bool:
+    """Whether the sentence of token ``i`` names a state other than ``state`` (or an organisation)."""
+    sentence = tree.tokens[i].sentence
+    return any(
+        m.sentence == sentence and (m.actor.country or m.actor.code[:3]) != state
+        for m in index.mentions
+        if m.actor.country or m.actor.code.startswith("IGO")
+    )
+
+
+def _struck_thing(tree: Tree, i: int) -> bool:
+    """Whether force verb ``i`` names what it struck ("fired missiles at a ship", "bombed a convoy"):
+    a thing whose owner the sentence does not give, where an untold target of fighting ("rebels attacked
+    overnight", "clashes erupted") is fought at home."""
+    if tree.tokens[i].pos != "VERB":
+        return False
+    struck = tree.objects(i) + [
+        o for p in tree.children(i, "prep") if tree.lemma(p) in {"at", "on", "against", "upon"}
+        for o in tree.children(p, "pobj")
+    ]  # fmt: skip
+    return bool(struck)
+
+
 def _opens_sentence(tree: Tree, i: int) -> bool:
     """Whether token ``i`` is the first of its sentence."""
     return i == 0 or tree.tokens[i - 1].sentence != tree.tokens[i].sentence

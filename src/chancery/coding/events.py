@@ -19,6 +19,7 @@ from chancery.coding.drafts import (
     elliptical_sources,
     find_targets,
     governs_other,
+    home_target,
     implied_agent,
     implied_targets,
     members_of_target,
@@ -241,6 +242,8 @@ def _code_sentence(
     apply_frames(tree, index, coder.codebook, drafts, text)
     protested(tree, drafts)
     threatened(tree, index, drafts)
+    for draft in drafts.values():
+        draft.targets = draft.targets or home_target(tree, index, draft)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and governs_other(tree, drafts, draft.i)
         # an appeal made during a call or meeting ("called X to urge restraint") is still an event,

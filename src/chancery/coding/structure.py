@@ -74,6 +74,8 @@ def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any
 
 
 # nouns of amounts, whose "in" phrase says what the amount is of ("$5 billion in aid")
+# prepositions of a verb whose object carries the verb's "with" partner
+WITH_HOSTS = frozenset({"to", "into", "by", "via", "over"})
 AMOUNTS = {
     "million", "billion", "trillion", "thousand", "dollar", "euro", "pound", "yuan", "yen", "tonne", "ton",
 }  # fmt: skip
@@ -254,8 +256,10 @@ class Tree:
                 # hangs the noun's phrase on its verb
                 hosts.append(self.tokens[i].head)
         elif preposition == "with":
-            for prep in self.children(i, "prep"):  # "return to talks with Washington"
-                hosts.extend(self.children(prep, "pobj") if self.lemma(prep) in {"to", "into"} else [])
+            for prep in self.children(i, "prep", "agent"):
+                # "return to talks with Washington"; "spoke by telephone with Zelensky", "over the phone
+                # with", "via video link with": the parser hangs the partner on the means
+                hosts.extend(self.children(prep, "pobj") if self.lemma(prep) in WITH_HOSTS else [])
         if preposition in {"of", "from"}:  # "pulled its diplomats out of Beijing", "away from"
             hosts.extend(
                 p for p in self.children(i, "prep", "prt", "advmod") if self.lemma(p) in {"out", "away"}

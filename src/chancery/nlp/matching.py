@@ -173,7 +173,12 @@ def _match_at(
         stop = text.token_ending[end]
         if stop >= last:
             continue
-        for entry in by_key.get(text.norm[start:end], ()):
+        surface = text.norm[start:end]
+        candidates = by_key.get(surface, ())
+        if not candidates and "-" in surface:
+            # "Kim Dae-jung", "Abdel-Fattah": a person's name hyphened where the dictionary spaces it
+            candidates = tuple(e for e in by_key.get(surface.replace("-", " "), ()) if e.kind == "person")
+        for entry in candidates:
             if skip and any(k in skip for k in range(i, stop + 1)):
                 continue
             if not _case_ok(entry, text.raw[start:end]):
