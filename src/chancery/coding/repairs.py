@@ -16,7 +16,8 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     parser hangs the gerund on its object as a modifier ("normalising ties": amod) and the object on the
     preposition; the gerund becomes the preposition's complement again, the noun its object. "TAIPEI -
     Nauru severed ...": a sentence's first name, read as an adverbial of the subjectless verb after it,
-    is its subject."""
+    is its subject. "demanded that the United States extradite Gulen": a clause's bare verb, tagged an
+    adjective though it has a subject and an object, is the verb it is."""
     fixed = list(tokens)
     for t in tokens:
         if t.tag != "VBG" or t.dep != "amod" or t.head != t.i + 1 or t.head >= len(tokens):
@@ -40,4 +41,9 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         first = t.i == 0 or tokens[t.i - 1].sentence != t.sentence or not tokens[t.i - 1].text.strip()
         if first and verb.tag in {"VBD", "VBZ", "VBP"} and verb.i not in subject_heads:
             fixed[t.i] = replace(t, dep="nsubj")
+    objects_of = {k.head for k in tokens if k.dep == "dobj"}
+    for t in tokens:
+        # an adjective takes no direct object: with a subject and one, the word is a (subjunctive) verb
+        if t.pos == "ADJ" and t.dep in {"ccomp", "xcomp", "conj"} and t.i in subject_heads & objects_of:
+            fixed[t.i] = replace(fixed[t.i], pos="VERB", tag="VB")
     return tuple(fixed)
