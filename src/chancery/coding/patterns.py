@@ -84,8 +84,9 @@ class Pattern:
 
     @cached_property
     def specificity(self) -> int:
-        """More specific patterns win over bare ones on the same trigger."""
-        return 2 * bool(self.objects) + bool(self.particles)
+        """More specific patterns win over bare ones on the same trigger: an object word first, then a
+        particle, then a required modifier ("launched air strikes" is no labour strike)."""
+        return 4 * bool(self.objects) + 2 * bool(self.particles) + bool(self.needs)
 
 
 @dataclass(frozen=True)
