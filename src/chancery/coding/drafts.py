@@ -9,7 +9,7 @@ from chancery.coding.arguments import ActorIndex
 from chancery.coding.modality import IMPLICATION_VERBS, Analysis
 from chancery.coding.patterns import Pattern
 from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, Tree
-from chancery.records import Actor, Event
+from chancery.records import Actor, Event, Token
 
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
@@ -339,6 +339,12 @@ def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRe
 
 
 LOCATING_PREPS = {"in", "throughout", "across", "outside", "near"}
+# nouns for a place whose state a demonym before them names ("the southern Russian town of Beslan")
+PLACE_NOUNS = {
+    "town", "city", "village", "province", "region", "district", "capital", "port", "county", "state",
+    "enclave", "island", "islands", "area", "valley", "camp", "base", "territory", "municipality",
+    "jail", "prison", "coast", "waters", "airspace", "north", "south", "east", "west",
+}  # fmt: skip
 
 
 def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
@@ -351,9 +357,25 @@ def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
         if _opens_sentence(tree, head.head) and tree.words[m.last] == ",":
             continue  # "In Ankara, the ministry condemned ...": where it was said, not done
         located = head.dep == "pobj" and tree.lemma(head.head) in LOCATING_PREPS
-        if m.kind == "place" or located:
+        if m.kind == "place" or located or _names_place_of(tree, head):
             return m.actor.country
     return None
+
+
+def _names_place_of(tree: Tree, head: Token) -> bool:
+    """Whether a state's name or demonym says whose an unknown place is: "in Beslan, Russia", "in the
+    southern Russian town of Beslan", "in Ethiopia's Tigray region", "in Israeli jails"; not "in Syria's
+    war" (no place) nor "in British Columbia" (a name of its own)."""
+    place = tree.tokens[head.head]
+    if head.dep == "appos":
+        named = place.pos == "PROPN"  # "Beslan, Russia"
+    else:  # "the Russian town of", not "British Columbia" nor "near the Syrian border"
+        named = head.dep in {"amod", "compound", "poss"} and tree.lemma(place.i) in PLACE_NOUNS
+    if not named:
+        return False
+    if place.dep == "pobj" and tree.lemma(place.head) == "of":  # "the town of Beslan, Russia"
+        place = tree.tokens[tree.tokens[place.head].head]
+    return place.dep == "pobj" and tree.lemma(place.head) in LOCATING_PREPS
 
 
 # Roots of acts done to someone (yield, investigate, demand, disapprove, reject, protest, coerce,
