@@ -24,6 +24,11 @@ GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # plural nouns for the states of an organisation, each acting on its own ("EU states", "Arab League
 # countries"); "NATO allies" and "members" speak together, as the organisation
 MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
+# words that make "members" some of an organisation's members, not the organisation ("most EU members")
+SUBSET_WORDS = {
+    "most", "many", "several", "some", "few", "other", "certain", "various", "numerous", "individual",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+}  # fmt: skip
 # prepositions whose phrase tells what a verb's object is thanked, blamed or accused for
 ADDRESSED_FOR = {"for", "of", "over", "including", "include", "regarding", "about"}
 OFFICE_NOUNS = {"envoy", "ambassador", "minister", "president", "leader", "diplomat", "delegation"}
@@ -136,7 +141,12 @@ class ActorIndex:
         """Whether token ``i`` names unnamed member states of an organisation ("EU states"), whose own
         acts ("EU states that have recognised Kosovo") are not the organisation's."""
         token = self.tree.tokens[i]
-        if token.tag not in {"NNS", "NNPS"} or self.tree.lemma(i) not in MEMBER_NOUNS or i in self.by_token:
+        lemma = self.tree.lemma(i)
+        # "members" alone speak as the organisation; "most EU members", "several members" are some of them
+        some = lemma == "member" and any(
+            self.tree.lemma(k) in SUBSET_WORDS for k in self.tree.children(i, "amod", "det", "nummod")
+        )
+        if token.tag not in {"NNS", "NNPS"} or (lemma not in MEMBER_NOUNS and not some) or i in self.by_token:
             return False
         found = self.mention_at(i)
         return found is not None and found.kind == "igo"

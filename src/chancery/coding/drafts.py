@@ -435,6 +435,25 @@ def _struck_thing(tree: Tree, i: int) -> bool:
     return bool(struck)
 
 
+# unowned nouns for a state's rulers, which a recognition or relation may be about ("the military
+# authorities", "the new government", "the junta")
+RULERS = {"authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership"}
+
+
+def story_government(tree: Tree, index: ActorIndex, draft: Draft, home: str | None) -> list[ActorRef]:
+    """ "NIAMEY - ... France did not recognise the military authorities": unnamed rulers a recognition
+    is about are those of the state the story is told from, when the one recognising is another."""
+    if not home or not (draft.pattern.relation or "").startswith("recognition"):
+        return []
+    objects = [k for k in tree.objects(draft.i) if tree.lemma(k) in RULERS and not index.is_actor(k)]
+    if not objects or tree.children(objects[0], "poss"):
+        return []
+    if any(a.country == home for a, _, _ in draft.sources):
+        return []  # "MOSCOW - Russia recognised the new authorities": whose, the words do not say
+    text = tree.tokens[objects[0]].text
+    return [(Actor(text=text, code=home + "GOV", country=home, sector="GOV"), "target:rulers-of-story", None)]
+
+
 def _opens_sentence(tree: Tree, i: int) -> bool:
     """Whether token ``i`` is the first of its sentence."""
     return i == 0 or tree.tokens[i - 1].sentence != tree.tokens[i].sentence

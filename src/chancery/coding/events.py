@@ -26,6 +26,7 @@ from chancery.coding.drafts import (
     members_source,
     own_envoys,
     reacting_party,
+    story_government,
     switched_from,
     thanked_for,
     visiting_guest,
@@ -174,6 +175,8 @@ def _code_sentence(
             or thanked_for(tree, index, draft)
             or answered_by(tree, index, draft)
         )
+        if not draft.targets:
+            draft.targets = story_government(tree, index, draft, parsed.home)
         if not draft.targets and draft.source_note.startswith("source:implied"):
             draft.targets = implied_targets(tree, index, draft)
         visiting_guest(tree, index, draft, parsed.home)

@@ -91,3 +91,22 @@ def test_calling_an_act_unjustified_is_criticism(coded):
 def test_a_recognition_that_will_not_be_formalised_is_not_counted(coded):
     events = coded("Ghana's recognition of Kosovo will not be formalised until elections are held.", ACTORS)
     assert events and not any(e.counted for e in events)
+
+
+def _story(pipeline, text: str, date: str = "2023-08-01"):
+    from chancery.evaluate.gold_file import gold_article  # reads the dateline as ingest does
+
+    return pipeline.code(gold_article(text, date)).events
+
+
+def test_unnamed_rulers_not_recognised_are_those_of_the_state_the_story_is_told_from(pipeline):
+    events = _story(pipeline, "NIAMEY - Macron said France still did not recognise the military authorities.")
+    [event] = [e for e in events if e.cameo == "054"]
+    facts = (event.source.country, event.target.code, event.negated, event.counted)
+    assert facts == ("FRA", "NERGOV", True, False)
+    assert "target:rulers-of-story" in event.evidence.notes
+
+
+def test_unnamed_rulers_recognised_from_the_recogniser_s_own_capital_stay_unnamed(pipeline):
+    events = _story(pipeline, "MOSCOW - Russia recognised the new authorities on Friday.")
+    assert not [e for e in events if e.cameo == "054" and e.target is not None]
