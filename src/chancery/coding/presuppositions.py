@@ -208,13 +208,24 @@ def repeats(tree: Tree, drafts: dict[int, Draft], span: tuple[int, int]) -> list
         if lemma == "follow" and "suit" not in marks:
             # "Trump recognised Guaido, and Canada and Brazil quickly followed": followed no one named
             finite = tree.tokens[k].tag in {"VBD", "VBZ", "VBP", "VB"}  # not "following the killing"
-            followed = tree.children(k, "dobj", "pobj", "prep", "xcomp", "ccomp", "agent", "nsubjpass")
+            followed = tree.children(k, "dobj", "pobj", "xcomp", "ccomp", "agent", "nsubjpass") + [
+                p for p in tree.children(k, "prep") if not _when(tree, p)
+            ]  # "Qatar followed on Wednesday", "within hours": when, not whom
             if finite and not followed:
                 found.append(k)
             continue
         if marks & SAME:
             found.append(k)
     return found
+
+
+def _when(tree: Tree, prep: int) -> bool:
+    """Whether a prepositional phrase only says when ("on Wednesday", "within hours", "days later")."""
+    objects = tree.children(prep, "pobj")
+    return bool(objects) and all(
+        tree.tokens[o].ent_type in {"DATE", "TIME"} or tree.lemma(o) in {"hour", "day", "week", "month"}
+        for o in objects
+    )
 
 
 def _antecedent(tree: Tree, live: Sequence[Draft], do: int, same_sentence: bool = True) -> Draft | None:
@@ -249,4 +260,6 @@ def _modal(tree: Tree, do: int) -> str:
     head = tree.tokens[do].head
     if tree.tokens[do].dep == "xcomp" and tree.lemma(head) in {"expect", "likely", "poise", "set"}:
         return "hypothetical"
+    if tree.tokens[do].dep == "xcomp" and tree.lemma(head) in {"due", "schedule", "slate"}:
+        return "intended"  # "Guatemala is due to follow on Wednesday": a plan, not done
     return "asserted"
