@@ -216,6 +216,11 @@ def _code_sentence(
         if draft.source_note == "source:clause-subject" and not draft.targets:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
     for draft in drafts.values():
+        if not draft.targets and draft.source_note == "source:reporter-of-own-ties":
+            # the speaker's relations with the one its conditions are set on
+            found = index.resolve(_condition_subjects(tree, draft.i), draft.date[0])
+            own = {a.country for a, _, _ in draft.sources}
+            draft.targets = [(a, "target:party-of-condition", q) for a, _, q in found if a.country not in own]
         if not draft.targets and draft.sources:
             draft.targets = borrowed_targets(tree, drafts, draft)
         diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
@@ -380,7 +385,23 @@ def _speakers_ties(tree: Tree, pattern: Pattern, i: int) -> bool:
         preps = {tree.lemma(p) for p in tree.children(k, "prep")}
         if tree.lemma(k) in TIES and "with" in preps and "between" not in preps:
             return True
+        if tree.lemma(k) in TIES and not preps and _condition_subjects(tree, i):
+            return True  # "relations could be resumed only if Nauru returned to ...": with Nauru
     return False
+
+
+# subordinators of a condition set on the other party ("only if Tehran stopped", "unless Quito apologised")
+CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing"}
+
+
+def _condition_subjects(tree: Tree, i: int) -> list[int]:
+    """The subjects of the conditions a verb is put under ("could be restored only if Tehran ...")."""
+    return [
+        s
+        for c in tree.children(i, "advcl")
+        if {tree.lemma(m) for m in tree.children(c, "mark")} & CONDITION_MARKS
+        for s in tree.children(c, "nsubj")
+    ]
 
 
 def _reason_phrase(tree: Tree, draft: Draft) -> bool:

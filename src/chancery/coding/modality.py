@@ -12,6 +12,8 @@ CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "ti
 CONDITION_PREPS = {"until", "unless", "pending", "till"}
 # the attribution a misparsed condition may swallow (", envoy Zamir Kabulov said on Monday")
 REPORTING_TAIL = re.compile(r",[^,]*\b(?:said|says|told|added|according)\b.*$", re.S)
+# notes of a modal on the act itself ("could be restored", "would resume"): under a condition, conditional
+MODAL_NOTES = {f"modality:hypothetical:{w}" for w in ("could", "would", "might", "may")}
 # words whose "on" phrase is a condition ("depending on", "contingent on", "conditional upon")
 CONDITION_PARTICIPLES = {"depending", "dependent", "contingent", "conditional", "conditioned"}
 # nouns of an "only on / in / with" phrase that make it a condition ("only on the basis of", "only with
@@ -381,7 +383,10 @@ def analyse(
     if question and result.modality == "asserted":
         result.modality = "hypothetical"
         result.notes.append("modality:hypothetical:question")
-    if result.conditions and result.modality in {"asserted"}:
+    # "relations could be restored only if Tehran stopped ...": a modal of the act itself, put under a
+    # stated condition, states that condition (not a prediction by someone else: "is expected to")
+    modal = any(n.lower() in MODAL_NOTES for n in result.notes)
+    if result.conditions and (result.modality == "asserted" or (result.modality == "hypothetical" and modal)):
         result.modality = "conditional"
     if result.intent and result.modality == "asserted" and (not result.negated or result.intent_by_governor):
         result.modality = "intended"

@@ -110,3 +110,10 @@ def test_unnamed_rulers_not_recognised_are_those_of_the_state_the_story_is_told_
 def test_unnamed_rulers_recognised_from_the_recogniser_s_own_capital_stay_unnamed(pipeline):
     events = _story(pipeline, "MOSCOW - Russia recognised the new authorities on Friday.")
     assert not [e for e in events if e.cameo == "054" and e.target is not None]
+
+
+def test_relations_a_speaker_puts_under_a_condition_are_with_the_one_the_condition_is_set_on(pipeline):
+    text = "BEIJING - China said relations could be resumed only if Nauru cut its links with Taipei."
+    [event] = [e for e in _story(pipeline, text, "2005-05-16") if e.cameo == "050"]
+    facts = (event.source.country, event.target.country, event.modality, event.counted, event.relation)
+    assert facts == ("CHN", "NRU", "conditional", False, "condition:conditional")
