@@ -225,7 +225,10 @@ def _code_sentence(
             draft.targets = borrowed_targets(tree, drafts, draft)
         diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
         joint = (draft.reciprocal or "mutual" in draft.pattern.flags) and len(draft.sources) > 1
-        if diplomatic and not draft.targets and not joint and draft.sources:
+        # "Morocco regretted Algeria's decision to sever ties": a break is with the one reacting to it;
+        # a recognition is not ("Russia's recognition of the regions was condemned by Washington")
+        recognition = (draft.pattern.relation or "").startswith("recognition")
+        if diplomatic and not draft.targets and not joint and draft.sources and not recognition:
             draft.targets = reacting_party(tree, index, draft)
         alone = not draft.targets and not joint
         if diplomatic and alone and draft.sources:
@@ -424,6 +427,11 @@ def _told_in_passing(tokens: tuple[Token, ...], draft: Draft, a: Analysis) -> bo
     return a.modality != "asserted" or draft.about or draft.presupposed or of_noun
 
 
+def _breakaway(target: Actor | None) -> bool:
+    """Whether a target is a state's breakaway region or republic, whose recognition is not the state's."""
+    return target is not None and target.role in {"separatist region", "separatist republic"}
+
+
 def _two_parties(source: Actor, target: Actor) -> bool:
     """Whether an act is between two parties, not an actor and itself."""
     if source.code != target.code:
@@ -483,6 +491,11 @@ def _draft_events(
         if converse_note:
             notes.append(converse_note)
         entry = codebook.entry(pair_code)
+        pair_relation = relation
+        if relation and relation.startswith("recognition") and _breakaway(target_actor):
+            # "recognised two separatist regions of Georgia as independent states": not Georgia
+            pair_relation = None
+            notes.append("relation:none:breakaway-entity-is-not-its-state")
         event = Event(
             id=_event_id(parsed, sentence, token.start, pair_code, source[0], target_actor),
             article_id=parsed.article.id,
@@ -513,8 +526,8 @@ def _draft_events(
             quote_id=(quote_id := source[2] or (target[2] if target else None) or quote),
             speaker=quotes[quote_id].speaker if quote_id in quotes else None,
             detail=detail,
-            relation=relation,
-            relation_subject="target" if relation and "targethosts" in draft.pattern.flags else "source",
+            relation=pair_relation,
+            relation_subject="target" if pair_relation and "targethosts" in draft.pattern.flags else "source",
             act=draft.act,
         )
         events.append(event)

@@ -117,3 +117,10 @@ def test_relations_a_speaker_puts_under_a_condition_are_with_the_one_the_conditi
     [event] = [e for e in _story(pipeline, text, "2005-05-16") if e.cameo == "050"]
     facts = (event.source.country, event.target.country, event.modality, event.counted, event.relation)
     assert facts == ("CHN", "NRU", "conditional", False, "condition:conditional")
+
+
+def test_recognising_a_state_s_breakaway_regions_is_no_recognition_of_that_state(pipeline):
+    text = "Moscow recognised two separatist regions of Georgia as independent states on Tuesday."
+    [event] = [e for e in _story(pipeline, text, "2008-08-27") if e.cameo == "054"]
+    assert (event.target.code, event.counted, event.relation) == ("GEOREB", True, None)
+    assert "relation:none:breakaway-entity-is-not-its-state" in event.evidence.notes
