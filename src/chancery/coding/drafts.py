@@ -8,8 +8,9 @@ from chancery.clauses import ancestors
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.modality import IMPLICATION_VERBS, Analysis
 from chancery.coding.patterns import Pattern
+from chancery.coding.places import UNNAMED_MEMBERS, civilian_target, located_in
 from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, Tree
-from chancery.records import Actor, Event, Token
+from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
@@ -21,22 +22,9 @@ PLACED_ROOTS = ("07", "0873", "0874", "09", "14", "15", "16", "17", "18", "19", 
 DIPLOMATIC_KINDS = ("representation", "diplomatic_relations", "recognition")
 # verbs whose object is the one charged
 CHARGING = {"accuse", "charge", "blame", "indict"}
+
+
 # nouns for unnamed civilians, who are the civilian population of a place or state
-CIVILIAN_NOUNS = {
-    "civilian", "people", "woman", "child", "resident", "villager", "worker", "student", "refugee",
-    "protester", "demonstrator", "journalist", "citizen", "girl", "man", "family", "inhabitant",
-}  # fmt: skip  # actor, the rule that found it, the quote it came from
-# roots of coercion and violence, whose unnamed victims belong to the place it is done in
-FORCEFUL_ROOTS = ("17", "18", "19", "20")
-# nouns for unnamed members of a state's forces or armed groups: they belong to the place they act in
-UNNAMED_MEMBERS = {
-    "police": "COP", "policeman": "COP", "policemen": "COP", "officer": "COP", "soldier": "MIL",
-    "troop": "MIL", "insurgent": "REB", "militant": "REB", "guerrilla": "REB", "rebel": "REB",
-    "gunman": "REB", "gunmen": "REB", "fighter": "REB", "separatist": "REB", "jihadist": "REB",
-    "activist": "OPP", "dissident": "OPP",
-}  # fmt: skip
-
-
 @dataclass
 class Draft:
     """One trigger's clause before it becomes events: pattern, arguments and modality."""
@@ -298,143 +286,6 @@ def answered_by(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     return others(index, draft, tree.subjects(verb)[0], "target:answerer", as_target=False)
 
 
-def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
-    """Unnamed civilians as the object ("killed hundreds of civilians", "banned women from ..."):
-    the civilians of the place the sentence names, else of the acting state."""
-    heads = tree.objects(draft.i)
-    heads += [
-        o
-        for k in heads
-        for p in tree.children(k, "prep")
-        if tree.lemma(p) == "of"
-        for o in tree.children(p, "pobj")
-    ]
-    objects = [k for k in heads if tree.lemma(k) in CIVILIAN_NOUNS and not index.is_actor(k)]
-    members = [k for k in heads if tree.lemma(k) in UNNAMED_MEMBERS and not index.is_actor(k)]
-    if members and not objects and draft.sources and draft.pattern.cameo.startswith(FORCEFUL_ROOTS):
-        # "killed 11 soldiers in Cauca", "arrested activists in Dhaka": members of the place's state
-        sector = UNNAMED_MEMBERS[tree.lemma(members[0])]
-        country = located_in(tree, index, draft.i)
-        if not country and sector in {"OPP", "REB"}:
-            country = draft.sources[0][0].country  # "police arrested 200 activists": at home
-        if not country:
-            return []
-        text = tree.tokens[members[0]].text
-        actor = Actor(text=text, code=country + sector, country=country, sector=sector)
-        return [(actor, "target:unnamed-members-of-place", None)]
-    if not objects or not draft.sources:
-        return []
-    owners = tree.children(objects[0], "poss")
-    named = [m for k in owners if (m := index.mention_at(k)) is not None and m.actor.country]
-    if named:
-        country = named[0].actor_on(draft.date[0]).country  # "Iraq's civilians"
-    elif owners and tree.words[owners[0]] in {"its", "their"}:
-        country = draft.sources[0][0].country  # "urged its citizens to ...": the actor's own people
-    else:
-        country = located_in(tree, index, draft.i) or draft.sources[0][0].country
-    if not country:
-        return []
-    actor = Actor(text=tree.tokens[objects[0]].text, code=country + "CVL", country=country, sector="CVL")
-    return [(actor, "target:unnamed-civilians", None)]
-
-
-LOCATING_PREPS = {"in", "throughout", "across", "outside", "near"}
-# nouns for a place whose state a demonym before them names ("the southern Russian town of Beslan")
-PLACE_NOUNS = {
-    "town", "city", "village", "province", "region", "district", "capital", "port", "county", "state",
-    "enclave", "island", "islands", "area", "valley", "camp", "base", "territory", "municipality",
-    "jail", "prison", "coast", "waters", "airspace", "north", "south", "east", "west",
-}  # fmt: skip
-
-
-def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
-    """The country of the first place the sentence of token ``i`` names ("in Lima", "across Peru")."""
-    sentence = tree.tokens[i].sentence
-    for m in index.mentions:
-        if m.sentence != sentence or not m.actor.country:
-            continue
-        head = tree.tokens[m.head]
-        if _opens_sentence(tree, head.head) and tree.words[m.last] == ",":
-            continue  # "In Ankara, the ministry condemned ...": where it was said, not done
-        located = head.dep == "pobj" and tree.lemma(head.head) in LOCATING_PREPS
-        if m.kind == "place" or located or _names_place_of(tree, head):
-            return m.actor.country
-    return None
-
-
-def _names_place_of(tree: Tree, head: Token) -> bool:
-    """Whether a state's name or demonym says whose an unknown place is: "in Beslan, Russia", "in the
-    southern Russian town of Beslan", "in Ethiopia's Tigray region", "in Israeli jails"; not "in Syria's
-    war" (no place) nor "in British Columbia" (a name of its own)."""
-    place = tree.tokens[head.head]
-    if head.dep == "appos":
-        named = place.pos == "PROPN"  # "Beslan, Russia"
-    else:  # "the Russian town of", not "British Columbia" nor "near the Syrian border"
-        named = head.dep in {"amod", "compound", "poss"} and tree.lemma(place.i) in PLACE_NOUNS
-    if not named:
-        return False
-    if place.dep == "pobj" and tree.lemma(place.head) == "of":  # "the town of Beslan, Russia"
-        place = tree.tokens[tree.tokens[place.head].head]
-    return place.dep == "pobj" and tree.lemma(place.head) in LOCATING_PREPS
-
-
-# Roots of acts done to someone (yield, investigate, demand, disapprove, reject, protest, coerce,
-# assault, fight, mass violence) that, when a state's own body does them to no one named, are done within
-# its state or the place's: "police arrested dozens", "students rallied", "troops shelled rebel positions"
-HOME_ROOTS = ("08", "09", "10", "11", "12", "14", "17", "18", "19", "20")
-VIOLENT_ROOTS = ("18", "19", "20")
-
-
-def home_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
-    """The state an untargeted act of a state's body is done to: that of the place the sentence says
-    it was done in ("a U.S. drone strike in northern Yemen"), else the body's own ("police detained 40
-    people", "the opposition staged a rally"). As ICEWS codes an unnamed target of a domestic act by
-    its country, the target is the bare state: its people or its authorities, unnamed. Never for a
-    state's whole self ("Russia criticised ..."), an organisation, or a relation hint that would make a
-    state a party to its own relations ("the ministry condemned ...")."""
-    if draft.targets or not draft.sources or not draft.code.startswith(HOME_ROOTS):
-        return []
-    bodies = [actor for actor, _, _ in draft.sources]
-    if any(not a.country or not a.sector or a.code.startswith(("IGO", "NGO")) for a in bodies):
-        return []
-    place = located_in(tree, index, draft.i)
-    own = {a.country for a in bodies}
-    if place is None and draft.code.startswith(VIOLENT_ROOTS) and _struck_thing(tree, draft.i):
-        return []  # "Houthi forces fired missiles at a ship in the Red Sea": whose ship is not said
-    state = place or (own.pop() if len(own) == 1 else None)
-    if state is None:
-        return []
-    if place is None and _other_states(tree, index, draft.i, state):
-        return []  # "Iran will talk if Washington rules out strikes": aimed abroad as likely as at home
-    if (draft.relation or draft.pattern.relation) and state in {a.country for a in bodies}:
-        return []
-    note = "target:place-of-act" if place else "target:own-state-of-body"
-    return [(Actor(text=state, code=state, country=state), note, None)]
-
-
-def _other_states(tree: Tree, index: ActorIndex, i: int, state: str) -> bool:
-    """Whether the sentence of token ``i`` names a state other than ``state`` (or an organisation)."""
-    sentence = tree.tokens[i].sentence
-    return any(
-        m.sentence == sentence and (m.actor.country or m.actor.code[:3]) != state
-        for m in index.mentions
-        if m.actor.country or m.actor.code.startswith("IGO")
-    )
-
-
-def _struck_thing(tree: Tree, i: int) -> bool:
-    """Whether force verb ``i`` names what it struck ("fired missiles at a ship", "bombed a convoy"):
-    a thing whose owner the sentence does not give, where an untold target of fighting ("rebels attacked
-    overnight", "clashes erupted") is fought at home."""
-    if tree.tokens[i].pos != "VERB":
-        return False
-    struck = tree.objects(i) + [
-        o for p in tree.children(i, "prep") if tree.lemma(p) in {"at", "on", "against", "upon"}
-        for o in tree.children(p, "pobj")
-    ]  # fmt: skip
-    return bool(struck)
-
-
 # unowned nouns for a state's rulers, which a recognition or relation may be about ("the military
 # authorities", "the new government", "the junta")
 RULERS = {"authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership"}
@@ -452,34 +303,6 @@ def story_government(tree: Tree, index: ActorIndex, draft: Draft, home: str | No
         return []  # "MOSCOW - Russia recognised the new authorities": whose, the words do not say
     text = tree.tokens[objects[0]].text
     return [(Actor(text=text, code=home + "GOV", country=home, sector="GOV"), "target:rulers-of-story", None)]
-
-
-def _opens_sentence(tree: Tree, i: int) -> bool:
-    """Whether token ``i`` is the first of its sentence."""
-    return i == 0 or tree.tokens[i - 1].sentence != tree.tokens[i].sentence
-
-
-def crowd_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:
-    """Unnamed protesters ("thousands of students demonstrated in Lima"): the civilians of the place;
-    unnamed police, insurgents or militants ("police in Dhaka arrested ..."): the place's."""
-    nouns = [k for k in subjects if tree.tokens[k].pos in {"NOUN", "NUM", "PROPN"} and not index.is_actor(k)]
-    if not nouns:
-        return []
-    country = located_in(tree, index, i)
-    if country is None:
-        return []
-    sector = UNNAMED_MEMBERS.get(tree.lemma(nouns[0]), "CVL")
-    actor = Actor(text=tree.tokens[nouns[0]].text, code=country + sector, country=country, sector=sector)
-    return [(actor, "actor:crowd-of-place", None)]
-
-
-def members_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:
-    """Unnamed police, insurgents or militants acting in a named place belong to it (not soldiers:
-    troops in a place are often a foreign army's)."""
-    nouns = [k for k in subjects if tree.lemma(k) in UNNAMED_MEMBERS and not index.is_actor(k)]
-    if not nouns or UNNAMED_MEMBERS[tree.lemma(nouns[0])] == "MIL":
-        return []
-    return crowd_source(tree, index, i, nouns)
 
 
 def parties(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:

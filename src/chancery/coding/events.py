@@ -14,16 +14,13 @@ from chancery.coding.drafts import (
     answered_by,
     argument_tokens,
     borrowed_targets,
-    crowd_source,
     depth,
     elliptical_sources,
     find_targets,
     governs_other,
-    home_target,
     implied_agent,
     implied_targets,
     members_of_target,
-    members_source,
     own_envoys,
     reacting_party,
     story_government,
@@ -32,9 +29,10 @@ from chancery.coding.drafts import (
     visiting_guest,
 )
 from chancery.coding.frames import apply_frames, denials, nest, protested, threatened
-from chancery.coding.modality import Analysis, analyse
+from chancery.coding.modality import CONDITION_MARKS, Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
+from chancery.coding.places import crowd_source, home_target, members_source
 from chancery.coding.presuppositions import presupposed, repeats
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import (
@@ -391,10 +389,6 @@ def _speakers_ties(tree: Tree, pattern: Pattern, i: int) -> bool:
         if tree.lemma(k) in TIES and not preps and _condition_subjects(tree, i):
             return True  # "relations could be resumed only if Nauru returned to ...": with Nauru
     return False
-
-
-# subordinators of a condition set on the other party ("only if Tehran stopped", "unless Quito apologised")
-CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing"}
 
 
 def _condition_subjects(tree: Tree, i: int) -> list[int]:
