@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chancery.coding.structure import CLAUSAL_DEPS, Tree
+from chancery.coding.structure import CLAUSAL_DEPS, OBJECT_CONTROL, Tree
 from chancery.records import Actor, Mention, ParsedArticle, Quote
 
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
@@ -160,6 +160,11 @@ class ActorIndex:
 
     def is_actor(self, i: int) -> bool:
         return self.mention_at(i) is not None
+
+    def is_polity(self, i: int) -> bool:
+        """Whether token ``i`` names a state, government, body or person, not a place where things happen."""
+        found = self.mention_at(i)
+        return found is not None and found.kind != "place"
 
     def quote_at(self, char: int) -> Quote | None:
         for quote in self.quotes:
@@ -449,6 +454,7 @@ class ActorIndex:
         one ("they", "both", "each") only a plural subject ("Serbia and Montenegro said they ...")."""
         plural = self.tree.words[i] in PLURAL_PRONOUNS
         node = self.tree.tokens[i].head
+        complement = True  # whether the pronoun's clause is, so far, a complement of the clauses above
         for _ in range(8):
             token = self.tree.tokens[node]
             if token.head == node:
@@ -456,7 +462,13 @@ class ActorIndex:
             if token.dep not in {"ccomp", "xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep"}:
                 return []
             node = token.head  # up through "said (that) it ...", "denied reports that it ..."
-            for subject in self.tree.children(node, "nsubj"):
+            subjects = self.tree.children(node, "nsubj")
+            controlled = token.dep == "xcomp" and self.tree.lemma(node) in OBJECT_CONTROL
+            if complement and controlled and not self.tree.is_passive(node):
+                # "prompting Kyiv to announce that it ...": the one prompted says it, not the prompter
+                subjects = self.tree.children(node, "dobj") or subjects
+            complement &= token.dep in {"ccomp", "xcomp"}
+            for subject in subjects:
                 mentions = [self.mention_at(s) for s in self.tree.with_conjuncts(subject)]
                 found = [(m.actor_on(day), "actor:pronoun-reporting-subject", None) for m in mentions if m]
                 several = len(found) > 1 or self.tree.tokens[subject].tag in {"NNS", "NNPS"}  # "rebels"

@@ -359,11 +359,15 @@ def _implying(tree: Tree, i: int) -> int | None:
         return None
     prep = token.head
     holder = tree.tokens[prep].head
+    if tree.lemma(prep) == "of" and tree.lemma(holder) == "short" and tree.tokens[holder].head != holder:
+        return tree.tokens[holder].head  # "the move stops (falls) short of formal recognition"
     if tree.tokens[prep].dep != "prep" or tree.lemma(holder) not in IMPLICATION_VERBS:
         return None
     return holder
 
 
+# nouns that sum up the act of the clause they are set beside ("..., a move that ...", "..., a step ...")
+ACT_NOUNS = {"move", "step", "decision", "gesture", "measure", "action"}
 # verbs that report a speaker's own account of what their act was or was not
 SAYING = {"say", "stress", "insist", "emphasise", "emphasize", "underline", "clarify", "add", "note", "state"}
 
@@ -382,9 +386,19 @@ def implied_agent(tree: Tree, i: int) -> tuple[list[int], str]:
     if by:
         return by, "implied:by-agent-of-" + tree.lemma(holder)
     for subject in tree.children(holder, "nsubj", "nsubjpass"):
+        if tree.tokens[subject].tag in {"WDT", "WP"} and tree.tokens[holder].dep == "relcl":
+            subject = tree.tokens[holder].head  # "..., a move that stops short of recognition"
         agents, _ = tree.noun_agent(subject, modifiers=False)
         if agents:
             return agents, "implied:agent-of-subject-of-" + tree.lemma(holder)
+        if tree.tokens[subject].dep in {"appos", "npadvmod"} and tree.lemma(subject) in ACT_NOUNS:
+            # "India upgraded its mission, a move that ...": the act the noun sums up is the clause's
+            verb = subject
+            while tree.tokens[verb].pos not in {"VERB", "AUX"} and tree.tokens[verb].head != verb:
+                verb = tree.tokens[verb].head
+            agents = tree.subjects(verb)[0] if verb != subject else []
+            if agents:
+                return agents, "implied:subject-of-act-summed-up"
     # "Oslo stressed that the meetings did not amount to recognition": whose meetings the speaker
     # says they were not, the speaker's own
     node = holder
@@ -447,10 +461,25 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
         draft.reciprocal = True  # "A and B would restore relations and appoint ambassadors": to each other
         return []
     for other in others:
-        found = [(a, "target:beside", q) for a, _, q in other.targets if not same_actor(a.code, own)]
+        theirs = [a for a, _, _ in other.sources]
+        answered = (other.pattern.relation or "").startswith("recognition") and other not in coordinated
+        answered = answered and not other.analysis.negated and draft.pattern.relation in BREAKS
+        if answered and theirs and not any(same_actor(a.code, own) for a in theirs):
+            # "Sweden recognised Palestine, and Israel recalled its ambassador": a break answering another
+            # state's act is with that state, not with the one its act was about
+            found = [(a, "target:answering", q) for a, _, q in other.sources]
+        else:
+            found = [(a, "target:beside", q) for a, _, q in other.targets if not same_actor(a.code, own)]
         if found:
             return found
     return []
+
+
+# relation hints of acts that break or reduce ties, which may answer another state's act
+BREAKS = {
+    "representation:recalled", "representation:expelled", "diplomatic_relations:severed",
+    "diplomatic_relations:suspended",
+}  # fmt: skip
 
 
 def joint_with(drafts: dict[int, Draft], draft: Draft) -> bool:

@@ -115,7 +115,7 @@ def _code_sentence(
     """The events of one sentence and its coded drafts; ``dates`` are the date expressions it holds,
     ``earlier`` the drafts of each sentence before, most recent last."""
     assert coder.matcher is not None and coder.codebook is not None
-    triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor)
+    triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor, index.is_polity)
     if any(pattern.pos == "N" for pattern in triggers.values()):
         _drop_object_nouns(tree, triggers)
     span = (sentence.first, sentence.last)
@@ -268,6 +268,8 @@ def _code_sentence(
         )
         if bare or "silent" in draft.pattern.flags or background or cause or _reason_phrase(tree, draft):
             draft.suppressed = True
+        if _carried_out(tree, drafts, draft):
+            draft.suppressed = True
     extras = presupposed(
         tree, index, drafts, span, earlier[-1] if earlier else (), lambda k: _date(parsed, dates, sentence, k)
     )
@@ -399,6 +401,16 @@ def _condition_subjects(tree: Tree, i: int) -> list[int]:
         if {tree.lemma(m) for m in tree.children(c, "mark")} & CONDITION_MARKS
         for s in tree.children(c, "nsubj")
     ]
+
+
+def _carried_out(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
+    """A verb whose object is the act it carries out ("parliament approved the recognition of
+    Palestine"): the act, done by the verb's subject, is the event, not an endorsement of it."""
+    return any(
+        drafts[k].source_note.startswith("source:light-verb") and drafts[k].sources
+        for k in tree.children(draft.i, "dobj")
+        if k in drafts
+    )
 
 
 def _reason_phrase(tree: Tree, draft: Draft) -> bool:

@@ -434,6 +434,10 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         result.negated = True
         result.notes.append(f"negation:{tree.tokens[holder].text} {tree.tokens[prep].text}")
         return None
+    if word == "of" and lemma in ABSTAINING and not _negated(tree, tree.tokens[holder].head):
+        result.negated = True  # "stops short of formal recognition"
+        result.notes.append(f"negation:abstained:{tree.tokens[holder].text} {tree.tokens[prep].text}")
+        return None
     particles = {tree.lemma(k) for k in tree.children(holder, "prt", "advmod")}
     if word in {"on", "from"} and any((lemma, p) in HOLDING_BACK for p in particles):
         result.negated = True  # "will hold off on recognising", "shied away from recognising"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 
 from chancery.coding.structure import Tree
@@ -78,6 +78,11 @@ class Pattern:
         event, _, mode = found.partition("/")
         return event, mode or None
 
+    @cached_property
+    def polarity(self) -> str | None:
+        """The sign the predicate must have (flag ``polarity=-``, ``+`` or ``0``): blame, praise, neither."""
+        return next((f.split("=", 1)[1] for f in self.flags if f.startswith("polarity=")), None)
+
     def _words(self, prefix: str) -> frozenset[str]:
         found = next((f.split("=", 1)[1] for f in self.flags if f.startswith(prefix)), "")
         return frozenset(found.split("|")) if found else frozenset()
@@ -86,7 +91,11 @@ class Pattern:
     def specificity(self) -> int:
         """More specific patterns win over bare ones on the same trigger: an object word first, then a
         particle, then a required modifier ("launched air strikes" is no labour strike)."""
-        return 4 * bool(self.objects) + 2 * bool(self.particles) + bool(self.needs)
+        return (
+            4 * bool(self.objects)
+            + 2 * bool(self.particles or "predicative" in self.flags)
+            + bool(self.needs)
+        )
 
 
 @dataclass(frozen=True)
@@ -165,19 +174,20 @@ class Matcher:
         self.keys = frozenset(lemma for lemma, _ in self.by_lemma)
         self.forms = self.keys | {key + ending for key in self.keys for ending in ("s", "d", "es", "ed")}
 
-    def triggers(self, tree: Tree, first: int, last: int, is_actor) -> dict[int, Pattern]:
-        """The tokens of ``[first, last)`` that trigger a pattern, each with its best pattern."""
+    def triggers(self, tree: Tree, first: int, last: int, is_actor, is_polity=None) -> dict[int, Pattern]:
+        """The tokens of ``[first, last)`` that trigger a pattern, each with its best pattern
+        (``is_polity(j)``: whether j names a state, a government or a body, not a mere place)."""
         keys, forms = self.keys, self.forms
         lemmas, words = tree.lemmas[first:last], tree.words[first:last]
         found = {}
         for i, lemma, word in zip(range(first, last), lemmas, words, strict=True):
             if lemma in keys or word in forms:
-                pattern = self.match(tree, i, is_actor)
+                pattern = self.match(tree, i, is_actor, is_polity)
                 if pattern is not None:
                     found[i] = pattern
         return found
 
-    def match(self, tree: Tree, i: int, is_actor) -> Pattern | None:
+    def match(self, tree: Tree, i: int, is_actor, is_polity=None) -> Pattern | None:
         """The best pattern triggered by token ``i`` (``is_actor(j)`` says whether j names an actor)."""
         token = tree.tokens[i]
         if token.pos in VERB_TAGS or token.tag.startswith("VB"):
@@ -249,6 +259,13 @@ class Matcher:
                 not any(is_actor(o) for o in tree.objects(i)) or tree.children(i, "oprd")
             ):
                 continue  # "called Kyiv", not "called the Swedish plan premature": an object described
+            objects = direct + [o for p in tree.children(i, "prep") for o in tree.children(p, "pobj")]
+            if "polity" in pattern.flags and not any((is_polity or is_actor)(o) for o in objects):
+                continue  # "dropped Taipei", not "abandoned Kherson": a state or its government, not a town
+            if "predicative" in pattern.flags:
+                predicate = _predicate(tree, i)
+                if not predicate or (pattern.polarity and _sign(tree, predicate) != pattern.polarity):
+                    continue  # "called the decision unjustified": what the object is called, and its tone
             if "needcomp" in pattern.flags and not _complements(tree, i):
                 continue
             if "mustcomp" in pattern.flags and not any(
@@ -310,6 +327,51 @@ def _recognisable(tree: Tree, k: int, is_actor) -> bool:
     if token.pos in {"PROPN", "PRON", "VERB", "AUX"} or tree.lemma(k) in RECOGNISABLE:
         return True  # a clause ("recognises that the government of the PRC is the sole ...") as before
     return not tree.children(k, "prep") and is_actor(k)
+
+
+# what a predicate is said to be in, besides its own complement: "described X as Y", "likened X to Y"
+PREDICATE_PREPS = {"as", "to"}
+NEGATORS = {"not", "no", "never", "hardly"}
+
+
+def _predicate(tree: Tree, i: int) -> list[int]:
+    """The tokens of what verb ``i`` says its object is ("called Bush the devil", "described the plan as
+    unacceptable", "branded it a reward for terrorism"); empty when it says nothing of its object."""
+    if not tree.objects(i):
+        return []
+    heads = [
+        k
+        for k in tree.children(i, "oprd", "xcomp", "acomp", "ccomp")
+        if not tree.children(k, "nsubj", "nsubjpass", "mark", "aux")
+    ]
+    heads += [
+        o
+        for p in tree.children(i, "prep")
+        if tree.lemma(p) in PREDICATE_PREPS
+        for o in tree.children(p, "pobj")
+    ]
+    heads += [  # "described the junta as illegitimate", parsed as an adverbial clause
+        k
+        for k in tree.children(i, "advcl")
+        if any(tree.lemma(a) == "as" for a in tree.children(k, "advmod", "mark"))
+    ]
+    return [k for h in heads for k in tree.subtree(h)]
+
+
+@cache
+def _valence() -> dict[str, float]:
+    text = resources.files("chancery").joinpath("data", "lexicon", "valence.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {word: float(value) for word, value in rows}
+
+
+def _sign(tree: Tree, tokens: list[int]) -> str:
+    """ "-", "+" or "0": the tone of a predicate by the valence of its words (a negator turns it)."""
+    valence = _valence()
+    total = sum(valence.get(tree.words[k], valence.get(tree.lemma(k), 0.0)) for k in tokens)
+    if any(tree.words[k] in NEGATORS for k in tokens):
+        total = -total
+    return "-" if total < 0 else "+" if total > 0 else "0"
 
 
 def _complements(tree: Tree, i: int) -> list[int]:

@@ -45,7 +45,13 @@ def presupposed(
     found: list[Draft] = []
     live = [d for d in drafts.values() if not d.suppressed and d.sources]
     for draft in live:
-        for tokens, how in _predecessors(tree, draft.i):
+        # "parliament approved the recognition of Palestine, following in the footsteps of Spain": the
+        # act noun's light verb carries the participle
+        light = draft.source_note.startswith("source:light-verb") and tree.tokens[draft.i].dep in {
+            "dobj",
+            "obj",
+        }
+        for tokens, how in _predecessors(tree, tree.tokens[draft.i].head if light else draft.i):
             found.extend(_copies(index, draft, tokens, "presupposed:" + how, Analysis()))
     for do in repeats(tree, drafts, span):
         antecedent = _antecedent(tree, live, do)
@@ -173,7 +179,7 @@ def _ranked(tree: Tree, i: int) -> int | None:
         candidates += tree.children(token.head, "attr")
     for noun in candidates:
         modifiers = tree.children(noun, "amod", "det", "nummod", "advmod")
-        if any(tree.lemma(k) in RANKS or tree.words[k] in RANKS for k in modifiers):
+        if tree.ranked(noun) or any(tree.lemma(k) in RANKS or tree.words[k] in RANKS for k in modifiers):
             return noun
     return None
 

@@ -50,6 +50,7 @@ LIGHT_VERBS = {
     "signal", "convey", "send", "deliver", "register", "renew", "confirm", "accord", "provide", "have",
     "complete", "begin", "start", "speed", "accelerate", "order", "carry", "mount", "undertake",
     "weigh", "consider", "mull", "study", "discuss", "plan", "propose", "seek",
+    "approve", "ratify", "authorise", "authorize",  # "parliament approved the recognition of Palestine"
 }  # fmt: skip
 
 
@@ -516,10 +517,11 @@ class Tree:
         """ "the first country", "the only western EU member", "the latest state": a ranked description."""
         if self.lemma(noun) not in DESCRIBED_NOUNS:
             return False
-        return any(
-            self.lemma(k) in RANKS or self.words[k] in RANKS
-            for k in self.children(noun, "amod", "advmod", "det")
-        )
+        modifiers = self.children(noun, "amod", "advmod", "det", "compound")
+        # "the fourth Caribbean nation", "the second Pacific ally": the parser hangs the rank on the
+        # modifier beside it
+        modifiers += [k for m in modifiers for k in self.children(m, "amod", "advmod")]
+        return any(self.lemma(k) in RANKS or self.words[k] in RANKS for k in modifiers)
 
     def _of_owner(self, noun: int) -> list[int]:
         """ "the decision of Ghana to recognise": the "of" object of an act noun, when it is a name."""

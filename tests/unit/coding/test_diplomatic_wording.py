@@ -124,3 +124,65 @@ def test_recognising_a_state_s_breakaway_regions_is_no_recognition_of_that_state
     [event] = [e for e in _story(pipeline, text, "2008-08-27") if e.cameo == "054"]
     assert (event.target.code, event.counted, event.relation) == ("GEOREB", True, None)
     assert "relation:none:breakaway-entity-is-not-its-state" in event.evidence.notes
+
+
+def test_a_pronoun_in_what_the_prompted_one_announces_is_the_one_prompted(pipeline):
+    text = "Syria's move prompted Kyiv to announce that it was cutting ties with Damascus."
+    [event] = [e for e in _story(pipeline, text, "2022-06-29") if e.cameo == "161"]
+    assert (event.source.country, event.target.country) == ("UKR", "SYR")
+
+
+def test_a_break_answering_another_state_s_recognition_is_with_the_recogniser(pipeline):
+    text = "Sweden recognised Palestine on Thursday, and Israel recalled its ambassador hours later."
+    [event] = [e for e in _story(pipeline, text, "2014-10-30") if e.cameo == "161"]
+    assert (event.source.country, event.target.country) == ("ISR", "SWE")
+    assert "target:answering" in event.evidence.notes
+
+
+def test_recognition_a_move_stops_short_of_is_negated_and_done_by_the_clause_s_subject(pipeline):
+    text = (
+        "India upgraded its mission in Kabul, a move that stops short of formal recognition of the Taliban."
+    )
+    [event] = [e for e in _story(pipeline, text, "2025-10-10") if e.cameo == "054"]
+    assert (event.source.country, event.target.code, event.negated, event.counted) == (
+        "IND",
+        "AFGGOV",
+        True,
+        False,
+    )
+
+
+def test_approving_the_recognition_of_a_state_is_recognising_it_not_endorsing_it(pipeline):
+    text = "Slovenia's parliament approved the recognition of a Palestinian state on Tuesday."
+    events = _story(pipeline, text, "2024-06-04")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("SVNLEG", "PSE", "054")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kiribati dropped Taipei on Friday.", [("KIR", "TWN", "161")]),
+        ("Nicaragua broke with Taiwan on Thursday.", [("NIC", "TWN", "161")]),
+        ("Ukrainian troops abandoned Avdiivka on Saturday.", []),  # a town is no party to relations
+        ("The party broke with tradition on Thursday.", []),
+    ],
+)
+def test_dropping_a_state_is_cutting_ties_but_leaving_a_town_is_not(pipeline, text, expected):
+    events = [e for e in _story(pipeline, text, "2019-09-20") if e.cameo == "161"]
+    assert [(e.source.country, e.target.country, e.cameo) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erdogan called the Netherlands a dangerous remnant of Nazism.", [("TUR", "NLD", "111")]),
+        ("Lavrov called Washington's decision a dangerous mistake.", [("RUS", "USA", "111")]),
+        ("Putin called China a reliable friend.", [("RUS", "CHN", "051")]),
+        ("Abbas called the step a historic achievement.", []),  # his own step: no other party
+    ],
+)
+def test_what_a_speaker_calls_another_state_is_blame_or_praise_by_its_words(pipeline, text, expected):
+    events = [
+        e for e in _story(pipeline, text, "2017-03-11") if e.cameo in {"111", "051", "041"}
+    ]  # 041: a call
+    assert [(e.source.country, e.target.country, e.cameo) for e in events] == expected

@@ -20,12 +20,16 @@ def test_patterns_cover_all_twenty_roots():
 
 
 def test_recognise_is_recognition_never_praise():
-    # a bare "recognise" is 054 (PETRARCH2 put it under 051); only recognising a result, a winner ("as
-    # president-elect") or a claim over territory, which is no recognition of a state, is an endorsement
-    # (051), and only with those objects
-    endorsing = {"recog.result", "recog.claim", "recog.winner"}
+    # a bare "recognise" is 054 (PETRARCH2 put it under 051); only recognising a result or a winner ("as
+    # president-elect") is an endorsement (051), and only with those objects. Recognising a state's
+    # sovereignty over a territory is a recognition (054, as blind writers code it) whose ledger relation
+    # is a position, never a recognition of the claimant's government
+    endorsing = {"recog.result", "recog.winner"}
+    claims = {"recog.claim", "recog.claim-noun"}
     for pattern in load_patterns():
-        if pattern.lemmas & {"recognise", "recognize"}:
+        if pattern.id in claims:
+            assert pattern.cameo == "054" and pattern.relation == "position:supports", pattern.id
+        elif pattern.lemmas & {"recognise", "recognize"}:
             if pattern.id in endorsing:
                 assert pattern.cameo == "051" and pattern.objects, pattern.id
             else:
