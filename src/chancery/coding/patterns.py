@@ -266,6 +266,8 @@ class Matcher:
                 predicate = _predicate(tree, i)
                 if not predicate or (pattern.polarity and _sign(tree, predicate) != pattern.polarity):
                     continue  # "called the decision unjustified": what the object is called, and its tone
+            if "finite" in pattern.flags and _participle_aside(tree, i):
+                continue  # "..., breaking with France and Britain": parting ways, not cutting ties
             if "needcomp" in pattern.flags and not _complements(tree, i):
                 continue
             if "mustcomp" in pattern.flags and not any(
@@ -331,6 +333,7 @@ def _recognisable(tree: Tree, k: int, is_actor) -> bool:
 
 # what a predicate is said to be in, besides its own complement: "described X as Y", "likened X to Y"
 PREDICATE_PREPS = {"as", "to"}
+MODIFIER_DEPS = ("amod", "advmod", "compound", "conj", "neg", "det", "nummod", "acomp")
 NEGATORS = {"not", "no", "never", "hardly"}
 
 
@@ -355,7 +358,15 @@ def _predicate(tree: Tree, i: int) -> list[int]:
         for k in tree.children(i, "advcl")
         if any(tree.lemma(a) == "as" for a in tree.children(k, "advmod", "mark"))
     ]
-    return [k for h in heads for k in tree.subtree(h)]
+    # the predicate's head and its own modifiers, not the phrases hung on it ("the most credible basis for
+    # settling the dispute" is praise of the plan, whatever the dispute)
+    found = []
+    for head in heads:
+        found.append(head)
+        for k in tree.children(head, *MODIFIER_DEPS):
+            found.append(k)
+            found.extend(tree.children(k, *MODIFIER_DEPS))
+    return found
 
 
 @cache
@@ -372,6 +383,12 @@ def _sign(tree: Tree, tokens: list[int]) -> str:
     if any(tree.words[k] in NEGATORS for k in tokens):
         total = -total
     return "-" if total < 0 else "+" if total > 0 else "0"
+
+
+def _participle_aside(tree: Tree, i: int) -> bool:
+    """A participle set beside a clause, with no subject of its own ("said ..., breaking with X")."""
+    token = tree.tokens[i]
+    return token.tag == "VBG" and token.dep in {"advcl", "xcomp", "acl"} and not tree.children(i, "nsubj")
 
 
 def _complements(tree: Tree, i: int) -> list[int]:
