@@ -32,7 +32,7 @@ from chancery.coding.frames import apply_frames, denials, nest, protested, threa
 from chancery.coding.modality import CONDITION_MARKS, Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
-from chancery.coding.places import crowd_source, home_target, members_source
+from chancery.coding.places import crowd_source, home_target, members_source, sole_other
 from chancery.coding.presuppositions import presupposed, repeats
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import (
@@ -252,7 +252,7 @@ def _code_sentence(
     protested(tree, drafts)
     threatened(tree, index, drafts)
     for draft in drafts.values():
-        draft.targets = draft.targets or home_target(tree, index, draft)
+        draft.targets = draft.targets or home_target(tree, index, draft) or sole_other(tree, index, draft)
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and governs_other(tree, drafts, draft.i)
         # an appeal made during a call or meeting ("called X to urge restraint") is still an event,

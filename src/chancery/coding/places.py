@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.structure import Tree
-from chancery.records import Actor, Token
+from chancery.records import Actor, Mention, Token
 
 if TYPE_CHECKING:
     from chancery.coding.drafts import ActorRef, Draft
@@ -140,6 +140,45 @@ def home_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         return []
     note = "target:place-of-act" if place else "target:own-state-of-body"
     return [(Actor(text=state, code=state, country=state), note, None)]
+
+
+# codes whose acts are not done to anyone in particular, however many parties the sentence names
+UNDIRECTED_CODES = ("011", "015", "0831", "0341")
+
+
+def sole_other(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """The target of an act whose phrase names none, when its sentence names one other party only
+    ("Gunmen from al-Shabaab stormed a shopping mall in Nairobi", "North Korea denied any role in the
+    sinking of the South Korean warship"), as event coders take the other actor of the sentence. Never
+    for an act with a relation hint: the ledger takes no relation on a guess."""
+    if draft.targets or not draft.sources or draft.relation or draft.pattern.relation:
+        return []
+    if "mutual" in draft.pattern.flags or draft.pattern.converse or draft.reciprocal:
+        return []  # "India and Pakistan held talks": each other's, found when the events are built
+    if draft.code.startswith(UNDIRECTED_CODES):
+        return []  # declining comment, claiming responsibility, resigning: told of no one in particular
+    if draft.analysis.governed_by is not None:
+        return []  # "urged Hamas to free the hostages": the act asked for names its own parties or none
+    own = {actor.country or actor.code for actor, _, _ in draft.sources}
+    if len(own) > 1:
+        return []
+    sentence = tree.tokens[draft.i].sentence
+    reporter = draft.analysis.reporter
+    # those who tell of the act ("..., Israeli officials said") are not whom it was done to
+    tellers = (
+        {k for s in tree.subjects(reporter)[0] for k in tree.subtree(s)} if reporter is not None else set()
+    )
+    others: dict[str, Mention] = {}
+    for mention in index.mentions:
+        party = mention.actor.country or mention.actor.code
+        if mention.sentence != sentence or not party or party in own or mention.head in tellers:
+            continue
+        if mention.actor.code.startswith(("IGO", "NGO")) or mention.actor.country:
+            others.setdefault(party, mention)
+    if len(others) != 1:
+        return []
+    [mention] = others.values()
+    return [(mention.actor_on(draft.date[0]), "target:sole-other-party", None)]
 
 
 def _other_states(tree: Tree, index: ActorIndex, i: int, state: str) -> bool:

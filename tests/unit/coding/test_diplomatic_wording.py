@@ -186,3 +186,27 @@ def test_what_a_speaker_calls_another_state_is_blame_or_praise_by_its_words(pipe
         e for e in _story(pipeline, text, "2017-03-11") if e.cameo in {"111", "051", "041"}
     ]  # 041: a call
     assert [(e.source.country, e.target.country, e.cameo) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iranian forces seized a tanker off the coast of Oman on Friday.",
+            ("OMN", "target:sole-other-party"),
+        ),
+        ("Iranian forces seized a tanker carrying Saudi oil off the coast of Oman on Friday.", (None, None)),
+        ("Iranian forces seized a tanker on Friday, British officials said.", (None, None)),  # the teller
+    ],
+)
+def test_an_untargeted_act_takes_the_sole_other_party_of_its_sentence_and_no_guess_among_two(
+    pipeline, text, expected
+):
+    [event] = [e for e in _story(pipeline, text, "2019-07-19") if e.cameo == "171"]
+    note = next((n for n in event.evidence.notes if n.startswith("target:")), None)
+    assert (event.target.country if event.target else None, note) == expected
+
+
+def test_the_sole_other_party_never_becomes_a_relation_in_the_ledger(pipeline):
+    text = "Israel recalled its ambassador for consultations on Monday, Norwegian officials said."
+    assert not [e for e in _story(pipeline, text, "2024-05-27") if e.relation and e.target is not None]

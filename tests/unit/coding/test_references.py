@@ -75,7 +75,12 @@ def test_whose_government_is_the_antecedent_s_government(coded):
 def test_its_envoy_is_the_subject_s_government(coded):
     events = coded("Ghana reopened its embassy after its envoy handed his credentials to Peru.", ACTORS)
     credentials = next(
-        e for e in events if e.cameo == "050" and e.target is not None and e.target.code == "PER"
+        e
+        for e in events
+        if e.cameo == "050"
+        and e.target is not None
+        and e.target.code == "PER"
+        and e.evidence.trigger == "handed"
     )
     assert credentials.source.code == "GHAGOV"
 
