@@ -29,7 +29,7 @@ from chancery.coding.drafts import (
     visiting_guest,
 )
 from chancery.coding.frames import apply_frames, denials, nest, protested, threatened
-from chancery.coding.modality import CONDITION_MARKS, Analysis, analyse
+from chancery.coding.modality import CONDITION_MARKS, TRAVEL_VERBS, Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.places import crowd_source, home_target, members_source, sole_other
@@ -149,8 +149,10 @@ def _code_sentence(
             source_tokens, how = implied_agent(tree, i)
             sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.pos == "N" and pattern.cameo.startswith("04"):
-            # "Medvedev said after talks with Sarkozy": talks held, by the one who spoke after them
-            source_tokens, how = tree.clause_subject(i, {"after", "following"})
+            # "Medvedev said after talks with Sarkozy": talks held, by the one who spoke after them;
+            # "Uribe flew to Venezuela for talks with Chavez": by the one who travelled to hold them
+            preps = {"after", "following"} | ({"for"} if _travelled_for(tree, i) else set())
+            source_tokens, how = tree.clause_subject(i, preps)
             sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.cameo.startswith("14"):
             sources = crowd_source(tree, index, i, source_tokens)
@@ -401,6 +403,12 @@ def _condition_subjects(tree: Tree, i: int) -> list[int]:
         if {tree.lemma(m) for m in tree.children(c, "mark")} & CONDITION_MARKS
         for s in tree.children(c, "nsubj")
     ]
+
+
+def _travelled_for(tree: Tree, i: int) -> bool:
+    """Whether act noun ``i`` is what a journey was for ("flew to Venezuela for talks with Chavez")."""
+    prep = tree.tokens[i].head
+    return tree.lemma(prep) == "for" and tree.lemma(tree.tokens[prep].head) in TRAVEL_VERBS
 
 
 def _carried_out(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:

@@ -51,6 +51,7 @@ LIGHT_VERBS = {
     "complete", "begin", "start", "speed", "accelerate", "order", "carry", "mount", "undertake",
     "weigh", "consider", "mull", "study", "discuss", "plan", "propose", "seek",
     "approve", "ratify", "authorise", "authorize",  # "parliament approved the recognition of Palestine"
+    "wrap", "conclude", "end", "finish",  # "Lula, wrapping up a state visit to China"
 }  # fmt: skip
 
 
@@ -484,6 +485,10 @@ class Tree:
                     return hung, how + ":subject-under-conjunction"
                 if token.tag in {"VBD", "VBZ", "VBP"}:
                     return [], "finite-clause-without-subject"
+            if token.dep in {"advcl", "acl"} and token.tag == "VBG" and self.tokens[head].dep in SUBJECT_DEPS:
+                # "Lula, wrapping up a state visit to China, called ...": a participle the parser hung
+                # on the subject it describes
+                return self.with_conjuncts(head), how + ":participle-of-subject"
             if token.dep in {"xcomp", "conj", "ccomp", "advcl", "acomp"}:
                 came_by = token.dep
                 node = head

@@ -210,3 +210,14 @@ def test_an_untargeted_act_takes_the_sole_other_party_of_its_sentence_and_no_gue
 def test_the_sole_other_party_never_becomes_a_relation_in_the_ledger(pipeline):
     text = "Israel recalled its ambassador for consultations on Monday, Norwegian officials said."
     assert not [e for e in _story(pipeline, text, "2024-05-27") if e.relation and e.target is not None]
+
+
+def test_a_participle_hung_on_the_subject_is_the_subject_s_act(pipeline):
+    text = "Brazil's President Lula, wrapping up a state visit to China on Saturday, praised the plan."
+    [visit] = [e for e in _story(pipeline, text, "2023-04-15") if e.cameo == "042"]
+    assert (visit.source.code, visit.target.country) == ("BRAGOV", "CHN")
+
+
+def test_an_embassy_that_returns_somewhere_pays_no_visit(pipeline):
+    text = "Asuncion announced that its embassy would return to Tel Aviv from Jerusalem."
+    assert not [e for e in _story(pipeline, text, "2018-09-05") if e.cameo.startswith("04")]
