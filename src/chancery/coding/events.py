@@ -254,7 +254,9 @@ def _code_sentence(
     protested(tree, drafts)
     threatened(tree, index, drafts)
     for draft in drafts.values():
-        draft.targets = draft.targets or home_target(tree, index, draft) or sole_other(tree, index, draft)
+        draft.targets = (
+            draft.targets or home_target(tree, index, draft) or sole_other(tree, index, draft, drafts)
+        )
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and governs_other(tree, drafts, draft.i)
         # an appeal made during a call or meeting ("called X to urge restraint") is still an event,

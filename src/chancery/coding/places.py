@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from chancery.clauses import ancestors
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.structure import Tree
 from chancery.records import Actor, Mention, Token
@@ -142,11 +143,16 @@ def home_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     return [(Actor(text=state, code=state, country=state), note, None)]
 
 
+# verbs that tell of an act rather than wish it: their subjects may well be whom it was done to
+TELLING = {
+    "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note", "insist", "stress",
+    "write", "declare", "explain", "warn", "allege", "accuse", "complain", "show", "reveal",
+}  # fmt: skip
 # codes whose acts are not done to anyone in particular, however many parties the sentence names
 UNDIRECTED_CODES = ("011", "015", "0831", "0341")
 
 
-def sole_other(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+def sole_other(tree: Tree, index: ActorIndex, draft: Draft, drafts: dict[int, Draft]) -> list[ActorRef]:
     """The target of an act whose phrase names none, when its sentence names one other party only
     ("Gunmen from al-Shabaab stormed a shopping mall in Nairobi", "North Korea denied any role in the
     sinking of the South Korean warship"), as event coders take the other actor of the sentence. Never
@@ -160,18 +166,24 @@ def sole_other(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     if draft.analysis.governed_by is not None:
         return []  # "urged Hamas to free the hostages": the act asked for names its own parties or none
     own = {actor.country or actor.code for actor, _, _ in draft.sources}
-    if len(own) > 1:
+    if len(own) > 1 or _names_unknown_party(tree, index, draft.i):
         return []
     sentence = tree.tokens[draft.i].sentence
-    reporter = draft.analysis.reporter
-    # those who tell of the act ("..., Israeli officials said") are not whom it was done to
-    tellers = (
-        {k for s in tree.subjects(reporter)[0] for k in tree.subtree(s)} if reporter is not None else set()
-    )
+    # those who wish or expect the act ("China wanted to see Kabul crack down on ...") are not whom it
+    # is done to; those who tell of it ("Kyiv said missiles struck ...") or answer it by an act of their
+    # own ("Kyiv accused Moscow of shelling ...") often are
+    wishing = {
+        k
+        for verb in ancestors(tree.tokens, draft.i)
+        if verb not in drafts and tree.tokens[verb].pos in {"VERB", "AUX"} and tree.lemma(verb) not in TELLING
+        for subject in tree.children(verb, "nsubj", "nsubjpass")
+        for k in tree.subtree(subject)
+    }
+    wishers = {m.actor.country or m.actor.code for k in wishing if (m := index.mention_at(k)) is not None}
     others: dict[str, Mention] = {}
     for mention in index.mentions:
         party = mention.actor.country or mention.actor.code
-        if mention.sentence != sentence or not party or party in own or mention.head in tellers:
+        if mention.sentence != sentence or not party or party in own | wishers:
             continue
         if mention.actor.code.startswith(("IGO", "NGO")) or mention.actor.country:
             others.setdefault(party, mention)
@@ -179,6 +191,19 @@ def sole_other(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         return []
     [mention] = others.values()
     return [(mention.actor_on(draft.date[0]), "target:sole-other-party", None)]
+
+
+# entity types of a name that stands for someone, though chancery's dictionaries may not know it
+PARTY_ENTITIES = {"ORG", "PERSON", "NORP"}
+
+
+def _names_unknown_party(tree: Tree, index: ActorIndex, i: int) -> bool:
+    """Whether act ``i``'s object names a party chancery cannot resolve ("a group China blames for
+    attacks", the East Turkestan Islamic Movement): its target is told, only not known, so not guessed."""
+    objects = tree.objects(i)
+    objects += [k for o in objects for k in (tree.tokens[o].head,) if tree.tokens[o].dep == "appos"]
+    objects += [k for o in objects for k in tree.children(o, "appos")]
+    return any(tree.tokens[k].ent_type in PARTY_ENTITIES and not index.is_actor(k) for k in objects)
 
 
 def _other_states(tree: Tree, index: ActorIndex, i: int, state: str) -> bool:

@@ -196,7 +196,10 @@ def test_what_a_speaker_calls_another_state_is_blame_or_praise_by_its_words(pipe
             ("OMN", "target:sole-other-party"),
         ),
         ("Iranian forces seized a tanker carrying Saudi oil off the coast of Oman on Friday.", (None, None)),
-        ("Iranian forces seized a tanker on Friday, British officials said.", (None, None)),  # the teller
+        (
+            "Iranian forces seized a tanker on Friday, British officials said.",
+            ("GBR", "target:sole-other-party"),
+        ),
     ],
 )
 def test_an_untargeted_act_takes_the_sole_other_party_of_its_sentence_and_no_guess_among_two(
@@ -221,3 +224,15 @@ def test_a_participle_hung_on_the_subject_is_the_subject_s_act(pipeline):
 def test_an_embassy_that_returns_somewhere_pays_no_visit(pipeline):
     text = "Asuncion announced that its embassy would return to Tel Aviv from Jerusalem."
     assert not [e for e in _story(pipeline, text, "2018-09-05") if e.cameo.startswith("04")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China wanted to see the authorities in Kabul crack down on terrorist forces.",  # the wisher
+        "Kabul was urged to act against the East Turkestan Islamic Movement, a group China blames.",
+    ],
+)
+def test_no_target_is_guessed_from_a_wisher_or_past_a_party_the_sentence_names(pipeline, text):
+    events = [e for e in _story(pipeline, text, "2025-07-04") if e.cameo in {"175", "1123", "112"}]
+    assert events and all(e.target is None for e in events)
