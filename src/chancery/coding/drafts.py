@@ -100,6 +100,11 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             tokens = tree.prep_objects(i, role[5:])
         elif role == "poss":
             tokens = tree.children(i, "poss")
+        elif role == "modified":  # "a US-brokered ceasefire between Israel and Hezbollah": its parties
+            noun = tree.tokens[i].head if tree.tokens[i].dep == "amod" else i
+            tokens = tree.prep_objects(noun, "between")
+            if not tokens and tree.tokens[noun].dep in {"dobj", "obj"}:
+                tokens = tree.subjects(tree.tokens[noun].head)[0]  # "A and B signed an EU-brokered deal"
         elif role == "charged":  # "filed a case at the court accusing Israel of genocide": the accused
             hosts = [
                 i,

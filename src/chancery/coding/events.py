@@ -135,6 +135,12 @@ def _code_sentence(
             if how == "modifier-agent" and "nomod" in pattern.flags:
                 source_tokens, how = [], "modifier-is-not-agent"
         sources = index.resolve(source_tokens, date[0])
+        if how.endswith("hyphened-agent"):
+            # "a US-brokered ceasefire": the name is a third party to the truce, but the broker of it
+            found = [index.mention_at(k) for k in source_tokens]
+            sources = [
+                (m.actor_on(date[0]), "actor:hyphened:" + m.rule, None) for m in found if m is not None
+            ]
         if not sources and pattern.pos == "V" and tree.past_dateline(source_tokens):
             source_tokens, how = tree.past_dateline(source_tokens), how + ":past-dateline"
             sources = index.resolve(source_tokens, date[0])

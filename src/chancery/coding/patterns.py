@@ -198,8 +198,7 @@ class Matcher:
             pos = "A"
         else:
             return None
-        if pos == "V" and token.dep == "amod" and i > 0 and tree.tokens[i - 1].text == "-":
-            return None  # "the Israeli-occupied West Bank": a description, not an act
+        hyphened = pos == "V" and token.dep == "amod" and i > 0 and tree.tokens[i - 1].text == "-"
         lemma = tree.lemma(i)
         text = tree.words[i]
         candidates = self.by_lemma.get((lemma, pos)) or self.by_lemma.get((text, pos), [])
@@ -211,6 +210,8 @@ class Matcher:
             return None
         words = _Words(tree, i, pos)
         for pattern in candidates:
+            if hyphened != ("hyphened" in pattern.flags):
+                continue  # "the Israeli-occupied West Bank" is a description; "a US-brokered truce" an act
             if (
                 "subjobject" in pattern.flags
             ):  # "the Saudi ambassador returned": the subject is the object noun

@@ -388,6 +388,10 @@ class Tree:
         while node not in seen:
             seen.add(node)
             token = self.tokens[node]
+            if token.dep == "amod" and node == i and i > 0 and self.words[i - 1] == "-":
+                named = [k for k in self.children(node, "npadvmod", "compound", "nmod") if k < i]
+                if named:  # "a US-brokered ceasefire": the name before the hyphen did it
+                    return named, "hyphened-agent"
             if self.is_passive(node) and came_by == "conj":
                 shared = self.children(node, *PASSIVE_SUBJECT_DEPS)
                 if shared:  # "was indicted by the court and will resign": the one indicted resigns
@@ -622,7 +626,8 @@ class Tree:
                 return self.subjects(verb)[0], "responsibility-claimant"
         found = self.children(i, "compound", "amod", "nmod") if modifiers else []
         if found:
-            return found, "modifier-agent"
+            # "the US and British air strikes": each coordinated modifier names an agent
+            return [k for f in found for k in self.with_conjuncts(f)], "modifier-agent"
         return self.clause_subject(i, {"during", "in", "at", "on"})
 
     def clause_subject(self, i: int, preps: set[str]) -> tuple[list[int], str]:

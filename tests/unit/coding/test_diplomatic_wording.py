@@ -236,3 +236,20 @@ def test_an_embassy_that_returns_somewhere_pays_no_visit(pipeline):
 def test_no_target_is_guessed_from_a_wisher_or_past_a_party_the_sentence_names(pipeline, text):
     events = [e for e in _story(pipeline, text, "2025-07-04") if e.cameo in {"175", "1123", "112"}]
     assert events and all(e.target is None for e in events)
+
+
+def test_a_hyphened_broker_mediates_between_the_parties_of_what_it_brokered(pipeline):
+    text = "A US-brokered ceasefire between Israel and Hezbollah took hold on Wednesday."
+    events = _story(pipeline, text, "2024-11-27")
+    brokered = sorted((e.source.country, e.target.code) for e in events if e.cameo == "045")
+    assert brokered == [("USA", "ISR"), ("USA", "LBNREB")]
+    assert {(e.source.code, e.target.code) for e in events if e.cameo == "0871"} == {
+        ("ISR", "LBNREB"),
+        ("LBNREB", "ISR"),
+    }  # the broker is no party to the truce itself
+
+
+def test_coordinated_modifiers_of_an_act_noun_are_each_an_agent(pipeline):
+    text = "The US and British air strikes on Iraq began on Wednesday night."
+    events = _story(pipeline, text, "1998-12-17")
+    assert sorted(e.source.country for e in events if e.cameo.startswith("19")) == ["GBR", "USA"]
