@@ -100,6 +100,11 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             tokens = tree.prep_objects(i, role[5:])
         elif role == "poss":
             tokens = tree.children(i, "poss")
+        elif role == "clauseobj":  # "told Zelensky in a phone call", "told Putin by telephone": the one told
+            prep = tree.tokens[i].head
+            verb = tree.tokens[prep].head if tree.tokens[i].dep == "pobj" else i
+            hearers = tree.objects(verb) + tree.datives(verb) if verb != i else []
+            tokens = [k for k in hearers if index.is_actor(k)] if len(tree.subjects(verb)[0]) < 2 else []
         elif role == "modified":  # "a US-brokered ceasefire between Israel and Hezbollah": its parties
             noun = tree.tokens[i].head if tree.tokens[i].dep == "amod" else i
             tokens = tree.prep_objects(noun, "between")

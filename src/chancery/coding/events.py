@@ -160,6 +160,10 @@ def _code_sentence(
             preps = {"after", "following"} | ({"for"} if _travelled_for(tree, i) else set())
             source_tokens, how = tree.clause_subject(i, preps)
             sources = index.resolve(source_tokens, date[0])
+        if not sources and pattern.id.startswith("phone."):
+            # "Sunak told Zelensky in a phone call", "Macron told Putin by telephone": the teller called
+            source_tokens, how = tree.clause_subject(i, {"by", "in", "during", "over"})
+            sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.cameo.startswith("14"):
             sources = crowd_source(tree, index, i, source_tokens)
         if not sources:

@@ -406,6 +406,8 @@ PLAN_NOUNS = {
 }  # fmt: skip
 # phrasal verbs of holding back: their "on" / "from" phrase is an act not done ("held off on recognising")
 HOLDING_BACK = {("hold", "off"), ("hold", "back"), ("shy", "away"), ("back", "away"), ("steer", "clear")}
+# what a message is carried by ("in a phone call", "by telephone", "in a letter"): a circumstance
+MEDIUM_NOUNS = {"call", "conversation", "telephone", "phone", "letter", "message", "interview", "speech"}
 # verbs of travel whose "for" phrase names what the journey was for ("flew to Moscow for talks")
 TRAVEL_VERBS = {"fly", "travel", "go", "arrive", "come", "head", "return", "jet", "visit"}
 # holders whose "with" phrase is the act they carry out ("went ahead with recognising")
@@ -453,6 +455,10 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         return holder  # "went ahead with recognising", "pressed on with"
     if word in ADJUNCT_PREPS or word == "against":
         return None
+    if word in {"in", "by", "over"} and any(
+        tree.lemma(o) in MEDIUM_NOUNS for o in tree.children(prep, "pobj")
+    ):
+        return None  # "urged Netanyahu in a phone call to ...": the call is how it was said, and was made
     if word == "for" and lemma in TRAVEL_VERBS:
         return holder  # "flew to Moscow for talks", "is due to visit Damascus for talks": as the journey
     if word in {"toward", "towards", "about"} or (word == "for" and lemma not in REASON_HOLDERS):

@@ -253,3 +253,23 @@ def test_coordinated_modifiers_of_an_act_noun_are_each_an_agent(pipeline):
     text = "The US and British air strikes on Iraq began on Wednesday night."
     events = _story(pipeline, text, "1998-12-17")
     assert sorted(e.source.country for e in events if e.cameo.startswith("19")) == ["GBR", "USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunak told Zelensky in a phone call on Saturday that Britain would send tanks.",
+        "Sunak told Zelensky by telephone on Saturday that Britain would send tanks.",
+    ],
+)
+def test_telling_someone_in_a_call_or_by_telephone_is_a_call_with_them(pipeline, text):
+    events = _story(pipeline, text, "2023-01-14")
+    calls = sorted((e.source.country, e.target.country, e.counted) for e in events if e.cameo == "041")
+    assert calls == [("GBR", "UKR", True), ("UKR", "GBR", True)]
+
+
+def test_a_call_an_appeal_is_made_in_is_how_it_was_made_not_what_was_asked(pipeline):
+    text = "Biden urged Netanyahu in a phone call on Thursday to protect aid workers."
+    events = _story(pipeline, text, "2024-04-04")
+    assert [e.counted for e in events if e.cameo == "041"] == [True, True]
+    assert not [e for e in events if e.cameo.startswith("03")]
