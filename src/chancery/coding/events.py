@@ -8,6 +8,7 @@ from chancery.clauses import date_for_clause, head_path, span_head, token_range
 from chancery.coding.arguments import ActorIndex, party
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import (
+    BREAKS,
     DIPLOMATIC_KINDS,
     ActorRef,
     Draft,
@@ -241,6 +242,11 @@ def _code_sentence(
         if diplomatic and not draft.targets and not joint and draft.sources and not recognition:
             draft.targets = reacting_party(tree, index, draft)
         alone = not draft.targets and not joint
+        if alone and draft.sources and (draft.relation or draft.pattern.relation) in BREAKS:
+            # "Israel recalled its ambassador for consultations, hours after Sweden ...": the event, with
+            # the sentence's one other party, but no relation in the ledger on that guess
+            draft.targets = sole_other(tree, index, draft, drafts, relations=True)
+            alone = not draft.targets
         if diplomatic and alone and draft.sources:
             # "Taiwan has ties with only 12 countries", "recalled its ambassador": a relation between
             # two states names both, or says nothing the ledger can use
@@ -518,6 +524,9 @@ def _draft_events(
             notes.append(converse_note)
         entry = codebook.entry(pair_code)
         pair_relation = relation
+        if relation and target and target[1] == "target:sole-other-party":
+            pair_relation = None  # a guessed party: the act is coded, the ledger takes no relation on it
+            notes.append("relation:none:party-guessed")
         if relation and relation.startswith("recognition") and _breakaway(target_actor):
             # "recognised two separatist regions of Georgia as independent states": not Georgia
             pair_relation = None

@@ -152,12 +152,21 @@ TELLING = {
 UNDIRECTED_CODES = ("011", "015", "0831", "0341")
 
 
-def sole_other(tree: Tree, index: ActorIndex, draft: Draft, drafts: dict[int, Draft]) -> list[ActorRef]:
+def sole_other(
+    tree: Tree, index: ActorIndex, draft: Draft, drafts: dict[int, Draft], relations: bool = False
+) -> list[ActorRef]:
     """The target of an act whose phrase names none, when its sentence names one other party only
     ("Gunmen from al-Shabaab stormed a shopping mall in Nairobi", "North Korea denied any role in the
-    sinking of the South Korean warship"), as event coders take the other actor of the sentence. Never
-    for an act with a relation hint: the ledger takes no relation on a guess."""
-    if draft.targets or not draft.sources or draft.relation or draft.pattern.relation:
+    sinking of the South Korean warship"), as event coders take the other actor of the sentence. An act
+    with a relation hint takes one only when ``relations`` is set, and its event then carries no relation
+    (the ledger takes none on a guess); a recognition never does."""
+    hinted = draft.relation or draft.pattern.relation
+    if (
+        draft.targets
+        or not draft.sources
+        or (hinted and not relations)
+        or (hinted or "").startswith("recognition")
+    ):
         return []
     if "mutual" in draft.pattern.flags or draft.pattern.converse or draft.reciprocal:
         return []  # "India and Pakistan held talks": each other's, found when the events are built

@@ -273,3 +273,10 @@ def test_a_call_an_appeal_is_made_in_is_how_it_was_made_not_what_was_asked(pipel
     events = _story(pipeline, text, "2024-04-04")
     assert [e.counted for e in events if e.cameo == "041"] == [True, True]
     assert not [e for e in events if e.cameo.startswith("03")]
+
+
+def test_a_recall_naming_no_state_takes_the_sentence_s_other_party_but_gives_the_ledger_no_relation(pipeline):
+    text = "Chad recalled its ambassador for consultations on Saturday over the war in Israel."
+    [event] = [e for e in _story(pipeline, text, "2023-11-04") if e.cameo == "161"]
+    assert (event.source.country, event.target.country, event.relation) == ("TCD", "ISR", None)
+    assert "relation:none:party-guessed" in event.evidence.notes
