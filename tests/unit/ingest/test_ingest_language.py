@@ -56,3 +56,15 @@ def test_english_with_foreign_quotes_and_names_stays_english():
         'would deepen ties with Kabul. Officials in Tehran added "شكرا" to their note, which was read out.'
     )
     assert detect_language(text).code == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli Foreign Minister Israel Katz welcomed Bolivia's move as a positive step.",
+        "Japan should recognise Palestine now, a former Japanese ambassador argued in a newspaper column.",
+    ],
+)
+def test_a_short_english_sentence_whose_function_words_are_a_and_as_is_english(text):
+    # "a" and "as" are Portuguese function words too; English counts its own "a"
+    assert detect_language(text).code == "en"
