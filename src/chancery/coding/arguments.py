@@ -24,6 +24,20 @@ GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # plural nouns for the states of an organisation, each acting on its own ("EU states", "Arab League
 # countries"); "NATO allies" and "members" speak together, as the organisation
 MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
+# nouns that count some of what their "of" phrase names ("a string of EU members", "a number of states")
+QUANTITY_NOUNS = {
+    "string",
+    "number",
+    "handful",
+    "majority",
+    "host",
+    "series",
+    "dozen",
+    "raft",
+    "slew",
+    "clutch",
+    "group",
+}
 # words that make "members" some of an organisation's members, not the organisation ("most EU members")
 SUBSET_WORDS = {
     "most", "many", "several", "some", "few", "other", "certain", "various", "numerous", "individual",
@@ -151,6 +165,18 @@ class ActorIndex:
         found = self.mention_at(i)
         return found is not None and found.kind == "igo"
 
+    def _quantity_of(self, i: int) -> int:
+        """ "a string of other EU members", "a number of EU states": the members the quantity counts."""
+        if self.tree.lemma(i) not in QUANTITY_NOUNS:
+            return i
+        counted = [
+            o
+            for p in self.tree.children(i, "prep")
+            if self.tree.lemma(p) == "of"
+            for o in self.tree.children(p, "pobj")
+        ]
+        return counted[0] if counted else i
+
     def posted_in(self, place: Mention) -> bool:
         """Whether a place names where a mission is posted ("its embassy in Kabul")."""
         prep = self.tree.tokens[place.head].head
@@ -188,7 +214,7 @@ class ActorIndex:
                     continue
             if token.tag in {"WDT", "WP"}:
                 i = self._antecedent(i)  # "Cuba, which Mexico urged Washington to remove from ..."
-            if not as_target and self._members_of(i):
+            if not as_target and (self._members_of(i) or self._members_of(self._quantity_of(i))):
                 continue  # "EU states that have recognised Kosovo": the members act, unnamed
             if self.tree.ranked(i) and i not in self.by_token:
                 continue  # "the first member of the EU to do so" describes a state, not the EU

@@ -105,6 +105,9 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             verb = tree.tokens[prep].head if tree.tokens[i].dep == "pobj" else i
             hearers = tree.objects(verb) + tree.datives(verb) if verb != i else []
             tokens = [k for k in hearers if index.is_actor(k)] if len(tree.subjects(verb)[0]) < 2 else []
+        elif role == "objclause":  # "withdrew the recognition it had extended to Taipei": told in its clause
+            clauses = [c for o in tree.objects(i) for c in tree.children(o, "relcl", "acl")]
+            tokens = [k for c in clauses for k in tree.datives(c) + tree.prep_objects(c, "to")]
         elif role == "modified":  # "a US-brokered ceasefire between Israel and Hezbollah": its parties
             noun = tree.tokens[i].head if tree.tokens[i].dep == "amod" else i
             tokens = tree.prep_objects(noun, "between")

@@ -166,6 +166,8 @@ class Tree:
         if self.children(i, "auxpass"):  # "declared persona non grata by Estonia": the parser's attachment
             hosts += self.children(i, "oprd", "dobj")
         for child in [c for host in hosts for c in self.children(host, "agent", "prep")]:
+            if any(self.lemma(k) in {"not", "never"} for k in self.children(child, "neg", "advmod")):
+                continue  # "recognised by 100 countries, but not by Serbia, Russia or China"
             if self.lemma(child) == "by":
                 for pobj in self.children(child, "pobj"):
                     found.extend(self.listed_members(pobj) or self.with_conjuncts(pobj))

@@ -280,3 +280,25 @@ def test_a_recall_naming_no_state_takes_the_sentence_s_other_party_but_gives_the
     [event] = [e for e in _story(pipeline, text, "2023-11-04") if e.cameo == "161"]
     assert (event.source.country, event.target.country, event.relation) == ("TCD", "ISR", None)
     assert "relation:none:party-guessed" in event.evidence.notes
+
+
+def test_states_a_negated_by_phrase_names_are_no_recognisers(pipeline):
+    text = "Kosovo is recognised by about 100 countries, but not by Serbia, Russia or China."
+    events = _story(pipeline, text, "2021-02-02")
+    assert not [e for e in events if e.cameo == "054" and e.counted]
+
+
+def test_a_string_of_an_organisation_s_members_is_some_members_not_the_organisation(pipeline):
+    text = "Spain, France and a string of other European Union members recognised Juan Guaido on Monday."
+    sources = sorted(e.source.code for e in _story(pipeline, text, "2019-02-04") if e.cameo == "054")
+    assert sources == ["ESP", "FRA"]
+
+
+def test_a_recognition_withdrawn_names_whom_its_relative_clause_says_it_was_extended_to(pipeline):
+    text = "Honduras formally withdrew the recognition it had extended to Taipei for eight decades."
+    [event] = [e for e in _story(pipeline, text, "2023-03-26") if e.cameo == "161"]
+    assert (event.source.country, event.target.country, event.relation) == (
+        "HND",
+        "TWN",
+        "recognition:withdrawn",
+    )
