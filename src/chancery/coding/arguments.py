@@ -26,18 +26,8 @@ GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
 # nouns that count some of what their "of" phrase names ("a string of EU members", "a number of states")
 QUANTITY_NOUNS = {
-    "string",
-    "number",
-    "handful",
-    "majority",
-    "host",
-    "series",
-    "dozen",
-    "raft",
-    "slew",
-    "clutch",
-    "group",
-}
+    "string", "number", "handful", "majority", "host", "series", "dozen", "raft", "slew", "clutch", "group",
+}  # fmt: skip
 # words that make "members" some of an organisation's members, not the organisation ("most EU members")
 SUBSET_WORDS = {
     "most", "many", "several", "some", "few", "other", "certain", "various", "numerous", "individual",

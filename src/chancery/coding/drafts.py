@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chancery.clauses import ancestors
-from chancery.coding.arguments import ActorIndex
+from chancery.coding.arguments import ACT_NOUNS, ActorIndex
 from chancery.coding.modality import IMPLICATION_VERBS, Analysis
 from chancery.coding.patterns import Pattern
 from chancery.coding.places import UNNAMED_MEMBERS, civilian_target, located_in
@@ -379,8 +379,6 @@ def _implying(tree: Tree, i: int) -> int | None:
     return holder
 
 
-# nouns that sum up the act of the clause they are set beside ("..., a move that ...", "..., a step ...")
-ACT_NOUNS = {"move", "step", "decision", "gesture", "measure", "action"}
 # verbs that report a speaker's own account of what their act was or was not
 SAYING = {"say", "stress", "insist", "emphasise", "emphasize", "underline", "clarify", "add", "note", "state"}
 

@@ -161,7 +161,7 @@ def _code_sentence(
             preps = {"after", "following"} | ({"for"} if _travelled_for(tree, i) else set())
             source_tokens, how = tree.clause_subject(i, preps)
             sources = index.resolve(source_tokens, date[0])
-        if not sources and pattern.id.startswith("phone."):
+        if not sources and "medium" in pattern.flags:
             # "Sunak told Zelensky in a phone call", "Macron told Putin by telephone": the teller called
             source_tokens, how = tree.clause_subject(i, {"by", "in", "during", "over"})
             sources = index.resolve(source_tokens, date[0])

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from chancery.coding.arguments import ACT_NOUNS, ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import Draft, argument_tokens, depth
-from chancery.coding.modality import MEDIUM_NOUNS, Analysis
+from chancery.coding.modality import Analysis, by_medium
 from chancery.coding.patterns import Pattern
 from chancery.coding.structure import Tree
 
@@ -265,8 +265,7 @@ def _circumstance(tree: Tree, governor: int, i: int) -> bool:
     while i != governor and tree.tokens[i].head != i:
         if tree.tokens[i].dep == "prep" and tree.lemma(i) in CIRCUMSTANCE_PREPS:
             return True
-        medium = any(tree.lemma(o) in MEDIUM_NOUNS for o in tree.children(i, "pobj"))
-        if tree.tokens[i].dep == "prep" and tree.lemma(i) in {"in", "by", "over"} and medium:
+        if tree.tokens[i].dep == "prep" and by_medium(tree, i):
             return True  # "urged Netanyahu in a phone call to ...": how the appeal was made
         i = tree.tokens[i].head
     return False

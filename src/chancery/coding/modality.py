@@ -420,6 +420,14 @@ REASON_HOLDERS = FACTIVE_VERBS | {
 }  # fmt: skip
 
 
+def by_medium(tree: Tree, prep: int) -> bool:
+    """Whether preposition ``prep`` names what a message was carried by ("in a phone call", "by
+    telephone"): a circumstance of the saying, never the act said or asked for."""
+    return tree.lemma(prep) in {"in", "by", "over"} and any(
+        tree.lemma(o) in MEDIUM_NOUNS for o in tree.children(prep, "pobj")
+    )
+
+
 def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
     """The predicate a preposition's act hangs from, when its factuality passes through it; None to stop.
 
@@ -455,9 +463,7 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         return holder  # "went ahead with recognising", "pressed on with"
     if word in ADJUNCT_PREPS or word == "against":
         return None
-    if word in {"in", "by", "over"} and any(
-        tree.lemma(o) in MEDIUM_NOUNS for o in tree.children(prep, "pobj")
-    ):
+    if by_medium(tree, prep):
         return None  # "urged Netanyahu in a phone call to ...": the call is how it was said, and was made
     if word == "for" and lemma in TRAVEL_VERBS:
         return holder  # "flew to Moscow for talks", "is due to visit Damascus for talks": as the journey

@@ -260,13 +260,12 @@ class Matcher:
                 not any(is_actor(o) for o in tree.objects(i)) or tree.children(i, "oprd")
             ):
                 continue  # "called Kyiv", not "called the Swedish plan premature": an object described
-            objects = direct + [o for p in tree.children(i, "prep") for o in tree.children(p, "pobj")]
-            if "polity" in pattern.flags and not any((is_polity or is_actor)(o) for o in objects):
+            if "polity" in pattern.flags and not any((is_polity or is_actor)(o) for o in words.held):
                 continue  # "dropped Taipei", not "abandoned Kherson": a state or its government, not a town
-            if "predicative" in pattern.flags:
-                predicate = _predicate(tree, i)
-                if not predicate or (pattern.polarity and _sign(tree, predicate) != pattern.polarity):
-                    continue  # "called the decision unjustified": what the object is called, and its tone
+            if "predicative" in pattern.flags and (
+                not words.predicate or (pattern.polarity and words.tone != pattern.polarity)
+            ):
+                continue  # "called the decision unjustified": what the object is called, and its tone
             if "finite" in pattern.flags and _participle_aside(tree, i):
                 continue  # "..., breaking with France and Britain": parting ways, not cutting ties
             if "needcomp" in pattern.flags and not _complements(tree, i):
@@ -309,6 +308,20 @@ class _Words:
     @cached_property
     def subjects(self) -> set[str]:
         return {self.tree.lemma(k) for k in self.tree.children(self.i, "nsubj")}
+
+    @cached_property
+    def held(self) -> list[int]:
+        """The direct objects and prepositional objects of the trigger ("dropped Taipei", "broke with X")."""
+        direct = self.tree.children(self.i, "dobj")
+        return direct + [o for p in self.tree.children(self.i, "prep") for o in self.tree.children(p, "pobj")]
+
+    @cached_property
+    def predicate(self) -> list[int]:
+        return _predicate(self.tree, self.i)
+
+    @cached_property
+    def tone(self) -> str:
+        return _sign(self.tree, self.predicate)
 
 
 # what diplomatic recognition can be of, besides a named actor: a state, a government, its leaders
