@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chancery.coding.structure import CLAUSAL_DEPS, OBJECT_CONTROL, Tree
+from chancery.coding.structure import CHARGING_VERBS, CLAUSAL_DEPS, OBJECT_CONTROL, QUANTITY_NOUNS, Tree
 from chancery.records import Actor, Mention, ParsedArticle, Quote
 
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
@@ -24,10 +24,6 @@ GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # plural nouns for the states of an organisation, each acting on its own ("EU states", "Arab League
 # countries"); "NATO allies" and "members" speak together, as the organisation
 MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
-# nouns that count some of what their "of" phrase names ("a string of EU members", "a number of states")
-QUANTITY_NOUNS = {
-    "string", "number", "handful", "majority", "host", "series", "dozen", "raft", "slew", "clutch", "group",
-}  # fmt: skip
 # words that make "members" some of an organisation's members, not the organisation ("most EU members")
 SUBSET_WORDS = {
     "most", "many", "several", "some", "few", "other", "certain", "various", "numerous", "individual",
@@ -208,6 +204,9 @@ class ActorIndex:
                 continue  # "EU states that have recognised Kosovo": the members act, unnamed
             if self.tree.ranked(i) and i not in self.by_token:
                 continue  # "the first member of the EU to do so" describes a state, not the EU
+            owned = [k for k in self.tree.children(i, "poss") if self.tree.tokens[k].tag == "PRP$"]
+            if as_target and token.dep == "conj" and owned and i not in self.by_token:
+                continue  # "its recognition of a Palestinian state and its backing for South Africa": an act
             mention = self.mention_at(i)
             # a place is where something happens, never who acts; it is a target only when it is
             # the argument itself ("visited Moscow", "its embassy in Kabul"), not a circumstance
@@ -234,9 +233,12 @@ class ActorIndex:
                 found.extend(self._speaker_of_clause(i, day))
             elif size := self._pair_word(i):
                 # "after the two agreed a ceasefire", "both sides", "the three capitals": the last
-                # coordinated group of that size named in the sentence
-                before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= i]
-                group = self._plural(before, size)
+                # coordinated group of that size named in the sentence, or else in the one before
+                for back in (token.sentence, token.sentence - 1):
+                    before = [m for m in self.mentions if m.sentence == back and m.last <= i]
+                    group = self._plural(before, size)
+                    if group:
+                        break
                 found.extend((m.actor_on(day), "actor:the-group", None) for m in group)
             else:
                 found.extend(
@@ -368,6 +370,9 @@ class ActorIndex:
             token = tree.tokens[node]
             if token.dep == "prep" and tree.lemma(node) in ADDRESSED_FOR:
                 objects = tree.children(token.head, "dobj")
+                charged = tree.tokens[token.head]
+                if not objects and charged.dep == "dobj" and tree.lemma(charged.head) in CHARGING_VERBS:
+                    objects = [token.head]  # "accusing the Irish government of policies including its ..."
                 mention = self.mention_at(objects[0]) if len(objects) == 1 else None
                 if mention is not None and mention.kind != "place":
                     return mention
@@ -470,6 +475,8 @@ class ActorIndex:
         one ("they", "both", "each") only a plural subject ("Serbia and Montenegro said they ...")."""
         plural = self.tree.words[i] in PLURAL_PRONOUNS
         node = self.tree.tokens[i].head
+        if self.tree.tokens[node].dep == "relcl":
+            return self._subject_of_relative(i, node, day)
         complement = True  # whether the pronoun's clause is, so far, a complement of the clauses above
         for _ in range(8):
             token = self.tree.tokens[node]
@@ -492,4 +499,20 @@ class ActorIndex:
                     return []  # "Belgrade expelled their envoys after they recognised Kosovo": not Belgrade
                 if found:
                     return found
+        return []
+
+    def _subject_of_relative(
+        self, i: int, clause: int, day: str | None
+    ) -> list[tuple[Actor, str, str | None]]:
+        """ "Bahrain restored the ties it cut in 2016": a pronoun subject of a relative clause on the main
+        verb's object is the main verb's subject, when no other party is named between them ("criticised
+        Iran over the missiles it fired" may mean either)."""
+        noun = self.tree.tokens[clause].head
+        if self.tree.tokens[noun].dep not in {"dobj", "obj"} or self.tree.words[i] in PLURAL_PRONOUNS:
+            return []
+        for subject in self.tree.children(self.tree.tokens[noun].head, "nsubj"):
+            between = [m for m in self.mentions if subject < m.head < i and m.kind not in PERSONAL_KINDS]
+            mention = self.mention_at(subject)
+            if mention is not None and not between:
+                return [(mention.actor_on(day), "actor:pronoun-main-subject", None)]
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from chancery.clauses import ancestors
@@ -42,6 +43,9 @@ class Draft:
     act: str | None = None
     reciprocal: bool = (
         False  # coordinated sources acting on one another ("pledged to reopen their embassies")
+    )
+    sided: bool = (
+        False  # coordinated sources act side by side on one named but unknown ("clashed with the bloc")
     )
     presupposed: bool = False  # copied from another's act by a presupposition ("the second to do so after X")
     about: bool = False  # another event is about this one ("welcomed Russia's decision to recognise ...")
@@ -304,6 +308,10 @@ def answered_by(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
 RULERS = {"authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership"}
 
 
+# mentions that name a state a story may be about: its name, its capital, its places
+STORY_KINDS = {"state", "capital", "place"}
+
+
 def story_government(tree: Tree, index: ActorIndex, draft: Draft, home: str | None) -> list[ActorRef]:
     """ "NIAMEY - ... France did not recognise the military authorities": unnamed rulers a recognition
     is about are those of the state the story is told from, when the one recognising is another."""
@@ -312,15 +320,34 @@ def story_government(tree: Tree, index: ActorIndex, draft: Draft, home: str | No
     objects = [k for k in tree.objects(draft.i) if tree.lemma(k) in RULERS and not index.is_actor(k)]
     if not objects or tree.children(objects[0], "poss"):
         return []
-    if any(a.country == home for a, _, _ in draft.sources):
+    own = {a.country for a, _, _ in draft.sources}
+    if home in own:
         return []  # "MOSCOW - Russia recognised the new authorities": whose, the words do not say
+    # "ABUJA - ... the officers who seized power in Niger ... France does not recognise the authorities":
+    # the state the story has named most, when that is not the dateline's, is the one it is about
+    named = Counter(
+        m.actor.country
+        for m in index.mentions
+        if m.head < draft.i and m.kind in STORY_KINDS and m.actor.country and m.actor.country not in own
+    )
+    subject = max(named, key=lambda c: (named[c], c == home), default=home)
+    state = subject if named[subject] > named[home] else home
     text = tree.tokens[objects[0]].text
-    return [(Actor(text=text, code=home + "GOV", country=home, sector="GOV"), "target:rulers-of-story", None)]
+    return [
+        (Actor(text=text, code=state + "GOV", country=state, sector="GOV"), "target:rulers-of-story", None)
+    ]
 
 
 def parties(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """The subjects of the clause a mediation or visit sits in ("a deal brokered by China"), and the
-    one they act with ("restored relations with Kenya following mediation by Qatar")."""
+    one they act with ("restored relations with Kenya following mediation by Qatar"). Not for a visit
+    whose own phrase says where it went ("denounced Koizumi's visit to the Yasukuni shrine": a shrine at
+    home, not a visit to those who denounce it)."""
+    named = [
+        o for p in draft.pattern.targets if p.startswith("prep:") for o in tree.prep_objects(draft.i, p[5:])
+    ]
+    if index.resolve([k for o in named for k in tree.subtree(o)], draft.date[0], as_target=True):
+        return []
     node = draft.i
     for _ in range(4):
         token = tree.tokens[node]

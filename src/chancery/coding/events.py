@@ -33,7 +33,13 @@ from chancery.coding.frames import apply_frames, denials, nest, protested, threa
 from chancery.coding.modality import CONDITION_MARKS, TRAVEL_VERBS, Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
-from chancery.coding.places import crowd_source, home_target, members_source, sole_other
+from chancery.coding.places import (
+    crowd_source,
+    fought_each_other,
+    home_target,
+    members_source,
+    sole_other,
+)
 from chancery.coding.presuppositions import presupposed, repeats
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import (
@@ -158,9 +164,17 @@ def _code_sentence(
         if not sources and pattern.pos == "N" and pattern.cameo.startswith("04"):
             # "Medvedev said after talks with Sarkozy": talks held, by the one who spoke after them;
             # "Uribe flew to Venezuela for talks with Chavez": by the one who travelled to hold them
-            preps = {"after", "following"} | ({"for"} if _travelled_for(tree, i) else set())
+            # "Rice, on a one-day visit to Nairobi, urged ...": by the one on the visit
+            preps = {"after", "following", "on"} | ({"for"} if _travelled_for(tree, i) else set())
             source_tokens, how = tree.clause_subject(i, preps)
             sources = index.resolve(source_tokens, date[0])
+        summoner = next((f.split("=", 1)[1] for f in pattern.flags if f.startswith("summoner=")), None)
+        if not sources and summoner and how == "passive-without-agent":
+            # "Spain's ambassador was summoned to the foreign ministry in Jerusalem": by the state whose
+            # ministry (or capital) the phrase names
+            source_tokens = [k for o in tree.prep_objects(i, summoner) for k in tree.subtree(o)]
+            sources = [a for a in index.resolve(source_tokens, date[0], as_target=True) if a[0].country][:1]
+            how = "summoned-to"
         if not sources and "medium" in pattern.flags:
             # "Sunak told Zelensky in a phone call", "Macron told Putin by telephone": the teller called
             source_tokens, how = tree.clause_subject(i, {"by", "in", "during", "over"})
@@ -177,10 +191,14 @@ def _code_sentence(
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
     for draft in drafts.values():
         draft.sources.extend(elliptical_sources(tree, index, draft))
+        if {"mutual", "subjobject"} <= draft.pattern.flags:
+            draft.sources = []  # "fighting with Azerbaijan erupted": the noun's sides are those it is between
         if not draft.sources and "mutual" in draft.pattern.flags:
             between = tree.prep_objects(draft.i, "between")  # "relations were established between A and B"
             draft.sources = index.resolve(between, draft.date[0])
             draft.source_note = "source:mutual-between"
+            if len(draft.sources) == 1:
+                draft.suppressed = True  # "fighting between Azerbaijani and ethnic Armenian forces": one side
         draft.targets = (
             find_targets(tree, index, draft)
             or thanked_for(tree, index, draft)
@@ -220,10 +238,30 @@ def _code_sentence(
             or one_another
             or (bool({"their", "each"} & set(owners)) and draft.pattern.cameo[:2] < "09")
         )
+        if not draft.targets and len(draft.sources) == 2:
+            # "both sides expelled diplomats", "the two countries will reopen embassies": to each other
+            draft.reciprocal |= all(note == "actor:the-group" for _, note, _ in draft.sources)
+        if fought_each_other(tree, index, draft):
+            draft.targets, draft.reciprocal = [], True  # the fight's sides are its subjects
+        named_other = [
+            k  # a party named by a name or a definite noun: not "each other", not "with immediate effect"
+            for k in tree.prep_objects(draft.i, "with")
+            if tree.words[k] not in {"other", "another"}
+            and (
+                tree.tokens[k].pos == "PROPN"
+                or {"the", "its", "their"} & {tree.words[d] for d in tree.children(k, "det", "poss")}
+            )
+        ]
+        if "mutual" in draft.pattern.flags and not draft.targets and not draft.reciprocal and named_other:
+            # "Mali and Burkina Faso clashed with the regional bloc": side by side, with one chancery
+            # cannot name, not with each other
+            draft.sided = True
         if draft.pattern.relation == "representation:expelled" and own_envoys(tree, index, draft):
             draft.relation = "representation:recalled"  # "ordered the country's ambassadors home"
         if "needtarget" in draft.pattern.flags and not draft.targets:
             draft.suppressed = True
+        if draft.pattern.converse == "043" and not draft.targets and _visit_at_home(tree, index, draft):
+            draft.suppressed = True  # "Koizumi's visit to Tokyo's Yasukuni shrine": a trip at home
         if draft.source_note == "source:clause-subject" and not draft.targets:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
     for draft in drafts.values():
@@ -232,6 +270,25 @@ def _code_sentence(
             found = index.resolve(_condition_subjects(tree, draft.i), draft.date[0])
             own = {a.country for a, _, _ in draft.sources}
             draft.targets = [(a, "target:party-of-condition", q) for a, _, q in found if a.country not in own]
+        head = drafts.get(tree.tokens[draft.i].head)
+        if not draft.targets and draft.sources and head is not None and _said_in_passing(tree, draft, head):
+            # "China demanded that Washington stop the trip, warning that ...": the warning is to Washington
+            draft.targets = [(a, "target:of-the-statement-it-adds-to", q) for a, _, q in head.targets]
+        if not draft.targets and draft.sources and draft.code.startswith("016"):
+            # "accusing Tehran of arming the Polisario, a charge Iran denied": denied to the accuser
+            own = {a.code for a, _, _ in draft.sources}
+            draft.targets = [
+                (a, "target:accuser", q)
+                for d in drafts.values()
+                if d is not draft and d.code.startswith("11") and d.i < draft.i
+                for a, _, q in d.sources
+                if a.code not in own
+            ]
+            reported = [d.analysis.reporter for d in drafts.values() if d.i < draft.i and d.analysis.reporter]
+            if not draft.targets and reported:
+                # "US officials said Moscow could be planning an offensive, an accusation the Kremlin denies"
+                found = index.resolve(tree.subjects(reported[0])[0], draft.date[0])
+                draft.targets = [(a, "target:accuser", q) for a, _, q in found if a.code not in own]
         if not draft.targets and draft.sources:
             draft.targets = borrowed_targets(tree, drafts, draft)
         diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
@@ -492,7 +549,7 @@ def _draft_events(
     pairs: list[tuple[ActorRef, ActorRef | None]] = []
     if draft.targets:
         pairs = [(s, t) for s in draft.sources for t in draft.targets if _two_parties(s[0], t[0])]
-    elif ("mutual" in draft.pattern.flags or draft.reciprocal) and len(draft.sources) > 1:
+    elif ("mutual" in draft.pattern.flags or draft.reciprocal) and len(draft.sources) > 1 and not draft.sided:
         pairs = [(s, t) for s in draft.sources for t in draft.sources if s is not t]
     if not pairs:
         pairs = [(s, None) for s in draft.sources]
@@ -609,3 +666,27 @@ def _plover(crosswalk: Plover, pattern: Pattern, code: str) -> Plover:
         return crosswalk
     event, mode = pattern.plover
     return replace(crosswalk, event=event, mode=mode)
+
+
+def _visit_at_home(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
+    """Whether a visit's own "to" phrase names a place in the visitor's own state."""
+    own = {actor.country for actor, _, _ in draft.sources}
+    phrase = [k for o in tree.prep_objects(draft.i, "to") for k in tree.subtree(o)]
+    places = index.resolve(phrase, draft.date[0], as_target=True)
+    return bool(places) and all(actor.country in own for actor, _, _ in places)
+
+
+def _said_in_passing(tree: Tree, draft: Draft, head: Draft) -> bool:
+    """Whether ``draft`` is a statement set after another's by a participle ("..., warning that ...",
+    "..., adding that ...") of the same speakers: it is addressed to whom the first was."""
+    token = tree.tokens[draft.i]
+    verbal = draft.code[:2] in {
+        "01",
+        "02",
+        "10",
+        "11",
+        "12",
+        "13",
+    }  # said, asked, demanded, blamed, refused, warned
+    speakers = {a.code for a, _, _ in draft.sources} == {a.code for a, _, _ in head.sources}
+    return token.dep == "advcl" and token.tag == "VBG" and verbal and speakers and bool(head.targets)

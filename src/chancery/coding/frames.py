@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from chancery.coding.arguments import ACT_NOUNS, ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import Draft, argument_tokens, depth
-from chancery.coding.modality import Analysis, by_medium
+from chancery.coding.modality import Analysis, by_medium, on_a_journey
 from chancery.coding.patterns import Pattern
 from chancery.coding.structure import Tree
 
@@ -265,8 +265,10 @@ def _circumstance(tree: Tree, governor: int, i: int) -> bool:
     while i != governor and tree.tokens[i].head != i:
         if tree.tokens[i].dep == "prep" and tree.lemma(i) in CIRCUMSTANCE_PREPS:
             return True
-        if tree.tokens[i].dep == "prep" and by_medium(tree, i):
-            return True  # "urged Netanyahu in a phone call to ...": how the appeal was made
+        if tree.tokens[i].dep == "prep" and (by_medium(tree, i) or on_a_journey(tree, i)):
+            # "urged Netanyahu in a phone call to ...", "Rice, on a visit to Nairobi, urged Kibaki to ...":
+            # how and where the appeal was made
+            return True
         i = tree.tokens[i].head
     return False
 

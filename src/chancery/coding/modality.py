@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from chancery.coding.patterns import Governor
-from chancery.coding.structure import Tree
+from chancery.coding.structure import CHARGING_VERBS, JOURNEY_NOUNS, Tree
 
 CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till", "as long as"}
 CONDITION_PREPS = {"until", "unless", "pending", "till"}
@@ -38,7 +38,6 @@ REALISING_VERBS = {
 }  # fmt: skip
 UNDOING_VERBS = {"cancel", "postpone", "scrap", "call", "shelve", "abandon", "delay"}
 HAPPENING_VERBS = {"materialise", "materialize", "happen", "occur", "proceed", "take", "go", "come"}
-CHARGING_VERBS = {"accuse", "charge", "suspect", "blame", "indict", "convict"}
 AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "plan", "memorandum", "declaration"}
 DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "debunk"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "apparently"}
@@ -67,7 +66,8 @@ POSSIBLE_ADJECTIVES = {
 # documents whose content is an act: "a decree recognising X" has the mood of its signing or sending
 DOCUMENTS = {
     "decree", "resolution", "bill", "law", "motion", "statement", "declaration", "letter", "document",
-    "agreement", "treaty", "order", "text", "proposal", "draft",
+    "agreement", "treaty", "order", "text", "proposal", "draft", "communique", "communiqué", "accord",
+    "memorandum",
 }  # fmt: skip
 # intentions that are a schedule rather than a statement of intent ("was due to travel")
 SCHEDULING = {"due", "set", "schedule", "slate", "slated", "expect", "move"}
@@ -314,6 +314,10 @@ def analyse(
             stop = _negated_above(tree, head, governors, node, result)
             if stop:
                 break
+        participle = token.dep == "advcl" and token.tag in {"VBG", "VBN"} and not tree.children(node, "mark")
+        aside = participle and (node < head or tree.words[min(tree.subtree(node)) - 1] == ",")
+        if head in frame_triggers and aside:
+            break  # "Wrapping up a visit to China, Bachelet urged Beijing to ...": a circumstance, done
         if head in frame_triggers:
             result.governed_by = head
             result.notes.append(f"governed:{frame_triggers[head]}:{tree.tokens[head].text}")
@@ -428,6 +432,14 @@ def by_medium(tree: Tree, prep: int) -> bool:
     )
 
 
+def on_a_journey(tree: Tree, prep: int) -> bool:
+    """Whether preposition ``prep`` says where its clause's subject was ("on a visit to Nairobi", "on
+    the sidelines of the summit"): a circumstance of what the subject did there, done itself."""
+    return tree.lemma(prep) == "on" and any(
+        tree.lemma(o) in JOURNEY_NOUNS for o in tree.children(prep, "pobj")
+    )
+
+
 def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
     """The predicate a preposition's act hangs from, when its factuality passes through it; None to stop.
 
@@ -463,8 +475,10 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         return holder  # "went ahead with recognising", "pressed on with"
     if word in ADJUNCT_PREPS or word == "against":
         return None
-    if by_medium(tree, prep):
-        return None  # "urged Netanyahu in a phone call to ...": the call is how it was said, and was made
+    if by_medium(tree, prep) or on_a_journey(tree, prep):
+        # "urged Netanyahu in a phone call to ...", "Rice, on a visit to Nairobi, urged ...": how or where
+        # it was said; the call or the visit was made
+        return None
     if word == "for" and lemma in TRAVEL_VERBS:
         return holder  # "flew to Moscow for talks", "is due to visit Damascus for talks": as the journey
     if word in {"toward", "towards", "about"} or (word == "for" and lemma not in REASON_HOLDERS):
@@ -544,6 +558,13 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
     if first and _negated(tree, node):
         result.negated = True
         result.notes.append("negation:" + _negation_cue(tree, node))
+    if first and not result.negated and tree.tokens[node].pos in {"VERB", "AUX"}:
+        cues = [
+            k for o in tree.children(node, "dobj") for k in tree.children(o, "det") if tree.lemma(k) == "no"
+        ]
+        if cues:  # "has had no diplomatic relations with Iran since 2016", "gave no aid": none done
+            result.negated = True
+            result.notes.append("negation:object:no")
     if first and not result.negated:
         for subject in tree.children(node, "nsubj", "nsubjpass"):
             cues = [k for k in tree.children(subject, "det", "preconj") if tree.lemma(k) in {"no", "neither"}]

@@ -223,8 +223,8 @@ class Matcher:
                 continue
             if pattern.not_subjects and pattern.not_subjects & words.subjects:
                 continue  # "peacekeeping troops arrived in Bosnia": troops arriving pay no visit
-            if pattern.not_objects and pattern.not_objects & {tree.lemma(k) for k in tree.objects(i)}:
-                continue  # "a video released by the ministry" frees no one
+            if pattern.not_objects and pattern.not_objects & _object_lemmas(tree, i):
+                continue  # "a video released by the ministry" frees no one; "met the first of the conditions"
             if pattern.not_particles and pattern.not_particles & words.particles:
                 continue  # "backing away from a promise" backs no one
             held = (
@@ -429,7 +429,23 @@ def _bare_gerund(tree: Tree, k: int) -> bool:
     return tree.tokens[k].tag == "VBG" and not tree.children(k, "nsubj", "aux", "mark")
 
 
+def _object_lemmas(tree: Tree, i: int) -> set[str]:
+    """The lemmas of a verb's objects and of what their "of" names ("the first of the conditions")."""
+    objects = tree.objects(i)
+    named = [
+        o
+        for k in objects
+        for p in tree.children(k, "prep")
+        if tree.lemma(p) == "of"
+        for o in tree.children(p, "pobj")
+    ]
+    return {tree.lemma(k) for k in objects + named}
+
+
 def _is_bare_auxiliary(tree: Tree, i: int) -> bool:
+    """An auxiliary, or "going to" + verb: the future, not a journey ("not going to send oil to X")."""
+    if tree.lemma(i) == "go" and any("to" in tree.aux_words(k) for k in tree.children(i, "xcomp")):
+        return True
     return tree.tokens[i].dep in {"aux", "auxpass"}
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 CIVILIAN_NOUNS = {
     "civilian", "people", "woman", "child", "resident", "villager", "worker", "student", "refugee",
     "protester", "demonstrator", "journalist", "citizen", "girl", "man", "family", "inhabitant",
+    "schoolgirl", "schoolchild", "pupil", "tourist", "passenger", "pilgrim", "farmer", "teacher",
 }  # fmt: skip
 # roots of coercion and violence, whose unnamed victims belong to the place it is done in
 FORCEFUL_ROOTS = ("17", "18", "19", "20")
@@ -125,6 +126,8 @@ def home_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     state a party to its own relations ("the ministry condemned ...")."""
     if draft.targets or not draft.sources or not draft.code.startswith(HOME_ROOTS):
         return []
+    if ("mutual" in draft.pattern.flags or draft.reciprocal) and len(draft.sources) > 1:
+        return []  # "the army and the RSF clashed in Khartoum": with each other, wherever it was
     bodies = [actor for actor, _, _ in draft.sources]
     if any(not a.country or not a.sector or a.code.startswith(("IGO", "NGO")) for a in bodies):
         return []
@@ -264,3 +267,30 @@ def members_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -
     if not nouns or UNNAMED_MEMBERS[tree.lemma(nouns[0])] == "MIL":
         return []
     return crowd_source(tree, index, i, nouns)
+
+
+def fought_each_other(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
+    """Whether the coordinated sources of a fight fought one another: "Sudan's army and the Rapid
+    Support Forces fought for control of Khartoum" (two subjects, each a noun of its own, and no foe
+    named outside them), "Rwandan and Ugandan troops fought each other". "US and British troops fought in
+    Helmand" names one side, and "the army and police fought the rebels" its foe."""
+    if "combatants" not in draft.pattern.flags or len(draft.sources) < 2:
+        return False
+    if draft.reciprocal:
+        return True
+    own = {actor.code for actor, _, _ in draft.sources}
+    named = tree.children(draft.i, "dobj") + [
+        o for prep in ("with", "against", "on") for o in tree.prep_objects(draft.i, prep)
+    ]
+    for k in named:
+        for j in tree.with_conjuncts(k):
+            mention = index.mention_at(j)
+            if mention is not None and mention.first <= j < mention.last and mention.actor.code not in own:
+                return False  # "fought running battles with police": a foe of their own
+    subjects = tree.subjects(draft.i)[0]
+    return any(
+        tree.tokens[k].dep == "conj"
+        and tree.tokens[k].pos in {"NOUN", "PROPN"}
+        and tree.tokens[tree.tokens[k].head].pos in {"NOUN", "PROPN"}
+        for k in subjects
+    )

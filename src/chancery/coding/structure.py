@@ -14,6 +14,12 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 LIST_MARKS = {":", "-", "—", "–"}  # what opens a list of the members a counted plural names
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# nouns of a quantity of things ("a string of EU members", "among a handful of states that ...")
+QUANTITY_NOUNS = {
+    "string", "number", "handful", "majority", "host", "series", "dozen", "raft", "slew", "clutch", "group",
+}  # fmt: skip
+# verbs whose "of" phrase is a charge against their object ("accused Doha of supporting terrorism")
+CHARGING_VERBS = {"accuse", "charge", "suspect", "blame", "indict", "convict"}
 # verbs whose object, not subject, controls their infinitive ("urged Russia to recognise")
 OBJECT_CONTROL = {
     "urge", "ask", "call", "press", "pressure", "push", "encourage", "invite", "persuade", "force",
@@ -43,6 +49,8 @@ OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitati
 CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
 # nouns of when and where, whose phrase holds no argument
 SETTING_NOUNS = {"day", "week", "month", "year", "night", "morning", "evening", "sideline", "margin", "eve"}
+# nouns of a journey or gathering that "on" sets its subject upon: "on a visit to", "on the sidelines of"
+JOURNEY_NOUNS = {"visit", "trip", "tour", "mission", "sideline", "stopover"}
 # the heads through which a nominalisation's agent is lent ("expressed support for")
 LIGHT_VERBS = {
     "express", "voice", "extend", "offer", "give", "grant", "announce", "pledge", "declare", "reiterate",
@@ -289,6 +297,10 @@ class Tree:
         token = self.tokens[i]
         if token.dep == "acl" and token.tag == "VBN" and self.tokens[token.head].dep == "pobj":
             heads.append(token.head)  # "under a declaration signed in Manama": the noun is the object
+        relative = [k for k in self.children(i) if self.tokens[k].tag in {"WDT", "WP", "WRB"}]
+        if token.dep == "relcl" and not heads and not relative and self.children(i, *SUBJECT_DEPS):
+            # "restored the ties it cut in 2016" (no relative pronoun): the head noun is the object
+            heads.append(token.head)
         passive = self.is_passive(i)
         for prep in self.children(i, "prep", "agent"):
             if passive and self.lemma(prep) == "by":
@@ -363,6 +375,8 @@ class Tree:
             objects = self.children(k, "pobj")
             if objects and all(self.tokens[o].ent_type in {"DATE", "TIME"} for o in objects):
                 continue
+            if self.lemma(k) == "on" and objects and all(self.lemma(o) in JOURNEY_NOUNS for o in objects):
+                continue  # "called ... on a visit": where, not whom ("called on X")
             found.add(self.lemma(k))
         for clause in self.children(i, "advcl", "oprd", "acomp", "xcomp"):
             # "dismissed the package as illegitimate": the parser hangs "as" on the predicate
@@ -556,7 +570,7 @@ class Tree:
         """Who a descriptive noun is said of: "X became the only country that ...", "X were among the
         countries that ...", "leaving X as the only country that ..." (empty when it names no one)."""
         token = self.tokens[noun]
-        if self.lemma(noun) not in DESCRIBED_NOUNS:
+        if self.lemma(noun) not in DESCRIBED_NOUNS | QUANTITY_NOUNS | {"one"}:
             return []
         head = token.head
         if token.dep == "attr":  # "became / was / remains the only country that"
@@ -569,6 +583,10 @@ class Tree:
             return [s for k in self.children(verb, "dobj") for s in self.with_conjuncts(k)]
         if token.dep == "appos":  # "Pakistan, the only country that still recognised them"
             return self.with_conjuncts(head)
+        whole = self.tokens[head].head
+        if token.dep == "pobj" and self.lemma(head) == "of" and self.lemma(whole) in {"one"} | QUANTITY_NOUNS:
+            # "Honduras is one of 14 countries that", "X and Y were among a string of governments that"
+            return self._described(whole)
         return []
 
     def past_dateline(self, subjects: list[int]) -> list[int]:

@@ -18,7 +18,9 @@ Rules (each state records the one that produced it in ``Relation.rule``):
   ``diplomatic_relations:active``) also gives ``recognition:recognized``: CAMEO codes establishing
   relations as granting recognition, so a state with formal relations recognises the government.
 - ``relations-with-taipei``: relations with Taipei are the recognition of the Republic of China, so
-  a counted break with TWN also gives ``recognition:withdrawn`` (and a counted 054 with it, recognized).
+  a counted break with TWN also gives ``recognition:withdrawn`` (and a counted 054 with it, recognized);
+  a counted break by TWN with X gives X's ``recognition:withdrawn`` of TWN (Taipei breaks first when an ally
+  switches to Beijing).
 - any other event that is not counted gives no state.
 
 Subjects and objects are parties: a state and its government are one party shown as the state
@@ -55,14 +57,17 @@ class Claim:
     kind: str
     state: str
     rule: str
+    converse: bool = (
+        False  # the claim is the target's, about the source (Taipei's break ends X's recognition)
+    )
 
     @property
     def parties(self) -> tuple[Actor, Actor]:
         """(subject, object): source → target, unless the event makes its target the subject
-        ("X appointed an ambassador to Y": Y hosts X's ambassador)."""
+        ("X appointed an ambassador to Y": Y hosts X's ambassador) or the claim is the converse one."""
         event = self.report.event
         assert event.target is not None  # claims are only made for events with a target
-        if event.relation_subject == "target":
+        if (event.relation_subject == "target") != self.converse:
             return event.target, event.source
         return event.source, event.target
 
@@ -112,6 +117,10 @@ def claims_of(report: Report) -> list[Claim]:
             found.append(Claim(report, "recognition", "recognized", "establishment-is-recognition"))
         elif claim.state == "severed" and party(claim.parties[1]) == "TWN":
             found.append(Claim(report, "recognition", "withdrawn", "relations-with-taipei"))
+        elif claim.state == "severed" and party(claim.parties[0]) == "TWN":
+            # "Taiwan ended diplomatic relations with Honduras": Taipei breaks first when an ally
+            # switches to Beijing, and the ally's recognition of the Republic of China ends with them
+            found.append(Claim(report, "recognition", "withdrawn", "relations-with-taipei", converse=True))
     return found
 
 

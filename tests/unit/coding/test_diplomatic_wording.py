@@ -304,3 +304,38 @@ def test_a_recognition_withdrawn_names_whom_its_relative_clause_says_it_was_exte
         "TWN",
         "recognition:withdrawn",
     )
+
+
+def test_sides_clashing_with_one_unnamed_clash_side_by_side_not_with_each_other(pipeline):
+    text = (
+        "The military governments of Mali and Burkina Faso, both of which have broken with Paris and clashed "
+        "with the regional bloc since their coups, issued a joint statement."
+    )
+    clashes = [e for e in _story(pipeline, text, "2023-08-01") if e.cameo.startswith("19")]
+    assert clashes and all(e.target is None or e.target.country not in {"MLI", "BFA"} for e in clashes)
+
+
+def test_fighting_with_one_side_named_and_the_other_unknown_is_no_fight_between_them(pipeline):
+    text = "Armenia declared martial law on Sunday as heavy fighting with Azerbaijan erupted."
+    assert not [e for e in _story(pipeline, text, "2020-09-27") if e.cameo.startswith("19")]
+
+
+def test_unnamed_rulers_are_those_of_the_state_the_story_is_about_not_of_its_dateline(pipeline):
+    text = (
+        "ABUJA - Soldiers who seized power in Niger last week were given seven days to step down. "
+        "Niger's neighbours met in Abuja, and Niamey was told to free the president. "
+        "France said it does not recognise the authorities that emerged from the putsch."
+    )
+    [event] = [e for e in _story(pipeline, text, "2023-08-01") if e.cameo == "054"]
+    assert (event.source.country, event.target.code, event.negated) == ("FRA", "NERGOV", True)
+
+
+def test_going_to_do_something_is_the_future_not_a_journey(pipeline):
+    text = "Venezuela is not going to send oil to the United States, the president told supporters."
+    assert not [e for e in _story(pipeline, text, "2019-03-10") if e.cameo.startswith("04")]
+
+
+def test_a_denial_of_a_charge_reported_by_others_is_addressed_to_those_who_report_it(pipeline):
+    text = "US officials said Moscow could be planning an offensive, an accusation the Kremlin denies."
+    [denial] = [e for e in _story(pipeline, text, "2021-12-03") if e.cameo == "016"]
+    assert (denial.source.country, denial.target.country) == ("RUS", "USA")

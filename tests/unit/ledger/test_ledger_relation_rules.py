@@ -126,3 +126,19 @@ def test_an_event_naming_its_target_as_subject_gives_the_relation_from_the_targe
     (relation,) = derive_relations([replace(report, event=event)])
     assert (relation.subject.code, relation.object.code) == ("AFG", "CHN")  # states, not governments
     assert relation.state == "hosts_ambassador"
+
+
+def test_taipei_breaking_with_an_ally_ends_the_ally_s_recognition_of_taipei():
+    # "Taiwan said it had ended diplomatic relations with Honduras" (Taipei breaks first when an ally
+    # switches to Beijing): Taipei's relations are severed, and Honduras no longer recognises it
+    report = _report(source="TWNGOV", target="HNDGOV", relation="diplomatic_relations:severed", cameo="161")
+    states = {(r.subject.code, r.object.code, r.kind, r.state, r.rule) for r in derive_relations([report])}
+    assert states == {
+        ("TWN", "HND", "diplomatic_relations", "severed", "counted-hint"),
+        ("HND", "TWN", "recognition", "withdrawn", "relations-with-taipei"),
+    }
+
+
+def test_a_break_between_two_other_states_ends_no_recognition():
+    report = _report(source="SAUGOV", target="IRNGOV", relation="diplomatic_relations:severed", cameo="161")
+    assert [r.kind for r in derive_relations([report])] == ["diplomatic_relations"]
