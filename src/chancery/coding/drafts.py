@@ -306,6 +306,8 @@ def answered_by(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
 # unowned nouns for a state's rulers, which a recognition or relation may be about ("the military
 # authorities", "the new government", "the junta")
 RULERS = {"authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership"}
+# unowned nouns for a seizure of power, which others back or condemn ("condemned the coup")
+COUP_NOUNS = {"coup", "putsch", "overthrow", "takeover", "mutiny", "power grab"}
 
 
 # mentions that name a state a story may be about: its name, its capital, its places
@@ -314,10 +316,16 @@ STORY_KINDS = {"state", "capital", "place"}
 
 def story_government(tree: Tree, index: ActorIndex, draft: Draft, home: str | None) -> list[ActorRef]:
     """ "NIAMEY - ... France did not recognise the military authorities": unnamed rulers a recognition
-    is about are those of the state the story is told from, when the one recognising is another."""
-    if not home or not (draft.pattern.relation or "").startswith("recognition"):
+    is about are those of the state the story is told from, when the one recognising is another; so is
+    an unowned coup that another backs or condemns ("ECOWAS condemned the overthrow": its plotters)."""
+    recognition = (draft.pattern.relation or "").startswith("recognition")
+    position = draft.pattern.cameo[:2] in {"05", "11", "12"} and (
+        draft.pattern.relation or "position"
+    ).startswith("position")
+    if not home or not (recognition or position):
         return []
-    objects = [k for k in tree.objects(draft.i) if tree.lemma(k) in RULERS and not index.is_actor(k)]
+    nouns = RULERS if recognition else COUP_NOUNS
+    objects = [k for k in tree.objects(draft.i) if tree.lemma(k) in nouns and not index.is_actor(k)]
     if not objects or tree.children(objects[0], "poss"):
         return []
     own = {a.country for a, _, _ in draft.sources}
@@ -333,8 +341,9 @@ def story_government(tree: Tree, index: ActorIndex, draft: Draft, home: str | No
     subject = max(named, key=lambda c: (named[c], c == home), default=home)
     state = subject if named[subject] > named[home] else home
     text = tree.tokens[objects[0]].text
+    sector = "GOV" if recognition else "MIL"
     return [
-        (Actor(text=text, code=state + "GOV", country=state, sector="GOV"), "target:rulers-of-story", None)
+        (Actor(text=text, code=state + sector, country=state, sector=sector), "target:rulers-of-story", None)
     ]
 
 

@@ -88,6 +88,13 @@ def apply_frames(
                 if not found and tree.tokens[draft.i].dep == "advcl":  # "called X to urge restraint"
                     found = index.resolve(tree.objects(tree.tokens[draft.i].head), draft.date[0])
                 draft.targets = [(a, "target:addressee-subject", q) for a, _, q in found]
+                countries = {a.country for a, _, _ in draft.sources}
+                if (
+                    "mustcomp" in draft.pattern.flags
+                    and found
+                    and {a.country for a, _, _ in found} <= countries
+                ):
+                    draft.suppressed = True  # "declared that the Nordic country must apply": its own course
             if "mustcomp" in draft.pattern.flags:
                 stated_conditions(tree, text, draft)
             continue

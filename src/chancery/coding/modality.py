@@ -568,6 +568,8 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
     if first and not result.negated:
         for subject in tree.children(node, "nsubj", "nsubjpass"):
             cues = [k for k in tree.children(subject, "det", "preconj") if tree.lemma(k) in {"no", "neither"}]
+            if tree.words[subject] in {"none", "neither", "nobody", "nothing"}:
+                cues = [subject]  # "none of them has formally recognised the Taliban"
             if cues:  # "No US president has visited", "Neither Iran nor Turkey has recognised"
                 result.negated = True
                 result.notes.append("negation:subject:" + tree.tokens[cues[0]].text)

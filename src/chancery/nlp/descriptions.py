@@ -138,7 +138,9 @@ def _antecedent(
     """The mention a description stands for, or None when none fits or two fit equally.
 
     In its own sentence: the latest fitting mention that is not a subject of the clauses above it
-    (a clause's own subject is taken up by "it" or "itself", not by "the country"). In earlier
+    (a clause's own subject is taken up by "it" or "itself", not by "the country"), unless the
+    description names few states and is itself the subject of what that one says ("Saudi officials said
+    the kingdom would ..."). In earlier
     sentences: the nearest sentence with a fitting mention, its subject if it has one, else its only
     fitting state; two equally fitting states are not guessed between.
     """
@@ -154,6 +156,12 @@ def _antecedent(
     own = [f for f in fitting.get(sentence, []) if not any(k in above for k in range(f.first, f.last))]
     if own:
         return max(own, key=lambda f: f.first)
+    if allowed is not None and tokens[i].dep in {"nsubj", "nsubjpass"}:
+        # "Saudi officials said the kingdom would ...": a description that names few states, as the
+        # subject of what its speaker says, is the speaker's state
+        speakers = [f for f in fitting.get(sentence, []) if f.first < i]
+        if len({f.code_on(day)[:3] for f in speakers}) == 1:
+            return max(speakers, key=lambda f: f.first)
     for back in range(sentence - 1, sentence - WINDOW - 1, -1):
         candidates = fitting.get(back, [])
         if not candidates:
