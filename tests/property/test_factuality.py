@@ -37,6 +37,8 @@ ADJUNCTS = {
     "during", "since", "after", "before", "despite", "amid", "following", "upon", "by", "through", "over",
 }  # fmt: skip
 STATEMENT_ROOTS = ("02", "03", "10", "12", "13")
+# what "on" sets a subject upon, a circumstance like the adjuncts: "on a visit to", "on the sidelines of"
+JOURNEYS = {"visit", "trip", "tour", "mission", "sideline"}
 
 
 def _cases() -> list[dict]:
@@ -45,6 +47,10 @@ def _cases() -> list[dict]:
         lines = path.read_text(encoding="utf-8").splitlines()[1:]
         cases.extend(json.loads(line) for line in lines if line.strip())
     return cases
+
+
+def _journey(tokens, prep: int) -> bool:
+    return any(t.head == prep and t.dep == "pobj" and t.lemma.lower() in JOURNEYS for t in tokens)
 
 
 def _open_predicates(tokens, i: int) -> list[str]:
@@ -58,6 +64,8 @@ def _open_predicates(tokens, i: int) -> list[str]:
             break
         if token.dep == "prep" and token.lemma.lower() in ADJUNCTS:
             break
+        if token.dep == "prep" and token.lemma.lower() == "on" and _journey(tokens, token.i):
+            break  # "Rice, on a visit to Nairobi, urged ...": where she was, a visit made
         node = token.head
         if head.pos not in {"VERB", "AUX", "ADJ"} or head.lemma.lower() in FACTIVE:
             continue

@@ -431,7 +431,7 @@ class Tree:
                 if subjects and self.ranked_after(node):
                     subjects = []  # "became the first country after Russia to recognise": Russia went before
                 if subjects and token.dep == "relcl" and self.tokens[subjects[0]].tag in {"WDT", "WP"}:
-                    described = self._described(token.head)  # "Ghana became the only country that ..."
+                    described = self._described(token.head, node)  # "Ghana became the only country that ..."
                     if described:
                         return described, how + ":relative-pronoun:described"
                     return self.with_conjuncts(token.head), how + ":relative-pronoun"
@@ -566,7 +566,7 @@ class Tree:
         ]
         return [k for o in found if self.tokens[o].pos == "PROPN" for k in self.with_conjuncts(o)]
 
-    def _described(self, noun: int) -> list[int]:
+    def _described(self, noun: int, clause: int | None = None) -> list[int]:
         """Who a descriptive noun is said of: "X became the only country that ...", "X were among the
         countries that ...", "leaving X as the only country that ..." (empty when it names no one)."""
         token = self.tokens[noun]
@@ -585,8 +585,11 @@ class Tree:
             return self.with_conjuncts(head)
         whole = self.tokens[head].head
         if token.dep == "pobj" and self.lemma(head) == "of" and self.lemma(whole) in {"one"} | QUANTITY_NOUNS:
-            # "Honduras is one of 14 countries that", "X and Y were among a string of governments that"
-            return self._described(whole)
+            # "Honduras is one of 14 countries that maintain ties", "X and Y were among a string of
+            # governments that recognised Y on Monday"; not a past one of many ("Pakistan was one of three
+            # countries that recognised the Taliban's first government in the 1990s": history, not now)
+            history = clause is not None and self.tokens[clause].tag == "VBD" and self.lemma(whole) == "one"
+            return [] if history else self._described(whole)
         return []
 
     def past_dateline(self, subjects: list[int]) -> list[int]:
