@@ -134,16 +134,7 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             ]
             tokens = [a for k in clauses for a in tree.agent(k)]
         elif role == "claimant":  # "recognised Moroccan sovereignty over X", "its claim to X": the claimant
-            held = (
-                tree.objects(i)
-                if draft.pattern.pos == "V"
-                else [
-                    o
-                    for p in tree.children(i, "prep")
-                    if tree.lemma(p) == "of"
-                    for o in tree.children(p, "pobj")
-                ]
-            )
+            held = tree.objects(i) if draft.pattern.pos == "V" else tree.of_objects([i])
             claims = [k for k in held if tree.lemma(k) in draft.pattern.objects]
             tokens = [m for k in claims for m in tree.children(k, "poss", "amod", "compound")]
         elif role == "content":  # "Congo's accusation that its troops ...": the accused
@@ -307,7 +298,7 @@ def answered_by(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
 # authorities", "the new government", "the junta")
 RULERS = {"authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership"}
 # unowned nouns for a seizure of power, which others back or condemn ("condemned the coup")
-COUP_NOUNS = {"coup", "putsch", "overthrow", "takeover", "mutiny", "power grab"}
+COUP_NOUNS = {"coup", "putsch", "overthrow", "takeover", "mutiny"}
 
 
 # mentions that name a state a story may be about: its name, its capital, its places
@@ -347,15 +338,27 @@ def story_government(tree: Tree, index: ActorIndex, draft: Draft, home: str | No
     ]
 
 
+def phrase_actors(tree: Tree, index: ActorIndex, i: int, day: str | None, preps: list[str]) -> list[ActorRef]:
+    """The actors and places named anywhere in trigger ``i``'s phrases of ``preps`` ("to the foreign
+    ministry in Jerusalem", "to the Yasukuni shrine in Tokyo")."""
+    tokens = [k for prep in preps for o in tree.prep_objects(i, prep) for k in tree.subtree(o)]
+    return index.resolve(tokens, day, as_target=True)
+
+
+def visit_at_home(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
+    """Whether a visit's own "to" phrase names only places in the visitor's own state."""
+    own = {actor.country for actor, _, _ in draft.sources}
+    places = phrase_actors(tree, index, draft.i, draft.date[0], ["to"])
+    return bool(places) and all(actor.country in own for actor, _, _ in places)
+
+
 def parties(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """The subjects of the clause a mediation or visit sits in ("a deal brokered by China"), and the
     one they act with ("restored relations with Kenya following mediation by Qatar"). Not for a visit
     whose own phrase says where it went ("denounced Koizumi's visit to the Yasukuni shrine": a shrine at
     home, not a visit to those who denounce it)."""
-    named = [
-        o for p in draft.pattern.targets if p.startswith("prep:") for o in tree.prep_objects(draft.i, p[5:])
-    ]
-    if index.resolve([k for o in named for k in tree.subtree(o)], draft.date[0], as_target=True):
+    preps = [role[5:] for role in draft.pattern.targets if role.startswith("prep:")]
+    if phrase_actors(tree, index, draft.i, draft.date[0], preps):
         return []
     node = draft.i
     for _ in range(4):

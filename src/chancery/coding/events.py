@@ -23,17 +23,20 @@ from chancery.coding.drafts import (
     implied_targets,
     members_of_target,
     own_envoys,
+    phrase_actors,
     reacting_party,
     story_government,
     switched_from,
     thanked_for,
+    visit_at_home,
     visiting_guest,
 )
-from chancery.coding.frames import apply_frames, denials, nest, protested, threatened
+from chancery.coding.frames import accusers, apply_frames, denials, nest, protested, threatened
 from chancery.coding.modality import CONDITION_MARKS, TRAVEL_VERBS, Analysis, analyse
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.places import (
+    clashes_side_by_side,
     crowd_source,
     fought_each_other,
     home_target,
@@ -168,13 +171,11 @@ def _code_sentence(
             preps = {"after", "following", "on"} | ({"for"} if _travelled_for(tree, i) else set())
             source_tokens, how = tree.clause_subject(i, preps)
             sources = index.resolve(source_tokens, date[0])
-        summoner = next((f.split("=", 1)[1] for f in pattern.flags if f.startswith("summoner=")), None)
-        if not sources and summoner and how == "passive-without-agent":
+        if not sources and pattern.summoner and how == "passive-without-agent":
             # "Spain's ambassador was summoned to the foreign ministry in Jerusalem": by the state whose
             # ministry (or capital) the phrase names
-            source_tokens = [k for o in tree.prep_objects(i, summoner) for k in tree.subtree(o)]
-            sources = [a for a in index.resolve(source_tokens, date[0], as_target=True) if a[0].country][:1]
-            how = "summoned-to"
+            summoners = phrase_actors(tree, index, i, date[0], [pattern.summoner])
+            sources, how = [a for a in summoners if a[0].country][:1], "summoned-to"
         if not sources and "medium" in pattern.flags:
             # "Sunak told Zelensky in a phone call", "Macron told Putin by telephone": the teller called
             source_tokens, how = tree.clause_subject(i, {"by", "in", "during", "over"})
@@ -217,13 +218,7 @@ def _code_sentence(
             draft.analysis.negated = False  # "relations have never been interrupted": maintained
             draft.analysis.notes.append("negation:polar-reading")
         held = tree.objects(draft.i) + argument_tokens(tree, draft.i)
-        held += [
-            o
-            for h in list(held)
-            for p in tree.children(h, "prep")
-            if tree.lemma(p) == "of"
-            for o in tree.children(p, "pobj")
-        ]
+        held += tree.of_objects(held)
         owners = [tree.words[k] for o in held for k in tree.children(o, "poss", "det")]
         # "A and B pledged to reopen their embassies": each in the other's capital ("A and B recalled
         # their ambassadors" recalled each its own); "expelled each other's envoys": whatever the act
@@ -243,24 +238,12 @@ def _code_sentence(
             draft.reciprocal |= all(note == "actor:the-group" for _, note, _ in draft.sources)
         if fought_each_other(tree, index, draft):
             draft.targets, draft.reciprocal = [], True  # the fight's sides are its subjects
-        named_other = [
-            k  # a party named by a name or a definite noun: not "each other", not "with immediate effect"
-            for k in tree.prep_objects(draft.i, "with")
-            if tree.words[k] not in {"other", "another"}
-            and (
-                tree.tokens[k].pos == "PROPN"
-                or {"the", "its", "their"} & {tree.words[d] for d in tree.children(k, "det", "poss")}
-            )
-        ]
-        if "mutual" in draft.pattern.flags and not draft.targets and not draft.reciprocal and named_other:
-            # "Mali and Burkina Faso clashed with the regional bloc": side by side, with one chancery
-            # cannot name, not with each other
-            draft.sided = True
+        draft.sided = clashes_side_by_side(tree, draft)
         if draft.pattern.relation == "representation:expelled" and own_envoys(tree, index, draft):
             draft.relation = "representation:recalled"  # "ordered the country's ambassadors home"
         if "needtarget" in draft.pattern.flags and not draft.targets:
             draft.suppressed = True
-        if draft.pattern.converse == "043" and not draft.targets and _visit_at_home(tree, index, draft):
+        if draft.pattern.converse == "043" and not draft.targets and visit_at_home(tree, index, draft):
             draft.suppressed = True  # "Koizumi's visit to Tokyo's Yasukuni shrine": a trip at home
         if draft.source_note == "source:clause-subject" and not draft.targets:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
@@ -275,20 +258,9 @@ def _code_sentence(
             # "China demanded that Washington stop the trip, warning that ...": the warning is to Washington
             draft.targets = [(a, "target:of-the-statement-it-adds-to", q) for a, _, q in head.targets]
         if not draft.targets and draft.sources and draft.code.startswith("016"):
-            # "accusing Tehran of arming the Polisario, a charge Iran denied": denied to the accuser
-            own = {a.code for a, _, _ in draft.sources}
-            draft.targets = [
-                (a, "target:accuser", q)
-                for d in drafts.values()
-                if d is not draft and d.code.startswith("11") and d.i < draft.i
-                for a, _, q in d.sources
-                if a.code not in own
-            ]
-            reported = [d.analysis.reporter for d in drafts.values() if d.i < draft.i and d.analysis.reporter]
-            if not draft.targets and reported:
-                # "US officials said Moscow could be planning an offensive, an accusation the Kremlin denies"
-                found = index.resolve(tree.subjects(reported[0])[0], draft.date[0])
-                draft.targets = [(a, "target:accuser", q) for a, _, q in found if a.code not in own]
+            draft.targets = accusers(
+                tree, index, drafts, draft
+            )  # "..., a charge Iran denied": to the accuser
         if not draft.targets and draft.sources:
             draft.targets = borrowed_targets(tree, drafts, draft)
         diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
@@ -668,25 +640,14 @@ def _plover(crosswalk: Plover, pattern: Pattern, code: str) -> Plover:
     return replace(crosswalk, event=event, mode=mode)
 
 
-def _visit_at_home(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
-    """Whether a visit's own "to" phrase names a place in the visitor's own state."""
-    own = {actor.country for actor, _, _ in draft.sources}
-    phrase = [k for o in tree.prep_objects(draft.i, "to") for k in tree.subtree(o)]
-    places = index.resolve(phrase, draft.date[0], as_target=True)
-    return bool(places) and all(actor.country in own for actor, _, _ in places)
+# roots of statements: said, asked, demanded, blamed, refused, warned
+STATEMENT_ROOTS = ("01", "02", "10", "11", "12", "13")
 
 
 def _said_in_passing(tree: Tree, draft: Draft, head: Draft) -> bool:
     """Whether ``draft`` is a statement set after another's by a participle ("..., warning that ...",
     "..., adding that ...") of the same speakers: it is addressed to whom the first was."""
     token = tree.tokens[draft.i]
-    verbal = draft.code[:2] in {
-        "01",
-        "02",
-        "10",
-        "11",
-        "12",
-        "13",
-    }  # said, asked, demanded, blamed, refused, warned
+    verbal = draft.code.startswith(STATEMENT_ROOTS)
     speakers = {a.code for a, _, _ in draft.sources} == {a.code for a, _, _ in head.sources}
     return token.dep == "advcl" and token.tag == "VBG" and verbal and speakers and bool(head.targets)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from chancery.coding.arguments import ACT_NOUNS, ActorIndex
 from chancery.coding.codebook import Codebook
-from chancery.coding.drafts import Draft, argument_tokens, depth
+from chancery.coding.drafts import ActorRef, Draft, argument_tokens, depth
 from chancery.coding.modality import Analysis, by_medium, on_a_journey
 from chancery.coding.patterns import Pattern
 from chancery.coding.structure import Tree
@@ -88,12 +88,10 @@ def apply_frames(
                 if not found and tree.tokens[draft.i].dep == "advcl":  # "called X to urge restraint"
                     found = index.resolve(tree.objects(tree.tokens[draft.i].head), draft.date[0])
                 draft.targets = [(a, "target:addressee-subject", q) for a, _, q in found]
-                countries = {a.country for a, _, _ in draft.sources}
-                if (
-                    "mustcomp" in draft.pattern.flags
-                    and found
-                    and {a.country for a, _, _ in found} <= countries
-                ):
+                own_state = bool(found) and {a.country for a, _, _ in found} <= {
+                    a.country for a, _, _ in draft.sources
+                }
+                if "mustcomp" in draft.pattern.flags and own_state:
                     draft.suppressed = True  # "declared that the Nordic country must apply": its own course
             if "mustcomp" in draft.pattern.flags:
                 stated_conditions(tree, text, draft)
@@ -415,3 +413,19 @@ def denials(tree: Tree, index: ActorIndex, drafts: dict[int, Draft], deny: Patte
         denial.targets = [t for t in draft.targets if t[0].code not in {a.code for a, _, _ in deniers}]
         found.append(denial)
     return found
+
+
+def accusers(tree: Tree, index: ActorIndex, drafts: dict[int, Draft], draft: Draft) -> list[ActorRef]:
+    """Whom a denial naming no one answers: the one who made the charge before it in the sentence
+    ("accusing Tehran of arming the Polisario, a charge Iran denied"), else the one who reported it ("US
+    officials said Moscow could be planning an offensive, an accusation the Kremlin denies")."""
+    own = {a.code for a, _, _ in draft.sources}
+    before = [d for d in drafts.values() if d is not draft and d.i < draft.i]
+    found = [(a, "target:accuser", q) for d in before if d.code.startswith("11") for a, _, q in d.sources]
+    reported = [d.analysis.reporter for d in before if d.analysis.reporter]
+    if not found and reported:
+        found = [
+            (a, "target:accuser", q)
+            for a, _, q in index.resolve(tree.subjects(reported[0])[0], draft.date[0])
+        ]
+    return [t for t in found if t[0].code not in own]

@@ -83,6 +83,12 @@ class Pattern:
         """The sign the predicate must have (flag ``polarity=-``, ``+`` or ``0``): blame, praise, neither."""
         return next((f.split("=", 1)[1] for f in self.flags if f.startswith("polarity=")), None)
 
+    @cached_property
+    def summoner(self) -> str | None:
+        """The preposition whose phrase names who acted in an agentless passive (flag ``summoner=to``:
+        "was summoned to the foreign ministry in Jerusalem")."""
+        return next((f.split("=", 1)[1] for f in self.flags if f.startswith("summoner=")), None)
+
     def _words(self, prefix: str) -> frozenset[str]:
         found = next((f.split("=", 1)[1] for f in self.flags if f.startswith(prefix)), "")
         return frozenset(found.split("|")) if found else frozenset()
@@ -227,16 +233,7 @@ class Matcher:
                 continue  # "a video released by the ministry" frees no one; "met the first of the conditions"
             if pattern.not_particles and pattern.not_particles & words.particles:
                 continue  # "backing away from a promise" backs no one
-            held = (
-                tree.objects(i)
-                if pos == "V"
-                else [
-                    o
-                    for p in tree.children(i, "prep")
-                    if tree.lemma(p) == "of"
-                    for o in tree.children(p, "pobj")
-                ]
-            )
+            held = tree.objects(i) if pos == "V" else tree.of_objects([i])
             if pattern.object_preps and not any(
                 tree.lemma(p) in pattern.object_preps
                 for k in held
@@ -283,7 +280,7 @@ class Matcher:
                 continue
             if "gerund" in pattern.flags and not any(_bare_gerund(tree, k) for k in tree.children(i)):
                 continue
-            if pattern.frame is None and not pattern.objects and _is_bare_auxiliary(tree, i):
+            if pattern.frame is None and not pattern.objects and _auxiliary_use(tree, i):
                 continue
             return pattern
         return None
@@ -432,17 +429,10 @@ def _bare_gerund(tree: Tree, k: int) -> bool:
 def _object_lemmas(tree: Tree, i: int) -> set[str]:
     """The lemmas of a verb's objects and of what their "of" names ("the first of the conditions")."""
     objects = tree.objects(i)
-    named = [
-        o
-        for k in objects
-        for p in tree.children(k, "prep")
-        if tree.lemma(p) == "of"
-        for o in tree.children(p, "pobj")
-    ]
-    return {tree.lemma(k) for k in objects + named}
+    return {tree.lemma(k) for k in objects + tree.of_objects(objects)}
 
 
-def _is_bare_auxiliary(tree: Tree, i: int) -> bool:
+def _auxiliary_use(tree: Tree, i: int) -> bool:
     """An auxiliary, or "going to" + verb: the future, not a journey ("not going to send oil to X")."""
     if tree.lemma(i) == "go" and any("to" in tree.aux_words(k) for k in tree.children(i, "xcomp")):
         return True

@@ -34,13 +34,7 @@ def civilian_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRe
     """Unnamed civilians as the object ("killed hundreds of civilians", "banned women from ..."):
     the civilians of the place the sentence names, else of the acting state."""
     heads = tree.objects(draft.i)
-    heads += [
-        o
-        for k in heads
-        for p in tree.children(k, "prep")
-        if tree.lemma(p) == "of"
-        for o in tree.children(p, "pobj")
-    ]
+    heads += tree.of_objects(heads)
     objects = [k for k in heads if tree.lemma(k) in CIVILIAN_NOUNS and not index.is_actor(k)]
     members = [k for k in heads if tree.lemma(k) in UNNAMED_MEMBERS and not index.is_actor(k)]
     if members and not objects and draft.sources and draft.pattern.cameo.startswith(FORCEFUL_ROOTS):
@@ -293,4 +287,20 @@ def fought_each_other(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
         and tree.tokens[k].pos in {"NOUN", "PROPN"}
         and tree.tokens[tree.tokens[k].head].pos in {"NOUN", "PROPN"}
         for k in subjects
+    )
+
+
+def clashes_side_by_side(tree: Tree, draft: Draft) -> bool:
+    """Whether the coordinated sources of a mutual act did it together to one the text names but chancery
+    cannot ("Mali and Burkina Faso clashed with the regional bloc"), not to each other: a "with" phrase
+    naming a party by a name or a definite noun (not "each other", not "with immediate effect")."""
+    if "mutual" not in draft.pattern.flags or draft.targets or draft.reciprocal:
+        return False
+    return any(
+        tree.words[k] not in {"other", "another"}
+        and (
+            tree.tokens[k].pos == "PROPN"
+            or {"the", "its", "their"} & {tree.words[d] for d in tree.children(k, "det", "poss")}
+        )
+        for k in tree.prep_objects(draft.i, "with")
     )

@@ -153,12 +153,7 @@ def _leaders(tree: Tree, verb: int) -> list[int]:
     for obj in tree.objects(verb):
         if tree.lemma(obj) in LEADS:
             owners = tree.children(obj, "poss")
-            owners += [
-                o
-                for p in tree.children(obj, "prep")
-                if tree.lemma(p) == "of"
-                for o in tree.children(p, "pobj")
-            ]
+            owners += tree.of_objects([obj])
             found.extend(k for o in owners for k in tree.with_conjuncts(o))
         else:
             found.append(obj)

@@ -233,6 +233,16 @@ class Tree:
             found.extend(self.with_conjuncts(head))
         return found
 
+    def of_objects(self, heads: list[int]) -> list[int]:
+        """What the "of" phrases of ``heads`` name ("the release of X", "the first of the conditions")."""
+        return [
+            o
+            for k in heads
+            for p in self.children(k, "prep")
+            if self.lemma(p) == "of"
+            for o in self.children(p, "pobj")
+        ]
+
     @_remembered
     def datives(self, i: int) -> list[int]:
         found = []

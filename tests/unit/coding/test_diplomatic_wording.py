@@ -99,6 +99,11 @@ def _story(pipeline, text: str, date: str = "2023-08-01"):
     return pipeline.code(gold_article(text, date)).events
 
 
+def _with_code(pipeline, text: str, date: str, cameo: str):
+    """The events of ``text`` coded ``cameo``."""
+    return [e for e in _story(pipeline, text, date) if e.cameo == cameo]
+
+
 def test_unnamed_rulers_not_recognised_are_those_of_the_state_the_story_is_told_from(pipeline):
     events = _story(pipeline, "NIAMEY - Macron said France still did not recognise the military authorities.")
     [event] = [e for e in events if e.cameo == "054"]
@@ -114,27 +119,27 @@ def test_unnamed_rulers_recognised_from_the_recogniser_s_own_capital_stay_unname
 
 def test_relations_a_speaker_puts_under_a_condition_are_with_the_one_the_condition_is_set_on(pipeline):
     text = "BEIJING - China said relations could be resumed only if Nauru cut its links with Taipei."
-    [event] = [e for e in _story(pipeline, text, "2005-05-16") if e.cameo == "050"]
+    [event] = _with_code(pipeline, text, "2005-05-16", "050")
     facts = (event.source.country, event.target.country, event.modality, event.counted, event.relation)
     assert facts == ("CHN", "NRU", "conditional", False, "condition:conditional")
 
 
 def test_recognising_a_state_s_breakaway_regions_is_no_recognition_of_that_state(pipeline):
     text = "Moscow recognised two separatist regions of Georgia as independent states on Tuesday."
-    [event] = [e for e in _story(pipeline, text, "2008-08-27") if e.cameo == "054"]
+    [event] = _with_code(pipeline, text, "2008-08-27", "054")
     assert (event.target.code, event.counted, event.relation) == ("GEOREB", True, None)
     assert "relation:none:breakaway-entity-is-not-its-state" in event.evidence.notes
 
 
 def test_a_pronoun_in_what_the_prompted_one_announces_is_the_one_prompted(pipeline):
     text = "Syria's move prompted Kyiv to announce that it was cutting ties with Damascus."
-    [event] = [e for e in _story(pipeline, text, "2022-06-29") if e.cameo == "161"]
+    [event] = _with_code(pipeline, text, "2022-06-29", "161")
     assert (event.source.country, event.target.country) == ("UKR", "SYR")
 
 
 def test_a_break_answering_another_state_s_recognition_is_with_the_recogniser(pipeline):
     text = "Sweden recognised Palestine on Thursday, and Israel recalled its ambassador hours later."
-    [event] = [e for e in _story(pipeline, text, "2014-10-30") if e.cameo == "161"]
+    [event] = _with_code(pipeline, text, "2014-10-30", "161")
     assert (event.source.country, event.target.country) == ("ISR", "SWE")
     assert "target:answering" in event.evidence.notes
 
@@ -143,7 +148,7 @@ def test_recognition_a_move_stops_short_of_is_negated_and_done_by_the_clause_s_s
     text = (
         "India upgraded its mission in Kabul, a move that stops short of formal recognition of the Taliban."
     )
-    [event] = [e for e in _story(pipeline, text, "2025-10-10") if e.cameo == "054"]
+    [event] = _with_code(pipeline, text, "2025-10-10", "054")
     assert (event.source.country, event.target.code, event.negated, event.counted) == (
         "IND",
         "AFGGOV",
@@ -168,7 +173,7 @@ def test_approving_the_recognition_of_a_state_is_recognising_it_not_endorsing_it
     ],
 )
 def test_dropping_a_state_is_cutting_ties_but_leaving_a_town_is_not(pipeline, text, expected):
-    events = [e for e in _story(pipeline, text, "2019-09-20") if e.cameo == "161"]
+    events = _with_code(pipeline, text, "2019-09-20", "161")
     assert [(e.source.country, e.target.country, e.cameo) for e in events] == expected
 
 
@@ -205,21 +210,21 @@ def test_what_a_speaker_calls_another_state_is_blame_or_praise_by_its_words(pipe
 def test_an_untargeted_act_takes_the_sole_other_party_of_its_sentence_and_no_guess_among_two(
     pipeline, text, expected
 ):
-    [event] = [e for e in _story(pipeline, text, "2019-07-19") if e.cameo == "171"]
+    [event] = _with_code(pipeline, text, "2019-07-19", "171")
     note = next((n for n in event.evidence.notes if n.startswith("target:")), None)
     assert (event.target.country if event.target else None, note) == expected
 
 
 def test_the_sole_other_party_never_becomes_a_relation_in_the_ledger(pipeline):
     text = "Israel recalled its ambassador for consultations on Monday, Norwegian officials said."
-    [event] = [e for e in _story(pipeline, text, "2024-05-27") if e.cameo == "161"]
+    [event] = _with_code(pipeline, text, "2024-05-27", "161")
     assert (event.target.country, event.relation) == ("NOR", None)
     assert "relation:none:party-guessed" in event.evidence.notes
 
 
 def test_a_participle_hung_on_the_subject_is_the_subject_s_act(pipeline):
     text = "Brazil's President Lula, wrapping up a state visit to China on Saturday, praised the plan."
-    [visit] = [e for e in _story(pipeline, text, "2023-04-15") if e.cameo == "042"]
+    [visit] = _with_code(pipeline, text, "2023-04-15", "042")
     assert (visit.source.code, visit.target.country) == ("BRAGOV", "CHN")
 
 
@@ -279,7 +284,7 @@ def test_a_call_an_appeal_is_made_in_is_how_it_was_made_not_what_was_asked(pipel
 
 def test_a_recall_naming_no_state_takes_the_sentence_s_other_party_but_gives_the_ledger_no_relation(pipeline):
     text = "Chad recalled its ambassador for consultations on Saturday over the war in Israel."
-    [event] = [e for e in _story(pipeline, text, "2023-11-04") if e.cameo == "161"]
+    [event] = _with_code(pipeline, text, "2023-11-04", "161")
     assert (event.source.country, event.target.country, event.relation) == ("TCD", "ISR", None)
     assert "relation:none:party-guessed" in event.evidence.notes
 
@@ -298,7 +303,7 @@ def test_a_string_of_an_organisation_s_members_is_some_members_not_the_organisat
 
 def test_a_recognition_withdrawn_names_whom_its_relative_clause_says_it_was_extended_to(pipeline):
     text = "Honduras formally withdrew the recognition it had extended to Taipei for eight decades."
-    [event] = [e for e in _story(pipeline, text, "2023-03-26") if e.cameo == "161"]
+    [event] = _with_code(pipeline, text, "2023-03-26", "161")
     assert (event.source.country, event.target.country, event.relation) == (
         "HND",
         "TWN",
@@ -326,7 +331,7 @@ def test_unnamed_rulers_are_those_of_the_state_the_story_is_about_not_of_its_dat
         "Niger's neighbours met in Abuja, and Niamey was told to free the president. "
         "France said it does not recognise the authorities that emerged from the putsch."
     )
-    [event] = [e for e in _story(pipeline, text, "2023-08-01") if e.cameo == "054"]
+    [event] = _with_code(pipeline, text, "2023-08-01", "054")
     assert (event.source.country, event.target.code, event.negated) == ("FRA", "NERGOV", True)
 
 
@@ -337,5 +342,5 @@ def test_going_to_do_something_is_the_future_not_a_journey(pipeline):
 
 def test_a_denial_of_a_charge_reported_by_others_is_addressed_to_those_who_report_it(pipeline):
     text = "US officials said Moscow could be planning an offensive, an accusation the Kremlin denies."
-    [denial] = [e for e in _story(pipeline, text, "2021-12-03") if e.cameo == "016"]
+    [denial] = _with_code(pipeline, text, "2021-12-03", "016")
     assert (denial.source.country, denial.target.country) == ("RUS", "USA")
