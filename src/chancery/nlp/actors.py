@@ -98,11 +98,15 @@ class _Sentence:
     """Turns one sentence's dictionary matches into found mentions."""
 
     def __init__(self, text: Text, dictionary: ActorDictionary, sentence: Sentence, before: list[Found], day):
+        self.titles: set[int] = set()  # the role words before a one-word name ("President Maduro")
         self.text = text
         self.day = day
         self.sentence = sentence
         self.before = before
         names = name_matches(dictionary, text, sentence.first, sentence.last)
+        if any(m.last - m.first == 1 and m.entry.kind == "person" for m in names):
+            titles = role_matches(dictionary, text, set(), sentence.first, sentence.last)
+            self.titles = {i for m in titles for i in range(m.first, m.last)}
         names = [m for m in names if m.entry.kind != "person" or self._stands_alone(m, names)]
         taken = {i for m in names for i in range(m.first, m.last)}
         roles = role_matches(dictionary, text, taken, sentence.first, sentence.last)
@@ -130,11 +134,35 @@ class _Sentence:
         """A bare surname ("Harris", "Dar") names the dictionary's person only after their full name,
         unless the data marks it as unambiguous on its own ("Putin")."""
         entry = match.entry
-        if " " in entry.alias.strip() or "standalone" in entry.flags:
+        if " " in entry.alias.strip():
+            return True
+        if self._inside_longer_name(match):
+            return False  # "Eisenhower Mkaka", "Riyad al-Maliki": another person's name
+        if "standalone" in entry.flags:
             return True
         if any(f.kind == "person" and f.name == entry.name for f in self.before):
             return True
         return any(m.first < match.first and m.entry.name == entry.name for m in names)
+
+    def _inside_longer_name(self, match: Match) -> bool:
+        """Whether a one-word name is part of a longer name the parser reads as one person: the same
+        PERSON entity goes on after it, or began before it with another name word."""
+        tokens = self.text.tokens
+        after = match.last < len(tokens) and tokens[match.last].ent_iob == "I"
+        if after and tokens[match.last].ent_type == "PERSON" and tokens[match.last].text[:1].isupper():
+            return True
+        if tokens[match.first].ent_iob != "I" or tokens[match.first].ent_type != "PERSON":
+            return False
+        j = match.first - 1
+        while j >= 0 and tokens[j].ent_iob == "I" and not tokens[j].text[:1].isupper():
+            j -= 1  # "al-", "bin", "de": the particles of a name
+        # a title the dictionary knows as a role ("President Maduro") is no other name
+        return (
+            j >= 0
+            and tokens[j].ent_type == "PERSON"
+            and tokens[j].text[:1].isupper()
+            and j not in self.titles
+        )
 
     def _chain(self, match: Match) -> list[Match]:
         """The role nouns that follow a country or organisation ("Russia's foreign ministry spokesperson")."""

@@ -251,6 +251,8 @@ def compile_people(
             for alias in (strip_titles(spelled(a)) for a in record.aliases):
                 if alias and alias not in aliases and not _person_name_ok(alias, lexicon) and " " in alias:
                     aliases.append(alias)
+                elif alias and " " not in alias and alias[:1].isupper() and alias.lower() != alias.upper():
+                    aliases.append(alias + "*")  # "+MADURO", "+PRESIDENT_MADURO": Phoenix's own lone name
             if {a.lower() for a in aliases} & hand:
                 report.filtered["in people.tsv (hand-kept wins)"] += 1
                 continue
@@ -275,7 +277,8 @@ def _terms(codes, states: set[str]) -> list[tuple[str, str | None, str | None]]:
 
 def _unique(people, lexicon: Lexicon, hand: set[str], report: Report):
     """Drop aliases two people share; add each surname, marked ``*`` when it names one person only."""
-    owners: Counter = Counter(a.lower() for _, aliases, _, _ in people for a in set(aliases))
+    owners: Counter = Counter(a for _, aliases, _, _ in people for a in {a.lower() for a in aliases})
+    lone = {a.lower().rstrip("*") for _, aliases, _, _ in people for a in aliases if a.endswith("*")}
     surnames: Counter = Counter(name.split()[-1].lower() for name, _, _, _ in people)
     surnames.update(h.split()[-1] for h in hand)
     given = {name.split()[0].lower() for name, _, _, _ in people} | {h.split()[0] for h in hand}
@@ -284,8 +287,24 @@ def _unique(people, lexicon: Lexicon, hand: set[str], report: Report):
         if owners[name.lower()] > 1:
             report.filtered["name two Phoenix people share"] += 1
             continue
-        kept = [a for a in aliases if owners[a.lower()] == 1]
-        report.filtered["alias two Phoenix people share"] += len(aliases) - len(kept)
+        kept = [a for a in aliases if owners[a.lower()] == 1 and not a.endswith("*")]
+        report.filtered["alias two Phoenix people share"] += sum(
+            owners[a.lower()] > 1 for a in aliases if not a.endswith("*")
+        )
+        surnames_of = {a.split()[-1].lower(): a.split()[-1] for a in aliases if " " in a}
+        for alias in (a for a in aliases if a.endswith("*")):
+            word = surnames_of.get(alias[:-1].lower())  # their surname, spelled as in their full name
+            if word is None:
+                report.filtered["lone name that is not their surname"] += 1
+                continue
+            alias = word + "*"
+            english = {word.lower(), word.lower().removesuffix("s")} & lexicon.words
+            if owners[alias.lower()] > 1 or word.lower() in given | COMMON | hand or len(word) < 4 or english:
+                report.filtered["lone name two people share, a given name or a hand-kept one"] += 1
+            elif lexicon.is_other(word):
+                report.filtered["lone name that is a state, place, organisation, role or word"] += 1
+            elif alias not in kept:
+                kept.append(alias)  # Phoenix's own lone name for them ("+MADURO"): it names them alone
         surname = name.split()[-1]
         unique = surnames[surname.lower()] == 1 and surname.lower() not in given | COMMON
         if (
@@ -295,7 +314,8 @@ def _unique(people, lexicon: Lexicon, hand: set[str], report: Report):
             and unique
             and not lexicon.is_other(surname)
         ):
-            kept.append(surname)  # never "*": Phoenix says nothing of who is known by surname alone
+            if surname.lower() not in lone:
+                kept.append(surname)  # no "*": only an alias of Phoenix's own says who is known by it alone
         result.append((name, kept, terms, source))
     report.people = len(result)
     report.terms = sum(len(t) for _, _, t, _ in result)

@@ -34,8 +34,9 @@ def iso_names(country) -> list[str]:
 
 
 def demonym_plural(demonym: str) -> str | None:
-    """ "Afghans", "Iraqis": the people of a state, for demonyms that take a plural -s."""
-    if " " in demonym or not demonym.endswith(("an", "en", "i", "er", "ot", "ite")):
+    """ "Afghans", "Iraqis", "Greeks": the people of a state, for demonyms that take a plural -s (not
+    "Chinese", "Swiss", "Irish", "French", "Malagasy": those are their own plurals)."""
+    if " " in demonym or demonym.endswith(("ese", "ss", "sh", "tch", "nch", "y", "s")):
         return None
     return demonym + "s"
 
@@ -75,7 +76,8 @@ def build() -> str:
             for alias in filter(None, cell.split("|")):
                 lines.append(f"{code}\t{kind}\t{alias}\t{'GOV' if kind == 'capital' else ''}\n")
         for alias in filter(None, demonyms.split("|")):
-            if plural := demonym_plural(alias):
+            plural = demonym_plural(alias)
+            if plural and plural not in all_names:  # "Laos", "Philippines": the state's own name
                 lines.append(f"{code}\tdemonym\t{plural}\t\n")
         for seat in filter(None, seats.split("|")):
             alias, sector = seat.split("=")
