@@ -133,6 +133,11 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
                 k for h in hosts for k in tree.children(h, "advcl", "acl") if tree.lemma(k) == "attend"
             ]
             tokens = [a for k in clauses for a in tree.agent(k)]
+        elif role == "as":
+            # "recognised the coalition as the legitimate representative of the Syrian people", "recognises
+            # the Government of National Accord as Libya's government": the state the description names
+            described = tree.prep_objects(i, "as")
+            tokens = described + [o for k in described for o in tree.prep_objects(k, "of")]
         elif role == "claimant":  # "recognised Moroccan sovereignty over X", "its claim to X": the claimant
             held = tree.objects(i) if draft.pattern.pos == "V" else tree.of_objects([i])
             claims = [k for k in held if tree.lemma(k) in draft.pattern.objects]

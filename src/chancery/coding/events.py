@@ -36,6 +36,8 @@ from chancery.coding.modality import CONDITION_MARKS, TRAVEL_VERBS, Analysis, an
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.places import (
+    CROWDS,
+    TELLING,
     clashes_side_by_side,
     crowd_source,
     fought_each_other,
@@ -184,12 +186,14 @@ def _code_sentence(
             sources = crowd_source(tree, index, i, source_tokens)
         if not sources:
             sources = members_source(tree, index, i, source_tokens)
-        if not sources and analysis.reporter is not None and _speakers_ties(tree, pattern, i):
+        reporter = analysis.reporter if analysis.reporter is not None else _teller(tree, i)
+        if not sources and reporter is not None and _speakers_ties(tree, pattern, i):
             # "Mexico said relations with Ecuador would not be restored unless Quito apologised": the
             # relations the speaker tells of, with another, are the speaker's
-            source_tokens, how = tree.subjects(analysis.reporter)[0], "reporter-of-own-ties"
+            source_tokens, how = tree.subjects(reporter)[0], "reporter-of-own-ties"
             sources = index.resolve(source_tokens, date[0])
-        drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=pattern.cameo)
+        code = _crowd_code(tree, pattern, source_tokens) if sources else pattern.cameo
+        drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=code)
     for draft in drafts.values():
         draft.sources.extend(elliptical_sources(tree, index, draft))
         if {"mutual", "subjobject"} <= draft.pattern.flags:
@@ -219,6 +223,14 @@ def _code_sentence(
             draft.analysis.notes.append("negation:polar-reading")
         held = tree.objects(draft.i) + argument_tokens(tree, draft.i)
         held += tree.of_objects(held)
+        # "reopen embassies in each other's capitals": the places the objects are in
+        held += [
+            o
+            for k in list(held)
+            for p in tree.children(k, "prep")
+            if tree.lemma(p) == "in"
+            for o in tree.children(p, "pobj")
+        ]
         owners = [tree.words[k] for o in held for k in tree.children(o, "poss", "det")]
         # "A and B pledged to reopen their embassies": each in the other's capital ("A and B recalled
         # their ambassadors" recalled each its own); "expelled each other's envoys": whatever the act
@@ -241,7 +253,7 @@ def _code_sentence(
         draft.sided = clashes_side_by_side(tree, draft)
         if draft.pattern.relation == "representation:expelled" and own_envoys(tree, index, draft):
             draft.relation = "representation:recalled"  # "ordered the country's ambassadors home"
-        if "needtarget" in draft.pattern.flags and not draft.targets:
+        if "needtarget" in draft.pattern.flags and not draft.targets and not _judged_act(tree, draft):
             draft.suppressed = True
         if draft.pattern.converse == "043" and not draft.targets and visit_at_home(tree, index, draft):
             draft.suppressed = True  # "Koizumi's visit to Tokyo's Yasukuni shrine": a trip at home
@@ -302,6 +314,9 @@ def _code_sentence(
         draft.targets = (
             draft.targets or home_target(tree, index, draft) or sole_other(tree, index, draft, drafts)
         )
+    for draft in drafts.values():
+        if _told_again(tree, drafts, draft):
+            draft.suppressed = True
     for draft in drafts.values():
         bare = "bare" in draft.pattern.flags and governs_other(tree, drafts, draft.i)
         # an appeal made during a call or meeting ("called X to urge restraint") is still an event,
@@ -424,6 +439,56 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     return events + _draft_events(parsed, codebook, sentence, draft, draft.act_code, act, own)
 
 
+def _told_again(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
+    """A conjunct that only tells more of the act before it, at a guessed place ("protesters stormed the
+    Swedish embassy and set part of it on fire"): the same sources and code as the conjunct it follows,
+    which names its target."""
+    if not draft.targets or any(note != "target:place-of-act" for _, note, _ in draft.targets):
+        return False
+    token = tree.tokens[draft.i]
+    first = drafts.get(token.head) if token.dep == "conj" else None
+    if first is None or first.suppressed or not first.targets or first.code != draft.code:
+        return False
+    return {a.code for a, _, _ in first.sources} == {a.code for a, _, _ in draft.sources}
+
+
+# nouns of someone's act: calling one "unjustified" criticises its unnamed author
+JUDGED_ACTS = {
+    "decision", "move", "step", "measure", "plan", "policy", "action", "announcement", "statement",
+    "remark", "comment", "law", "ruling", "verdict", "attack", "raid", "strike", "visit",
+}  # fmt: skip
+
+
+def _judged_act(tree: Tree, draft: Draft) -> bool:
+    """An evaluation of an act named by a noun ("called the decision completely unjustified"): a
+    judgement made, whoever's act it was, where "called the situation very bad" judges no one."""
+    return draft.pattern.id.startswith("evaluate.") and any(
+        tree.lemma(k) in JUDGED_ACTS for k in tree.children(draft.i, "dobj")
+    )
+
+
+def _crowd_code(tree: Tree, pattern: Pattern, subjects: list[int]) -> str:
+    """A crowd's force is protest (CAMEO 14): protesters who storm, burn or fight riot (145), those who
+    occupy or blockade obstruct (144), whatever verb the act has."""
+    if not pattern.cameo.startswith(FORCE_ROOTS) or not any(tree.lemma(k) in CROWDS for k in subjects):
+        return pattern.cameo
+    return "144" if pattern.cameo.startswith(("191", "192")) else "145"
+
+
+FORCE_ROOTS = ("17", "18", "19", "20")
+
+
+# acts that oppose the one they name without a relation hint of their own: accusations (112), rejections
+# of a demand, plan or decision (120, 127); threats and sanctions say more than a position
+OPPOSING_CODES = ("112", "120", "127")
+# targets the coder guessed rather than read in the act's phrase
+GUESSED_TARGETS = {"target:sole-other-party", "target:place-of-act", "target:own-state-of-body"}
+
+
+def _opposing(code: str) -> bool:
+    return code.startswith(OPPOSING_CODES)
+
+
 # nouns of a relation between states ("relations with Ecuador", "ties with Kenya")
 TIES = {"relation", "tie", "relationship"}
 
@@ -433,6 +498,12 @@ def _speakers_ties(tree: Tree, pattern: Pattern, i: int) -> bool:
     other party is whoever tells of them."""
     if not (pattern.relation or "").startswith("diplomatic_relations"):
         return False
+    if pattern.pos == "N":
+        # "normalisation of relations with Turkey would require ...", "any restoration of ties with Quito":
+        # an act noun of no one's, on ties with another, that a speaker tells of
+        phrase = [i, *tree.of_objects([i])]
+        preps = {tree.lemma(p) for k in phrase for p in tree.children(k, "prep")}
+        return "with" in preps and "between" not in preps and not tree.children(i, "poss")
     for k in tree.children(i, "nsubjpass", "nsubj"):
         preps = {tree.lemma(p) for p in tree.children(k, "prep")}
         if tree.lemma(k) in TIES and "with" in preps and "between" not in preps:
@@ -440,6 +511,16 @@ def _speakers_ties(tree: Tree, pattern: Pattern, i: int) -> bool:
         if tree.lemma(k) in TIES and not preps and _condition_subjects(tree, i):
             return True  # "relations could be resumed only if Nauru returned to ...": with Nauru
     return False
+
+
+def _teller(tree: Tree, i: int) -> int | None:
+    """The speech verb whose complement has act noun ``i`` as its subject ("Egypt said normalisation
+    would require ...")."""
+    verb = tree.tokens[i].head
+    if tree.tokens[i].dep not in {"nsubj", "nsubjpass"} or tree.tokens[verb].dep != "ccomp":
+        return None
+    teller = tree.tokens[verb].head
+    return teller if tree.lemma(teller) in TELLING else None
 
 
 def _condition_subjects(tree: Tree, i: int) -> list[int]:
@@ -556,6 +637,18 @@ def _draft_events(
         if relation and target and target[1] == "target:sole-other-party":
             pair_relation = None  # a guessed party: the act is coded, the ledger takes no relation on it
             notes.append("relation:none:party-guessed")
+        if (
+            relation is None
+            and counted
+            and target
+            and _opposing(pair_code)
+            and draft.pattern.frame is None  # a rejection or a charge, not a refusal to act
+            and draft.statement is None
+            and target[1] not in GUESSED_TARGETS
+        ):
+            # "accused Stockholm of harbouring militants", "rejected Spain's turnaround": a position
+            # against the one named, as a condemnation is (never on a guessed party)
+            pair_relation = "position:opposes"
         if relation and relation.startswith("recognition") and _breakaway(target_actor):
             # "recognised two separatist regions of Georgia as independent states": not Georgia
             pair_relation = None
@@ -626,10 +719,26 @@ def _date(
     ``dates`` are the sentence's date expressions (the rule looks at no others).
     """
     pick = date_for_clause(dates, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
+    if pick is not None and pick.text.lower().startswith("since") and not _state_since(parsed.tokens, i):
+        # "the ninth government to transfer its recognition to Beijing since 2016": a one-off act done
+        # some time in the span, not on its first day (a state that holds "since 1941" starts then)
+        rest = tuple(d for d in dates if not d.text.lower().startswith("since"))
+        pick = date_for_clause(rest, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
     if pick is None:
         return None, "publication", "day", "date:unknown"
     basis = pick.basis if pick is not parsed.publication else "publication"
     return pick.value, basis, pick.precision, f"date:{basis}:{pick.text}" if pick.text else f"date:{basis}"
+
+
+def _state_since(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the act of trigger ``i`` is told as a state that holds since a date: a present ("has
+    recognised Taipei since 1941", "recognises it since ...") or a noun, not a past or infinitive act."""
+    token = tokens[i]
+    if not token.tag.startswith("VB"):
+        return True
+    if token.tag in {"VBZ", "VBP", "VBG"}:
+        return True
+    return any(t.head == i and t.dep == "aux" and t.lemma.lower() == "have" for t in tokens)
 
 
 def _plover(crosswalk: Plover, pattern: Pattern, code: str) -> Plover:

@@ -121,7 +121,9 @@ def apply_frames(
                 ca.notes.append("modality:intended:threatened:" + tree.tokens[draft.i].text)
             if complement.act_code:  # "warned that it would cut ties": one statement, the warning
                 complement.code, complement.act_code, complement.statement = complement.act_code, None, None
-            if not draft.targets:
+            if not draft.targets or (frame == "refusal" and complement.targets):
+                # "decided against recognising Palestine, Peters told the General Assembly": the refusal
+                # is of the act's party, not of whom it was told to
                 draft.targets = complement.targets
             if frame == "refusal" and complement.pattern.relation == "recognition:recognized":
                 draft.relation = "recognition:not_recognized"

@@ -123,6 +123,7 @@ def analyse(
 ) -> Analysis:
     """Negation, modality and governing frame of the event triggered by token ``i``."""
     result = Analysis()
+    conditioned = False
     would = False
     reported = False
     node = i
@@ -147,6 +148,13 @@ def analyse(
             elif carrier is not None and carrier.frame == "intent" and tree.lemma(head) not in DOING_VERBS:
                 result.intent = True
                 result.notes.append("modality:intent:" + tree.tokens[head].text)
+        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and conditioning_clause(tree, head):
+            # "any improvement would depend on Iran ending its support", "normalisation would require
+            # Ankara to end its interference": the act is stated under that condition
+            clause = conditioning_clause(tree, head)
+            result.conditions.append(_span_text_of(tree, clause, text))
+            result.notes.append("modality:conditional:subject-of:" + tree.tokens[head].text)
+            conditioned = True
         elif (
             tree.tokens[i].dep in {"nsubj", "nsubjpass"}
             and _frame_of(tree, head, i, governors) == "hypothetical"
@@ -178,6 +186,12 @@ def analyse(
             result.negated = True
             result.notes.append("negation:" + _negation_cue(tree, head) + " " + tree.tokens[head].text)
     light = node  # the event's own clause: the trigger, or the light verb of a nominalisation
+    cue = _coordinated_negation(tree, light)
+    if cue and not result.negated:
+        # "had not broken off relations with Taipei nor recognised Beijing", "has neither ... nor
+        # recognised", "did not break with Taipei or recognise Beijing": the negation covers the conjunct
+        result.negated = True
+        result.notes.append("negation:" + cue)
     others_subject = False  # whether a clause on the way up has a named subject of its own
     visited = set()
     while node not in visited:
@@ -394,7 +408,32 @@ def analyse(
         result.modality = "conditional"
     if result.intent and result.modality == "asserted" and (not result.negated or result.intent_by_governor):
         result.modality = "intended"
+    if conditioned and result.modality in {"asserted", "hypothetical", "intended"}:
+        result.modality = "conditional"
     return result
+
+
+# verbs whose subject act happens only under their complement ("would depend on", "would require")
+CONDITIONING_VERBS = {"depend", "hinge", "require", "necessitate"}
+# adjectives doing the same after "be" ("is conditional on", "contingent on")
+CONDITIONING_ADJECTIVES = {"conditional", "contingent", "dependent", "conditioned"}
+
+
+def conditioning_clause(tree: Tree, verb: int) -> list[int]:
+    """The tokens that state the condition an act subject of ``verb`` is put under: the "on" phrase of
+    "depend on", the object and its complement of "require"; empty when ``verb`` puts none."""
+    lemma = tree.lemma(verb)
+    heads = [verb] + [a for a in tree.children(verb, "acomp") if tree.lemma(a) in CONDITIONING_ADJECTIVES]
+    if lemma not in CONDITIONING_VERBS and len(heads) == 1:
+        return []
+    if lemma == "require" or lemma == "necessitate":
+        return [k for k in tree.children(verb, "dobj", "xcomp", "ccomp")]
+    return [p for h in heads for p in tree.children(h, "prep") if tree.lemma(p) in {"on", "upon"}]
+
+
+def _span_text_of(tree: Tree, heads: list[int], text: str) -> str:
+    nodes = sorted(n for h in heads for n in tree.subtree(h))
+    return text[tree.tokens[nodes[0]].start : tree.tokens[nodes[-1]].end]
 
 
 # holders whose "from" phrase is an act kept from happening ("barred from", "prevented from")
@@ -634,6 +673,28 @@ def _negations(tree: Tree, node: int) -> list[int]:
             if tree.lemma(noun) in NO_WAY_NOUNS:
                 cues.extend(k for k in tree.children(noun, "det") if tree.lemma(k) == "no")
     return cues
+
+
+def _coordinated_negation(tree: Tree, node: int) -> str | None:
+    """The cue that negates a verb through its coordination: "neither X nor Y" (both), "... nor Y", or
+    "did not X or Y" (Y shares the negated auxiliary: it has no subject or auxiliary of its own)."""
+    if tree.tokens[node].pos not in {"VERB", "AUX"}:
+        return None
+    if any(tree.lemma(k) == "neither" for k in tree.children(node, "preconj")):
+        return "neither"
+    token = tree.tokens[node]
+    if token.dep != "conj" or token.head == node:
+        return None
+    first = token.head
+    ccs = {tree.lemma(k) for k in tree.children(first, "cc") + tree.children(node, "cc")}
+    if "nor" in ccs:
+        return "nor"
+    if any(tree.lemma(k) == "neither" for k in tree.children(first, "preconj")):
+        return "neither"
+    shared = not tree.children(node, "nsubj", "nsubjpass", "aux", "auxpass", "neg")
+    if "or" in ccs and shared and tree.tokens[node].tag in {"VB", "VBN"} and _negated(tree, first):
+        return "not ... or"
+    return None
 
 
 def _negated(tree: Tree, node: int) -> bool:

@@ -254,7 +254,9 @@ class Matcher:
             ):
                 continue  # "recognised the 1915 massacres as genocide", "the right of Palestinians"
             if "actorobj" in pattern.flags and (
-                not any(is_actor(o) for o in tree.objects(i)) or tree.children(i, "oprd")
+                not any(is_actor(o) for o in tree.objects(i))
+                or tree.children(i, "oprd")
+                or _misparsed_predicates(tree, i)
             ):
                 continue  # "called Kyiv", not "called the Swedish plan premature": an object described
             if "polity" in pattern.flags and not any((is_polity or is_actor)(o) for o in words.held):
@@ -265,7 +267,7 @@ class Matcher:
                 continue  # "called the decision unjustified": what the object is called, and its tone
             if "finite" in pattern.flags and _participle_aside(tree, i):
                 continue  # "..., breaking with France and Britain": parting ways, not cutting ties
-            if "needcomp" in pattern.flags and not _complements(tree, i):
+            if "needcomp" in pattern.flags and not (_complements(tree, i) or _given_time_to_leave(tree, i)):
                 continue
             if "mustcomp" in pattern.flags and not any(
                 _obligation(tree, k)
@@ -364,6 +366,7 @@ def _predicate(tree: Tree, i: int) -> list[int]:
         if tree.lemma(p) in PREDICATE_PREPS
         for o in tree.children(p, "pobj")
     ]
+    heads += _misparsed_predicates(tree, i)
     heads += [  # "described the junta as illegitimate", parsed as an adverbial clause
         k
         for k in tree.children(i, "advcl")
@@ -380,6 +383,31 @@ def _predicate(tree: Tree, i: int) -> list[int]:
     return found
 
 
+# what may open an apposition proper ("called Putin, his Russian counterpart, ..."), unlike a predicate
+APPOSITION_MARKS = {",", "(", "-", "—", "–", ":"}
+
+
+def _misparsed_predicates(tree: Tree, i: int) -> list[int]:
+    """A predicate the parser hung inside the object: "called the seizure of Heglig a clearly illegal act"
+    (an apposition with no comma), "called Algeria's decision to cut ties completely unjustified" (an
+    adjective after the noun it would modify, closing the object)."""
+    found = []
+    for o in tree.children(i, "dobj"):
+        phrase = [k for k in tree.subtree(o) if tree.tokens[k].pos != "PUNCT"]
+        for k in tree.children(o, "appos"):
+            if (
+                k > o
+                and tree.tokens[k].pos in {"NOUN", "ADJ"}
+                and tree.words[min(tree.subtree(k)) - 1] not in APPOSITION_MARKS
+            ):
+                found.append(k)
+        last = max(phrase)
+        token = tree.tokens[last]
+        if token.dep == "amod" and token.pos == "ADJ" and token.head < last:
+            found.append(last)
+    return found
+
+
 @cache
 def _valence() -> dict[str, float]:
     text = resources.files("chancery").joinpath("data", "lexicon", "valence.tsv").read_text(encoding="utf-8")
@@ -387,10 +415,21 @@ def _valence() -> dict[str, float]:
     return {word: float(value) for word, value in rows}
 
 
+def _word_valence(word: str, lemma: str) -> float:
+    """A word's valence; a word the lexicon lacks that negates one it has with "un" takes the opposite
+    ("unjustified", "unhelpful")."""
+    valence = _valence()
+    for form in (word, lemma):
+        if form in valence:
+            return valence[form]
+    if word.startswith("un") and word[2:] in valence:
+        return -valence[word[2:]]
+    return 0.0
+
+
 def _sign(tree: Tree, tokens: list[int]) -> str:
     """ "-", "+" or "0": the tone of a predicate by the valence of its words (a negator turns it)."""
-    valence = _valence()
-    total = sum(valence.get(tree.words[k], valence.get(tree.lemma(k), 0.0)) for k in tokens)
+    total = sum(_word_valence(tree.words[k], tree.lemma(k)) for k in tokens)
     if any(tree.words[k] in NEGATORS for k in tokens):
         total = -total
     return "-" if total < 0 else "+" if total > 0 else "0"
@@ -409,6 +448,19 @@ def _complements(tree: Tree, i: int) -> list[int]:
         for k in tree.children(i, "xcomp", "ccomp")
         if not any(tree.lemma(m) in {"whether", "if"} for m in tree.children(k, "mark"))
     ]
+
+
+def _given_time_to_leave(tree: Tree, i: int) -> bool:
+    """ "gave France's ambassador, Joel Meyer, 72 hours to leave the country": the time given to leave
+    is an order to go, wherever the parser hangs the infinitive."""
+    if tree.lemma(i) not in {"give", "grant"}:
+        return False
+    return any(
+        tree.lemma(k) in {"leave", "depart", "quit"}
+        and any(tree.lemma(a) == "to" for a in tree.children(k, "aux"))
+        for k in tree.subtree(i, stop=("ccomp", "conj"))
+        if k != i
+    )
 
 
 def _obligation(tree: Tree, clause: int) -> bool:

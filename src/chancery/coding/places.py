@@ -255,12 +255,44 @@ def crowd_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> 
 
 
 def members_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:
-    """Unnamed police, insurgents or militants acting in a named place belong to it (not soldiers:
-    troops in a place are often a foreign army's)."""
-    nouns = [k for k in subjects if tree.lemma(k) in UNNAMED_MEMBERS and not index.is_actor(k)]
-    if not nouns or UNNAMED_MEMBERS[tree.lemma(nouns[0])] == "MIL":
+    """Unnamed police, insurgents or militants, "the army", "security forces" or a crowd ("rioters
+    torched shops in Honiara") acting in a named place belong to it (not soldiers: troops in a place
+    are often a foreign army's)."""
+    found = [(k, _member_sector(tree, k)) for k in subjects if not index.is_actor(k)]
+    found = [(k, sector) for k, sector in found if sector]
+    if not found:
         return []
-    return crowd_source(tree, index, i, nouns)
+    country = located_in(tree, index, i)
+    if country is None:
+        return []
+    k, sector = found[0]
+    actor = Actor(text=tree.tokens[k].text, code=country + sector, country=country, sector=sector)
+    return [(actor, "actor:members-of-place", None)]
+
+
+# unnamed crowds, whatever they do in a named place, are its people ("rioters torched shops in Honiara")
+CROWDS = {
+    "rioter": "CVL", "protester": "CVL", "protestor": "CVL", "demonstrator": "CVL", "mob": "CVL",
+    "villager": "CVL", "resident": "CVL", "student": "EDU", "farmer": "AGR", "worker": "LAB",
+}  # fmt: skip
+# a state's forces named by their institution alone ("the army", "security forces")
+INSTITUTIONS = {"army": "MIL", "military": "MIL"}
+FORCE_KINDS = {"security": "COP", "police": "COP", "government": "MIL", "state": "COP"}
+
+
+def _member_sector(tree: Tree, k: int) -> str | None:
+    lemma = tree.lemma(k)
+    if lemma == "force":  # "security forces", "government forces"
+        kinds = [
+            FORCE_KINDS[tree.lemma(m)]
+            for m in tree.children(k, "compound", "amod")
+            if tree.lemma(m) in FORCE_KINDS
+        ]
+        return kinds[0] if kinds else None
+    if lemma in INSTITUTIONS:
+        return INSTITUTIONS[lemma] if any(tree.lemma(d) == "the" for d in tree.children(k, "det")) else None
+    sector = UNNAMED_MEMBERS.get(lemma) or CROWDS.get(lemma)
+    return None if sector == "MIL" else sector
 
 
 def fought_each_other(tree: Tree, index: ActorIndex, draft: Draft) -> bool:

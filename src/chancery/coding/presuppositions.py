@@ -23,6 +23,8 @@ from chancery.coding.structure import RANKS, Tree
 
 # nouns whose owner did the act first ("followed Riyadh's lead", "in the footsteps of Chad")
 LEADS = {"lead", "example", "footstep", "footsteps", "path", "precedent"}
+# adverbs that make "with X" a partner doing the same act ("together with Britain", "jointly with")
+TOGETHER = {"together", "jointly", "along"}
 # prepositions naming those who did it before or besides ("after Russia", "apart from Russia")
 BEFORE_PREPS = {"after", "besides", "beside", "alongside", "like", "behind"}
 # objects and modifiers of "do" that make it repeat an act ("did the same", "did likewise", "followed suit")
@@ -52,7 +54,14 @@ def presupposed(
             "obj",
         }
         for tokens, how in _predecessors(tree, tree.tokens[draft.i].head if light else draft.i):
-            found.extend(_copies(index, draft, tokens, "presupposed:" + how, Analysis()))
+            # a partner acts with the act's own mood ("will recognise it together with Britain"); one
+            # who went before did it, whatever the mood
+            analysis = (
+                replace(draft.analysis, notes=list(draft.analysis.notes))
+                if how == "together-with"
+                else Analysis()
+            )
+            found.extend(_copies(index, draft, tokens, "presupposed:" + how, analysis))
     for do in repeats(tree, drafts, span):
         antecedent = _antecedent(tree, live, do)
         told_at = None
@@ -135,6 +144,27 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
         if tree.words[prep] == "following" and set_off:
             named = [p for p in tree.children(prep, "pobj") if tree.tokens[p].pos == "PROPN"]
             found.append(([o for p in named for o in tree.with_conjuncts(p)], "joined"))
+            # "..., following neighbouring Mali's lead": the owner of the lead went first
+            leads = [p for p in tree.children(prep, "pobj") if tree.lemma(p) in LEADS]
+            found.append(
+                (
+                    [k for p in leads for o in tree.children(p, "poss") for k in tree.with_conjuncts(o)],
+                    "followed",
+                )
+            )
+    # "recognised Palestine together with Britain", "..., acting in concert with Britain and Canada"
+    hosts = [i] + [
+        c for c in tree.children(i, "advcl") if tree.tokens[c].tag == "VBG" and not tree.children(c, "nsubj")
+    ]
+    for host in hosts:
+        concert = {tree.lemma(p) for p in tree.children(host, "prep")} & {"in"} and any(
+            tree.lemma(o) == "concert" for p in tree.children(host, "prep") for o in tree.children(p, "pobj")
+        )
+        for prep in tree.children(host, "prep"):
+            together = any(tree.lemma(a) in TOGETHER for a in tree.children(prep, "advmod"))
+            if tree.lemma(prep) == "with" and (together or concert):
+                objects = [o for p in tree.children(prep, "pobj") for o in tree.with_conjuncts(p)]
+                found.append((objects, "together-with"))
     ranked = _ranked(tree, i)
     if ranked is not None:
         hosts = [i, ranked, tree.tokens[ranked].head]

@@ -91,6 +91,10 @@ AMOUNTS = {
 }  # fmt: skip
 
 
+# nouns that count the people of their "of" phrase ("hundreds of Vietnamese protested")
+QUANTITIES = {"hundred", "thousand", "dozen", "million", "score", "ten", "crowd", "group", "number"}
+
+
 class Tree:
     """Children and argument lookups over one article's tokens."""
 
@@ -188,6 +192,9 @@ class Tree:
         if listed:
             return listed
         found = self.with_conjuncts(noun)
+        if self.lemma(noun) in QUANTITIES or self.tokens[noun].tag == "CD":
+            # "hundreds of Vietnamese", "thousands of Kurds and Arabs": the people counted
+            return found + [c for o in self.prep_objects(noun, "of") for c in self.with_conjuncts(o)]
         if self.tokens[noun].tag == "NNS":
             found += self.named_after(noun, {"of"})
         return found
@@ -464,6 +471,11 @@ class Tree:
                 controllers = controllers or self.prep_objects(head, "upon")
                 if controllers:
                     return [c for k in controllers for c in self.with_conjuncts(k)], "object-control"
+            reduced = token.dep == "acl" and node == i and self.tokens[head].dep == "ROOT"
+            if reduced and token.tag in {"VBN", "VBD"} and not self.children(node, "dobj", "agent"):
+                # "Hundreds of Vietnamese protested outside the embassy": a sentence with no verb of its
+                # own but this one, which the parser hung on its subject as a reduced relative
+                return self.members(head), how + ":root-noun"
             if token.dep == "acl" and self.tokens[head].pos in {"NOUN", "PROPN"}:
                 if self.lemma(head) in OBJECT_CONTROL_NOUNS:  # "Kabul's call on Moscow to recognise"
                     controllers = self.prep_objects(head, "on") or self.prep_objects(head, "to")
