@@ -111,6 +111,8 @@ class ActorIndex:
                     ):
                         continue
                     found = self.by_token.get(child)
+                    if found is None and described:
+                        found = self._appointer(child)  # "Bilal Karimi, the ambassador appointed by X"
                     # a place or a backer inside the phrase ("the summit in Sharm el-Sheikh", "Russian-backed
                     # regions in eastern Ukraine") says where or by whom, not who: look further; but an
                     # embassy's place names its host ("the work of its embassy in Damascus")
@@ -120,11 +122,19 @@ class ActorIndex:
                     seen.add(child)
                     following.append(child)
             frontier = sorted(following)
+        # "diplomats appointed by the Taliban"
+        return self._appointer(i) or self._named_after_role(i)
+
+    def _appointer(self, i: int) -> Mention | None:
+        """The agent of a participle describing token ``i`` ("the ambassador appointed by X")."""
         for clause in self.tree.children(i, "acl"):
-            for agent in self.tree.agent(clause):  # "diplomats appointed by the Taliban"
+            for agent in self.tree.agent(clause):
                 if agent in self.by_token:
                     return self.by_token[agent]
-        # "opposition leader Raila Odinga" with the name parsed as an apposition of another word
+        return None
+
+    def _named_after_role(self, i: int) -> Mention | None:
+        """ "opposition leader Raila Odinga" with the name parsed as an apposition of another word."""
         named = self.by_token.get(i + 1)
         if (
             named is not None

@@ -460,9 +460,10 @@ JUDGED_ACTS = {
 
 
 def _judged_act(tree: Tree, draft: Draft) -> bool:
-    """An evaluation of an act named by a noun ("called the decision completely unjustified"): a
-    judgement made, whoever's act it was, where "called the situation very bad" judges no one."""
-    return draft.pattern.id.startswith("evaluate.") and any(
+    """Blame of an act named by a noun ("called the decision completely unjustified"): a criticism
+    made, whoever's act it was, where "called the situation very bad" judges no one (and praise of an
+    unnamed step is most often the speaker's of its own)."""
+    return draft.pattern.id == "evaluate.blame" and any(
         tree.lemma(k) in JUDGED_ACTS for k in tree.children(draft.i, "dobj")
     )
 

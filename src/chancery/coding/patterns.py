@@ -339,6 +339,8 @@ def _recognisable(tree: Tree, k: int, is_actor) -> bool:
     ("the National Assembly chief"); not an act or a fact that names an actor only in its phrase ("the
     massacres of Armenians", "the role of Qatar")."""
     token = tree.tokens[k]
+    if tree.lemma(k) in {"other", "another"} and tree.children(k, "det", "amod", "nummod"):
+        return True  # "recognised each other", "one another"
     if token.pos in {"PROPN", "PRON", "VERB", "AUX"} or tree.lemma(k) in RECOGNISABLE:
         return True  # a clause ("recognises that the government of the PRC is the sole ...") as before
     return not tree.children(k, "prep") and is_actor(k)

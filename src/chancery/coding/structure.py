@@ -91,6 +91,8 @@ AMOUNTS = {
 }  # fmt: skip
 
 
+# verbs of a free relative that names the object ("what it called", "what it described as")
+NAMING_VERBS = {"call", "describe", "term", "brand", "label", "characterise", "characterize", "dub"}
 # nouns that count the people of their "of" phrase ("hundreds of Vietnamese protested")
 QUANTITIES = {"hundred", "thousand", "dozen", "million", "score", "ten", "crowd", "group", "number"}
 
@@ -235,9 +237,28 @@ class Tree:
             heads = [self.tokens[i].head]  # "the government recognised by Russia"
         if not heads and self.tokens[i].dep == "relcl" and self.children(i, *SUBJECT_DEPS):
             heads = [self.tokens[i].head]  # "a step Israel condemned": the head noun is the object
+        if not heads:
+            heads = self._what_it_called(i)
         found = []
         for head in heads:
             found.extend(self.with_conjuncts(head))
+        return found
+
+    def _what_it_called(self, i: int) -> list[int]:
+        """ "criticised what it called China's coercive measures", "condemned what it described as
+        Turkey's hostile decision": the object is what the free relative names."""
+        found = []
+        for clause in self.children(i, "ccomp"):
+            whats = [k for k in self.children(clause, "dobj") if self.lemma(k) == "what"]
+            if not whats or self.lemma(clause) not in NAMING_VERBS:
+                continue
+            found += self.children(clause, "oprd", "xcomp")
+            found += [
+                o
+                for p in self.children(clause, "prep")
+                if self.lemma(p) == "as"
+                for o in self.children(p, "pobj")
+            ]
         return found
 
     def of_objects(self, heads: list[int]) -> list[int]:
