@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from shared_ledgers import bound, ingested, read_only
 from typer.testing import CliRunner
 
 from chancery.cli import app
@@ -42,3 +44,22 @@ def run_cli(monkeypatch, tmp_path):
 
     _run.db = db
     return _run
+
+
+@pytest.fixture(scope="session")
+def _examples_url(tmp_path_factory) -> str:
+    return ingested(tmp_path_factory.mktemp("examples"), EXAMPLES)
+
+
+@pytest.fixture
+def examples_db(_examples_url) -> Iterator[str]:
+    """A ledger holding examples/ as ``chancery ingest examples/`` stores it, made once for the
+    session and shared: a test using it may only read it (checked after each test)."""
+    with read_only(_examples_url) as url:
+        yield url
+
+
+@pytest.fixture
+def examples_cli(run_cli, examples_db):
+    """run_cli against the shared examples ledger: queries only."""
+    return bound(run_cli, examples_db)

@@ -66,13 +66,12 @@ def test_ingest_twice_stores_nothing_new(run_cli):
     assert before["articles"] >= 10 and before["events"] > 0
 
 
-def test_events_listing_filters_and_formats(run_cli):
-    run_cli("ingest", str(EXAMPLES), "--quiet")
-    everything = json.loads(run_cli("events", "--format", "json").stdout)["events"]
-    recognitions = json.loads(run_cli("events", "--cameo", "054", "--format", "json").stdout)["events"]
+def test_events_listing_filters_and_formats(examples_cli):
+    everything = json.loads(examples_cli("events", "--format", "json").stdout)["events"]
+    recognitions = json.loads(examples_cli("events", "--cameo", "054", "--format", "json").stdout)["events"]
     assert recognitions and all(e["cameo"].startswith("054") for e in recognitions)
     assert len(recognitions) < len(everything)
-    csv_out = run_cli("events", "--format", "csv", "--cameo", "054").stdout.splitlines()
+    csv_out = examples_cli("events", "--format", "csv", "--cameo", "054").stdout.splitlines()
     assert csv_out[0].startswith("id,") and len(csv_out) == len(recognitions) + 1
 
 
@@ -139,15 +138,14 @@ def test_stdin_is_read_with_dash(run_cli):
     assert any(e["cameo"] == "054" for e in article["events"])
 
 
-def test_recognition_summary_table_answers_who_recognises_with_evidence(run_cli):
-    run_cli("ingest", str(EXAMPLES), "--quiet")
-    result = run_cli("relations", "--summary", "AFGGOV", "--as-of", "2025-08-01")
+def test_recognition_summary_table_answers_who_recognises_with_evidence(examples_cli):
+    result = examples_cli("relations", "--summary", "AFGGOV", "--as-of", "2025-08-01")
     assert result.exit_code == 0, result.stderr
     first, *table = result.stdout.splitlines()
     assert first.startswith("AFGGOV is recognised by 1 state as of 2025-08-01 (RUS)")
     row = next(line for line in table if "│ recognized " in line)
     assert "RUS" in row and "2025-07-03" in row
-    before = run_cli("relations", "--summary", "AFGGOV", "--as-of", "2025-07-01").stdout.splitlines()[0]
+    before = examples_cli("relations", "--summary", "AFGGOV", "--as-of", "2025-07-01").stdout.splitlines()[0]
     assert before.startswith("AFGGOV is recognised by 0 states as of 2025-07-01")
 
 

@@ -19,17 +19,6 @@ ONE = EXAMPLES / "01-russia-recognises-taliban.txt"
 QUERIES = (("events",), ("quotes",), ("relations",), ("export", "events"))
 
 
-@pytest.fixture(scope="module")
-def examples_db(tmp_path_factory, pipeline) -> str:
-    """A ledger holding the bundled examples, stored once for this module's tests."""
-    from chancery.pipeline import ingest
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('examples') / 'examples.db'}"
-    with open_ledger(url) as ledger:
-        ingest(pipeline, ledger, [str(EXAMPLES)])
-    return url
-
-
 def _line(**fields) -> str:
     return json.dumps(fields, ensure_ascii=False) + "\n"
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from shared_ledgers import bound, ingested, read_only
+
 DEDUP = Path(__file__).resolve().parents[1] / "fixtures" / "relations" / "dedup"
 THREE_PUBLISHERS = [
     DEDUP / "2024-10-11-meridian-nicaragua-breaks-with-israel.txt",
@@ -15,6 +18,19 @@ THREE_PUBLISHERS = [
     DEDUP / "2024-10-12-atlas-ortega-government-severs-relations.txt",
 ]
 SAME_PUBLISHER_AGAIN = DEDUP / "2024-10-13-meridian-reactions-to-nicaraguan-break.txt"
+
+
+@pytest.fixture(scope="module")
+def _three_url(tmp_path_factory) -> str:
+    return ingested(tmp_path_factory.mktemp("three"), *THREE_PUBLISHERS)
+
+
+@pytest.fixture
+def three_cli(run_cli, _three_url):
+    """run_cli against a ledger holding the three publishers' reports, stored once by `chancery
+    ingest` for the tests that only query it (a test that writes to it fails)."""
+    with read_only(_three_url) as url:
+        yield bound(run_cli, url)
 
 
 def _ingest(run_cli, *paths: Path) -> None:
@@ -38,9 +54,8 @@ def _severances(run_cli) -> list[dict]:
     ]
 
 
-def test_three_publishers_reports_of_one_event_are_one_ledger_event(run_cli):
-    _ingest(run_cli, *THREE_PUBLISHERS)
-    (event,) = _severances(run_cli)
+def test_three_publishers_reports_of_one_event_are_one_ledger_event(three_cli):
+    (event,) = _severances(three_cli)
     assert (event["mentions"], event["sources"], event["articles"]) == (3, 3, 3)
     assert event["date"] == "2024-10-11" and event["counted"] is True
     assert sorted(e["publisher"] for e in event["evidence"]) == [
@@ -50,9 +65,8 @@ def test_three_publishers_reports_of_one_event_are_one_ledger_event(run_cli):
     ]
 
 
-def test_the_gdelt_export_has_one_row_for_the_event_with_its_counts(run_cli):
-    _ingest(run_cli, *THREE_PUBLISHERS)
-    result = run_cli("export", "gdelt", "--format", "jsonl")
+def test_the_gdelt_export_has_one_row_for_the_event_with_its_counts(three_cli):
+    result = three_cli("export", "gdelt", "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     (row,) = [
@@ -71,9 +85,8 @@ def test_a_fourth_report_from_a_publisher_already_counted_adds_a_mention_not_a_s
     assert event["date"] == "2024-10-11"
 
 
-def test_the_merged_reports_give_one_severance_backed_by_all_three_publishers(run_cli):
-    _ingest(run_cli, *THREE_PUBLISHERS)
-    result = run_cli("relations", "--actor", "NIC", "--kind", "diplomatic_relations", "--format", "json")
+def test_the_merged_reports_give_one_severance_backed_by_all_three_publishers(three_cli):
+    result = three_cli("relations", "--actor", "NIC", "--kind", "diplomatic_relations", "--format", "json")
     assert result.exit_code == 0, result.stderr
     (relation,) = json.loads(result.stdout)["relations"]
     assert (relation["kind"], relation["state"], relation["since"], relation["until"]) == (

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from shared_ledgers import bound, ingested, read_only
 
 from chancery.ledger import open_ledger
 from chancery.ledger.schema import sentences
@@ -30,25 +31,17 @@ DESIGN_STATES = {
 
 
 @pytest.fixture(scope="module")
-def timeline_db(tmp_path_factory) -> dict[str, object]:
-    """One ledger per module for the timeline articles, ingested by the first test that asks."""
-    return {"url": f"sqlite:///{tmp_path_factory.mktemp('timeline') / 'ledger.db'}", "ingested": False}
+def timeline_db(tmp_path_factory) -> str:
+    """One ledger per module for the timeline articles, stored by `chancery ingest`."""
+    return ingested(tmp_path_factory.mktemp("timeline"), TIMELINE)
 
 
 @pytest.fixture
 def ledger_cli(run_cli, timeline_db):
-    """run_cli against the ledger holding the timeline articles (queries only: the ledger is shared)."""
-    url = str(timeline_db["url"])
-    if not timeline_db["ingested"]:
-        result = run_cli("ingest", str(TIMELINE), "--db", url, "--quiet")
-        assert result.exit_code == 0, result.stderr
-        timeline_db["ingested"] = True
-
-    def _run(*args: str):
-        return run_cli(*args, "--db", url)
-
-    _run.db = url
-    return _run
+    """run_cli against the ledger holding the timeline articles (queries only: the ledger is shared,
+    and a test that writes to it fails)."""
+    with read_only(timeline_db) as url:
+        yield bound(run_cli, url)
 
 
 def _relations(run_cli, *args: str) -> list[dict]:

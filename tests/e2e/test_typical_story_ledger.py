@@ -11,14 +11,22 @@ import json
 from pathlib import Path
 
 import pytest
+from shared_ledgers import bound, ingested, read_only
 
 ARTICLE = Path(__file__).resolve().parents[1] / "fixtures" / "typical"
 
 
+@pytest.fixture(scope="module")
+def _typical_url(tmp_path_factory) -> str:
+    return ingested(tmp_path_factory.mktemp("typical"), ARTICLE)
+
+
 @pytest.fixture
-def ledger_cli(run_cli):
-    assert run_cli("ingest", str(ARTICLE), "--quiet").exit_code == 0
-    return run_cli
+def ledger_cli(run_cli, _typical_url):
+    """run_cli against the ledger `chancery ingest` made of the article, once for this module's
+    tests, which only query it (checked after each)."""
+    with read_only(_typical_url) as url:
+        yield bound(run_cli, url)
 
 
 def _json(run_cli, *args):
