@@ -11,13 +11,14 @@ import sys
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from chancery.cli import app
+from chancery.errors import ChanceryError
 
 POSTGRES_URL = os.environ.get("CHANCERY_TEST_POSTGRES_URL")
 
@@ -57,21 +58,38 @@ class Backend:
     name: str
     url: str
     schema: str | None = None
+    _polling: sa.Engine | None = field(default=None, repr=False, compare=False)
 
     def engine(self) -> sa.Engine:
         url = self.url.replace("postgresql://", "postgresql+psycopg://", 1)
         return sa.create_engine(url, poolclass=sa.pool.NullPool)
 
     def scalar(self, sql: str) -> int:
-        """A number from the ledger, or 0 while its tables are not there yet."""
-        engine = self.engine()
+        """A number from the ledger, or 0 while its tables are not there yet.
+
+        On PostgreSQL one connection is kept for these reads (``close`` ends it): a new one costs
+        the server a process and this one 20 ms, so polling every few milliseconds took a core
+        from the process it waits for. Between reads it holds no transaction and no lock.
+        """
+        keep = self.schema is not None
+        if keep and self._polling is None:
+            self._polling = sa.create_engine(
+                self.url.replace("postgresql://", "postgresql+psycopg://", 1), pool_size=1, max_overflow=0
+            )
+        engine = self._polling if keep else self.engine()
         try:
             with engine.connect() as conn:
                 return conn.exec_driver_sql(sql).scalar() or 0
         except sa.exc.SQLAlchemyError:
             return 0
         finally:
-            engine.dispose()
+            if not keep:
+                engine.dispose()
+
+    def close(self) -> None:
+        if self._polling is not None:
+            self._polling.dispose()
+            self._polling = None
 
 
 def backend(name: str, tmp_path: Path) -> Backend:
@@ -88,6 +106,7 @@ def backend(name: str, tmp_path: Path) -> Backend:
 
 
 def drop(found: Backend) -> None:
+    found.close()
     if found.schema:
         engine = sa.create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
         with engine.begin() as conn:
@@ -121,6 +140,23 @@ def ingest(corpus: Path | list[Path], url: str, **settings: str) -> subprocess.C
     process = start_ingest(corpus, url, **settings)
     stdout, stderr = process.communicate(timeout=300)
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def ingest_here(corpus: Path | list[Path], url: str, **settings: str) -> subprocess.CompletedProcess:
+    """The command ``ingest`` runs, with the same settings, run in this process, where the model
+    is loaded already: for a reference run or a rerun, in which no process is killed and no
+    signal sent (the runs that are killed or signalled are real processes, ``start_ingest``)."""
+    paths = [str(p) for p in (corpus if isinstance(corpus, list) else [corpus])]
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("CHANCERY_")}
+    env.update({k: v for k, v in environment(url, **settings).items() if k.startswith("CHANCERY_")})
+    result = CliRunner().invoke(app, ["ingest", *paths, "-q"], env=env)
+    returncode, stderr = result.exit_code, result.stderr
+    if isinstance(result.exception, ChanceryError):  # what main() turns into one line
+        returncode, stderr = result.exception.exit_code, f"{stderr}chancery: error: {result.exception}\n"
+    elif result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    command = ["chancery", "ingest", *paths, "-q"]
+    return subprocess.CompletedProcess(command, returncode, result.stdout, stderr)
 
 
 def wait_until(
