@@ -132,5 +132,6 @@ def start() -> tuple[FeedServer, ThreadingHTTPServer]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     owner = FeedServer(port=httpd.server_address[1])
     httpd.owner = owner  # type: ignore[attr-defined]
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    # a short poll: shutdown() waits up to one poll (0.5 s by default) after every test
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     return owner, httpd
