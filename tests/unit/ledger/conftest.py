@@ -16,22 +16,21 @@ import sqlalchemy as sa
 from chancery.ledger import Ledger, open_ledger
 
 POSTGRES_URL = os.environ.get("CHANCERY_TEST_POSTGRES_URL")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(
+                not POSTGRES_URL, reason="set CHANCERY_TEST_POSTGRES_URL to run on PostgreSQL"
+            ),
+        ],
+    ),
+]
 
 
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=[
-                pytest.mark.postgres,
-                pytest.mark.skipif(
-                    not POSTGRES_URL, reason="set CHANCERY_TEST_POSTGRES_URL to run on PostgreSQL"
-                ),
-            ],
-        ),
-    ]
-)
+@pytest.fixture(params=BACKENDS)
 def ledger_url(request, tmp_path) -> Iterator[tuple[str, str | None]]:
     """(url, schema) of an empty ledger location on each backend."""
     if request.param == "sqlite":

@@ -7,6 +7,13 @@ import pytest
 from standing_records import ARTICLES, CHINA_HAS_NOT, RUSSIA_RECOGNISES
 
 
+@pytest.fixture
+def stored(shared_stored):
+    """Every test here only reads: the standing ledger is stored once per backend for the module
+    (each test still gets its own app), and a test that changed it would fail."""
+    return shared_stored
+
+
 def _all_pages(client, path, key, **query):
     """Every item of a listing read page by page, and how many pages."""
     items, pages, cursor = [], 0, None

@@ -5,7 +5,31 @@ from __future__ import annotations
 import re
 
 import pytest
-from standing_records import CHINA_HAS_NOT, RUSSIA_RECOGNISES
+from apps import settings
+from fastapi.testclient import TestClient
+from standing_records import CHINA_HAS_NOT, RUSSIA_RECOGNISES, store_all
+
+from chancery.web import create_app
+
+
+@pytest.fixture
+def stored(shared_stored):
+    """The tests here read the standing ledger, stored once per backend for the module (each test
+    still gets its own app), and fail if they changed it; the two that store an article of their
+    own use ``own_client`` over a ledger of their own."""
+    return shared_stored
+
+
+@pytest.fixture
+def own_stored(ledger):
+    store_all(ledger)
+    return ledger
+
+
+@pytest.fixture
+def own_client(own_stored):
+    with TestClient(create_app(settings(), ledger=own_stored)) as test_client:
+        yield test_client
 
 
 def _text(html: str) -> str:
@@ -77,26 +101,26 @@ def test_the_actor_page_counts_its_events_and_lists_its_peoples_quotes(client):
     assert len(body["events"]) == 3 and body["next"] is None
 
 
-def test_text_from_the_ledger_is_escaped(client, stored):
+def test_text_from_the_ledger_is_escaped(own_client, own_stored):
     from ledger_factory import coded
 
-    stored.store(coded("<script>alert(1)</script> Kabul hosted envoys.", title="<b>Bold</b> title"))
-    page = client.get("/").text
+    own_stored.store(coded("<script>alert(1)</script> Kabul hosted envoys.", title="<b>Bold</b> title"))
+    page = own_client.get("/").text
     assert "<b>Bold</b>" not in page and "&lt;b&gt;Bold&lt;/b&gt;" in page
 
 
-def test_the_article_page_and_api_name_the_language_it_was_found_in(client, stored):
+def test_the_article_page_and_api_name_the_language_it_was_found_in(own_client, own_stored):
     from dataclasses import replace
 
     from ledger_factory import coded
 
     french = coded("La Russie a reconnu le gouvernement des talibans.", date="2025-07-04")
     french = replace(french, article=replace(french.article, language="fr"))
-    stored.store(french)
-    page = _text(client.get(f"/articles/{french.article.id}").text)
+    own_stored.store(french)
+    page = _text(own_client.get(f"/articles/{french.article.id}").text)
     assert "written in French (fr)" in page and "No event was coded in this article. chancery codes" in page
-    assert client.get(f"/api/v1/articles/{french.article.id}").json()["article"]["language"] == "fr"
-    english = _text(client.get(f"/articles/{CHINA_HAS_NOT.article.id}").text)
+    assert own_client.get(f"/api/v1/articles/{french.article.id}").json()["article"]["language"] == "fr"
+    english = _text(own_client.get(f"/articles/{CHINA_HAS_NOT.article.id}").text)
     assert "written in" not in english  # its language was not recorded: nothing is claimed
 
 
