@@ -240,6 +240,8 @@ def _code_sentence(
             and {"each", "one"} & set(tree.words[k] for k in tree.children(o, "det", "nummod", "amod"))
             for o in held
         )
+        if one_another and len(draft.sources) > 1:
+            draft.targets = []  # "recognised each other as part of a package signed by X": not X
         draft.reciprocal = (
             ("other" in owners)
             or one_another

@@ -43,6 +43,12 @@ class Pattern:
         return next((f.split("=", 1)[1] for f in self.flags if f.startswith("converse=")), None)
 
     @cached_property
+    def infinitives(self) -> frozenset[str]:
+        """Verbs one of which must follow as a "to" infinitive in the trigger's clause (flag
+        ``tovb=a|b``: "asked the ambassador to leave", "allowed an envoy to run the embassy")."""
+        return self._words("tovb=")
+
+    @cached_property
     def needs(self) -> frozenset[str]:
         """Words one of which must also be among the arguments (flag ``needs=a|b``)."""
         found = next((f.split("=", 1)[1] for f in self.flags if f.startswith("needs=")), "")
@@ -100,7 +106,7 @@ class Pattern:
         return (
             4 * bool(self.objects)
             + 2 * bool(self.particles or "predicative" in self.flags)
-            + bool(self.needs)
+            + bool(self.needs or self.infinitives)
         )
 
 
@@ -244,6 +250,8 @@ class Matcher:
             heads = {tree.lemma(k) for k in tree.objects(i)}
             if "headobject" in pattern.flags and not pattern.objects & heads:
                 continue  # "has relations", not "has no intention of normalising relations"
+            if pattern.infinitives and not _to_infinitive(tree, i, pattern.infinitives):
+                continue  # "asked the ambassador to explain" is no expulsion
             if pattern.needs and not (pattern.needs & words.arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
             direct = tree.children(i, "dobj") if pos == "V" else held  # not a relative's antecedent
@@ -455,12 +463,18 @@ def _complements(tree: Tree, i: int) -> list[int]:
 def _given_time_to_leave(tree: Tree, i: int) -> bool:
     """ "gave France's ambassador, Joel Meyer, 72 hours to leave the country": the time given to leave
     is an order to go, wherever the parser hangs the infinitive."""
-    if tree.lemma(i) not in {"give", "grant"}:
-        return False
+    return tree.lemma(i) in {"give", "grant"} and _to_infinitive(tree, i, LEAVING)
+
+
+LEAVING = frozenset({"leave", "depart", "quit"})
+
+
+def _to_infinitive(tree: Tree, i: int, verbs: frozenset[str]) -> bool:
+    """Whether one of ``verbs`` follows as a "to" infinitive in the clause of ``i`` (wherever the parser
+    hangs it: a complement, a relative on the object, an adverbial)."""
     return any(
-        tree.lemma(k) in {"leave", "depart", "quit"}
-        and any(tree.lemma(a) == "to" for a in tree.children(k, "aux"))
-        for k in tree.subtree(i, stop=("ccomp", "conj"))
+        tree.lemma(k) in verbs and any(tree.lemma(a) == "to" for a in tree.children(k, "aux"))
+        for k in [*tree.subtree(i, stop=("ccomp", "conj")), *tree.children(i, "ccomp")]
         if k != i
     )
 

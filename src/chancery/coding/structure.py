@@ -91,6 +91,8 @@ AMOUNTS = {
 }  # fmt: skip
 
 
+# verbs whose object the parser may take for the subject of their infinitive ("allowed X to run Y")
+PERMITTING = {"allow", "let", "permit", "enable", "authorise", "authorize"}
 # verbs of a free relative that names the object ("what it called", "what it described as")
 NAMING_VERBS = {"call", "describe", "term", "brand", "label", "characterise", "characterize", "dub"}
 # nouns that count the people of their "of" phrase ("hundreds of Vietnamese protested")
@@ -239,6 +241,14 @@ class Tree:
             heads = [self.tokens[i].head]  # "a step Israel condemned": the head noun is the object
         if not heads:
             heads = self._what_it_called(i)
+        if not heads and self.lemma(i) in PERMITTING:
+            # "allowed a Taliban-appointed envoy to run the embassy", parsed as a clause: its subject
+            heads = [
+                s
+                for c in self.children(i, "ccomp")
+                if "to" in self.aux_words(c)
+                for s in self.children(c, "nsubj")
+            ]
         found = []
         for head in heads:
             found.extend(self.with_conjuncts(head))
@@ -476,7 +486,11 @@ class Tree:
                 if subjects:
                     found = []
                     for subject in subjects:
-                        found.extend(self.members(subject))
+                        # "making the UAE the third Arab state to recognise Israel": the small clause's
+                        # own subject is who the ranked noun describes
+                        named = self.children(subject, "nsubj") if self.ranked(subject) else []
+                        for k in named or [subject]:
+                            found.extend(self.members(k))
                     return found, how
             head = token.head
             if head == node:
