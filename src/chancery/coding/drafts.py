@@ -104,6 +104,8 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             tokens = tree.prep_objects(i, role[5:])
         elif role == "poss":
             tokens = tree.children(i, "poss")
+        elif role == "agent":  # "was disappointed by the Solomons' decision": what did it
+            tokens = tree.agent(i)
         elif role == "clauseobj":  # "told Zelensky in a phone call", "told Putin by telephone": the one told
             prep = tree.tokens[i].head
             verb = tree.tokens[prep].head if tree.tokens[i].dep == "pobj" else i

@@ -140,7 +140,14 @@ def _code_sentence(
     for i, pattern in triggers.items():
         analysis = analyse(tree, i, coder.governors, frames, text, question)
         date = _date(parsed, dates, sentence, i)
-        if pattern.pos == "V":
+        if "experiencer" in pattern.flags:
+            # "Washington was deeply disappointed by the decision": the one disappointed feels it
+            source_tokens = [s for k in tree.children(i, "nsubjpass") for s in tree.with_conjuncts(k)]
+            how = "experiencer"
+            if not source_tokens:
+                holder = tree.tokens[i].head if tree.tokens[i].dep == "acomp" else i
+                source_tokens, how = tree.subjects(holder)[0], "experiencer:" + tree.subjects(holder)[1]
+        elif pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
         else:
             source_tokens, how = tree.noun_agent(i)
@@ -481,9 +488,10 @@ def _crowd_code(tree: Tree, pattern: Pattern, subjects: list[int]) -> str:
 FORCE_ROOTS = ("17", "18", "19", "20")
 
 
-# acts that oppose the one they name without a relation hint of their own: accusations (112), rejections
-# of a demand, plan or decision (120, 127); threats and sanctions say more than a position
-OPPOSING_CODES = ("112", "120", "127")
+# acts that oppose the one they name without a relation hint of their own: disapproval and criticism
+# (110, 111: "regretted China's decision"), accusations (112), rejections of a demand, plan or decision
+# (120, 127); threats and sanctions say more than a position
+OPPOSING_CODES = ("110", "111", "112", "120", "127")
 # targets the coder guessed rather than read in the act's phrase
 GUESSED_TARGETS = {"target:sole-other-party", "target:place-of-act", "target:own-state-of-body"}
 
@@ -722,15 +730,22 @@ def _date(
     ``dates`` are the sentence's date expressions (the rule looks at no others).
     """
     pick = date_for_clause(dates, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
-    if pick is not None and pick.text.lower().startswith("since") and not _state_since(parsed.tokens, i):
+    if pick is not None and _since(pick, parsed.tokens) and not _state_since(parsed.tokens, i):
         # "the ninth government to transfer its recognition to Beijing since 2016": a one-off act done
         # some time in the span, not on its first day (a state that holds "since 1941" starts then)
-        rest = tuple(d for d in dates if not d.text.lower().startswith("since"))
-        pick = date_for_clause(rest, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
+        pick = parsed.publication  # the span's other dates are other acts' ("the previous one, in 2021")
     if pick is None:
         return None, "publication", "day", "date:unknown"
     basis = pick.basis if pick is not parsed.publication else "publication"
     return pick.value, basis, pick.precision, f"date:{basis}:{pick.text}" if pick.text else f"date:{basis}"
+
+
+def _since(ref: DateRef, tokens: tuple[Token, ...]) -> bool:
+    """Whether a date expression opens a span with "since" ("since 2016")."""
+    if ref.text.lower().startswith("since"):
+        return True
+    span = token_range(ref, tokens) if ref.span is not None else None
+    return span is not None and span[0] > 0 and tokens[span[0] - 1].text.lower() == "since"
 
 
 def _state_since(tokens: tuple[Token, ...], i: int) -> bool:

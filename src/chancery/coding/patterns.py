@@ -250,6 +250,8 @@ class Matcher:
             heads = {tree.lemma(k) for k in tree.objects(i)}
             if "headobject" in pattern.flags and not pattern.objects & heads:
                 continue  # "has relations", not "has no intention of normalising relations"
+            if "experiencer" in pattern.flags and not (tree.is_passive(i) or token.dep == "acomp"):
+                continue  # "was disappointed by the decision", not "the decision disappointed"
             if pattern.infinitives and not _to_infinitive(tree, i, pattern.infinitives):
                 continue  # "asked the ambassador to explain" is no expulsion
             if pattern.needs and not (pattern.needs & words.arguments):
