@@ -730,7 +730,8 @@ def _date(
     ``dates`` are the sentence's date expressions (the rule looks at no others).
     """
     pick = date_for_clause(dates, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
-    if pick is not None and _since(pick, parsed.tokens) and not _state_since(parsed.tokens, i):
+    since = pick is not None and _since(pick, parsed.tokens) and not _state_since(parsed.tokens, i)
+    if since and not _hangs_on(parsed.tokens, i, pick):
         # "the ninth government to transfer its recognition to Beijing since 2016": a one-off act done
         # some time in the span, not on its first day (a state that holds "since 1941" starts then)
         pick = parsed.publication  # the span's other dates are other acts' ("the previous one, in 2021")
@@ -746,6 +747,21 @@ def _since(ref: DateRef, tokens: tuple[Token, ...]) -> bool:
         return True
     span = token_range(ref, tokens) if ref.span is not None else None
     return span is not None and span[0] > 0 and tokens[span[0] - 1].text.lower() == "since"
+
+
+def _hangs_on(tokens: tuple[Token, ...], i: int, ref: DateRef) -> bool:
+    """Whether trigger ``i`` is in a clause on the date itself ("since October 2022, when Kinshasa
+    expelled Rwanda's ambassador": the act is that date's)."""
+    span = token_range(ref, tokens) if ref.span is not None else None
+    if span is None:
+        return False
+    node, seen = i, set()
+    while node not in seen and tokens[node].head != node:
+        seen.add(node)
+        node = tokens[node].head
+        if span[0] <= node < span[1]:
+            return True
+    return False
 
 
 def _state_since(tokens: tuple[Token, ...], i: int) -> bool:

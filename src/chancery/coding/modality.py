@@ -712,14 +712,23 @@ def _negation_cue(tree: Tree, node: int) -> str:
 
 def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
     """Conditions attached to ``node``: "only if ...", "unless ...", "until ...", "on condition that"."""
-    for clause in tree.children(node, "advcl"):
+    soon = [k for k in tree.children(node, "advmod") if tree.words[k] == "soon"]  # "as soon as they ..."
+    for clause in tree.children(node, "advcl") + [c for k in soon for c in tree.children(k, "advcl")]:
         # "only when Nairobi ends ...": the parser hangs "when" as the clause's adverb, "only" on it
         whens = [k for k in tree.children(clause, "advmod") if tree.lemma(k) == "when"]
         marks = {tree.lemma(k) for k in tree.children(clause, "mark")} | {"when" for _ in whens}
         onlys = tree.children(clause, "advmod") + tree.children(node, "advmod")
         onlys += [o for w in whens for o in tree.children(w, "advmod")]
         only_after = bool({"after", "when"} & marks) and any(tree.lemma(k) == "only" for k in onlys)
-        if marks & CONDITION_MARKS or only_after:
+        # "will recognise the council as soon as it forms a government": a condition, like "once"
+        as_soon = any(
+            tree.lemma(k) == "as" and k >= 2 and tree.words[k - 1] == "soon" and tree.words[k - 2] == "as"
+            for k in tree.children(clause, "mark")
+        )
+        temporal = (as_soon or bool(marks & TIME_MARKS)) and not (marks & (CONDITION_MARKS - TIME_MARKS))
+        if temporal and _told_as_past(tree, node):
+            continue  # "recognised the authorities once they took Tripoli": when it happened, not a condition
+        if marks & CONDITION_MARKS or only_after or as_soon:
             result.conditions.append(_span_text(tree, clause, text))
             result.notes.append("condition:" + _span_text(tree, clause, text))
     for long in tree.children(node, "advmod"):
@@ -763,6 +772,20 @@ def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
         if conditional and tree.children(prep, "pobj", "pcomp"):
             result.conditions.append(_span_text(tree, prep, text))
             result.notes.append("condition:" + _span_text(tree, prep, text))
+
+
+# condition marks that are also plain time conjunctions after a past act
+TIME_MARKS = {"once", "until", "till"}
+
+
+def _told_as_past(tree: Tree, node: int) -> bool:
+    """Whether verb ``node`` tells a past act (simple past or perfect, no modal): "recognised X once they
+    took Tripoli" happened, where "will recognise X once they take it" is conditioned."""
+    token = tree.tokens[node]
+    aux = {tree.lemma(k) for k in tree.children(node, "aux", "auxpass")}
+    if aux & {"will", "would", "shall", "should", "could", "can", "may", "might", "must"}:
+        return False
+    return token.tag == "VBD" or ("have" in aux and token.tag == "VBN")
 
 
 def _span_text(tree: Tree, head: int, text: str) -> str:
