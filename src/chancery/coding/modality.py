@@ -726,7 +726,11 @@ def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
             for k in tree.children(clause, "mark")
         )
         temporal = (as_soon or bool(marks & TIME_MARKS)) and not (marks & (CONDITION_MARKS - TIME_MARKS))
-        if temporal and _told_as_past(tree, node):
+        only = any(  # "supported normalisation only once ...", "only" on the clause, the verb or the mark
+            tree.lemma(k) == "only"
+            for k in onlys + [a for m in tree.children(clause, "mark") for a in tree.children(m, "advmod")]
+        )
+        if temporal and not only and _told_as_past(tree, node):
             continue  # "recognised the authorities once they took Tripoli": when it happened, not a condition
         if marks & CONDITION_MARKS or only_after or as_soon:
             result.conditions.append(_span_text(tree, clause, text))
