@@ -121,7 +121,8 @@ def apply_frames(
                 ca.notes.append("modality:intended:threatened:" + tree.tokens[draft.i].text)
             if complement.act_code:  # "warned that it would cut ties": one statement, the warning
                 complement.code, complement.act_code, complement.statement = complement.act_code, None, None
-            if not draft.targets or (frame == "refusal" and complement.targets):
+            told = [t for t in draft.targets if t[1] == "target:addressee-of-tell"]
+            if not draft.targets or (frame == "refusal" and complement.targets and told):
                 # "decided against recognising Palestine, Peters told the General Assembly": the refusal
                 # is of the act's party, not of whom it was told to
                 draft.targets = complement.targets

@@ -730,7 +730,7 @@ def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
             tree.lemma(k) == "only"
             for k in onlys + [a for m in tree.children(clause, "mark") for a in tree.children(m, "advmod")]
         )
-        if temporal and not only and _told_as_past(tree, node):
+        if temporal and not only and _told_as_past(tree, node) and _told_as_past(tree, clause):
             continue  # "recognised the authorities once they took Tripoli": when it happened, not a condition
         if marks & CONDITION_MARKS or only_after or as_soon:
             result.conditions.append(_span_text(tree, clause, text))
@@ -778,18 +778,21 @@ def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
             result.notes.append("condition:" + _span_text(tree, prep, text))
 
 
-# condition marks that are also plain time conjunctions after a past act
-TIME_MARKS = {"once", "until", "till"}
+# condition marks that are also plain time conjunctions after a past act ("until" stays a condition:
+# "opposed the deployment until their demands were met")
+TIME_MARKS = {"once"}
 
 
 def _told_as_past(tree: Tree, node: int) -> bool:
     """Whether verb ``node`` tells a past act (simple past or perfect, no modal): "recognised X once they
     took Tripoli" happened, where "will recognise X once they take it" is conditioned."""
     token = tree.tokens[node]
-    aux = {tree.lemma(k) for k in tree.children(node, "aux", "auxpass")}
+    auxes = tree.children(node, "aux", "auxpass")
+    aux = {tree.lemma(k) for k in auxes}
     if aux & {"will", "would", "shall", "should", "could", "can", "may", "might", "must"}:
         return False
-    return token.tag == "VBD" or ("have" in aux and token.tag == "VBN")
+    past_aux = any(tree.tokens[k].tag == "VBD" for k in auxes)  # "had taken", "was restored"
+    return (token.tag == "VBD" and not auxes) or (token.tag == "VBN" and past_aux)
 
 
 def _span_text(tree: Tree, head: int, text: str) -> str:
