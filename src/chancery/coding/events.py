@@ -108,7 +108,7 @@ def code_article(parsed: ParsedArticle, coder: Coder) -> CodedArticle:
         events.extend(found)
     return CodedArticle(
         article=parsed.article,
-        events=tuple(events),
+        events=tuple(_earlier_states(events)),
         quotes=parsed.quotes,
         sentences=parsed.sentences,
         mentions=parsed.mentions,
@@ -378,9 +378,11 @@ def _code_sentence(
         for event in draft.events:
             # one act told twice ("travelled to Damascus, the first leader to visit Syria") is one event
             # (keeping ties and hosting an ambassador are two acts, though both are 050)
-            target = party(event.target) if event.target else None
+            target = _one_party(event.target) if event.target else None
             relation = (event.relation, event.relation_subject)  # who hosts whom differs too
-            key = (party(event.source), target, event.cameo, relation, event.modality, event.negated)
+            # a state and its government are one party ("accepted the credentials, making China the first
+            # country to accept an ambassador": CHNGOV and CHN accepted one ambassador)
+            key = (_one_party(event.source), target, event.cameo, relation, event.modality, event.negated)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -394,6 +396,12 @@ def _drop_object_nouns(tree: Tree, triggers: dict[int, Pattern]) -> None:
     "extended recognition", "suspended its part in the talks": one event, on the verb.
     """
     for i, pattern in list(triggers.items()):
+        if pattern.pos == "N" and pattern.objects and i in triggers:
+            # "the suspension of its recognition of the Sahrawi state": one act, the suspension
+            for k in tree.of_objects([i]):
+                if k in triggers and triggers[k].pos == "N" and tree.lemma(k) in pattern.objects:
+                    del triggers[k]
+            continue
         if pattern.pos != "V" or not pattern.objects or "keepobject" in pattern.flags:
             continue
         if tree.subjects(i)[1] == "passive-without-agent":
@@ -455,7 +463,8 @@ def _told_again(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
     if not draft.targets or any(note != "target:place-of-act" for _, note, _ in draft.targets):
         return False
     token = tree.tokens[draft.i]
-    first = drafts.get(token.head) if token.dep == "conj" else None
+    told_more = token.dep == "conj" or (token.dep == "advcl" and token.tag == "VBG")  # ", setting it on fire"
+    first = drafts.get(token.head) if told_more else None
     if first is None or first.suppressed or not first.targets or first.code != draft.code:
         return False
     return {a.code for a, _, _ in first.sources} == {a.code for a, _, _ in draft.sources}
@@ -639,6 +648,8 @@ def _draft_events(
     for source, target, pair_code, converse_note in coded:
         target_actor = target[0] if target else None
         notes = [draft.source_note, source[1], *(a.notes), date_note]
+        if basis == "publication" and _pluperfect(parsed.tokens, draft.i):
+            notes.append(PAST_PERFECT)  # "which had recognised Kosovo": before the story, on no day given
         if target:
             notes.insert(2, target[1])
         if converse_note:
@@ -747,6 +758,53 @@ def _since(ref: DateRef, tokens: tuple[Token, ...]) -> bool:
         return True
     span = token_range(ref, tokens) if ref.span is not None else None
     return span is not None and span[0] > 0 and tokens[span[0] - 1].text.lower() == "since"
+
+
+PAST_PERFECT = "tense:past-perfect-undated"
+
+
+def _pluperfect(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether verb ``i`` is in the past perfect ("had recognised")."""
+    return tokens[i].tag == "VBN" and any(
+        t.head == i and t.dep == "aux" and t.lemma.lower() == "have" and t.tag == "VBD" for t in tokens
+    )
+
+
+def _earlier_states(events: list[Event]) -> list[Event]:
+    """An undated act in the past perfect ("Freetown, which had recognised Kosovo, ...") came before the
+    story: when the article dates another state of the same kind for the same pair ("has withdrawn its
+    recognition, Dacic said on Monday"), the earlier one gives the ledger no state on the publication
+    day, where it would outlast the change the story reports."""
+    dated = {
+        (_state(e.source), _state(e.target), e.relation.partition(":")[0])
+        for e in events
+        if e.relation
+        and e.target
+        and PAST_PERFECT not in e.evidence.notes
+        and not any(n.startswith("date:publication") for n in e.evidence.notes)
+    }
+    out = []
+    for e in events:
+        key = (_state(e.source), _state(e.target), (e.relation or "").partition(":")[0]) if e.target else None
+        if e.relation and PAST_PERFECT in e.evidence.notes and key in dated:
+            e = replace(
+                e,
+                relation=None,
+                evidence=replace(e.evidence, notes=(*e.evidence.notes, "relation:none:before-the-story")),
+            )
+        out.append(e)
+    return out
+
+
+def _one_party(actor: Actor) -> tuple[str, str]:
+    """A state and its government as one party; other sectors, IGOs and people of one state apart."""
+    if actor.country and actor.sector == "GOV":
+        return actor.country, ""
+    return party(actor)
+
+
+def _state(actor: Actor) -> str:
+    return actor.country or actor.code
 
 
 def _hangs_on(tokens: tuple[Token, ...], i: int, ref: DateRef) -> bool:

@@ -252,6 +252,11 @@ class Matcher:
                 continue  # "has relations", not "has no intention of normalising relations"
             if "experiencer" in pattern.flags and not (tree.is_passive(i) or token.dep == "acomp"):
                 continue  # "was disappointed by the decision", not "the decision disappointed"
+            if "experiencer" in pattern.flags and not (
+                tree.agent(i)
+                or any(tree.lemma(p) in {"by", "with", "at", "over"} for p in tree.children(i, "prep"))
+            ):
+                continue  # "disappointed that the summit broke up": a comment, not a criticism of anyone
             if pattern.infinitives and not _to_infinitive(tree, i, pattern.infinitives):
                 continue  # "asked the ambassador to explain" is no expulsion
             if pattern.needs and not (pattern.needs & words.arguments):

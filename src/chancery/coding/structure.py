@@ -254,6 +254,22 @@ class Tree:
             found.extend(self.with_conjuncts(head))
         return found
 
+    def _made_so(self, verb: int) -> bool:
+        """Whether the small clause "X the third state to V" of verb ``verb`` hangs on a "made"/"making" that
+        tells a done act ("signed the treaty, making the UAE the third ..."), not a plan ("will appoint
+        an ambassador, making Rome the first ...", "a deal that makes the Gulf state the third ...")."""
+        make = self.tokens[verb].head
+        if self.lemma(make) != "make":
+            return True
+        if self.tokens[make].tag == "VBD":
+            return True
+        host = self.tokens[make].head
+        auxes = self.children(host, "aux", "auxpass")
+        past = (self.tokens[host].tag == "VBD" and not auxes) or (
+            self.tokens[host].tag == "VBN" and bool(auxes) and all(self.tokens[a].tag == "VBD" for a in auxes)
+        )  # "signed the accord", "the accord was signed", not "will appoint"
+        return self.tokens[make].tag == "VBG" and past
+
     def _what_it_called(self, i: int) -> list[int]:
         """ "criticised what it called China's coercive measures", "condemned what it described as
         Turkey's hostile decision": the object is what the free relative names."""
@@ -488,7 +504,8 @@ class Tree:
                     for subject in subjects:
                         # "making the UAE the third Arab state to recognise Israel": the small clause's
                         # own subject is who the ranked noun describes
-                        named = self.children(subject, "nsubj") if self.ranked(subject) else []
+                        small = self.children(subject, "nsubj") if self.ranked(subject) else []
+                        named = small if small and self._made_so(node) else []
                         for k in named or [subject]:
                             found.extend(self.members(k))
                     return found, how
