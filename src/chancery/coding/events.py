@@ -262,7 +262,13 @@ def _code_sentence(
         draft.sided = clashes_side_by_side(tree, draft)
         if draft.pattern.relation == "representation:expelled" and own_envoys(tree, index, draft):
             draft.relation = "representation:recalled"  # "ordered the country's ambassadors home"
-        if "needtarget" in draft.pattern.flags and not draft.targets and not _judged_act(tree, draft):
+        together = "mutual" in draft.pattern.flags and len(draft.sources) > 1  # "pledged to work together"
+        if (
+            "needtarget" in draft.pattern.flags
+            and not draft.targets
+            and not together
+            and not _judged_act(tree, draft)
+        ):
             draft.suppressed = True
         if draft.pattern.converse == "043" and not draft.targets and visit_at_home(tree, index, draft):
             draft.suppressed = True  # "Koizumi's visit to Tokyo's Yasukuni shrine": a trip at home

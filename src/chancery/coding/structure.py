@@ -264,6 +264,10 @@ class Tree:
         if self.tokens[make].tag == "VBD":
             return True
         host = self.tokens[make].head
+        if self.lemma(host) in {"say", "announce", "tell", "state", "declare", "confirm"}:
+            return (
+                False  # "will appoint an ambassador, Tajani said, making Rome the first ...": what was said
+            )
         auxes = self.children(host, "aux", "auxpass")
         past = (self.tokens[host].tag == "VBD" and not auxes) or (
             self.tokens[host].tag == "VBN" and bool(auxes) and all(self.tokens[a].tag == "VBD" for a in auxes)
