@@ -8,8 +8,10 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-ACTORS = {"Sierra Leone": "SLE", "Kosovo": "KSV", "Freetown": "SLEGOV", "Honduras": "HND", "Beijing": "CHNGOV",
-          "Taipei": "TWNGOV", "Nicaragua": "NIC"}  # fmt: skip
+ACTORS = {
+    "Sierra Leone": "SLE", "Kosovo": "KSV", "Freetown": "SLEGOV", "Honduras": "HND", "Beijing": "CHNGOV",
+    "Taipei": "TWNGOV", "Nicaragua": "NIC",
+}  # fmt: skip
 
 
 def relations(events):
@@ -34,7 +36,10 @@ def test_an_undated_past_perfect_act_alone_keeps_its_state(coded):
 
 
 def test_since_does_not_date_a_one_off_act(coded):
-    text = "Honduras is the ninth government to transfer its recognition to Beijing since 2016; the previous one was Nicaragua, in December 2021."
+    text = (
+        "Honduras is the ninth government to transfer its recognition to Beijing since 2016; "
+        "the previous one was Nicaragua, in December 2021."
+    )
     [switch] = [e for e in coded(text, ACTORS, date="2023-03-26") if e.cameo == "054"]
     assert switch.date == "2023-03-26"  # the publication day, not 2016 nor Nicaragua's December 2021
 

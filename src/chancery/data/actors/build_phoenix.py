@@ -313,9 +313,9 @@ def _unique(people, lexicon: Lexicon, hand: set[str], report: Report):
             and surname not in kept
             and unique
             and not lexicon.is_other(surname)
+            and surname.lower() not in lone
         ):
-            if surname.lower() not in lone:
-                kept.append(surname)  # no "*": only an alias of Phoenix's own says who is known by it alone
+            kept.append(surname)  # no "*": only an alias of Phoenix's own says who is known by it alone
         result.append((name, kept, terms, source))
     report.people = len(result)
     report.terms = sum(len(t) for _, _, t, _ in result)
