@@ -17,10 +17,9 @@ from pathlib import Path
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from backends import POSTGRES_URL
 from chancery.cli import app
 from chancery.errors import ChanceryError
-
-POSTGRES_URL = os.environ.get("CHANCERY_TEST_POSTGRES_URL")
 
 _STATES = [
     ("Russia", "MOSCOW", "Afghanistan"), ("China", "BEIJING", "Nicaragua"), ("Spain", "MADRID", "Palestine"),

@@ -20,7 +20,6 @@ import time
 
 import pytest
 from crash_helpers import (
-    POSTGRES_URL,
     backend,
     by_article,
     contents,
@@ -36,20 +35,8 @@ from crash_helpers import (
     write_corpus,
 )
 
+from backends import BACKENDS
 from chancery.ledger import open_ledger
-
-BACKENDS = [
-    "sqlite",
-    pytest.param(
-        "postgresql",
-        marks=[
-            pytest.mark.postgres,
-            pytest.mark.skipif(
-                not POSTGRES_URL, reason="set CHANCERY_TEST_POSTGRES_URL to run on PostgreSQL"
-            ),
-        ],
-    ),
-]
 
 
 @pytest.fixture(scope="module")

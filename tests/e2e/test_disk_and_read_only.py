@@ -21,23 +21,12 @@ import pytest
 import sqlalchemy as sa
 from crash_helpers import POSTGRES_URL, contents, environment
 
+from backends import BACKENDS
 from chancery.ledger import open_ledger
 from chancery.pipeline import ingest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ONE = EXAMPLES / "01-russia-recognises-taliban.txt"
-BACKENDS = [
-    "sqlite",
-    pytest.param(
-        "postgresql",
-        marks=[
-            pytest.mark.postgres,
-            pytest.mark.skipif(
-                not POSTGRES_URL, reason="set CHANCERY_TEST_POSTGRES_URL to run on PostgreSQL"
-            ),
-        ],
-    ),
-]
 
 
 def _mount(*args: str) -> bool:

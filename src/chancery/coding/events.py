@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from chancery.clauses import date_for_clause, head_path, span_head, token_range
 from chancery.coding.arguments import ActorIndex, party
 from chancery.coding.codebook import Codebook
+from chancery.coding.dating import PAST_PERFECT, earlier_states, event_date, own_date, past_perfect
 from chancery.coding.drafts import (
     BREAKS,
     DIPLOMATIC_KINDS,
@@ -108,7 +108,7 @@ def code_article(parsed: ParsedArticle, coder: Coder) -> CodedArticle:
         events.extend(found)
     return CodedArticle(
         article=parsed.article,
-        events=tuple(_earlier_states(events)),
+        events=tuple(earlier_states(events)),
         quotes=parsed.quotes,
         sentences=parsed.sentences,
         mentions=parsed.mentions,
@@ -139,7 +139,7 @@ def _code_sentence(
     drafts: dict[int, Draft] = {}
     for i, pattern in triggers.items():
         analysis = analyse(tree, i, coder.governors, frames, text, question)
-        date = _date(parsed, dates, sentence, i)
+        date = event_date(parsed, dates, sentence, i)
         if "experiencer" in pattern.flags:
             # "Washington was deeply disappointed by the decision": the one disappointed feels it
             source_tokens = [s for k in tree.children(i, "nsubjpass") for s in tree.with_conjuncts(k)]
@@ -350,7 +350,12 @@ def _code_sentence(
         if _carried_out(tree, drafts, draft):
             draft.suppressed = True
     extras = presupposed(
-        tree, index, drafts, span, earlier[-1] if earlier else (), lambda k: _date(parsed, dates, sentence, k)
+        tree,
+        index,
+        drafts,
+        span,
+        earlier[-1] if earlier else (),
+        lambda k: event_date(parsed, dates, sentence, k),
     )
     extras += denials(tree, index, drafts, coder.matcher.by_id.get("deny.act"))
     for draft in [*drafts.values(), *extras]:
@@ -375,7 +380,7 @@ def _code_sentence(
         if draft.about and draft.date[1] != "publication":
             # an act that a statement is about is not dated by the statement ("on Friday China backed
             # Russia's decision to recognise ..."): its own clause's date, else the publication date
-            own = _own_date(parsed, sentence, draft.i)
+            own = own_date(parsed, sentence, draft.i)
             if own != draft.date:
                 draft.date = own
                 draft.events = _events(parsed, coder.codebook, sentence, draft)
@@ -654,7 +659,7 @@ def _draft_events(
     for source, target, pair_code, converse_note in coded:
         target_actor = target[0] if target else None
         notes = [draft.source_note, source[1], *(a.notes), date_note]
-        if basis == "publication" and _pluperfect(parsed.tokens, draft.i):
+        if basis == "publication" and past_perfect(parsed.tokens, draft.i):
             notes.append(PAST_PERFECT)  # "which had recognised Kosovo": before the story, on no day given
         if target:
             notes.insert(2, target[1])
@@ -726,117 +731,11 @@ def _event_id(
     return content_id(parsed.article.id, sentence.index, start, code, source.code, target_code)
 
 
-def _own_date(parsed: ParsedArticle, sentence: Sentence, i: int) -> tuple[str | None, str, str, str]:
-    """The date written in the trigger's own clause, else the publication date."""
-    tokens = parsed.tokens
-    for ref in parsed.dates:
-        span = token_range(ref, tokens) if ref.sentence == sentence.index and ref.span else None
-        if span is not None and i in head_path(tokens, span_head(tokens, *span)):
-            return ref.value, ref.basis, ref.precision, f"date:own-clause:{ref.basis}:{ref.text}"
-    published = parsed.publication
-    if published is None:
-        return None, "publication", "day", "date:unknown"
-    return published.value, "publication", published.precision, "date:publication:not-the-statement's"
-
-
-def _date(
-    parsed: ParsedArticle, dates: tuple[DateRef, ...], sentence: Sentence, i: int
-) -> tuple[str | None, str, str, str]:
-    """The event's date by the clause rule the dates stage uses (``chancery.clauses``), else publication.
-
-    ``dates`` are the sentence's date expressions (the rule looks at no others).
-    """
-    pick = date_for_clause(dates, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
-    since = pick is not None and _since(pick, parsed.tokens) and not _state_since(parsed.tokens, i)
-    if since and not _hangs_on(parsed.tokens, i, pick):
-        # "the ninth government to transfer its recognition to Beijing since 2016": a one-off act done
-        # some time in the span, not on its first day (a state that holds "since 1941" starts then)
-        pick = parsed.publication  # the span's other dates are other acts' ("the previous one, in 2021")
-    if pick is None:
-        return None, "publication", "day", "date:unknown"
-    basis = pick.basis if pick is not parsed.publication else "publication"
-    return pick.value, basis, pick.precision, f"date:{basis}:{pick.text}" if pick.text else f"date:{basis}"
-
-
-def _since(ref: DateRef, tokens: tuple[Token, ...]) -> bool:
-    """Whether a date expression opens a span with "since" ("since 2016")."""
-    if ref.text.lower().startswith("since"):
-        return True
-    span = token_range(ref, tokens) if ref.span is not None else None
-    return span is not None and span[0] > 0 and tokens[span[0] - 1].text.lower() == "since"
-
-
-PAST_PERFECT = "tense:past-perfect-undated"
-
-
-def _pluperfect(tokens: tuple[Token, ...], i: int) -> bool:
-    """Whether verb ``i`` is in the past perfect ("had recognised")."""
-    return tokens[i].tag == "VBN" and any(
-        t.head == i and t.dep == "aux" and t.lemma.lower() == "have" and t.tag == "VBD" for t in tokens
-    )
-
-
-def _earlier_states(events: list[Event]) -> list[Event]:
-    """An undated act in the past perfect ("Freetown, which had recognised Kosovo, ...") came before the
-    story: when the article dates another state of the same kind for the same pair ("has withdrawn its
-    recognition, Dacic said on Monday"), the earlier one gives the ledger no state on the publication
-    day, where it would outlast the change the story reports."""
-    dated = {
-        (_state(e.source), _state(e.target), e.relation.partition(":")[0])
-        for e in events
-        if e.relation
-        and e.target
-        and PAST_PERFECT not in e.evidence.notes
-        and not any(n.startswith("date:publication") for n in e.evidence.notes)
-    }
-    out = []
-    for e in events:
-        key = (_state(e.source), _state(e.target), (e.relation or "").partition(":")[0]) if e.target else None
-        if e.relation and PAST_PERFECT in e.evidence.notes and key in dated:
-            e = replace(
-                e,
-                relation=None,
-                evidence=replace(e.evidence, notes=(*e.evidence.notes, "relation:none:before-the-story")),
-            )
-        out.append(e)
-    return out
-
-
 def _one_party(actor: Actor) -> tuple[str, str]:
     """A state and its government as one party; other sectors, IGOs and people of one state apart."""
     if actor.country and actor.sector == "GOV":
         return actor.country, ""
     return party(actor)
-
-
-def _state(actor: Actor) -> str:
-    return actor.country or actor.code
-
-
-def _hangs_on(tokens: tuple[Token, ...], i: int, ref: DateRef) -> bool:
-    """Whether trigger ``i`` is in a clause on the date itself ("since October 2022, when Kinshasa
-    expelled Rwanda's ambassador": the act is that date's)."""
-    span = token_range(ref, tokens) if ref.span is not None else None
-    if span is None:
-        return False
-    node, seen = i, set()
-    while node not in seen and tokens[node].head != node:
-        seen.add(node)
-        node = tokens[node].head
-        if span[0] <= node < span[1]:
-            return True
-    return False
-
-
-def _state_since(tokens: tuple[Token, ...], i: int) -> bool:
-    """Whether the act of trigger ``i`` is told as a state that holds since a date: a present ("has
-    recognised Taipei since 1941", "recognises it since ...") or a noun, not a past or infinitive act."""
-    token = tokens[i]
-    if not token.tag.startswith("VB"):
-        return True
-    if token.tag in {"VBZ", "VBP", "VBG"}:
-        return True
-    return any(t.head == i and t.dep == "aux" and t.lemma.lower() == "have" for t in tokens)
 
 
 def _plover(crosswalk: Plover, pattern: Pattern, code: str) -> Plover:

@@ -157,9 +157,7 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
         c for c in tree.children(i, "advcl") if tree.tokens[c].tag == "VBG" and not tree.children(c, "nsubj")
     ]
     for host in hosts:
-        concert = {tree.lemma(p) for p in tree.children(host, "prep")} & {"in"} and any(
-            tree.lemma(o) == "concert" for p in tree.children(host, "prep") for o in tree.children(p, "pobj")
-        )
+        concert = "concert" in {tree.lemma(o) for o in tree.prep_objects(host, "in")}
         for prep in tree.children(host, "prep"):
             together = any(tree.lemma(a) in TOGETHER for a in tree.children(prep, "advmod"))
             if tree.lemma(prep) == "with" and (together or concert):

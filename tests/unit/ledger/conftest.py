@@ -6,28 +6,14 @@ named schema that is dropped afterwards, so runs never see one another's rows.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 
+from backends import BACKENDS, POSTGRES_URL
 from chancery.ledger import Ledger, open_ledger
-
-POSTGRES_URL = os.environ.get("CHANCERY_TEST_POSTGRES_URL")
-BACKENDS = [
-    "sqlite",
-    pytest.param(
-        "postgresql",
-        marks=[
-            pytest.mark.postgres,
-            pytest.mark.skipif(
-                not POSTGRES_URL, reason="set CHANCERY_TEST_POSTGRES_URL to run on PostgreSQL"
-            ),
-        ],
-    ),
-]
 
 
 @pytest.fixture(params=BACKENDS)

@@ -251,7 +251,7 @@ def compile_people(
             for alias in (strip_titles(spelled(a)) for a in record.aliases):
                 if alias and alias not in aliases and not _person_name_ok(alias, lexicon) and " " in alias:
                     aliases.append(alias)
-                elif alias and " " not in alias and alias[:1].isupper() and alias.lower() != alias.upper():
+                elif alias and " " not in alias and alias[:1].isupper():
                     aliases.append(alias + "*")  # "+MADURO", "+PRESIDENT_MADURO": Phoenix's own lone name
             if {a.lower() for a in aliases} & hand:
                 report.filtered["in people.tsv (hand-kept wins)"] += 1
