@@ -81,6 +81,7 @@ US_STATES = frozenset(
 )  # fmt: skip
 # states whose names are also given names ("Israel Katz", "Jordan Bardella", "Chad Smith")
 GIVEN_NAMES = frozenset({"israel", "jordan", "chad", "georgia"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 DATELINE_NEXT = frozenset({"(", ",", "-", "—", "–", ":"})
 MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 
@@ -203,6 +204,8 @@ def vetoed(match: Match, text: Text, matched: Container[int]) -> str | None:
     entry = match.entry
     if entry.kind == "nonactor":
         return "nonactor"
+    if "compiled" in entry.flags and entry.kind == "place" and not _read_as_place(match, text):
+        return "not-a-place-here"
     if entry.kind in ("state", "capital", "place", "demonym", "seat") and _inside_person(
         match, text, matched
     ):
@@ -216,6 +219,15 @@ def vetoed(match: Match, text: Text, matched: Container[int]) -> str | None:
     if entry.kind in ("state", "demonym", "capital") and _stance_or_ethnicity(match, text):
         return "stance-or-ethnicity"
     return None
+
+
+def _read_as_place(match: Match, text: Text) -> bool:
+    """A compiled place ("Srinagar", "Raipur") is one only where it is written as a name and the parser
+    reads a place: "Male", "Split" or "Cork" may be words or people."""
+    tokens = text.tokens[match.first : match.last]
+    return all(t.text[:1].isupper() for t in tokens if t.text[:1].isalpha()) and any(
+        t.ent_type in PLACE_ENTITIES for t in tokens
+    )
 
 
 def _stance_or_ethnicity(match: Match, text: Text) -> bool:

@@ -95,11 +95,14 @@ def seat_as_role(seat: Entry) -> Entry:
 def owned_in(role: Entry, place: Entry, link: str = "in") -> bool:
     """Whether "<role> in <place>" (or "from <place>") is the place's own.
 
-    "Officials in Beijing", "separatists in Donetsk", "civilians in Gaza" and "refugees from Syria" are;
+    "Officials in Beijing", "separatists in Donetsk", "civilians in Gaza", "authorities in Srinagar" and
+    "refugees from Syria" are;
     "troops in Syria", "protesters in Nairobi" and "the embassy in Kabul" need not be.
     """
     if place.kind in ("capital", "seat") and role.sector == "GOV":
         return "abroad" not in role.flags
+    if place.kind == "place" and link == "in" and role.sector in ("GOV", "COP"):
+        return "abroad" not in role.flags  # "authorities in Srinagar", "police in Kano": the place's own
     return role.sector in LOCAL_SECTORS[link] and place.kind in ("state", "capital", "place")
 
 
