@@ -24,6 +24,25 @@ GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # plural nouns for the states of an organisation, each acting on its own ("EU states", "Arab League
 # countries"); "NATO allies" and "members" speak together, as the organisation
 MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
+# verbs whose complement clause someone reports ("..., the foreign ministry said")
+REPORTING = {
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "add",
+    "confirm",
+    "declare",
+    "insist",
+    "stress",
+    "write",
+    "note",
+}
+# nouns that, as "the kingdom", "the Gulf state", "the island nation", stand for a state the story named
+DESCRIBED_STATES = {
+    "country", "nation", "state", "kingdom", "sultanate", "emirate", "republic", "monarchy", "principality",
+    "island", "archipelago", "federation",
+}  # fmt: skip
 # words that make "members" some of an organisation's members, not the organisation ("most EU members")
 SUBSET_WORDS = {
     "most", "many", "several", "some", "few", "other", "certain", "various", "numerous", "individual",
@@ -255,6 +274,7 @@ class ActorIndex:
                     self._owner_state(i, day)
                     or self._government_of_clause(i, day)
                     or self._sector_beside(i, day)
+                    or self._described_state(i, day)
                 )
         if len(found) < 2:
             return found  # one actor (or none) has no twin nor bare state beside it to drop
@@ -479,6 +499,33 @@ class ActorIndex:
             if other is not None and other is not mention:
                 found.append(other)
         return found
+
+    def _described_state(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
+        """ "The kingdom will not establish relations with Israel, Saudi Arabia's foreign ministry said": a
+        subject "the kingdom" (the country, the Gulf state, the island nation) that no earlier mention
+        stands for is the state of the one who reports its clause, named after it."""
+        tree, token = self.tree, self.tree.tokens[i]
+        if (
+            token.lemma.lower() not in DESCRIBED_STATES
+            or token.dep not in {"nsubj", "nsubjpass"}
+            or not any(tree.lemma(k) == "the" for k in tree.children(i, "det"))
+            or tree.children(i, "poss", "prep", "relcl", "acl")
+        ):
+            return []
+        verb = tree.tokens[token.head]
+        if verb.dep not in {"ccomp", "parataxis"} or tree.lemma(verb.head) not in REPORTING:
+            return []  # "seven years after the kingdom cut ties": no one reports it, the kingdom is unnamed
+        mentions = [self.mention_at(k) for k in tree.children(verb.head, "nsubj")]
+        countries = {
+            m.actor_on(day).country
+            for m in mentions
+            if m is not None and m.actor.country and not m.actor.code.startswith("IGO")
+        }
+        if len(countries) != 1:
+            return []
+        country = countries.pop()
+        state = Actor(text=token.text, code=country, country=country, sector=None)
+        return [(state, "actor:described-state:" + token.lemma.lower(), None)]
 
     def _speaker_of_clause(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """A pronoun subject with no mention borrows the subject of the verb reporting its clause; a plural
