@@ -220,6 +220,8 @@ class _Sentence:
                 self._emit_composed(match, chain, match.last, shared=True)
                 return
         if entry.kind == "place" and not chain:
+            if "compiled" in entry.flags:
+                return  # Phoenix's places give a dateline or a role ("police in Maiduguri") its state, no more
             if capital_use(match, self.text) != "modifier":  # "Gaza", "in Donetsk"; not "Geneva Conventions"
                 self.out.append(place_found(match))
             return
