@@ -221,7 +221,7 @@ class _Sentence:
                 return
         if entry.kind == "place" and not chain:
             if "compiled" in entry.flags:
-                return  # Phoenix's places give a dateline or a role ("police in Maiduguri") its state, no more
+                return  # Phoenix places give a dateline or a role ("police in Maiduguri") a state, no more
             if capital_use(match, self.text) != "modifier":  # "Gaza", "in Donetsk"; not "Geneva Conventions"
                 self.out.append(place_found(match))
             return

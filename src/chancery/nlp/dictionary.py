@@ -201,18 +201,18 @@ def _states() -> list[Entry]:
 
 def _places() -> list[Entry]:
     """Regions and cities that are not capitals ("Donetsk", "Gaza"): the state they lie in. The hand-kept
-    ones first; the compiled ones (Phoenix's synonyms of a state, built by build_places.py) are places
-    only where the parser reads a place, a flag the matcher checks."""
+    ones first; the compiled ones (Phoenix's synonyms of a state, built by build_places.py) count only
+    where the parser reads a place, and give a dateline or a role its state, never a place of their own."""
     hand = [
         _entry(alias, "place", slugify(alias), codes=(DatedCode(iso3),))
         for alias, iso3, _note in _rows("places.tsv", 3)
     ]
-    taken = {e.key for e in hand}
+    # build_places.py leaves out every name the hand-kept tables have
     compiled = [
         _entry(alias, "place", slugify(alias), flags=frozenset({"compiled"}), codes=(DatedCode(iso3),))
         for alias, iso3, _source in _rows("places_phoenix.tsv", 3)
     ]
-    return hand + [e for e in compiled if e.key not in taken]
+    return hand + compiled
 
 
 def _organizations() -> list[Entry]:

@@ -135,11 +135,17 @@ def test_the_authorities_and_police_of_a_compiled_city_are_its_states(parse, tex
     assert expected in [(m.text, m.actor.code) for m in parsed.mentions]
 
 
-def test_a_compiled_place_is_a_place_only_where_the_parser_reads_one(parse):
-    # "Cork" and "Houston" are Phoenix places; as a surname inside a person's name, no place
-    parsed = parse("Protesters marched in Maiduguri while Whitney Houston sang.")
-    assert ("Maiduguri", "place", "NGA") in _found(parsed)
-    assert not any(m.text == "Houston" for m in parsed.mentions)
+def test_a_compiled_place_gives_a_role_its_state_only_where_the_parser_reads_a_place(parse):
+    # "Houston" is a Phoenix place too; inside a person's name it is none
+    parsed = parse("Police in Maiduguri dispersed the crowd while Whitney Houston sang.")
+    assert ("Police in Maiduguri", "NGACOP") in [(m.text, m.actor.code) for m in parsed.mentions]
+    assert not any("Houston" in m.text for m in parsed.mentions)
+
+
+def test_a_compiled_place_is_no_place_of_its_own(parse):
+    # an act done near a city Phoenix lists ("the border with Zaire") must not take it as its target
+    parsed = parse("Rebels seized the town of Maiduguri on Friday.")
+    assert not any(m.text == "Maiduguri" for m in parsed.mentions)
 
 
 def test_a_compiled_city_in_the_dateline_is_the_story_s_home(code):

@@ -90,19 +90,10 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
 
 
-def known_names(actors: Path) -> set[str]:
-    """Every alias chancery's other actor tables hold, folded."""
-    known: set[str] = set()
-    for file, column in (
-        ("states.tsv", 2),
-        ("places.tsv", 0),
-        ("nonactors.tsv", 0),
-        ("roles.tsv", 0),
-        ("roles_phoenix.tsv", 0),
-    ):
-        known.update(fold(row[column]) for row in _rows(actors / file) if len(row) > column)
-    for file in ("organizations.tsv",):
-        known.update(fold(a.lstrip("@")) for row in _rows(actors / file) for a in row[2].split("|"))
+def known_names(actors: Path, names: set[str]) -> set[str]:
+    """Every alias chancery's other actor tables hold, folded: ``names`` (the states, places,
+    organisations, roles and non-actors build_phoenix.read_lexicon reads) and the groups and people."""
+    known = {fold(name) for name in names}
     for file in ("groups.tsv", "groups_ethnic.tsv", "groups_phoenix.tsv", "people.tsv", "people_phoenix.tsv"):
         for row in _rows(actors / file):
             known.add(fold(row[0]))
@@ -139,7 +130,7 @@ def build(phoenix: Path, cameo: Path, actors: Path = HERE) -> tuple[str, Counter
         row[0].lower() for row in _rows(actors.parent / "lexicon" / "valence.tsv") if " " not in row[0]
     }
     places, report = compile_places(
-        read(phoenix / "Phoenix.Countries.actors.txt"), known_names(actors), words, codes
+        read(phoenix / "Phoenix.Countries.actors.txt"), known_names(actors, lexicon.names), words, codes
     )
     return render(places), report
 
