@@ -102,6 +102,9 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             tokens = tree.datives(i)
         elif role.startswith("prep:"):
             tokens = tree.prep_objects(i, role[5:])
+            if role == "prep:into" and draft.pattern.converse:
+                # "flew into Pyongyang", not "into exile in Nigeria", "into a safe haven"
+                tokens = [k for k in tokens if k in index.by_token]
         elif role == "poss":
             tokens = tree.children(i, "poss")
         elif role == "agent":  # "was disappointed by the Solomons' decision": what did it
@@ -632,3 +635,69 @@ def visiting_guest(tree: Tree, index: ActorIndex, draft: Draft, home: str | None
     draft.source_note = "source:visiting-guest"
     draft.targets = [(Actor(text=host, code=host, country=host), "target:host-of-story", None)]
     return True
+
+
+def visit_host(tree: Tree, draft: Draft, home: str | None) -> list[ActorRef]:
+    """ "NAYPYITAW - Ban urged the generals ..., ending a two-day visit": a visit that names no place is
+    to the state the story is told from, when the visitor is from elsewhere."""
+    if draft.pattern.pos != "N" or draft.pattern.converse != "043" or not draft.sources or not home:
+        return []
+    if tree.prep_objects(draft.i, "to"):
+        return []  # "his first visit to Russia" names its place, though not one the visitor is from
+    visitors = [actor for actor, _, _ in draft.sources]
+    if any(a.country == home or (not a.country and not a.code.startswith("IGO")) for a in visitors):
+        return []
+    return [(Actor(text=home, code=home, country=home), "target:host-of-story", None)]
+
+
+def favoured_instead(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """ "El Salvador dropped Taiwan in favour of Beijing", "abandoned Taipei for Beijing": a break with one
+    government for another is a switch, and the one favoured is recognised. "for" counts only between
+    the two governments of China, where it can mean nothing else."""
+    if not draft.code.startswith("16") or not draft.targets or draft.suppressed:
+        return []
+    favoured = [
+        o
+        for p in tree.children(draft.i, "prep")
+        if tree.lemma(p) == "in"
+        for f in tree.children(p, "pobj")
+        if tree.lemma(f) in {"favour", "favor"}
+        for q in tree.children(f, "prep")
+        if tree.lemma(q) == "of"
+        for o in tree.children(q, "pobj")
+    ]
+    dropped = {t[0].country for t in draft.targets}
+    rival = {ONE_CHINA[c] for c in dropped if c in ONE_CHINA}
+    if not favoured and rival:
+        favoured = [
+            o
+            for p in tree.children(draft.i, "prep")
+            if tree.lemma(p) == "for"
+            for o in tree.children(p, "pobj")
+        ]
+    found = [
+        (a, n, q)
+        for a, n, q in index.resolve(favoured, draft.date[0])
+        if a.country and a.country not in dropped
+    ]
+    if not favoured or not found or (rival and not all(a.country in rival for a, _, _ in found)):
+        return []
+    return [(a, "target:favoured-instead", q) for a, _, q in found]
+
+
+# codes of a stand on another's act or on another actor (support, praise, criticism, rejection)
+STAND_CODES = ("051", "052", "110", "111", "112", "120")
+
+
+def shared_object(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list[ActorRef]:
+    """ "China appreciated and welcomed Nauru's decision": a stand with no object of its own takes the
+    target of the coordinated stand whose object it shares."""
+    if not draft.code.startswith(STAND_CODES) or draft.pattern.pos != "V" or tree.objects(draft.i):
+        return []
+    own = {a.code for a, _, _ in draft.sources}
+    for k in tree.children(draft.i, "conj"):
+        other = drafts.get(k)
+        stand = other is not None and other.targets and other.code.startswith(STAND_CODES)
+        if stand and {a.code for a, _, _ in other.sources} == own:
+            return [(a, "target:shared-object", q) for a, _, q in other.targets]
+    return []

@@ -17,6 +17,7 @@ from chancery.coding.drafts import (
     borrowed_targets,
     depth,
     elliptical_sources,
+    favoured_instead,
     find_targets,
     governs_other,
     implied_agent,
@@ -25,10 +26,12 @@ from chancery.coding.drafts import (
     own_envoys,
     phrase_actors,
     reacting_party,
+    shared_object,
     story_government,
     switched_from,
     thanked_for,
     visit_at_home,
+    visit_host,
     visiting_guest,
 )
 from chancery.coding.frames import accusers, apply_frames, denials, nest, protested, threatened
@@ -177,7 +180,9 @@ def _code_sentence(
             # "Medvedev said after talks with Sarkozy": talks held, by the one who spoke after them;
             # "Uribe flew to Venezuela for talks with Chavez": by the one who travelled to hold them
             # "Rice, on a one-day visit to Nairobi, urged ...": by the one on the visit
-            preps = {"after", "following", "on"} | ({"for"} if _travelled_for(tree, i) else set())
+            # "Kohl, on a visit to Beijing, ...", "at the end of a week-long visit": by the one visiting
+            preps = {"after", "following", "on", "at", "during"}
+            preps |= {"for"} if _travelled_for(tree, i) else set()
             source_tokens, how = tree.clause_subject(i, preps)
             sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.summoner and how == "passive-without-agent":
@@ -221,6 +226,8 @@ def _code_sentence(
         if not draft.targets and draft.source_note.startswith("source:implied"):
             draft.targets = implied_targets(tree, index, draft)
         visiting_guest(tree, index, draft, parsed.home)
+        if not draft.targets:
+            draft.targets = visit_host(tree, draft, parsed.home)
         if not draft.sources:
             draft.sources = members_of_target(tree, index, draft)
         if "negpolar" in draft.pattern.flags:
@@ -289,7 +296,7 @@ def _code_sentence(
                 tree, index, drafts, draft
             )  # "..., a charge Iran denied": to the accuser
         if not draft.targets and draft.sources:
-            draft.targets = borrowed_targets(tree, drafts, draft)
+            draft.targets = borrowed_targets(tree, drafts, draft) or shared_object(tree, drafts, draft)
         diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
         joint = (draft.reciprocal or "mutual" in draft.pattern.flags) and len(draft.sources) > 1
         # "Morocco regretted Algeria's decision to sever ties": a break is with the one reacting to it;
@@ -364,17 +371,24 @@ def _code_sentence(
             extra.code, extra.act_code, extra.statement = extra.pattern.cameo, None, None
             extra.targets = find_targets(tree, index, extra) or list(draft.switched_from)
             extras.append(extra)
+    switch = coder.matcher.by_id.get("recog.switch")
+    for draft in list(drafts.values()):
+        favoured = favoured_instead(tree, index, draft) if switch is not None else []
+        if favoured:  # "dropped Taiwan in favour of Beijing": the break, and the recognition it was for
+            extra = Draft(**{**draft.__dict__, "pattern": switch})
+            extra.code, extra.act_code, extra.statement, extra.targets = switch.cameo, None, None, favoured
+            extras.append(extra)
     # nested acts first, so their ids exist when the events about them are built
     order = sorted([*drafts.values(), *extras], key=lambda d: depth(tree, d.i), reverse=True)
     events: list[Event] = []
     live = [d for d in order if not d.suppressed]
     for draft in live:
-        nest(tree, drafts, draft)
+        nest(tree, drafts, draft, index=index)
         draft.events = _events(parsed, coder.codebook, sentence, draft)
     for draft in live:
         # an act noun beside a clause ("..., a step Israel condemned") may point at a shallower event,
         # and "the decision" or "the memorandum" at an act told before
-        if draft.act is None and nest(tree, drafts, draft, earlier):
+        if draft.act is None and nest(tree, drafts, draft, earlier, index):
             draft.events = _events(parsed, coder.codebook, sentence, draft)
     for draft in live:
         if draft.about and draft.date[1] != "publication":
@@ -670,6 +684,11 @@ def _draft_events(
         if relation and target and target[1] == "target:sole-other-party":
             pair_relation = None  # a guessed party: the act is coded, the ledger takes no relation on it
             notes.append("relation:none:party-guessed")
+        if relation and target and target[1] == "target:favoured-instead":
+            # "cut ties with Taiwan in favour of Beijing": CAMEO codes the switch, but the story does not say
+            # the recognition was given; the ledger waits until one is told
+            pair_relation = None
+            notes.append("relation:none:switch-inferred")
         if (
             relation is None
             and counted

@@ -12,7 +12,8 @@ from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import ActorRef, Draft, argument_tokens, depth
 from chancery.coding.modality import Analysis, by_medium, on_a_journey
 from chancery.coding.patterns import Pattern
-from chancery.coding.structure import Tree
+from chancery.coding.structure import NAMING_VERBS, Tree
+from chancery.records import Actor, Event
 
 # roots whose announced intention CAMEO codes as a threat (13), not an intent to cooperate (03)
 CONFLICT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
@@ -26,6 +27,26 @@ CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "amid", "following",
 FORCEFUL_DENIABLE = ("13", "15", "17", "18", "19", "20")
 # verbs of committing: a third party may report that the commitment was made ("X agreed to restore ties")
 COMMITTING = {"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve", "consent"}
+# nouns of an act that no pattern codes in the phrase that names it ("welcomed the vote", "condemned the
+# coup"): when no act they name was told before, they take up the latest act of another actor, of the
+# roots their kind of act allows
+FORCE_ROOTS = ("14", "15", "17", "18", "19", "20")
+EVENT_NOUNS = {
+    **dict.fromkeys(
+        ("coup", "takeover", "raid", "attack", "incursion", "offensive", "execution", "seizure", "occupation",
+         "invasion", "intervention", "operation", "crackdown", "strike", "strikes", "bombing", "shelling"),
+        FORCE_ROOTS,
+    ),
+    **dict.fromkeys(("agreement", "deal", "accord", "signing", "pact"), ("03", "04", "05", "06", "07", "08")),
+    **dict.fromkeys(
+        ("vote", "declaration", "ruling", "verdict", "appointment", "ceremony", "result", "outcome", "act",
+         "resolution", "opening", "expulsion", "closure", "pardon", "announcement", "announcements",
+         "recognitions", "measures"),
+        (),
+    ),
+}  # fmt: skip
+# pronouns that may stand for an act told before ("Israel's foreign ministry condemned it")
+ACT_PRONOUNS = {"it", "this", "that"}
 # events whose object may be another actor's act ("welcomed Russia's decision to ...")
 POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
 
@@ -281,27 +302,47 @@ def _circumstance(tree: Tree, governor: int, i: int) -> bool:
     return False
 
 
-def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[Sequence[Draft]] = ()) -> bool:
+def nest(
+    tree: Tree,
+    drafts: dict[int, Draft],
+    draft: Draft,
+    earlier: Sequence[Sequence[Draft]] = (),
+    index: ActorIndex | None = None,
+) -> bool:
     """Support or condemnation of another actor's act targets that actor and names the act.
 
     ``earlier``: the acts of each sentence before, most recent last, which "the decision" or "the
-    memorandum" may take up ("Spain recognised Palestine on Tuesday. Israel denounced the decision.")."""
+    memorandum" may take up ("Spain recognised Palestine on Tuesday. Israel denounced the decision.").
+    An act noun's owner is the one it targets ("opposed Lithuania's decision to allow Taiwan to open an
+    office": Lithuania, not Taiwan), when ``index`` names it."""
     if not draft.code.startswith(POSITION_ROOTS) or draft.pattern.frame:
         return False
     heads = argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else noun_objects(tree, draft.i)
     objects = set(tree.objects(draft.i)) if draft.pattern.pos == "V" else set()
     actor_object = any(note == "target:dobj" for _, note, _ in draft.targets)
     token = tree.tokens[draft.i]
+    # a relative clause, also one the parser hangs as a participle ("a move that Somalia condemned")
+    relative = token.dep == "relcl" or (
+        token.dep == "acl" and any(_relative_pronoun(tree, k) for k in tree.children(draft.i, "dobj"))
+    )
     for head in heads:
-        if tree.tokens[head].tag in {"WDT", "WP"} and token.dep == "relcl":
-            head = token.head  # "..., a step that Morocco welcomed": the step the pronoun stands for
-        anaphor = tree.tokens[head].pos == "NOUN" and _anaphoric(tree, head)
+        # "..., a step that Morocco welcomed": the step the pronoun stands for (a "that" the parser tags as
+        # a conjunction only when nothing else is the target: "an attack that Delhi blames on militants")
+        if (
+            relative
+            and _relative_pronoun(tree, head)
+            and (tree.tokens[head].tag in {"WDT", "WP"} or not draft.targets)
+        ):
+            head = token.head
+        # "Israel condemned it": with no actor for "it", the act told before
+        pronoun = tree.lemma(head) in ACT_PRONOUNS and tree.tokens[head].pos == "PRON" and not draft.targets
+        anaphor = (tree.tokens[head].pos == "NOUN" and _anaphoric(tree, head)) or pronoun
         if not (tree.lemma(head) in ACT_NOUNS or head in drafts or anaphor):
             continue
         if actor_object and head not in objects and tree.tokens[head].tag not in {"WDT", "WP"}:
             continue  # "defended Israel against the Commission's criticism": Israel stays the target
         inner = [d for d in drafts.values() if d.i != draft.i and d.i in tree.subtree(head) and d.events]
-        if not inner and token.dep == "relcl" and head == token.head:
+        if not inner and relative and head == token.head:
             # "..., a step Israel condemned": the step stands for the clause it hangs beside
             node = head
             for _ in range(3):
@@ -309,8 +350,9 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[S
                 inner = [d for d in drafts.values() if d.i == node and d.events]
                 if inner or tree.tokens[node].head == node:
                     break
-            if not inner and tree.tokens[head].dep in {"npadvmod", "appos"}:
+            if not inner and tree.tokens[head].dep in {"npadvmod", "appos", "attr"}:
                 # "signed decrees recognising X, a move Kyiv denounced": the act inside that clause
+                # ("became the first to recognise X, a move that Y condemned": a second attribute)
                 clause = set(tree.subtree(tree.tokens[head].head)) - set(tree.subtree(head))
                 inner = [d for d in drafts.values() if d.i in clause and d.events and d is not draft]
         if not inner and anaphor and not actor_object:  # "the US move" names its own actor
@@ -319,7 +361,15 @@ def nest(tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: Sequence[S
             continue
         nested = min(inner, key=lambda d: depth(tree, d.i))
         first = nested.events[0]
-        actors = {e.source.code: e.source for e in nested.events}
+        # the act's doers, not the other side of it ("the trip": the visitor, not the host)
+        actors = {e.source.code: e.source for e in nested.events if not _converse(e)}
+        owners = index.resolve(tree.children(head, "poss"), draft.date[0]) if index is not None else []
+        if owners:
+            actors = {a.code: a for a, _, _ in owners}
+        # "Thailand and Cambodia agreed to return ambassadors ... Thailand welcomed the step": the other's
+        own = {_party(a) for a, _, _ in draft.sources}
+        others = {code: a for code, a in actors.items() if _party(a) not in own}
+        actors = others or actors
         draft.targets = [(a, "target:actor-of-nested-act", None) for a in actors.values()]
         target = first.target.code if first.target else "?"
         draft.detail = f"{first.cameo} {first.cameo_name}: {first.source.code}→{target}"
@@ -344,29 +394,54 @@ def _antecedent(
     Somaliland. ... Somalia rejected the memorandum"), or one that codes an act of the same CAMEO root
     ("police stormed the embassy. ... Brazil condemned the raid"), takes that act. Never another
     position; a named act of the speaker's own gives none, and a generic noun passes over the
-    speaker's acts."""
-    generic = tree.lemma(noun) in ACT_NOUNS
+    speaker's acts. A noun of an act that names none told before ("the raid" after "police stormed
+    the embassy", "the vote" after an assembly's vote no pattern codes) falls back to any act."""
+    # "the move", "it", "what he called a courageous decision": any act, whatever word names it
+    named = tree.tokens[noun].dep in {"oprd", "xcomp"} and tree.lemma(tree.tokens[noun].head) in NAMING_VERBS
+    generic = tree.lemma(noun) in ACT_NOUNS or tree.tokens[noun].pos == "PRON" or named
     root = drafts[noun].pattern.cameo[:2] if noun in drafts else None  # "the raid": a noun that codes
-    own = {a.code for a, _, _ in draft.sources}
-    for candidates in (list(drafts.values()), *reversed(earlier[len(earlier) - REACH :])):
-        found = [
-            d
-            for d in candidates
-            if d.i < draft.i
-            and d.events
-            and d is not draft
-            and not d.code.startswith(POSITION_ROOTS)
-            and (
-                any(e.counted and e.target is not None for e in d.events)
-                and d.events[0].source.code not in own
-                if generic
-                else any(e.counted for e in d.events) and (_names(tree, d, noun) or d.code[:2] == root)
-            )
-        ]
-        if found:  # the speaker's own act ("Phnom Penh defended the trip"): no other actor to target
-            # (a generic noun passes over the speaker's acts: "met the envoy and welcomed the decision")
-            return [] if found[-1].events[0].source.code in own else found[-1:]
-    return []
+    own = {_party(a) for a, _, _ in draft.sources}
+
+    def latest(generic: bool, roots: tuple[str, ...] = ()) -> list[Draft] | None:
+        for candidates in (list(drafts.values()), *reversed(earlier[max(0, len(earlier) - REACH) :])):
+            found = [
+                d
+                for d in candidates
+                if d.i < draft.i
+                and d.events
+                and d is not draft
+                and not d.code.startswith(POSITION_ROOTS)
+                and d.code.startswith(roots or d.code)
+                and (
+                    any(e.counted and e.target is not None for e in d.events)
+                    and any(_party(a) not in own for a, _, _ in d.sources)
+                    if generic
+                    else any(e.counted for e in d.events) and (_names(tree, d, noun) or d.code[:2] == root)
+                )
+            ]
+            if found:  # the speaker's own act ("Phnom Penh defended the trip"): no other actor to target
+                # (a generic noun passes over the speaker's acts: "met the envoy and welcomed the decision")
+                return [] if all(_party(a) in own for a, _, _ in found[-1].sources) else found[-1:]
+        return None
+
+    found = latest(generic)
+    if found is None and not generic and tree.lemma(noun) in EVENT_NOUNS:
+        found = latest(True, EVENT_NOUNS[tree.lemma(noun)])
+    return found or []
+
+
+def _converse(event: Event) -> bool:
+    """An event that is the other side of its draft's act, coded otherwise (the host of a visit); the
+    other side of a joint act ("signed a memorandum with X", talks) is one of its doers."""
+    return any(
+        note.startswith("converse-of:") and note.split(":", 1)[1] != event.cameo
+        for note in event.evidence.notes
+    )
+
+
+def _party(actor: Actor) -> str:
+    """A state and its organs are one party (FRA, FRAGOV); an IGO or a group is its own code."""
+    return actor.country or actor.code
 
 
 def _names(tree: Tree, draft: Draft, noun: int) -> bool:
@@ -380,12 +455,21 @@ def _names(tree: Tree, draft: Draft, noun: int) -> bool:
 
 
 def _anaphoric(tree: Tree, noun: int) -> bool:
-    """ "the move", "this decision", "that step": an act noun with no owner of its own that takes one up."""
+    """ "the move", "this decision", "that step": an act noun with no owner of its own that takes one up;
+    also one a speaker names ("praised what he called a courageous decision")."""
     if tree.children(noun, "poss", "acl", "relcl") or any(
         tree.lemma(p) == "of" for p in tree.children(noun, "prep")
     ):
         return False
-    return any(tree.lemma(k) in {"the", "this", "that", "such"} for k in tree.children(noun, "det"))
+    named = tree.tokens[noun].dep in {"oprd", "xcomp"} and tree.lemma(tree.tokens[noun].head) in NAMING_VERBS
+    return named or any(tree.lemma(k) in {"the", "this", "that", "such"} for k in tree.children(noun, "det"))
+
+
+def _relative_pronoun(tree: Tree, k: int) -> bool:
+    """ "which" or "that" opening a relative clause (the parser tags "that" WDT or IN)."""
+    return tree.tokens[k].tag in {"WDT", "WP"} or (
+        tree.lemma(k) in {"that", "which"} and tree.tokens[k].dep in {"dobj", "nsubj", "nsubjpass"}
+    )
 
 
 def noun_objects(tree: Tree, i: int) -> list[int]:

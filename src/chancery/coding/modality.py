@@ -110,6 +110,7 @@ class Analysis:
     denied_by: int | None = None  # the denying verb above the act ("denied that it had attacked")
     conditions: list[str] = field(default_factory=list)
     background: bool = False  # a purpose ("to support X") or a charge ("accused X of V-ing"): no event
+    characterised: bool = False  # what another act is said to amount to ("amounted to recognition")
     notes: list[str] = field(default_factory=list)
 
 
@@ -401,6 +402,11 @@ def analyse(
     if question and result.modality == "asserted":
         result.modality = "hypothetical"
         result.notes.append("modality:hypothetical:question")
+    if result.characterised and reported and result.modality == "asserted" and not result.negated:
+        # "state media said the move amounted to de facto recognition": someone's reading of another
+        # act (where the story itself says so, "a step that amounts to collective recognition", it stands)
+        result.modality = "hypothetical"
+        result.notes.append("modality:hypothetical:characterised")
     # "relations could be restored only if Tehran stopped ...": a modal of the act itself, put under a
     # stated condition, states that condition (not a prediction by someone else: "is expected to")
     modal = any(n.lower() in MODAL_NOTES for n in result.notes)
@@ -507,7 +513,11 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         result.notes.append(f"negation:abstained:{tree.tokens[holder].text} {tree.tokens[prep].text}")
         return None
     if lemma in IMPLICATION_VERBS:
-        return holder  # "be seen as recognition", "amount to recognition"
+        # "be seen as recognition", "amount to recognition": what something is said to count as, not an
+        # act told; negated it denies the act ("did not amount to recognition")
+        result.characterised = True
+        result.notes.append("factuality:characterised:" + tree.tokens[holder].text)
+        return holder
     if word == "by" and tree.children(prep, "pcomp"):
         return holder  # "would reciprocate by upgrading its envoy": the means has the act's mood
     if word == "with" and lemma in PROCEEDING:

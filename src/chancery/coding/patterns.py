@@ -235,6 +235,10 @@ class Matcher:
                 continue
             if pattern.not_subjects and pattern.not_subjects & words.subjects:
                 continue  # "peacekeeping troops arrived in Bosnia": troops arriving pay no visit
+            if "intransitive" in pattern.flags and tree.children(i, "dobj"):
+                continue  # "began flying food into Somalia": the cargo travels, no one visits
+            if {"intransitive", "subjobject"} <= pattern.flags and _state_or_caused(tree, i):
+                continue  # "the embassy, shut since 2011", "ordered the consulate closed": no act of its own
             if pattern.not_objects and pattern.not_objects & _object_lemmas(tree, i):
                 continue  # "a video released by the ministry" frees no one; "met the first of the conditions"
             if pattern.not_particles and pattern.not_particles & words.particles:
@@ -450,6 +454,19 @@ def _sign(tree: Tree, tokens: list[int]) -> str:
     if any(tree.words[k] in NEGATORS for k in tokens):
         total = -total
     return "-" if total < 0 else "+" if total > 0 else "0"
+
+
+# verbs that make another do or undergo what their complement says ("ordered the consulate closed")
+CAUSING = {"order", "force", "want", "see", "keep", "have", "get", "leave"}
+
+
+def _state_or_caused(tree: Tree, i: int) -> bool:
+    """An intransitive act of a thing told as a lasting state ("shut since 2011"), or caused by another's
+    order ("ordered the Russian consulate closed"), or as a participle describing it."""
+    token = tree.tokens[i]
+    since = any(tree.lemma(p) == "since" for p in tree.children(i, "prep"))
+    caused = token.dep in {"ccomp", "xcomp", "oprd"} and tree.lemma(token.head) in CAUSING
+    return since or caused or token.dep in {"acl", "amod"} or not tree.children(i, "nsubj")
 
 
 def _participle_aside(tree: Tree, i: int) -> bool:

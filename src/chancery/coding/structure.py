@@ -83,6 +83,8 @@ def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any
     return remembered
 
 
+# nouns of a part of an event in time ("at the end of a visit", "at the start of talks")
+PHASE_NOUNS = {"end", "start", "beginning", "close", "conclusion", "outset", "course", "middle", "sidelines"}
 # nouns of amounts, whose "in" phrase says what the amount is of ("$5 billion in aid")
 # prepositions of a verb whose object carries the verb's "with" partner
 WITH_HOSTS = frozenset({"to", "into", "by", "via", "over"})
@@ -239,8 +241,9 @@ class Tree:
             heads = [self.tokens[i].head]  # "the government recognised by Russia"
         if not heads and self.tokens[i].dep == "relcl" and self.children(i, *SUBJECT_DEPS):
             heads = [self.tokens[i].head]  # "a step Israel condemned": the head noun is the object
-        if not heads:
-            heads = self._what_it_called(i)
+        if not heads or [self.lemma(k) for k in heads] == ["what"]:
+            # "praised what he called a courageous decision": "what" may hang on the trigger itself
+            heads = self._what_it_called(i, heads) or heads
         if not heads and self.lemma(i) in PERMITTING:
             # "allowed a Taliban-appointed envoy to run the embassy", parsed as a clause: its subject
             heads = [
@@ -274,12 +277,13 @@ class Tree:
         )  # "signed the accord", "the accord was signed", not "will appoint"
         return self.tokens[make].tag == "VBG" and past
 
-    def _what_it_called(self, i: int) -> list[int]:
+    def _what_it_called(self, i: int, whats: list[int] = ()) -> list[int]:
         """ "criticised what it called China's coercive measures", "condemned what it described as
-        Turkey's hostile decision": the object is what the free relative names."""
+        Turkey's hostile decision": the object is what the free relative names (its "what" is the
+        naming clause's object, or ``whats``, the trigger's own)."""
         found = []
         for clause in self.children(i, "ccomp"):
-            whats = [k for k in self.children(clause, "dobj") if self.lemma(k) == "what"]
+            whats = [k for k in self.children(clause, "dobj") if self.lemma(k) == "what"] or list(whats)
             if not whats or self.lemma(clause) not in NAMING_VERBS:
                 continue
             found += self.children(clause, "oprd", "xcomp")
@@ -733,9 +737,19 @@ class Tree:
 
     def clause_subject(self, i: int, preps: set[str]) -> tuple[list[int], str]:
         """The subject of the clause a noun's circumstance phrase hangs on ("During a phone call with X,
-        Biden urged ...": Biden), for the prepositions ``preps``."""
+        Biden urged ...": Biden), for the prepositions ``preps``; "at the end of a visit" hangs on it
+        through its phase noun. A phrase set off by commas after a subject describes that subject
+        ("Verhofstadt, on a visit to Kigali, apologised")."""
+        if self.tokens[i].dep == "pobj" and self.lemma(self.tokens[i].head) == "of":
+            phase = self.tokens[self.tokens[i].head].head
+            if self.lemma(phase) in PHASE_NOUNS and self.tokens[phase].dep == "pobj":
+                i = phase  # "at the end of a week-long visit"
         if self.tokens[i].dep == "pobj" and self.lemma(self.tokens[i].head) in preps:
-            verb = self.tokens[self.tokens[i].head].head
+            prep = self.tokens[i].head
+            verb = self.tokens[prep].head
             if self.tokens[verb].pos in {"VERB", "AUX"}:
                 return self.subjects(verb)[0], "clause-subject"
+            described = self.tokens[verb].dep in SUBJECT_DEPS and self.tokens[verb].pos in {"PROPN", "NOUN"}
+            if described and prep > verb and self.words[prep - 1] == ",":
+                return self.with_conjuncts(verb), "clause-subject:described"
         return [], "nominal-without-agent"
