@@ -320,19 +320,23 @@ def nest(
     heads = argument_tokens(tree, draft.i) if draft.pattern.pos == "V" else noun_objects(tree, draft.i)
     objects = set(tree.objects(draft.i)) if draft.pattern.pos == "V" else set()
     actor_object = any(note == "target:dobj" for _, note, _ in draft.targets)
-    token = tree.tokens[draft.i]
-    # a relative clause, also one the parser hangs as a participle ("a move that Somalia condemned")
+    # a relative clause, also one the parser hangs as a participle ("a move that Somalia condemned"), or
+    # the second of two ("a strike that killed three people and that Beijing denounced")
+    base = draft.i
+    while tree.tokens[base].dep == "conj" and tree.tokens[base].head != base:
+        base = tree.tokens[base].head
+    token = tree.tokens[base]
     relative = token.dep == "relcl" or (
         token.dep == "acl" and any(_relative_pronoun(tree, k) for k in tree.children(draft.i, "dobj"))
     )
+    guessed = all(note == "target:place-of-act" for _, note, _ in draft.targets)  # or none at all
+    marked = any(tree.lemma(k) in {"that", "which"} for k in tree.children(draft.i, "mark"))
+    if relative and marked and guessed:
+        heads = [token.head, *heads]  # "... and that Beijing denounced as a barbarian act": the strike
     for head in heads:
         # "..., a step that Morocco welcomed": the step the pronoun stands for (a "that" the parser tags as
         # a conjunction only when nothing else is the target: "an attack that Delhi blames on militants")
-        if (
-            relative
-            and _relative_pronoun(tree, head)
-            and (tree.tokens[head].tag in {"WDT", "WP"} or not draft.targets)
-        ):
+        if relative and _relative_pronoun(tree, head) and (tree.tokens[head].tag in {"WDT", "WP"} or guessed):
             head = token.head
         # "Israel condemned it": with no actor for "it", the act told before
         pronoun = tree.lemma(head) in ACT_PRONOUNS and tree.tokens[head].pos == "PRON" and not draft.targets
