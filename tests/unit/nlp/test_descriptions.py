@@ -54,3 +54,24 @@ def test_a_main_clause_it_is_the_subject_before(parse):
 def test_an_empty_it_names_no_one(parse):
     text = "France recognised Palestine. It is unclear whether Germany will follow."
     assert coref(parse, text) == []
+
+
+def test_a_state_named_in_passing_does_not_take_a_description_from_the_story_s_state(parse):
+    text = (
+        "Nauru cut ties with Taiwan on Monday. Nauru will now seek relations with China, and Nauru's "
+        "president thanked Beijing. Analysts said a new government in Tuvalu could review its ties. "
+        "The island of 12,000 people has switched before."
+    )
+    assert ("The island", "TUV") not in coref(parse, text, date="2024-01-15")
+
+
+def test_the_main_clause_subject_before_still_gives_a_description(parse):
+    text = "Nauru cut ties with Taiwan on Monday. Tuvalu said it would keep its ties. The island has 11,000 people."
+    assert ("The island", "TUV") in coref(parse, text, date="2024-01-15")
+
+
+def test_it_after_a_subject_that_names_no_actor_is_not_the_sentence_before_s_subject(parse):
+    text = "Tuvalu said it would keep its ties. The decision surprised analysts, but it came after weeks of talks."
+    second = text.index("The decision")
+    its = [m for m in parse(text, date="2024-01-15").mentions if m.rule == "it-coref" and m.span.start > second]
+    assert its == []
