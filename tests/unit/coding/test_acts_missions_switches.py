@@ -30,7 +30,8 @@ def test_a_pronoun_with_no_actor_takes_up_the_act_told_before(coded):
 
 
 def test_a_noun_the_speaker_names_takes_up_any_act_before(coded):
-    events = coded("Uruguay recognised Palestine. Abbas praised what he called a courageous decision.", ACTORS)
+    text = "Uruguay recognised Palestine. Abbas praised what he called a courageous decision."
+    events = coded(text, ACTORS)
     assert ("PSEGOV", "URY", "051") in counted(events)
 
 

@@ -66,12 +66,19 @@ def test_a_state_named_in_passing_does_not_take_a_description_from_the_story_s_s
 
 
 def test_the_main_clause_subject_before_still_gives_a_description(parse):
-    text = "Nauru cut ties with Taiwan on Monday. Tuvalu said it would keep its ties. The island has 11,000 people."
+    text = (
+        "Nauru cut ties with Taiwan on Monday. Tuvalu said it would keep its ties. "
+        "The island has 11,000 people."
+    )
     assert ("The island", "TUV") in coref(parse, text, date="2024-01-15")
 
 
 def test_it_after_a_subject_that_names_no_actor_is_not_the_sentence_before_s_subject(parse):
-    text = "Tuvalu said it would keep its ties. The decision surprised analysts, but it came after weeks of talks."
+    text = (
+        "Tuvalu said it would keep its ties. "
+        "The decision surprised analysts, but it came after weeks of talks."
+    )
     second = text.index("The decision")
-    its = [m for m in parse(text, date="2024-01-15").mentions if m.rule == "it-coref" and m.span.start > second]
+    mentions = parse(text, date="2024-01-15").mentions
+    its = [m for m in mentions if m.rule == "it-coref" and m.span.start > second]
     assert its == []
