@@ -638,7 +638,7 @@ def visiting_guest(tree: Tree, index: ActorIndex, draft: Draft, home: str | None
 
 
 def visit_host(tree: Tree, draft: Draft, home: str | None) -> list[ActorRef]:
-    """ "NAYPYITAW - Ban urged the generals ..., ending a two-day visit": a visit that names no place is
+    """ "HAVANA - Lula laid a wreath ..., at the start of a two-day visit": a visit that names no place is
     to the state the story is told from, when the visitor is from elsewhere."""
     if draft.pattern.pos != "N" or draft.pattern.converse != "043" or not draft.sources or not home:
         return []

@@ -401,8 +401,8 @@ def _antecedent(
     speaker's acts. A noun of an act that names none told before ("the raid" after "police stormed
     the embassy", "the vote" after an assembly's vote no pattern codes) falls back to any act."""
     # "the move", "it", "what he called a courageous decision": any act, whatever word names it
-    named = tree.tokens[noun].dep in {"oprd", "xcomp"} and tree.lemma(tree.tokens[noun].head) in NAMING_VERBS
-    generic = tree.lemma(noun) in ACT_NOUNS or tree.tokens[noun].pos == "PRON" or named
+    pronoun = tree.tokens[noun].pos == "PRON"
+    generic = tree.lemma(noun) in ACT_NOUNS or pronoun or _named_by_speaker(tree, noun)
     root = drafts[noun].pattern.cameo[:2] if noun in drafts else None  # "the raid": a noun that codes
     own = {_party(a) for a, _, _ in draft.sources}
 
@@ -465,8 +465,13 @@ def _anaphoric(tree: Tree, noun: int) -> bool:
         tree.lemma(p) == "of" for p in tree.children(noun, "prep")
     ):
         return False
-    named = tree.tokens[noun].dep in {"oprd", "xcomp"} and tree.lemma(tree.tokens[noun].head) in NAMING_VERBS
-    return named or any(tree.lemma(k) in {"the", "this", "that", "such"} for k in tree.children(noun, "det"))
+    determiners = {tree.lemma(k) for k in tree.children(noun, "det")}
+    return _named_by_speaker(tree, noun) or bool(determiners & {"the", "this", "that", "such"})
+
+
+def _named_by_speaker(tree: Tree, noun: int) -> bool:
+    """A noun a naming verb gives to something ("what he called a courageous decision")."""
+    return tree.tokens[noun].dep in {"oprd", "xcomp"} and tree.lemma(tree.tokens[noun].head) in NAMING_VERBS
 
 
 def _relative_pronoun(tree: Tree, k: int) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from operator import attrgetter
 from typing import Any
@@ -277,13 +277,13 @@ class Tree:
         )  # "signed the accord", "the accord was signed", not "will appoint"
         return self.tokens[make].tag == "VBG" and past
 
-    def _what_it_called(self, i: int, whats: list[int] = ()) -> list[int]:
+    def _what_it_called(self, i: int, own: Sequence[int] = ()) -> list[int]:
         """ "criticised what it called China's coercive measures", "condemned what it described as
         Turkey's hostile decision": the object is what the free relative names (its "what" is the
-        naming clause's object, or ``whats``, the trigger's own)."""
+        naming clause's object, or ``own``, the trigger's own)."""
         found = []
         for clause in self.children(i, "ccomp"):
-            whats = [k for k in self.children(clause, "dobj") if self.lemma(k) == "what"] or list(whats)
+            whats = [k for k in self.children(clause, "dobj") if self.lemma(k) == "what"] or list(own)
             if not whats or self.lemma(clause) not in NAMING_VERBS:
                 continue
             found += self.children(clause, "oprd", "xcomp")
