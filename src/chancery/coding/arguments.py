@@ -87,6 +87,11 @@ BACKING = {
 }  # fmt: skip
 
 
+def state_of(actor: Actor) -> str:
+    """A state and all its bodies are one party (FRA for FRAGOV, FRAMIL); an IGO or a group is its code."""
+    return actor.country or actor.code
+
+
 def party(actor: Actor) -> tuple[str, str]:
     """Who an actor is: its code, and for a bare state code its name too, for two people of one
     state whose codes the day leaves bare ("Kenyatta met Odinga" in 2018: KEN and KEN)."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chancery.clauses import date_for_clause, head_path, span_head, token_range
-from chancery.records import Actor, DateRef, Event, ParsedArticle, Sentence, Token
+from chancery.coding.arguments import state_of
+from chancery.records import DateRef, Event, ParsedArticle, Sentence, Token
 
 
 def own_date(parsed: ParsedArticle, sentence: Sentence, i: int) -> tuple[str | None, str, str, str]:
@@ -71,7 +72,7 @@ def earlier_states(events: list[Event]) -> list[Event]:
     recognition, Dacic said on Monday"), the earlier one gives the ledger no state on the publication
     day, where it would outlast the change the story reports."""
     dated = {
-        (_state(e.source), _state(e.target), e.relation.partition(":")[0])
+        (state_of(e.source), state_of(e.target), e.relation.partition(":")[0])
         for e in events
         if e.relation
         and e.target
@@ -80,7 +81,8 @@ def earlier_states(events: list[Event]) -> list[Event]:
     }
     out = []
     for e in events:
-        key = (_state(e.source), _state(e.target), (e.relation or "").partition(":")[0]) if e.target else None
+        kind = (e.relation or "").partition(":")[0]
+        key = (state_of(e.source), state_of(e.target), kind) if e.target else None
         if e.relation and PAST_PERFECT in e.evidence.notes and key in dated:
             e = replace(
                 e,
@@ -89,10 +91,6 @@ def earlier_states(events: list[Event]) -> list[Event]:
             )
         out.append(e)
     return out
-
-
-def _state(actor: Actor) -> str:
-    return actor.country or actor.code
 
 
 def _hangs_on(tokens: tuple[Token, ...], i: int, ref: DateRef) -> bool:

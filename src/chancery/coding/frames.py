@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chancery.coding.arguments import ACT_NOUNS, ActorIndex
+from chancery.coding.arguments import ACT_NOUNS, ActorIndex, state_of
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import ActorRef, Draft, argument_tokens, depth
 from chancery.coding.modality import Analysis, by_medium, on_a_journey
 from chancery.coding.patterns import Pattern
 from chancery.coding.structure import NAMING_VERBS, Tree
-from chancery.records import Actor, Event
+from chancery.records import Event
 
 # roots whose announced intention CAMEO codes as a threat (13), not an intent to cooperate (03)
 CONFLICT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
@@ -189,8 +189,8 @@ def _claimed_by_another(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     if tree.lemma(tree.tokens[draft.i].head) in COMMITTING:
         return False  # "Trump announced that Israel and the UAE agreed to establish ties": agreed, a fact
     speakers = index.resolve(tree.subjects(reporter)[0], draft.date[0])
-    countries = {a.country or a.code for a, _, _ in draft.sources}
-    return bool(speakers) and all((a.country or a.code) not in countries for a, _, _ in speakers)
+    countries = {state_of(a) for a, _, _ in draft.sources}
+    return bool(speakers) and all(state_of(a) not in countries for a, _, _ in speakers)
 
 
 def _own_government(draft: Draft, complement: Draft) -> bool:
@@ -371,8 +371,8 @@ def nest(
         if owners:
             actors = {a.code: a for a, _, _ in owners}
         # "Thailand and Cambodia agreed to return ambassadors ... Thailand welcomed the step": the other's
-        own = {_party(a) for a, _, _ in draft.sources}
-        others = {code: a for code, a in actors.items() if _party(a) not in own}
+        own = {state_of(a) for a, _, _ in draft.sources}
+        others = {code: a for code, a in actors.items() if state_of(a) not in own}
         actors = others or actors
         draft.targets = [(a, "target:actor-of-nested-act", None) for a in actors.values()]
         target = first.target.code if first.target else "?"
@@ -404,7 +404,7 @@ def _antecedent(
     pronoun = tree.tokens[noun].pos == "PRON"
     generic = tree.lemma(noun) in ACT_NOUNS or pronoun or _named_by_speaker(tree, noun)
     root = drafts[noun].pattern.cameo[:2] if noun in drafts else None  # "the raid": a noun that codes
-    own = {_party(a) for a, _, _ in draft.sources}
+    own = {state_of(a) for a, _, _ in draft.sources}
 
     def latest(generic: bool, roots: tuple[str, ...] = ()) -> list[Draft] | None:
         for candidates in (list(drafts.values()), *reversed(earlier[max(0, len(earlier) - REACH) :])):
@@ -418,14 +418,14 @@ def _antecedent(
                 and d.code.startswith(roots or d.code)
                 and (
                     any(e.counted and e.target is not None for e in d.events)
-                    and any(_party(a) not in own for a, _, _ in d.sources)
+                    and any(state_of(a) not in own for a, _, _ in d.sources)
                     if generic
                     else any(e.counted for e in d.events) and (_names(tree, d, noun) or d.code[:2] == root)
                 )
             ]
             if found:  # the speaker's own act ("Phnom Penh defended the trip"): no other actor to target
                 # (a generic noun passes over the speaker's acts: "met the envoy and welcomed the decision")
-                return [] if all(_party(a) in own for a, _, _ in found[-1].sources) else found[-1:]
+                return [] if all(state_of(a) in own for a, _, _ in found[-1].sources) else found[-1:]
         return None
 
     found = latest(generic)
@@ -441,11 +441,6 @@ def _converse(event: Event) -> bool:
         note.startswith("converse-of:") and note.split(":", 1)[1] != event.cameo
         for note in event.evidence.notes
     )
-
-
-def _party(actor: Actor) -> str:
-    """A state and its organs are one party (FRA, FRAGOV); an IGO or a group is its own code."""
-    return actor.country or actor.code
 
 
 def _names(tree: Tree, draft: Draft, noun: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chancery.clauses import ancestors
-from chancery.coding.arguments import ActorIndex
+from chancery.coding.arguments import ActorIndex, state_of
 from chancery.coding.structure import Tree
 from chancery.records import Actor, Mention, Token
 
@@ -171,7 +171,7 @@ def sole_other(
         return []  # declining comment, claiming responsibility, resigning: told of no one in particular
     if draft.analysis.governed_by is not None:
         return []  # "urged Hamas to free the hostages": the act asked for names its own parties or none
-    own = {actor.country or actor.code for actor, _, _ in draft.sources}
+    own = {state_of(actor) for actor, _, _ in draft.sources}
     if len(own) > 1 or _names_unknown_party(tree, index, draft.i):
         return []
     sentence = tree.tokens[draft.i].sentence
@@ -185,10 +185,10 @@ def sole_other(
         for subject in tree.children(verb, "nsubj", "nsubjpass")
         for k in tree.subtree(subject)
     }
-    wishers = {m.actor.country or m.actor.code for k in wishing if (m := index.mention_at(k)) is not None}
+    wishers = {state_of(m.actor) for k in wishing if (m := index.mention_at(k)) is not None}
     others: dict[str, Mention] = {}
     for mention in index.mentions:
-        party = mention.actor.country or mention.actor.code
+        party = state_of(mention.actor)
         if mention.sentence != sentence or not party or party in own | wishers:
             continue
         if mention.actor.code.startswith(("IGO", "NGO")) or mention.actor.country:

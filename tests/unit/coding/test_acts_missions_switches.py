@@ -43,8 +43,9 @@ def test_an_act_noun_s_owner_is_the_one_a_position_targets(coded):
 
 def test_a_recognition_someone_says_an_act_amounted_to_is_never_counted(coded):
     events = coded("Chinese state media said the office amounted to recognition of Taiwan.", ACTORS)
-    assert [e for e in events if e.cameo == "054" and e.counted] == []
-    assert all(e.modality == "hypothetical" for e in events if e.cameo == "054")
+    [recognition] = [e for e in events if e.cameo == "054"]
+    assert (recognition.negated, recognition.modality, recognition.counted) == (False, "hypothetical", False)
+    assert "modality:hypothetical:characterised" in recognition.evidence.notes
 
 
 def test_a_denied_amounting_to_recognition_stays_a_negated_recognition(coded):
