@@ -35,7 +35,15 @@ from chancery.coding.drafts import (
     visiting_guest,
 )
 from chancery.coding.frames import accusers, apply_frames, denials, nest, protested, threatened
-from chancery.coding.modality import CONDITION_MARKS, TRAVEL_VERBS, Analysis, analyse
+from chancery.coding.modality import (
+    CONDITION_MARKS,
+    TRAVEL_VERBS,
+    Analysis,
+    analyse,
+    condition_maker,
+    conditioning_clause,
+    planned_by,
+)
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.places import (
@@ -142,6 +150,8 @@ def _code_sentence(
     drafts: dict[int, Draft] = {}
     for i, pattern in triggers.items():
         analysis = analyse(tree, i, coder.governors, frames, text, question)
+        if "conditioned" in pattern.flags and analysis.modality != "conditional":
+            continue  # "the improvement in relations since 2016": no one's act, told as a fact
         date = event_date(parsed, dates, sentence, i)
         if "experiencer" in pattern.flags:
             # "Washington was deeply disappointed by the decision": the one disappointed feels it
@@ -150,6 +160,10 @@ def _code_sentence(
             if not source_tokens:
                 holder = tree.tokens[i].head if tree.tokens[i].dep == "acomp" else i
                 source_tokens, how = tree.subjects(holder)[0], "experiencer:" + tree.subjects(holder)[1]
+        elif pattern.pos == "V" and planned_by(tree, i) is not None:
+            # "Taipei's anxiety about her pledge to switch recognition": the act of the pledge's owner
+            source_tokens, how = tree.noun_agent(planned_by(tree, i))
+            how = "planner:" + how
         elif pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
         else:
@@ -157,6 +171,8 @@ def _code_sentence(
             if how == "modifier-agent" and "nomod" in pattern.flags:
                 source_tokens, how = [], "modifier-is-not-agent"
         sources = index.resolve(source_tokens, date[0])
+        if how.startswith("planner:") and not sources:
+            continue  # a pledge of no one named: never the act of whoever else the clause names
         if how.endswith("hyphened-agent"):
             # "a US-brokered ceasefire": the name is a third party to the truce, but the broker of it
             found = [index.mention_at(k) for k in source_tokens]
@@ -175,6 +191,11 @@ def _code_sentence(
             # "China's acceptance of the credentials does not amount to recognition": the act the
             # predicate is about is done by the agent of its subject (or its own "by" phrase)
             source_tokens, how = implied_agent(tree, i)
+            sources = index.resolve(source_tokens, date[0])
+        maker = condition_maker(tree, i) if not sources and pattern.pos == "N" else None
+        if maker is not None:
+            # "Erdogan made the restoration of ties conditional on ...": the act of the one setting it
+            source_tokens, how = tree.subjects(maker)[0], "condition-maker"
             sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.pos == "N" and pattern.cameo.startswith("04"):
             # "Medvedev said after talks with Sarkozy": talks held, by the one who spoke after them;
@@ -199,7 +220,8 @@ def _code_sentence(
         if not sources:
             sources = members_source(tree, index, i, source_tokens)
         reporter = analysis.reporter if analysis.reporter is not None else _teller(tree, i)
-        if not sources and reporter is not None and _speakers_ties(tree, pattern, i):
+        conditioned = analysis.modality == "conditional"
+        if not sources and reporter is not None and _speakers_ties(tree, pattern, i, conditioned):
             # "Mexico said relations with Ecuador would not be restored unless Quito apologised": the
             # relations the speaker tells of, with another, are the speaker's
             source_tokens, how = tree.subjects(reporter)[0], "reporter-of-own-ties"
@@ -286,7 +308,9 @@ def _code_sentence(
             # the speaker's relations with the one its conditions are set on
             found = index.resolve(_condition_subjects(tree, draft.i), draft.date[0])
             own = {a.country for a, _, _ in draft.sources}
-            draft.targets = [(a, "target:party-of-condition", q) for a, _, q in found if a.country not in own]
+            others = [(a, "target:party-of-condition", q) for a, _, q in found if a.country not in own]
+            # the first party named ("on Turkey's conduct in Libya": Turkey, not the place of its conduct)
+            draft.targets = [t for t in others if t[0].country == others[0][0].country]
         head = drafts.get(tree.tokens[draft.i].head)
         if not draft.targets and draft.sources and head is not None and _said_in_passing(tree, draft, head):
             # "China demanded that Washington stop the trip, warning that ...": the warning is to Washington
@@ -363,6 +387,7 @@ def _code_sentence(
         span,
         earlier[-1] if earlier else (),
         lambda k: event_date(parsed, dates, sentence, k),
+        lambda k: analyse(tree, k, coder.governors, frames, text, question),
     )
     extras += denials(tree, index, drafts, coder.matcher.by_id.get("deny.act"))
     for draft in [*drafts.values(), *extras]:
@@ -538,17 +563,24 @@ def _opposing(code: str) -> bool:
 TIES = {"relation", "tie", "relationship"}
 
 
-def _speakers_ties(tree: Tree, pattern: Pattern, i: int) -> bool:
+def _speakers_ties(tree: Tree, pattern: Pattern, i: int, conditioned: bool = False) -> bool:
     """Whether a diplomatic act's subject is "relations/ties with X" (not "between A and B"), whose
-    other party is whoever tells of them."""
-    if not (pattern.relation or "").startswith("diplomatic_relations"):
+    other party is whoever tells of them; under a stated condition, also ties or a recognition that
+    name no other party ("any upgrade in relations would depend on Turkey's conduct, Shoukry said")."""
+    relation = pattern.relation or ""
+    if not (
+        relation.startswith("diplomatic_relations") or (conditioned and relation.startswith("recognition"))
+    ):
         return False
     if pattern.pos == "N":
         # "normalisation of relations with Turkey would require ...", "any restoration of ties with Quito":
         # an act noun of no one's, on ties with another, that a speaker tells of
         phrase = [i, *tree.of_objects([i])]
+        phrase += [
+            o for p in tree.children(i, "prep") if tree.lemma(p) == "in" for o in tree.children(p, "pobj")
+        ]
         preps = {tree.lemma(p) for k in phrase for p in tree.children(k, "prep")}
-        return "with" in preps and "between" not in preps and not tree.children(i, "poss")
+        return ("with" in preps or conditioned) and "between" not in preps and not tree.children(i, "poss")
     for k in tree.children(i, "nsubjpass", "nsubj"):
         preps = {tree.lemma(p) for p in tree.children(k, "prep")}
         if tree.lemma(k) in TIES and "with" in preps and "between" not in preps:
@@ -569,13 +601,26 @@ def _teller(tree: Tree, i: int) -> int | None:
 
 
 def _condition_subjects(tree: Tree, i: int) -> list[int]:
-    """The subjects of the conditions a verb is put under ("could be restored only if Tehran ...")."""
-    return [
-        s
-        for c in tree.children(i, "advcl")
-        if {tree.lemma(m) for m in tree.children(c, "mark")} & CONDITION_MARKS
-        for s in tree.children(c, "nsubj")
-    ]
+    """The subjects of the conditions a verb is put under ("could be restored only if Tehran ..."), or
+    for an act noun, the ones its predicate names ("any upgrade would depend on Turkey's conduct",
+    "normal relations would be possible only once Rwandan troops leave")."""
+    found: list[int] = []
+    verbs = [i]
+    if tree.tokens[i].dep in {"nsubj", "nsubjpass"}:
+        head = tree.tokens[i].head
+        verbs.append(head)
+        for on in conditioning_clause(tree, head):  # "depend on Turkey's conduct": Turkey, its owner
+            found += [k for k in tree.subtree(on) if tree.tokens[k].dep in CONDITION_PARTY_DEPS]
+    for verb in verbs:
+        for c in tree.children(verb, "advcl"):
+            if {tree.lemma(m) for m in tree.children(c, "mark")} & CONDITION_MARKS:
+                for s in tree.children(c, "nsubj"):
+                    found += [s, *tree.children(s, "amod", "compound", "poss")]  # "Rwandan troops"
+    return found
+
+
+# where a party to a condition is named inside it: "Turkey's conduct", "an apology from Ecuador"
+CONDITION_PARTY_DEPS = {"poss", "pobj", "nsubj", "amod", "compound"}
 
 
 def _travelled_for(tree: Tree, i: int) -> bool:

@@ -143,7 +143,14 @@ def analyse(
         if tree.tokens[i].dep in {"dobj", "obj"} and head != i:
             node = head  # a nominalisation takes the tense and negation of its light verb
             carrier = _governor(tree, head, i, governors)  # "is weighing the reopening of ..."
-            if carrier is not None and carrier.frame == "hypothetical":
+            made = made_conditional(tree, head, i)
+            if made:
+                # "Ottawa made the reopening of the embassies conditional on Iran's conduct": the act
+                # is stated under that condition, not done
+                result.conditions.append(_span_text_of(tree, made, text))
+                result.notes.append("modality:conditional:made-conditional:" + tree.tokens[head].text)
+                conditioned = True
+            elif carrier is not None and carrier.frame == "hypothetical":
                 result.modality = "hypothetical"
                 result.notes.append("modality:hypothetical:" + tree.tokens[head].text)
             elif carrier is not None and carrier.frame == "intent" and tree.lemma(head) not in DOING_VERBS:
@@ -154,6 +161,14 @@ def analyse(
             # Ankara to end its interference": the act is stated under that condition
             clause = conditioning_clause(tree, head)
             result.conditions.append(_span_text_of(tree, clause, text))
+            result.notes.append("modality:conditional:subject-of:" + tree.tokens[head].text)
+            conditioned = True
+        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and _predicate_conditions(tree, head, text):
+            # "normal relations with Kigali would be possible only once Rwandan troops leave": the
+            # conditions of the predicate the act is the subject of
+            found = _predicate_conditions(tree, head, text)
+            result.conditions.extend(found)
+            result.notes.extend("condition:" + c for c in found)
             result.notes.append("modality:conditional:subject-of:" + tree.tokens[head].text)
             conditioned = True
         elif (
@@ -186,6 +201,12 @@ def analyse(
         ):
             result.negated = True
             result.notes.append("negation:" + _negation_cue(tree, head) + " " + tree.tokens[head].text)
+    plan = planned_by(tree, i)
+    if plan is not None:
+        # "her campaign pledge to switch recognition", the infinitive hung by the parser on the main
+        # verb: what the pledge promises, not what was done
+        result.intent = True
+        result.notes.append("modality:intent:" + tree.tokens[plan].text + "-to")
     light = node  # the event's own clause: the trigger, or the light verb of a nominalisation
     cue = _coordinated_negation(tree, light)
     if cue and not result.negated:
@@ -430,11 +451,56 @@ def conditioning_clause(tree: Tree, verb: int) -> list[int]:
     "depend on", the object and its complement of "require"; empty when ``verb`` puts none."""
     lemma = tree.lemma(verb)
     heads = [verb] + [a for a in tree.children(verb, "acomp") if tree.lemma(a) in CONDITIONING_ADJECTIVES]
-    if lemma not in CONDITIONING_VERBS and len(heads) == 1:
+    if lemma in CONDITIONING_ADJECTIVES and tree.lemma(tree.tokens[verb].head) == "make":
+        heads.append(
+            tree.tokens[verb].head
+        )  # "made [the restoration of ties] conditional on ...": a small clause
+    elif lemma not in CONDITIONING_VERBS and len(heads) == 1:
         return []
     if lemma == "require" or lemma == "necessitate":
         return [k for k in tree.children(verb, "dobj", "xcomp", "ccomp")]
     return [p for h in heads for p in tree.children(h, "prep") if tree.lemma(p) in {"on", "upon"}]
+
+
+def made_conditional(tree: Tree, verb: int, act: int) -> list[int]:
+    """The "on" phrase of "made the reopening conditional on Iran's conduct" (or "conditioned X on Y"),
+    when ``act`` is the object ``verb`` puts under a condition; empty otherwise. The parser hangs the
+    adjective on the verb, on the object or inside it, so it is looked for after the object."""
+    lemma = tree.lemma(verb)
+    if lemma == "condition":
+        return [p for p in tree.children(verb, "prep") if tree.lemma(p) in {"on", "upon"}]
+    if lemma != "make":
+        return []
+    subtree = set(tree.subtree(verb)) - {n for s in tree.children(verb, "nsubj") for n in tree.subtree(s)}
+    adjectives = [k for k in sorted(subtree) if k > act and tree.lemma(k) in CONDITIONING_ADJECTIVES]
+    if not adjectives:
+        return []
+    # the "on" phrase after the adjective, wherever the parser hangs it ("conditional on Chile's conduct")
+    ons = [k for k in sorted(subtree) if k > adjectives[0] and tree.lemma(k) in {"on", "upon"}]
+    return [ons[0]] if ons and tree.tokens[ons[0]].dep == "prep" else []
+
+
+def condition_maker(tree: Tree, act: int) -> int | None:
+    """The verb that puts act noun ``act`` under a condition, whose subject sets it and is the act's
+    agent ("Erdogan made the restoration of ties conditional on ...": Turkey's restoration), or None."""
+    head = tree.tokens[act].head
+    dep = tree.tokens[act].dep
+    if dep in {"dobj", "obj"} and made_conditional(tree, head, act):
+        return head
+    if dep == "nsubj" and tree.lemma(head) in CONDITIONING_ADJECTIVES:
+        maker = tree.tokens[head].head
+        return maker if tree.lemma(maker) == "make" and maker != head else None
+    return None
+
+
+def _predicate_conditions(tree: Tree, predicate: int, text: str) -> list[str]:
+    """The conditions ("only once ...", "unless ...") set on a predicate that is not told as past
+    ("would be possible only once ...", "can only come if ..."), for the act that is its subject."""
+    if _told_as_past(tree, predicate):
+        return []
+    found = Analysis()
+    _conditions(tree, predicate, text, found)
+    return found.conditions
 
 
 def _span_text_of(tree: Tree, heads: list[int], text: str) -> str:
@@ -663,6 +729,21 @@ def _noun_above(tree: Tree, node: int) -> int:
     while tree.tokens[node].pos not in {"NOUN", "PROPN"} and tree.tokens[node].head != node:
         node = tree.tokens[node].head
     return node
+
+
+def planned_by(tree: Tree, verb: int) -> int | None:
+    """The plan noun right before infinitive ``verb`` ("a pledge to switch recognition") when the parser
+    hangs the infinitive elsewhere (on the clause's verb), or None."""
+    token = tree.tokens[verb]
+    if token.tag != "VB" or token.dep not in {"xcomp", "advcl", "ccomp"}:
+        return None
+    to = [k for k in tree.children(verb, "aux") if tree.words[k] == "to" and k == verb - 1]
+    if not to or to[0] == 0:
+        return None
+    noun = to[0] - 1
+    if tree.lemma(noun) not in PLAN_NOUNS or tree.tokens[noun].pos != "NOUN" or token.head == noun:
+        return None
+    return noun
 
 
 def _infinitive(tree: Tree, node: int) -> bool:

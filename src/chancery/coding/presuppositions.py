@@ -40,10 +40,12 @@ def presupposed(
     span: tuple[int, int],
     before: Sequence[Draft] = (),
     date_of: Callable[[int], tuple[str | None, str, str, str]] | None = None,
+    analyse_at: Callable[[int], Analysis] | None = None,
 ) -> list[Draft]:
     """Drafts for the acts that the sentence (tokens ``span``) presupposes others did, or repeats by
     ellipsis; ``before`` are the acts of the sentence before, which "Norway did the same" may repeat:
-    such a copy is told by the repeating verb, and dated by its clause (``date_of``)."""
+    such a copy is told by the repeating verb, and dated by its clause (``date_of``); ``analyse_at`` gives
+    the factuality of a repeating verb's clause ("said it intended to take the same step": not done)."""
     found: list[Draft] = []
     live = [d for d in drafts.values() if not d.suppressed and d.sources]
     for draft in live:
@@ -70,7 +72,10 @@ def presupposed(
         if antecedent is None:
             continue
         subjects, _ = tree.subjects(do)
-        copies = _copies(index, antecedent, subjects, "ellipsis:" + tree.tokens[do].text, _mood(tree, do))
+        mood = _mood(tree, do)
+        if analyse_at is not None and mood.modality == "asserted" and not mood.negated:
+            mood = _clause_mood(analyse_at(do))
+        copies = _copies(index, antecedent, subjects, "ellipsis:" + tree.tokens[do].text, mood)
         for copy in copies if told_at is not None else ():
             copy.i = told_at
             if date_of is not None:
@@ -273,6 +278,18 @@ def _mood(tree: Tree, do: int) -> Analysis:
     """The factuality of a repeating clause: its own negation, modal or future, else asserted."""
     negated = bool(tree.children(do, "neg")) or _pending(tree, do)
     return Analysis(negated=negated, modality=_modal(tree, do))
+
+
+def _clause_mood(found: Analysis) -> Analysis:
+    """The mood a repeating verb's whole clause gives the act it repeats ("Uruguay said it intended to
+    take the same step", "plans to follow suit", "denied it would do the same"): what the chain of
+    predicates above it says, as for any act, with an intention not yet done."""
+    modality = found.modality
+    if found.intent and modality == "asserted":
+        modality = "intended"
+    return Analysis(
+        negated=found.negated, modality=modality, conditions=list(found.conditions), notes=list(found.notes)
+    )
 
 
 def _pending(tree: Tree, do: int) -> bool:

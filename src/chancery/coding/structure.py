@@ -432,7 +432,7 @@ class Tree:
         """Lemmas modifying a noun ("humanitarian aid", "switch of recognition")."""
         lemmas = {self.lemma(k) for k in self.children(i, "compound", "amod", "nmod")}
         for prep in self.children(i, "prep"):
-            if self.lemma(prep) == "of":
+            if self.lemma(prep) in {"of", "in"}:  # "upgrade of relations", "an upturn in ties"
                 lemmas.update(self.lemma(k) for k in self.children(prep, "pobj"))
         return lemmas
 

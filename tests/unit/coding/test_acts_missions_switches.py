@@ -79,3 +79,12 @@ def test_a_break_in_favour_of_a_rival_codes_the_switch_but_claims_no_recognition
 def test_for_names_the_favoured_government_only_between_the_two_chinas(coded):
     assert ("PRY", "CHNGOV", "054") in counted(coded("Paraguay dropped Taiwan for Beijing.", ACTORS))
     assert not any(e.cameo == "054" for e in coded("Spain cut ties with Israel for Palestine.", ACTORS))
+
+
+def test_regretting_anothers_decision_opposes_it_and_regretting_deaths_does_not(coded):
+    actors = {"Serbia": "SRB", "Israel": "ISR", "Kosovo": "KSV"}
+    events = coded("Serbia regretted Israel's decision to recognise Kosovo.", actors)
+    assert [(e.source.code, e.target.code, e.relation) for e in events if e.cameo == "111"] == [
+        ("SRB", "ISR", "position:opposes")
+    ]
+    assert not [e for e in coded("Serbia regretted the loss of life in Kosovo.", actors) if e.cameo == "111"]

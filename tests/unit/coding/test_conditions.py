@@ -50,3 +50,51 @@ def test_keeping_its_own_embassy_abroad_keeps_relations(coded):
     assert [(e.source.code, e.target.code, e.relation) for e in events] == [
         ("GHA", "PER", "diplomatic_relations:active")
     ]
+
+
+def _conditional_ties(events):
+    return [
+        (e.source.code, e.target.code if e.target else None, e.cameo[:2])
+        for e in events
+        if e.modality == "conditional" and not e.counted and e.relation == "condition:conditional"
+    ]
+
+
+def test_an_act_made_conditional_on_something_is_stated_under_it_not_done(coded):
+    events = coded("Ghana made the reopening of its embassy in Peru conditional on Chile's conduct.", ACTORS)
+    assert _conditional_ties(events) == [("GHA", "PER", "05")]
+    assert not any(e.counted for e in events)
+    [act] = [e for e in events if e.cameo.startswith("05")]
+    assert act.detail == "conditions: on Chile's conduct"
+
+
+def test_the_small_clause_of_made_conditional_gives_the_act_to_the_one_setting_it(coded):
+    events = coded("Nepal made the restoration of ties with Ghana conditional on an apology.", ACTORS)
+    assert _conditional_ties(events) == [("NPL", "GHA", "05")]
+
+
+def test_ties_possible_only_once_are_the_speakers_conditional_ties(coded):
+    events = coded(
+        "Peru said normal relations with Chile would be possible only once Chile frees the envoys.", ACTORS
+    )
+    assert ("PER", "CHL", "05") in _conditional_ties(events)
+    assert not any(e.counted and e.cameo.startswith("05") for e in events)
+
+
+def test_an_upgrade_that_depends_on_anothers_conduct_is_with_that_other(coded):
+    events = coded("Peru said any upgrade in relations would depend on Chile's conduct in Ghana.", ACTORS)
+    assert _conditional_ties(events) == [("PER", "CHL", "05")]
+
+
+def test_ties_told_as_a_fact_with_no_condition_are_no_act(coded):
+    events = coded("The improvement in relations with Chile since 2016 has been slow, Peru said.", ACTORS)
+    assert not [e for e in events if e.cameo.startswith("05")]
+    events = coded("Peru and Chile have normal relations.", ACTORS)
+    assert not [e for e in events if e.detail and "conditions" in e.detail]
+
+
+def test_a_pledge_whose_infinitive_the_parser_hangs_on_the_main_verb_is_not_done(coded):
+    text = "Ghana's visit underscored Peru's anxiety about Chile's campaign pledge to recognise Nepal."
+    events = coded(text, ACTORS)
+    [act] = [e for e in events if e.cameo == "054"]
+    assert (act.source.code, act.counted, act.modality) == ("CHL", False, "intended")

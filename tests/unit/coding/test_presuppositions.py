@@ -63,3 +63,19 @@ def test_do_so_after_others_in_an_apposition(coded):
 def test_an_ellipsis_takes_its_own_clause_mood(coded):
     events = coded("Chad recognised Kosovo, and Mali may do the same.", ACTORS)
     assert acts(events) == [("MLI", "KSV", "054", False), ("TCD", "KSV", "054", True)]
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Chad recognised Kosovo, and Mali said it intended to take the same step next year.", "intended"),
+        ("Chad recognised Kosovo on Monday. Mali plans to follow suit next year.", "intended"),
+        ("Chad recognised Kosovo, and Mali denied that it would do the same.", None),
+    ],
+)
+def test_an_ellipsis_under_an_intention_or_a_denial_is_not_done(coded, text, modality):
+    events = coded(text, ACTORS)
+    [copy] = [e for e in events if e.source.code == "MLI" and e.cameo == "054"]
+    assert not copy.counted
+    assert modality is None or copy.modality == modality
+    assert [(e.source.code, e.counted) for e in events if e.source.code == "TCD"] == [("TCD", True)]
