@@ -73,7 +73,19 @@ GROUP_NOUNS = {
     "state",
     "government",
     "member",
+    "republic",
+    "ally",
+    "kingdom",
+    "monarchy",
+    "rival",
+    "foe",
+    "adversary",
+    "enemy",
+    "power",
+    "partner",
 }
+# group nouns that count states, which a group of envoys may name but not one of people ("both governments")
+COUNTED_STATES = GROUP_NOUNS - {"side", "member"}
 # diplomatic posts whose place names the host state
 POSTS = {
     "embassy", "consulate", "mission", "office", "representation", "ambassador", "envoy", "legation",
@@ -268,15 +280,19 @@ class ActorIndex:
             elif size := self._pair_word(i):
                 # "after the two agreed a ceasefire", "both sides", "the three capitals": the last
                 # coordinated group of that size named in the sentence, or else in the one before
+                people = self.tree.lemma(i) not in COUNTED_STATES  # "the two", "both sides": Putin and Xi
                 for back in (token.sentence, token.sentence - 1):
                     before = [m for m in self.mentions if m.sentence == back and m.last <= i]
-                    group = self._plural(before, size)
+                    group = self._plural(before, size, people)
                     if group:
                         break
                 found.extend((m.actor_on(day), "actor:the-group", None) for m in group)
+                if not group:  # "seven Latin American countries, among them Argentina, Chile and Peru"
+                    found.extend(self._listed_members(i, day))
             else:
                 found.extend(
-                    self._owner_state(i, day)
+                    self._listed_members(i, day)
+                    or self._owner_state(i, day)
                     or self._government_of_clause(i, day)
                     or self._sector_beside(i, day)
                     or self._described_state(i, day)
@@ -291,6 +307,33 @@ class ActorIndex:
         # "Saudi King Salman": the king's government, not also the bare state his title names
         sectored = {code[:3] for code, _ in unique if len(code) > 3 and not code.startswith("IGO")}
         return [item for (code, _), item in unique.items() if len(code) != 3 or code not in sectored]
+
+    def _listed_members(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
+        """The states an "among them" (or "including") phrase names for a group noun ("diplomats from seven
+        Latin American countries, among them Argentina, Chile and Peru"), wherever the parser hangs it:
+        on the noun, beside it, or under the first name it lists."""
+        head = self.tree.tokens[i].head
+        hosts = [i] + ([head] if self.tree.tokens[head].pos == "ADP" else [])
+        phrases = [k for h in hosts for k in self.tree.children(h, "prep")]
+        after = max(self.tree.subtree(i)) + 1
+        while after < len(self.tree.tokens) and self.tree.words[after] == ",":
+            after += 1
+        if after < len(self.tree.tokens):
+            phrases.append(after)
+        found: list[tuple[Actor, str, str | None]] = []
+        for among in dict.fromkeys(phrases):
+            if self.tree.lemma(among) not in {"among", "including"}:
+                continue
+            listed = self.tree.children(among, "pobj")
+            if self.tree.tokens[among].head in self.by_token:  # "among them" hung on "Peru"
+                listed.append(self.tree.tokens[among].head)
+            for k in listed:
+                for member in self.tree.with_conjuncts(k):
+                    mention = self.by_token.get(member)
+                    actor = (mention.actor_on(day), "actor:listed-member", None) if mention else None
+                    if mention is not None and mention.kind not in PERSONAL_KINDS and actor not in found:
+                        found.append(actor)
+        return found
 
     def _sector_beside(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """ "Venezuela's government and the opposition", "the Syrian army and the rebels": a bare
@@ -449,16 +492,24 @@ class ActorIndex:
         sizes = [GROUP_SIZES.get(word, 2 if word == "both" else 0) for word in counted]
         return max(sizes, default=0)
 
-    def _plural(self, before: list[Mention], size: int | None = None) -> list[Mention]:
+    def _plural(self, before: list[Mention], size: int | None = None, people: bool = False) -> list[Mention]:
         """The last coordinated group of state or organisation mentions before a "their" (of ``size``)."""
         for mention in reversed(before):
             first = mention.head
             while self.tree.tokens[first].dep == "conj" and self.tree.tokens[first].head != first:
                 first = self.tree.tokens[first].head  # the whole coordination, from its first member
             group = [self.by_token.get(k) for k in self.tree.with_conjuncts(first)]
-            # coordinated places stand for their states ("from Madrid, Dublin and Oslo ... their governments")
-            group = [m for m in group if m is not None and m.kind not in PERSONAL_KINDS]
-            if len(group) > 1 and (size is None or len(group) == size):
+            # coordinated places stand for their states ("from Madrid, Dublin and Oslo ... their
+            # governments"); a counted group may be named through envoys ("expelled the ambassadors of
+            # Montenegro and Macedonia, a day after the two neighbours recognised Kosovo"), and "the two"
+            # or "both sides" through people ("both governments" not through the names beside their
+            # envoys' titles)
+            kept = PERSONAL_KINDS if size is None else {"pronoun"} if people else {"pronoun", "person"}
+            group = [m for m in group if m is not None and m.kind not in kept]
+            # a group of states names as many states as it counts ("the reopening of the Emirati embassy in
+            # Doha and the Qatari embassy in Abu Dhabi": two posts in one host do not make it two countries)
+            distinct = len({m.actor.country or m.actor.code for m in group}) == len(group)
+            if len(group) > 1 and (size is None or (len(group) == size and distinct)):
                 return group
         return []
 

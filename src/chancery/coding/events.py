@@ -42,7 +42,7 @@ from chancery.coding.modality import (
     analyse,
     condition_maker,
     conditioning_clause,
-    planned_by,
+    noun_of_infinitive,
 )
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
@@ -160,9 +160,10 @@ def _code_sentence(
             if not source_tokens:
                 holder = tree.tokens[i].head if tree.tokens[i].dep == "acomp" else i
                 source_tokens, how = tree.subjects(holder)[0], "experiencer:" + tree.subjects(holder)[1]
-        elif pattern.pos == "V" and planned_by(tree, i) is not None:
-            # "Taipei's anxiety about her pledge to switch recognition": the act of the pledge's owner
-            source_tokens, how = tree.noun_agent(planned_by(tree, i))
+        elif pattern.pos == "V" and noun_of_infinitive(tree, i) is not None:
+            # "Taipei's anxiety about her pledge to switch recognition", "recalled them over the three
+            # governments' decisions to cut ties": the act of the pledge's or the decision's owner
+            source_tokens, how = tree.noun_agent(noun_of_infinitive(tree, i))
             how = "planner:" + how
         elif pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
@@ -480,6 +481,18 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
         if draft.analysis.modality == "conditional":
             relation = "condition:conditional"
         return _draft_events(parsed, codebook, sentence, draft, code, draft.analysis, relation)
+    if draft.statement == "intent" and draft.analysis.ceased and draft.pattern.relation in CEASING:
+        # "the AU will cease to recognise Jammeh": an announced withdrawal, no stated intention to cooperate
+        # (DESIGN: a non-cooperative decision announced is its act, intended)
+        relation = CEASING[draft.pattern.relation]
+        a = draft.analysis
+        act = Analysis(
+            negated=a.negated,
+            conditions=a.conditions,
+            modality="intended" if a.modality == "asserted" else a.modality,
+            notes=[*a.notes, "code:ceased-state-is-a-withdrawal"],
+        )
+        return _draft_events(parsed, codebook, sentence, draft, "161", act, relation)
     # CAMEO codes the statement (intent 03, threat 13, refusal 12) as the event, made now; the act it
     # is about is an event of its own that did not happen, and is never counted
     a = draft.analysis

@@ -248,6 +248,8 @@ def analyse(
                 # complement, hung on the copula; it has the copula's mood
                 node = _through_predicate_noun(tree, head, result)
                 continue
+            if not governed and _infinitive(tree, node) and noun_of_infinitive(tree, node) is not None:
+                break  # "recalled them over the three governments' decisions to cut ties": the decision's act
             if not governed and _infinitive(tree, node):
                 result.background = True  # "lifted sanctions to support the recovery": a purpose
                 result.notes.append("background:purpose")
@@ -734,6 +736,14 @@ def _noun_above(tree: Tree, node: int) -> int:
 def planned_by(tree: Tree, verb: int) -> int | None:
     """The plan noun right before infinitive ``verb`` ("a pledge to switch recognition") when the parser
     hangs the infinitive elsewhere (on the clause's verb), or None."""
+    noun = noun_of_infinitive(tree, verb)
+    return noun if noun is not None and tree.lemma(noun) in PLAN_NOUNS else None
+
+
+def noun_of_infinitive(tree: Tree, verb: int) -> int | None:
+    """The plan or act noun right before infinitive ``verb`` ("a pledge to switch recognition", "the three
+    governments' decisions to cut ties") when the parser hangs the infinitive elsewhere (on the clause's
+    verb, as a purpose or a complement), or None."""
     token = tree.tokens[verb]
     if token.tag != "VB" or token.dep not in {"xcomp", "advcl", "ccomp"}:
         return None
@@ -741,9 +751,9 @@ def planned_by(tree: Tree, verb: int) -> int | None:
     if not to or to[0] == 0:
         return None
     noun = to[0] - 1
-    if tree.lemma(noun) not in PLAN_NOUNS or tree.tokens[noun].pos != "NOUN" or token.head == noun:
+    if tree.lemma(noun) not in PLAN_NOUNS | DONE_ACT_NOUNS or tree.tokens[noun].pos != "NOUN":
         return None
-    return noun
+    return None if token.head == noun else noun
 
 
 def _infinitive(tree: Tree, node: int) -> bool:

@@ -31,6 +31,8 @@ BEFORE_PREPS = {"after", "besides", "beside", "alongside", "like", "behind"}
 SAME = {"same", "likewise", "similarly", "suit", "so", "too", "also", "similar"}
 # nouns that stand for an act taken before ("took the same step")
 STEPS = {"step", "move", "measure", "action", "decision"}
+# what makes such a noun the same act again ("similar moves by Barbados and Jamaica")
+LIKE = {"similar", "same", "identical", "like"}
 
 
 def presupposed(
@@ -157,6 +159,10 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
                     "followed",
                 )
             )
+            # "..., following similar moves by Barbados and Jamaica": those whose like acts went first
+            steps = [p for p in tree.children(prep, "pobj") if _like_steps(tree, p)]
+            owners = [o for p in steps for o in tree.children(p, "poss") + tree.prep_objects(p, "by")]
+            found.append(([k for o in owners for k in tree.with_conjuncts(o)], "followed"))
     # "recognised Palestine together with Britain", "..., acting in concert with Britain and Canada"
     hosts = [i] + [
         c for c in tree.children(i, "advcl") if tree.tokens[c].tag == "VBG" and not tree.children(c, "nsubj")
@@ -184,9 +190,10 @@ def _leaders(tree: Tree, verb: int) -> list[int]:
     """Who went first: the following verb's object, or the owner of "lead" / "example" / "footsteps"."""
     found = []
     for obj in tree.objects(verb):
-        if tree.lemma(obj) in LEADS:
+        if tree.lemma(obj) in LEADS or _like_steps(tree, obj):
+            # "following Chad's lead", "following similar moves by Barbados, Jamaica and Trinidad"
             owners = tree.children(obj, "poss")
-            owners += tree.of_objects([obj])
+            owners += tree.of_objects([obj]) + tree.prep_objects(obj, "by")
             found.extend(k for o in owners for k in tree.with_conjuncts(o))
         else:
             found.append(obj)
@@ -194,15 +201,23 @@ def _leaders(tree: Tree, verb: int) -> list[int]:
     found.extend(k for o in tree.children(verb, "pobj") for k in tree.with_conjuncts(o))
     for prep in tree.children(verb, "prep"):  # "followed in the footsteps of Chad"
         for noun in tree.children(prep, "pobj"):
-            if tree.lemma(noun) in LEADS:
-                found.extend(o for p in tree.children(noun, "prep") for o in tree.children(p, "pobj"))
+            if tree.lemma(noun) in LEADS:  # all of them: "in the footsteps of Spain, Ireland and Norway"
+                objects = [o for p in tree.children(noun, "prep") for o in tree.children(p, "pobj")]
+                found.extend(k for o in objects for k in tree.with_conjuncts(o))
     return found
+
+
+def _like_steps(tree: Tree, noun: int) -> bool:
+    """Whether ``noun`` names acts like the one followed ("similar moves", "the same step")."""
+    return tree.lemma(noun) in STEPS and any(tree.lemma(k) in LIKE for k in tree.children(noun, "amod"))
 
 
 def _ranked(tree: Tree, i: int) -> int | None:
     """The ranked noun an act hangs from ("the fourth country to recognise"), or None."""
     token = tree.tokens[i]
     candidates = [token.head] if token.dep in {"relcl", "acl"} else []
+    if token.dep == "ccomp":  # "making it the third country to do so": the ranked noun as its subject
+        candidates += tree.children(i, "nsubj")
     if token.dep in {"xcomp", "advcl"} and tree.lemma(token.head) in {"become", "be", "remain"}:
         candidates += tree.children(token.head, "attr")
     for noun in candidates:
@@ -239,6 +254,8 @@ def repeats(tree: Tree, drafts: dict[int, Draft], span: tuple[int, int]) -> list
             marks = {tree.lemma(m) for c in steps for m in tree.children(c, "amod")}
         elif tree.words[k + 1 : k + 3] == ["the", "same"]:
             marks.add("same")  # "Portugal did the same hours later" ("same" hung on "hours")
+        elif lemma == "do" and tree.words[k + 1 : k + 2] == ["so"]:
+            marks.add("so")  # "the third country to do so after Russia" ("so" hung on "after")
         if lemma == "follow" and "suit" not in marks:
             # "Trump recognised Guaido, and Canada and Brazil quickly followed": followed no one named
             finite = tree.tokens[k].tag in {"VBD", "VBZ", "VBP", "VB"}  # not "following the killing"

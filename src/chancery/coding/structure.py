@@ -50,6 +50,8 @@ CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
 # nouns of when and where, whose phrase holds no argument
 SETTING_NOUNS = {"day", "week", "month", "year", "night", "morning", "evening", "sideline", "margin", "eve"}
 # nouns of a journey or gathering that "on" sets its subject upon: "on a visit to", "on the sidelines of"
+# how the parser hangs a verb's "home" inside its object ("ordered its ambassador in Dublin home")
+HOME_DEPS = {"advmod", "pobj", "npadvmod"}
 JOURNEY_NOUNS = {"visit", "trip", "tour", "mission", "sideline", "stopover"}
 # the heads through which a nominalisation's agent is lent ("expressed support for")
 LIGHT_VERBS = {
@@ -450,6 +452,11 @@ class Tree:
             if self.lemma(k) == "on" and objects and all(self.lemma(o) in JOURNEY_NOUNS for o in objects):
                 continue  # "called ... on a visit": where, not whom ("called on X")
             found.add(self.lemma(k))
+        for obj in self.children(i, "dobj"):
+            # "ordered its ambassador home", "ordered its ambassador in Dublin home": the parser hangs the
+            # verb's "home" on its object, or takes it for the object of the object's "in"
+            if any(self.words[k] == "home" for k in self.subtree(obj) if self.tokens[k].dep in HOME_DEPS):
+                found.add("home")
         for clause in self.children(i, "advcl", "oprd", "acomp", "xcomp"):
             # "dismissed the package as illegitimate": the parser hangs "as" on the predicate
             found.update(

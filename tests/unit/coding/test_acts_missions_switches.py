@@ -88,3 +88,15 @@ def test_regretting_anothers_decision_opposes_it_and_regretting_deaths_does_not(
         ("SRB", "ISR", "position:opposes")
     ]
     assert not [e for e in coded("Serbia regretted the loss of life in Kosovo.", actors) if e.cameo == "111"]
+
+
+def test_a_government_protesting_an_act_complains_and_a_crowd_demonstrates(coded):
+    actors = {"China": "CHN", "Vanuatu": "VUT", "Hanoi": "VNM"}
+    events = coded("China protested Vanuatu's decision to open an office in Taipei.", actors)
+    assert [(e.source.code, e.target.code, e.relation) for e in events if e.cameo == "114"] == [
+        ("CHN", "VUT", "position:opposes")
+    ]
+    crowd = coded(
+        "Thousands of students protested China's decision in Hanoi.", actors, kinds={"Hanoi": "place"}
+    )
+    assert not [e for e in crowd if e.cameo == "114"]

@@ -344,3 +344,40 @@ def test_a_denial_of_a_charge_reported_by_others_is_addressed_to_those_who_repor
     text = "US officials said Moscow could be planning an offensive, an accusation the Kremlin denies."
     [denial] = _with_code(pipeline, text, "2021-12-03", "016")
     assert (denial.source.country, denial.target.country) == ("RUS", "USA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel ordered its ambassador in Dublin home on Wednesday.",
+        "Israel ordered its ambassador home from Ireland.",
+    ],
+)
+def test_ordering_ones_own_ambassador_home_is_a_recall(coded, text):
+    events = coded(text, {**ACTORS, "Dublin": "IRL"}, kinds={"Dublin": "place"})
+    assert [(e.source.code, e.target.code, e.relation) for e in events] == [
+        ("ISR", "IRL", "representation:recalled")
+    ]
+
+
+def test_an_ambassador_arriving_in_a_capital_is_hosted_and_an_envoy_on_a_trip_visits(coded):
+    actors = {**ACTORS, "Lima": "PER"}
+    [event] = coded("Chile's new ambassador arrived in Lima on Tuesday.", actors, kinds={"Lima": "place"})
+    assert (event.source.code, event.target.code, event.cameo) == ("CHL", "PER", "050")
+    assert (event.relation, event.relation_subject) == ("representation:hosts_ambassador", "target")
+    trip = coded("Chile's special envoy arrived in Lima for talks.", actors, kinds={"Lima": "place"})
+    assert not [e for e in trip if e.relation == "representation:hosts_ambassador"]
+
+
+def test_a_body_suspending_a_member_from_it_reduces_relations_with_it(coded):
+    actors = {"the African Union": "IGOAFRAFU", "Ghana": "GHA", "opposition parties": "GHAOPP"}
+    events = coded("the African Union suspended Ghana from all its activities.", actors)
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("IGOAFRAFU", "GHA", "161")]
+    assert not coded("the African Union suspended opposition parties.", actors)
+
+
+def test_an_announced_end_of_recognition_is_an_intended_withdrawal_with_no_statement_of_intent(coded):
+    events = coded("Serbia said it would stop recognising Kosovo.", ACTORS)
+    assert [(e.cameo, e.modality, e.counted, e.relation) for e in events] == [
+        ("161", "intended", False, "recognition:withdrawn")
+    ]

@@ -79,3 +79,21 @@ def test_an_ellipsis_under_an_intention_or_a_denial_is_not_done(coded, text, mod
     assert not copy.counted
     assert modality is None or copy.modality == modality
     assert [(e.source.code, e.counted) for e in events if e.source.code == "TCD"] == [("TCD", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuvalu recognised Kosovo, following similar moves by Albania and Senegal.",
+        "Tuvalu recognised Kosovo on Friday, following in the footsteps of Albania and Senegal.",
+        "Tuvalu recognises Kosovo, making it the third country to do so after Albania and Senegal.",
+    ],
+)
+def test_every_one_of_those_who_went_first_did_it(coded, text):
+    events = coded(text, ACTORS)
+    assert acts(events) == [(c, "KSV", "054", True) for c in ("ALB", "SEN", "TUV")]
+
+
+def test_an_attack_that_went_before_is_no_like_act(coded):
+    events = coded("Chad cut ties with Kenya, following attacks by Uganda.", ACTORS)
+    assert not [e for e in events if e.source.code == "UGA" and e.cameo.startswith("16")]

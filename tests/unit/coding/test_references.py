@@ -404,3 +404,37 @@ def test_their_governments_after_coordinated_capitals_are_those_states(coded):
 def test_their_with_no_pair_named_is_not_a_single_state(coded):
     events = coded("Kenya said their decision to recognise Nepal was a mistake.", ACTORS)
     assert not [e for e in events if e.cameo == "054" and e.source.code == "KEN"]
+
+
+def test_the_two_neighbours_may_be_named_through_their_envoys(coded):
+    actors = {"Latvia": "LVA", "ambassadors of Chile": "CHLGOV", "Ghana": "GHAGOV", "Nepal": "NPL"}
+    kinds = {"ambassadors of Chile": "role", "Ghana": "role"}
+    text = (
+        "Latvia expelled the ambassadors of Chile and Ghana on Friday, "
+        "a day after the two neighbours recognised Nepal."
+    )
+    events = coded(text, actors, kinds=kinds)
+    assert sorted(e.source.code for e in events if e.cameo == "054" and e.counted) == ["CHLGOV", "GHAGOV"]
+
+
+def test_two_posts_in_one_host_are_not_the_two_countries(coded):
+    # both embassies stand in Peru (the host names the post's actor), so they name one country, not two
+    posts = {"Chilean embassy": "PERGOV", "Ghanaian embassy": "PERGOV"}
+    events = coded(
+        "Peru and Kenya reopened the Chilean embassy and the Ghanaian embassy, restoring ties between "
+        "the two countries.",
+        {**posts, "Peru": "PER", "Kenya": "KEN"},
+        kinds=dict.fromkeys(posts, "role"),
+    )
+    parties = {(e.source.code, e.target.code) for e in events if e.relation == "diplomatic_relations:active"}
+    assert ("PERGOV", "PERGOV") not in parties and parties <= {("PER", "KEN"), ("KEN", "PER")}
+
+
+def test_a_group_noun_takes_the_states_among_them(coded):
+    actors = {"Venezuela": "VEN", "Argentina": "ARG", "Chile": "CHL", "Peru": "PER"}
+    text = (
+        "Venezuela ordered diplomats from seven Latin American countries, among them Argentina, Chile "
+        "and Peru, to leave on Monday."
+    )
+    events = coded(text, actors)
+    assert sorted(e.target.code for e in events if e.cameo == "161") == ["ARG", "CHL", "PER"]
