@@ -425,8 +425,25 @@ def _code_sentence(
                 draft.date = own
                 draft.events = _events(parsed, coder.codebook, sentence, draft)
     seen = set()
-    for draft in live:
+    ids: dict[str, tuple[str, str | None, str, bool]] = {}
+    # an act's own telling before a copy of it ("refused to recognise the council, saying it would do so
+    # only once ..."): a copy that lands on the same trigger, code and parties is the same event, not a second
+    for draft in sorted(live, key=lambda d: d.presupposed or d.source_note.startswith("source:ellipsis")):
         for event in draft.events:
+            told = (
+                event.source.text,
+                event.target.text if event.target else None,
+                event.modality,
+                event.negated,
+            )
+            if ids.get(event.id, told) == told and event.id in ids:
+                continue
+            if event.id in ids:
+                # two people of one state ("Kenyatta and Odinga met", both KEN that day), or an act refused
+                # and then promised on a condition ("stopped short of recognising it, saying it would do so
+                # once ..."): two events on one trigger, told apart by whom they name and how they are told
+                event = replace(event, id=content_id(event.id, *told))
+            ids[event.id] = told
             # one act told twice ("travelled to Damascus, the first leader to visit Syria") is one event
             # (keeping ties and hosting an ambassador are two acts, though both are 050)
             target = _one_party(event.target) if event.target else None

@@ -240,6 +240,12 @@ def analyse(
             if marks & CONDITION_MARKS:
                 result.modality = "hypothetical"
                 result.notes.append("modality:inside-condition:" + "/".join(sorted(marks & CONDITION_MARKS)))
+            elif marks & {"after", "when"} and _only(tree, node) and not _told_as_past(tree, head):
+                # "would establish ties only after Indonesia had done so": a condition, not a fact
+                result.modality = "hypothetical"
+                result.notes.append(
+                    "modality:inside-condition:only-" + "/".join(sorted(marks & {"after", "when"}))
+                )
             if marks:
                 break
             governed = head in frame_triggers or _governor(tree, head, node, governors) is not None
@@ -718,6 +724,15 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
     return would
 
 
+def _only(tree: Tree, clause: int) -> bool:
+    """Whether "only" restricts an adverbial clause ("only after X did so"), on the clause or its mark."""
+    marks = tree.children(clause, "mark")
+    return any(
+        tree.lemma(k) == "only"
+        for k in tree.children(clause, "advmod") + [a for m in marks for a in tree.children(m, "advmod")]
+    ) or any(tree.words[m - 1] == "only" for m in marks if m > 0)
+
+
 def _inverted_condition(tree: Tree, node: int) -> bool:
     """A clause opened by an inverted auxiliary: "Were X to ...", "Had X known ...", "Should X ..."."""
     first = min(tree.subtree(node))
@@ -833,6 +848,8 @@ def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
         )
         if temporal and not only and _told_as_past(tree, node) and _told_as_past(tree, clause):
             continue  # "recognised the authorities once they took Tripoli": when it happened, not a condition
+        if only_after and _told_as_past(tree, node) and _told_as_past(tree, clause):
+            continue  # "recognised China only after Indonesia had": the order things happened in
         if marks & CONDITION_MARKS or only_after or as_soon:
             result.conditions.append(_span_text(tree, clause, text))
             result.notes.append("condition:" + _span_text(tree, clause, text))

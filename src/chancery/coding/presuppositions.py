@@ -82,6 +82,10 @@ def presupposed(
             copy.i = told_at
             if date_of is not None:
                 copy.date = date_of(told_at)
+        own = date_of(do) if date_of is not None and told_at is None else None
+        for copy in copies if own is not None and own[1] != "publication" else ():
+            # "Malaysia established relations in 1974, while Thailand did so in 1975": the repeat's own date
+            copy.date = own
         found.extend(copies)
         for tokens, how in _predecessors(tree, do):  # "the latest country to do so after Russia"
             found.extend(_copies(index, antecedent, tokens, "presupposed:" + how, Analysis()))

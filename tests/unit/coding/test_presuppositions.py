@@ -97,3 +97,30 @@ def test_every_one_of_those_who_went_first_did_it(coded, text):
 def test_an_attack_that_went_before_is_no_like_act(coded):
     events = coded("Chad cut ties with Kenya, following attacks by Uganda.", ACTORS)
     assert not [e for e in events if e.source.code == "UGA" and e.cameo.startswith("16")]
+
+
+def test_a_repeat_with_a_date_of_its_own_is_dated_by_it(coded):
+    events = coded("Chad recognised Kosovo in 2008, while Mali did so in 2011.", ACTORS)
+    assert sorted((e.source.code, e.date) for e in events) == [("MLI", "2011-01-01"), ("TCD", "2008-01-01")]
+
+
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("Chad has said it would recognise Kosovo only after Mali had done so.", False),
+        ("Chad recognised Kosovo only after Mali had recognised it.", True),
+    ],
+)
+def test_what_another_must_do_first_is_a_condition_and_what_it_did_first_a_fact(coded, text, counted):
+    events = coded(text, ACTORS)
+    assert [e.counted for e in events if e.source.code == "MLI" and e.cameo == "054"] == [counted]
+
+
+def test_a_repeat_landing_on_the_act_it_repeats_is_not_a_second_event(coded):
+    text = (
+        "The African Union has refused to recognise the council, saying it would do so only once an "
+        "inclusive transitional government is formed."
+    )
+    events = coded(text, {"The African Union": "IGOAFRAFU"})
+    assert len({e.id for e in events}) == len(events)  # the ledger stores each, none clashing
+    assert [e.cameo for e in events if e.cameo.startswith("12") and e.counted] == ["120"]

@@ -438,3 +438,15 @@ def test_a_group_noun_takes_the_states_among_them(coded):
     )
     events = coded(text, actors)
     assert sorted(e.target.code for e in events if e.cameo == "161") == ["ARG", "CHL", "PER"]
+
+
+def test_two_people_of_one_state_who_meet_are_two_events_with_two_ids(pipeline):
+    from chancery.records import Article
+
+    text = (
+        "NAIROBI - President Uhuru Kenyatta and opposition leader Raila Odinga met and shook hands on Friday."
+    )
+    events = pipeline.code(Article(id=Article.make_id(text), text=text, date="2018-03-09")).events
+    meetings = [e for e in events if e.cameo.startswith("04")]
+    # both are KEN that day: two events, which the ledger must be able to store side by side
+    assert len(meetings) == 2 and len({e.id for e in meetings}) == 2
