@@ -164,7 +164,7 @@ def _code_sentence(
             # "Taipei's anxiety about her pledge to switch recognition", "recalled them over the three
             # governments' decisions to cut ties": the act of the pledge's or the decision's owner
             source_tokens, how = tree.noun_agent(noun_of_infinitive(tree, i))
-            how = "planner:" + how
+            how = "owner-of-noun:" + how
         elif pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
         else:
@@ -172,8 +172,8 @@ def _code_sentence(
             if how == "modifier-agent" and "nomod" in pattern.flags:
                 source_tokens, how = [], "modifier-is-not-agent"
         sources = index.resolve(source_tokens, date[0])
-        if how.startswith("planner:") and not sources:
-            continue  # a pledge of no one named: never the act of whoever else the clause names
+        if how.startswith("owner-of-noun:") and not sources:
+            continue  # a pledge or decision of no one named: never the act of whoever else the clause names
         if how.endswith("hyphened-agent"):
             # "a US-brokered ceasefire": the name is a third party to the truce, but the broker of it
             found = [index.mention_at(k) for k in source_tokens]

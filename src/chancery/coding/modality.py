@@ -163,10 +163,11 @@ def analyse(
             result.conditions.append(_span_text_of(tree, clause, text))
             result.notes.append("modality:conditional:subject-of:" + tree.tokens[head].text)
             conditioned = True
-        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and _predicate_conditions(tree, head, text):
+        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and (
+            found := _predicate_conditions(tree, head, text)
+        ):
             # "normal relations with Kigali would be possible only once Rwandan troops leave": the
             # conditions of the predicate the act is the subject of
-            found = _predicate_conditions(tree, head, text)
             result.conditions.extend(found)
             result.notes.extend("condition:" + c for c in found)
             result.notes.append("modality:conditional:subject-of:" + tree.tokens[head].text)
@@ -460,9 +461,8 @@ def conditioning_clause(tree: Tree, verb: int) -> list[int]:
     lemma = tree.lemma(verb)
     heads = [verb] + [a for a in tree.children(verb, "acomp") if tree.lemma(a) in CONDITIONING_ADJECTIVES]
     if lemma in CONDITIONING_ADJECTIVES and tree.lemma(tree.tokens[verb].head) == "make":
-        heads.append(
-            tree.tokens[verb].head
-        )  # "made [the restoration of ties] conditional on ...": a small clause
+        # "made [the restoration of ties] conditional on ...": a small clause, its "on" maybe on "made"
+        heads.append(tree.tokens[verb].head)
     elif lemma not in CONDITIONING_VERBS and len(heads) == 1:
         return []
     if lemma == "require" or lemma == "necessitate":
