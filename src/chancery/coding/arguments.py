@@ -327,13 +327,11 @@ class ActorIndex:
             listed = self.tree.children(among, "pobj")
             if self.tree.tokens[among].head in self.by_token:  # "among them" hung on "Peru"
                 listed.append(self.tree.tokens[among].head)
-            for k in listed:
-                for member in self.tree.with_conjuncts(k):
-                    mention = self.by_token.get(member)
-                    actor = (mention.actor_on(day), "actor:listed-member", None) if mention else None
-                    if mention is not None and mention.kind not in PERSONAL_KINDS and actor not in found:
-                        found.append(actor)
-        return found
+            members = [self.by_token.get(m) for k in listed for m in self.tree.with_conjuncts(k)]
+            for mention in members:
+                if mention is not None and mention.kind not in PERSONAL_KINDS:
+                    found.append((mention.actor_on(day), "actor:listed-member", None))
+        return list(dict.fromkeys(found))
 
     def _sector_beside(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """ "Venezuela's government and the opposition", "the Syrian army and the rebels": a bare

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from chancery.coding.arguments import ActorIndex, party
 from chancery.coding.codebook import Codebook
+from chancery.coding.conditions import CONDITION_MARKS, condition_maker, conditioning_clause
 from chancery.coding.dating import PAST_PERFECT, earlier_states, event_date, own_date, past_perfect
 from chancery.coding.drafts import (
     BREAKS,
@@ -35,15 +36,7 @@ from chancery.coding.drafts import (
     visiting_guest,
 )
 from chancery.coding.frames import accusers, apply_frames, denials, nest, protested, threatened
-from chancery.coding.modality import (
-    CONDITION_MARKS,
-    TRAVEL_VERBS,
-    Analysis,
-    analyse,
-    condition_maker,
-    conditioning_clause,
-    noun_of_infinitive,
-)
+from chancery.coding.modality import TRAVEL_VERBS, Analysis, analyse, noun_of_infinitive
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.places import (
@@ -160,10 +153,10 @@ def _code_sentence(
             if not source_tokens:
                 holder = tree.tokens[i].head if tree.tokens[i].dep == "acomp" else i
                 source_tokens, how = tree.subjects(holder)[0], "experiencer:" + tree.subjects(holder)[1]
-        elif pattern.pos == "V" and noun_of_infinitive(tree, i) is not None:
+        elif pattern.pos == "V" and (noun := noun_of_infinitive(tree, i)) is not None:
             # "Taipei's anxiety about her pledge to switch recognition", "recalled them over the three
             # governments' decisions to cut ties": the act of the pledge's or the decision's owner
-            source_tokens, how = tree.noun_agent(noun_of_infinitive(tree, i))
+            source_tokens, how = tree.noun_agent(noun)
             how = "owner-of-noun:" + how
         elif pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
@@ -436,9 +429,10 @@ def _code_sentence(
                 event.modality,
                 event.negated,
             )
-            if ids.get(event.id, told) == told and event.id in ids:
+            first = ids.get(event.id)
+            if first == told:
                 continue
-            if event.id in ids:
+            if first is not None:
                 # two people of one state ("Kenyatta and Odinga met", both KEN that day), or an act refused
                 # and then promised on a condition ("stopped short of recognising it, saying it would do so
                 # once ..."): two events on one trigger, told apart by whom they name and how they are told

@@ -1,24 +1,24 @@
-"""Negation and modality of an event clause: what governs it, what it is conditioned on, who denies it."""
+"""Negation and modality of an event clause: what governs it, who denies it, and what the conditions it is
+stated under (``conditions``) do to its mood."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from chancery.coding.conditions import (
+    CONDITION_MARKS,
+    conditioning_clause,
+    conditions_of,
+    made_conditional,
+    predicate_conditions,
+    span_text_of,
+    told_as_past,
+)
 from chancery.coding.patterns import Governor
 from chancery.coding.structure import CHARGING_VERBS, JOURNEY_NOUNS, Tree
 
-CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till", "as long as"}
-CONDITION_PREPS = {"until", "unless", "pending", "till"}
-# the attribution a misparsed condition may swallow (", envoy Zamir Kabulov said on Monday")
-REPORTING_TAIL = re.compile(r",[^,]*\b(?:said|says|told|added|according)\b.*$", re.S)
 # notes of a modal on the act itself ("could be restored", "would resume"): under a condition, conditional
 MODAL_NOTES = {f"modality:hypothetical:{w}" for w in ("could", "would", "might", "may")}
-# words whose "on" phrase is a condition ("depending on", "contingent on", "conditional upon")
-CONDITION_PARTICIPLES = {"depending", "dependent", "contingent", "conditional", "conditioned"}
-# nouns of an "only on / in / with" phrase that make it a condition ("only on the basis of", "only with
-# the consent of", "only in exchange for")
-CONDITION_NOUNS = {"basis", "condition", "consent", "approval", "exchange", "return", "understanding"}
 # nouns that carry a reported proposition ("reports that X recognised ...")
 CONTENT_NOUNS = {
     "report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation", "news", "idea",
@@ -147,7 +147,7 @@ def analyse(
             if made:
                 # "Ottawa made the reopening of the embassies conditional on Iran's conduct": the act
                 # is stated under that condition, not done
-                result.conditions.append(_span_text_of(tree, made, text))
+                result.conditions.append(span_text_of(tree, made, text))
                 result.notes.append("modality:conditional:made-conditional:" + tree.tokens[head].text)
                 conditioned = True
             elif carrier is not None and carrier.frame == "hypothetical":
@@ -160,16 +160,15 @@ def analyse(
             # "any improvement would depend on Iran ending its support", "normalisation would require
             # Ankara to end its interference": the act is stated under that condition
             clause = conditioning_clause(tree, head)
-            result.conditions.append(_span_text_of(tree, clause, text))
+            result.conditions.append(span_text_of(tree, clause, text))
             result.notes.append("modality:conditional:subject-of:" + tree.tokens[head].text)
             conditioned = True
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and (
-            found := _predicate_conditions(tree, head, text)
+            found := predicate_conditions(tree, head, text)
         ):
             # "normal relations with Kigali would be possible only once Rwandan troops leave": the
             # conditions of the predicate the act is the subject of
-            result.conditions.extend(found)
-            result.notes.extend("condition:" + c for c in found)
+            _add_conditions(result, found)
             result.notes.append("modality:conditional:subject-of:" + tree.tokens[head].text)
             conditioned = True
         elif (
@@ -221,7 +220,7 @@ def analyse(
         visited.add(node)
         would |= _own_markers(tree, node, result, first=node in {i, light})
         others_subject |= any(tree.tokens[k].pos != "PRON" for k in tree.children(node, "nsubj"))
-        _conditions(tree, node, text, result)
+        _add_conditions(result, conditions_of(tree, node, text))
         token = tree.tokens[node]
         head = token.head
         if head == node:
@@ -241,7 +240,7 @@ def analyse(
             if marks & CONDITION_MARKS:
                 result.modality = "hypothetical"
                 result.notes.append("modality:inside-condition:" + "/".join(sorted(marks & CONDITION_MARKS)))
-            elif marks & {"after", "when"} and _only(tree, node) and not _told_as_past(tree, head):
+            elif marks & {"after", "when"} and _only(tree, node) and not told_as_past(tree, head):
                 # "would establish ties only after Indonesia had done so": a condition, not a fact
                 result.modality = "hypothetical"
                 result.notes.append(
@@ -447,73 +446,6 @@ def analyse(
     if conditioned and result.modality in {"asserted", "hypothetical", "intended"}:
         result.modality = "conditional"
     return result
-
-
-# verbs whose subject act happens only under their complement ("would depend on", "would require")
-CONDITIONING_VERBS = {"depend", "hinge", "require", "necessitate"}
-# adjectives doing the same after "be" ("is conditional on", "contingent on")
-CONDITIONING_ADJECTIVES = {"conditional", "contingent", "dependent", "conditioned"}
-
-
-def conditioning_clause(tree: Tree, verb: int) -> list[int]:
-    """The tokens that state the condition an act subject of ``verb`` is put under: the "on" phrase of
-    "depend on", the object and its complement of "require"; empty when ``verb`` puts none."""
-    lemma = tree.lemma(verb)
-    heads = [verb] + [a for a in tree.children(verb, "acomp") if tree.lemma(a) in CONDITIONING_ADJECTIVES]
-    if lemma in CONDITIONING_ADJECTIVES and tree.lemma(tree.tokens[verb].head) == "make":
-        # "made [the restoration of ties] conditional on ...": a small clause, its "on" maybe on "made"
-        heads.append(tree.tokens[verb].head)
-    elif lemma not in CONDITIONING_VERBS and len(heads) == 1:
-        return []
-    if lemma == "require" or lemma == "necessitate":
-        return [k for k in tree.children(verb, "dobj", "xcomp", "ccomp")]
-    return [p for h in heads for p in tree.children(h, "prep") if tree.lemma(p) in {"on", "upon"}]
-
-
-def made_conditional(tree: Tree, verb: int, act: int) -> list[int]:
-    """The "on" phrase of "made the reopening conditional on Iran's conduct" (or "conditioned X on Y"),
-    when ``act`` is the object ``verb`` puts under a condition; empty otherwise. The parser hangs the
-    adjective on the verb, on the object or inside it, so it is looked for after the object."""
-    lemma = tree.lemma(verb)
-    if lemma == "condition":
-        return [p for p in tree.children(verb, "prep") if tree.lemma(p) in {"on", "upon"}]
-    if lemma != "make":
-        return []
-    subtree = set(tree.subtree(verb)) - {n for s in tree.children(verb, "nsubj") for n in tree.subtree(s)}
-    adjectives = [k for k in sorted(subtree) if k > act and tree.lemma(k) in CONDITIONING_ADJECTIVES]
-    if not adjectives:
-        return []
-    # the "on" phrase after the adjective, wherever the parser hangs it ("conditional on Chile's conduct")
-    ons = [k for k in sorted(subtree) if k > adjectives[0] and tree.lemma(k) in {"on", "upon"}]
-    return [ons[0]] if ons and tree.tokens[ons[0]].dep == "prep" else []
-
-
-def condition_maker(tree: Tree, act: int) -> int | None:
-    """The verb that puts act noun ``act`` under a condition, whose subject sets it and is the act's
-    agent ("Erdogan made the restoration of ties conditional on ...": Turkey's restoration), or None."""
-    head = tree.tokens[act].head
-    dep = tree.tokens[act].dep
-    if dep in {"dobj", "obj"} and made_conditional(tree, head, act):
-        return head
-    if dep == "nsubj" and tree.lemma(head) in CONDITIONING_ADJECTIVES:
-        maker = tree.tokens[head].head
-        return maker if tree.lemma(maker) == "make" and maker != head else None
-    return None
-
-
-def _predicate_conditions(tree: Tree, predicate: int, text: str) -> list[str]:
-    """The conditions ("only once ...", "unless ...") set on a predicate that is not told as past
-    ("would be possible only once ...", "can only come if ..."), for the act that is its subject."""
-    if _told_as_past(tree, predicate):
-        return []
-    found = Analysis()
-    _conditions(tree, predicate, text, found)
-    return found.conditions
-
-
-def _span_text_of(tree: Tree, heads: list[int], text: str) -> str:
-    nodes = sorted(n for h in heads for n in tree.subtree(h))
-    return text[tree.tokens[nodes[0]].start : tree.tokens[nodes[-1]].end]
 
 
 # holders whose "from" phrase is an act kept from happening ("barred from", "prevented from")
@@ -733,6 +665,11 @@ def _only(tree: Tree, clause: int) -> bool:
     ) or any(tree.words[m - 1] == "only" for m in marks if m > 0)
 
 
+def _add_conditions(result: Analysis, found: list[str]) -> None:
+    result.conditions.extend(found)
+    result.notes.extend("condition:" + c for c in found)
+
+
 def _inverted_condition(tree: Tree, node: int) -> bool:
     """A clause opened by an inverted auxiliary: "Were X to ...", "Had X known ...", "Should X ..."."""
     first = min(tree.subtree(node))
@@ -824,98 +761,6 @@ def awaited(tree: Tree, head: int) -> bool:
 
 def _negation_cue(tree: Tree, node: int) -> str:
     return tree.tokens[_negations(tree, node)[0]].text
-
-
-def _conditions(tree: Tree, node: int, text: str, result: Analysis) -> None:
-    """Conditions attached to ``node``: "only if ...", "unless ...", "until ...", "on condition that"."""
-    soon = [k for k in tree.children(node, "advmod") if tree.words[k] == "soon"]  # "as soon as they ..."
-    for clause in tree.children(node, "advcl") + [c for k in soon for c in tree.children(k, "advcl")]:
-        # "only when Nairobi ends ...": the parser hangs "when" as the clause's adverb, "only" on it
-        whens = [k for k in tree.children(clause, "advmod") if tree.lemma(k) == "when"]
-        marks = {tree.lemma(k) for k in tree.children(clause, "mark")} | {"when" for _ in whens}
-        onlys = tree.children(clause, "advmod") + tree.children(node, "advmod")
-        onlys += [o for w in whens for o in tree.children(w, "advmod")]
-        only_after = bool({"after", "when"} & marks) and any(tree.lemma(k) == "only" for k in onlys)
-        # "will recognise the council as soon as it forms a government": a condition, like "once"
-        as_soon = any(
-            tree.lemma(k) == "as" and k >= 2 and tree.words[k - 1] == "soon" and tree.words[k - 2] == "as"
-            for k in tree.children(clause, "mark")
-        )
-        temporal = (as_soon or bool(marks & TIME_MARKS)) and not (marks & (CONDITION_MARKS - TIME_MARKS))
-        only = any(  # "supported normalisation only once ...", "only" on the clause, the verb or the mark
-            tree.lemma(k) == "only"
-            for k in onlys + [a for m in tree.children(clause, "mark") for a in tree.children(m, "advmod")]
-        )
-        if temporal and not only and _told_as_past(tree, node) and _told_as_past(tree, clause):
-            continue  # "recognised the authorities once they took Tripoli": when it happened, not a condition
-        if only_after and _told_as_past(tree, node) and _told_as_past(tree, clause):
-            continue  # "recognised China only after Indonesia had": the order things happened in
-        if marks & CONDITION_MARKS or only_after or as_soon:
-            result.conditions.append(_span_text(tree, clause, text))
-            result.notes.append("condition:" + _span_text(tree, clause, text))
-    for long in tree.children(node, "advmod"):
-        if tree.lemma(long) != "long":
-            continue
-        for clause in tree.children(long, "advcl"):  # "as long as Belarus does not supply weapons"
-            if any(tree.lemma(k) == "as" for k in tree.children(clause, "mark")):
-                result.conditions.append(_span_text(tree, long, text))
-                result.notes.append("condition:" + _span_text(tree, long, text))
-    for clause in tree.children(node, "conj", "advcl"):
-        # "provided that prisoners are released", which the parser may coordinate with the verb
-        if tree.tokens[clause].text.lower() in {"provided", "providing"} and tree.children(clause, "ccomp"):
-            result.conditions.append(_span_text(tree, clause, text))
-            result.notes.append("condition:" + _span_text(tree, clause, text))
-    for clause in tree.children(node, "xcomp", "advcl", "prep", "acomp"):
-        # "will decide depending on how the movement governs", "contingent on a ceasefire"
-        if tree.words[clause] not in CONDITION_PARTICIPLES:
-            continue
-        for on in tree.children(clause, "prep"):
-            if tree.lemma(on) in {"on", "upon"} and tree.children(on, "pobj", "pcomp"):
-                span = text[tree.tokens[clause].start : tree.tokens[tree.subtree(on)[-1]].end]
-                span = REPORTING_TAIL.sub("", span)  # a misparse may hang "..., the envoy said" inside
-                result.conditions.append(span)
-                result.notes.append("condition:" + span)
-    for prep in tree.children(node, "prep", "conj"):
-        # "only on the basis of the one-China principle", "only in return for the hostages"
-        if (
-            tree.tokens[prep].pos == "ADP"
-            and any(tree.lemma(k) == "only" for k in tree.children(prep, "advmod"))
-            and any(tree.lemma(k) in CONDITION_NOUNS for k in tree.children(prep, "pobj"))
-        ):
-            result.conditions.append(_span_text(tree, prep, text))
-            result.notes.append("condition:" + _span_text(tree, prep, text))
-    for prep in tree.children(node, "prep"):
-        lemma = tree.lemma(prep)
-        conditional = lemma in CONDITION_PREPS
-        if lemma == "on" and any(tree.lemma(k) == "condition" for k in tree.children(prep, "pobj")):
-            conditional = True
-        if lemma == "after" and any(tree.lemma(k) == "only" for k in tree.children(prep, "advmod")):
-            conditional = True
-        if conditional and tree.children(prep, "pobj", "pcomp"):
-            result.conditions.append(_span_text(tree, prep, text))
-            result.notes.append("condition:" + _span_text(tree, prep, text))
-
-
-# condition marks that are also plain time conjunctions after a past act ("until" stays a condition:
-# "opposed the deployment until their demands were met")
-TIME_MARKS = {"once"}
-
-
-def _told_as_past(tree: Tree, node: int) -> bool:
-    """Whether verb ``node`` tells a past act (simple past or perfect, no modal): "recognised X once they
-    took Tripoli" happened, where "will recognise X once they take it" is conditioned."""
-    token = tree.tokens[node]
-    auxes = tree.children(node, "aux", "auxpass")
-    aux = {tree.lemma(k) for k in auxes}
-    if aux & {"will", "would", "shall", "should", "could", "can", "may", "might", "must"}:
-        return False
-    past_aux = any(tree.tokens[k].tag == "VBD" for k in auxes)  # "had taken", "was restored"
-    return (token.tag == "VBD" and not auxes) or (token.tag == "VBN" and past_aux)
-
-
-def _span_text(tree: Tree, head: int, text: str) -> str:
-    nodes = tree.subtree(head)
-    return text[tree.tokens[nodes[0]].start : tree.tokens[nodes[-1]].end]
 
 
 def _governor(tree: Tree, head: int, child: int, governors: dict[tuple[str, str], Governor]):

@@ -49,9 +49,9 @@ OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitati
 CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
 # nouns of when and where, whose phrase holds no argument
 SETTING_NOUNS = {"day", "week", "month", "year", "night", "morning", "evening", "sideline", "margin", "eve"}
-# nouns of a journey or gathering that "on" sets its subject upon: "on a visit to", "on the sidelines of"
 # how the parser hangs a verb's "home" inside its object ("ordered its ambassador in Dublin home")
 HOME_DEPS = {"advmod", "pobj", "npadvmod"}
+# nouns of a journey or gathering that "on" sets its subject upon: "on a visit to", "on the sidelines of"
 JOURNEY_NOUNS = {"visit", "trip", "tour", "mission", "sideline", "stopover"}
 # the heads through which a nominalisation's agent is lent ("expressed support for")
 LIGHT_VERBS = {
@@ -87,9 +87,9 @@ def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any
 
 # nouns of a part of an event in time ("at the end of a visit", "at the start of talks")
 PHASE_NOUNS = {"end", "start", "beginning", "close", "conclusion", "outset", "course", "middle", "sidelines"}
-# nouns of amounts, whose "in" phrase says what the amount is of ("$5 billion in aid")
 # prepositions of a verb whose object carries the verb's "with" partner
 WITH_HOSTS = frozenset({"to", "into", "by", "via", "over"})
+# nouns of amounts, whose "in" phrase says what the amount is of ("$5 billion in aid")
 AMOUNTS = {
     "million", "billion", "trillion", "thousand", "dollar", "euro", "pound", "yuan", "yen", "tonne", "ton",
 }  # fmt: skip

@@ -373,7 +373,8 @@ def test_a_body_suspending_a_member_from_it_reduces_relations_with_it(coded):
     actors = {"the African Union": "IGOAFRAFU", "Ghana": "GHA", "opposition parties": "GHAOPP"}
     events = coded("the African Union suspended Ghana from all its activities.", actors)
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("IGOAFRAFU", "GHA", "161")]
-    assert not coded("the African Union suspended opposition parties.", actors)
+    # a body's own suspension of parties at home is no act toward a member
+    assert not coded("the African Union suspended opposition parties from the assembly.", actors)
 
 
 def test_an_announced_end_of_recognition_is_an_intended_withdrawal_with_no_statement_of_intent(coded):
