@@ -228,7 +228,11 @@ def _organizations() -> list[Entry]:
 
 # hand-kept files first: the compiled ones (built by data/actors/build_phoenix.py) leave out what they name
 GROUP_FILES = ("groups.tsv", "groups_ethnic.tsv", "groups_phoenix.tsv")
-PEOPLE_FILES = ("people.tsv", "people_phoenix.tsv")
+PEOPLE_FILES = ("people.tsv", "people_offices.tsv", "people_phoenix.tsv")
+COMPILED_PEOPLE = "people_phoenix.tsv"  # spelled in ASCII by its source
+# every office holder of a period, not picked one by one: a lone surname there ("Friday", "English", "Meta")
+# names its person only after the full name, even when no one else answers to it
+LISTED_PEOPLE = "people_offices.tsv"
 
 
 def _groups() -> list[Entry]:
@@ -243,14 +247,20 @@ def _groups() -> list[Entry]:
 def _people() -> list[Entry]:
     rows: dict[str, list[list[str]]] = {}
     compiled: set[str] = set()
+    listed: set[str] = set()
     for file in PEOPLE_FILES:
         for row in _rows(file, 9):
             rows.setdefault(row[0], []).append(row)
-            if file != PEOPLE_FILES[0] and len(rows[row[0]]) == 1:
+            if file == COMPILED_PEOPLE and len(rows[row[0]]) == 1:
                 compiled.add(row[0])  # spelled in ASCII by its source: the article's spelling wins
+            if file == LISTED_PEOPLE and len(rows[row[0]]) == 1:
+                listed.add(row[0])
     entries = []
     for name, terms in rows.items():
         aliases = [a for row in terms for a in row[1].split("|") if a]
+        # one file's "Maduro*" stands alone where another's plain "Maduro" would not: the star wins
+        starred = {a[:-1] for a in aliases if a.endswith("*")}
+        aliases = list(dict.fromkeys(a for a in aliases if a not in starred))
         codes = tuple(DatedCode(r[3], r[4] or None, r[5] or None) for r in terms)
         latest = terms[-1]
         slug = slugify(name)  # once per person: 18,000 compiled people
@@ -260,6 +270,7 @@ def _people() -> list[Entry]:
             alias = alias.rstrip("*")
             flags = {"standalone"} if standalone else set()
             flags |= {"compiled"} if name in compiled else set()
+            flags |= {"listed"} if name in listed else set()
             entries.append(
                 _entry(
                     alias,
@@ -280,7 +291,8 @@ def _people() -> list[Entry]:
 def _unique_surnames(people: list[Entry], taken: set[str]) -> list[Entry]:
     """People whose single-word alias stands alone: starred ones, and those of the hand-kept list whose
     word no other person (hand-kept or compiled) answers to and that names nothing else ("Guaido",
-    "Smotrich"; not "Harris", two people; not "Saar", a region)."""
+    "Smotrich"; not "Harris", two people; not "Saar", a region); a listed person's lone word that names
+    something else is no alias of theirs."""
     owners: dict[str, set[str]] = {}
     for e in people:
         if " " not in e.key:
@@ -289,7 +301,9 @@ def _unique_surnames(people: list[Entry], taken: set[str]) -> list[Entry]:
             owners.setdefault(normalise(e.name).rsplit(" ", 1)[-1], set()).add(e.slug)
     out = []
     for e in people:
-        lone = " " not in e.key and "compiled" not in e.flags and "standalone" not in e.flags
+        if " " not in e.key and "listed" in e.flags and e.key in taken:
+            continue  # "Montenegro" of Luís Montenegro: the word names a state, even after his full name
+        lone = " " not in e.key and not {"compiled", "listed", "standalone"} & e.flags
         if lone and len(owners[e.key]) == 1 and e.key not in taken and e.key[:1].isalpha():
             e = replace(e, flags=e.flags | {"standalone"})
         out.append(e)

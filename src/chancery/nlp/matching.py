@@ -373,9 +373,16 @@ def _dateline(match: Match, text: Text) -> bool:
 def name_matches(dictionary: ActorDictionary, text: Text, first: int, last: int) -> list[Match]:
     """Name matches of a sentence, with vetoed ones dropped (they still block shorter names)."""
     found = scan(text, dictionary.name_index, set(), first, last)
-    # a neighbour that is itself a name or a role word ("Jordan Foreign Minister") is no given name
-    matched = _Words(text, dictionary.role_index, found, first, last)
+    # a neighbour that is itself a name or a role word ("Jordan Foreign Minister") is no given name; a
+    # surname that names someone only after their full name ("Jordan Peters") is no name of its own yet
+    names = [m for m in found if not _lone_surname(m)]
+    matched = _Words(text, dictionary.role_index, names, first, last)
     return [m for m in found if vetoed(m, text, matched) is None]
+
+
+def _lone_surname(match: Match) -> bool:
+    entry = match.entry
+    return entry.kind == "person" and " " not in entry.key and "standalone" not in entry.flags
 
 
 class _Words:

@@ -128,7 +128,7 @@ def person_entry_found(match: Match, holder: Found | None = None) -> Found:
         gender=entry.gender,
         fallback=holder.codes if holder else (),
         terms=entry.terms,
-        spelled_by_text="compiled" in entry.flags,
+        spelled_by_text=bool({"compiled", "listed"} & entry.flags),
     )
 
 

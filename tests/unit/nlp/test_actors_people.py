@@ -113,3 +113,30 @@ def test_his_country_after_a_named_role_is_the_roles_state(parse):
     parsed = parse("Oman's foreign minister stressed his country's neutrality.")
     minister, country = parsed.mentions
     assert (country.text, country.actor.code, country.refers_to) == ("his country", "OMN", minister.id)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("Gabriel Boric spoke at dawn.", "2023-05-01", ("Gabriel Boric", "CHLGOV")),
+        ("Haitham bin Tariq spoke at dawn.", "2023-05-01", ("Haitham bin Tariq", "OMNGOV")),
+        ("Uhuru Kenyatta spoke at dawn.", "2018-03-09", ("Uhuru Kenyatta", "KENGOV")),
+    ],
+)
+def test_office_holders_since_2014_are_known_from_the_offices_list(parse, text, day, expected):
+    assert _people(parse(text, day))[0][:2] == expected
+
+
+def test_a_listed_surname_that_names_a_day_or_a_state_is_no_one_on_its_own(parse):
+    # people_offices.tsv lists Godwin Friday and Luís Montenegro: "Friday" stays a day, "Montenegro" a state
+    parsed = parse("Belgrade expelled the envoys of Montenegro and Macedonia on Friday.", "2025-12-05")
+    assert _people(parsed) == []
+    assert [m.actor.code for m in parsed.mentions if m.kind != "capital"] == ["MNEGOV", "MKDGOV"]
+
+
+def test_a_starred_lone_name_in_one_file_stands_alone_though_another_lists_it_plain(parse):
+    # people_offices.tsv has a plain "Maduro", people_phoenix.tsv "Maduro*": the star wins
+    assert _people(parse("Maduro broke off relations with Panama.", "2017-05-06"))[0][:2] == (
+        "Maduro",
+        "VENGOV",
+    )
