@@ -306,7 +306,12 @@ class ActorIndex:
             unique.setdefault(party(item[0]), item)
         # "Saudi King Salman": the king's government, not also the bare state his title names
         sectored = {code[:3] for code, _ in unique if len(code) > 3 and not code.startswith("IGO")}
-        return [item for (code, _), item in unique.items() if len(code) != 3 or code not in sectored]
+        # (a person out of office stays: "President Kenyatta and opposition leader Raila Odinga met")
+        return [
+            item
+            for (code, _), item in unique.items()
+            if len(code) != 3 or code not in sectored or item[1].startswith("actor:person")
+        ]
 
     def _listed_members(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """The states an "among them" (or "including") phrase names for a group noun ("diplomats from seven
@@ -605,6 +610,12 @@ class ActorIndex:
             for subject in subjects:
                 mentions = [self.mention_at(s) for s in self.tree.with_conjuncts(subject)]
                 found = [(m.actor_on(day), "actor:pronoun-reporting-subject", None) for m in mentions if m]
+                if not found and self._pair_word(subject):
+                    # "after the three governments announced they would recognise": the group they stand for
+                    found = [
+                        (actor, "actor:pronoun-reporting-subject:the-group", None)
+                        for actor, _, _ in self.resolve([subject], day)
+                    ]
                 several = len(found) > 1 or self.tree.tokens[subject].tag in {"NNS", "NNPS"}  # "rebels"
                 if plural and not several:
                     return []  # "Belgrade expelled their envoys after they recognised Kosovo": not Belgrade

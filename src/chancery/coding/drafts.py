@@ -16,6 +16,8 @@ from chancery.records import Actor, Event
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
 MISSION_NOUNS = {"embassy", "consulate", "mission", "legation"}
+# the nouns for one who serves a state in another ("becoming Israel's first ambassador to Chile")
+ENVOY_NOUNS = {"ambassador", "envoy", "commissioner", "chargé", "charge", "representative", "nuncio"}
 # verbs of doing what another did first ("followed Russia in recognising", "joining Spain and Ireland")
 FOLLOWING = {"follow", "join", "emulate", "copy", "mirror", "echo"}
 PLACED_ROOTS = ("07", "0873", "0874", "09", "14", "15", "16", "17", "18", "19", "20")
@@ -54,6 +56,9 @@ class Draft:
     act_code: str | None = None
     statement: str | None = None
     switched_from: list[ActorRef] = field(default_factory=list)  # "switched recognition to Beijing"
+    # the sources who make the statement about the act, when only some of them speak ("the kingdom, the
+    # UAE and Bahrain would restore ties, the Saudi minister said": the kingdom); empty: all of them
+    speakers: list[ActorRef] = field(default_factory=list)
     suppressed: bool = False
     events: list[Event] = field(default_factory=list)
 
@@ -74,6 +79,35 @@ def governs_other(tree: Tree, drafts: dict[int, Draft], i: int) -> bool:
     clauses = [k for k in tree.children(i, "xcomp", "ccomp", "prep")]
     coded = [d for d in drafts.values() if d.i != i and not d.analysis.background]  # purposes do not count
     return any(any(d.i in tree.subtree(c) for c in clauses) for d in coded)
+
+
+def envoy_posts(tree: Tree, i: int) -> list[int]:
+    """The envoy nouns that say who acts in clause ``i`` and where they serve: its subject and the subject's
+    appositions ("Gil Artzyeli, Israel's ambassador to Chile, presented ..."), the role it acts in ("presented
+    his credentials as Israel's ambassador to Chile") and what it became by the act ("..., becoming the first
+    US ambassador to Myanmar in 22 years")."""
+    nouns = [a for s in tree.subjects(i)[0] for a in (s, *tree.children(s, "appos"))]
+    # "the credentials of Mohamed Al Khaja, the UAE's ambassador to Israel, were presented": whose they are
+    held = [
+        o
+        for c in tree.children(i, "nsubjpass")
+        for o in tree.prep_objects(c, "of") + tree.children(c, "poss")
+    ]
+    nouns += [a for o in held for a in (o, *tree.children(o, "appos"))]
+    nouns += tree.prep_objects(i, "as")
+    nouns += [
+        a
+        for k in tree.children(i, "advcl", "xcomp")
+        if tree.lemma(k) == "become"
+        for a in tree.children(k, "attr")
+    ]
+    return [k for k in nouns if tree.lemma(k) in ENVOY_NOUNS]
+
+
+def envoy_owners(tree: Tree, i: int) -> list[int]:
+    """Whose envoy the actor of clause ``i`` is, by the envoy nouns that describe it: "Israel's", "US"."""
+    posts = [k for k in envoy_posts(tree, i) if k not in tree.subjects(i)[0] or tree.is_passive(i)]
+    return [m for k in posts for m in tree.children(k, "poss", "compound", "amod", "nmod") if m < k]
 
 
 def argument_tokens(tree: Tree, i: int) -> list[int]:
@@ -143,6 +177,10 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             # the Government of National Accord as Libya's government": the state the description names
             described = tree.prep_objects(i, "as")
             tokens = described + [o for k in described for o in tree.prep_objects(k, "of")]
+        elif role == "post":
+            # "presented his credentials to President Boric, becoming Israel's ambassador to Chile": when
+            # the one received is no known actor, the state the envoy is posted to
+            tokens = [o for k in envoy_posts(tree, i) for o in tree.prep_objects(k, "to")]
         elif role == "claimant":  # "recognised Moroccan sovereignty over X", "its claim to X": the claimant
             held = tree.objects(i) if draft.pattern.pos == "V" else tree.of_objects([i])
             claims = [k for k in held if tree.lemma(k) in draft.pattern.objects]
@@ -254,6 +292,10 @@ def own_envoys(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     source_codes = {s[0].code for s in draft.sources}
     for envoy in tree.objects(draft.i):
         for owner in tree.children(envoy, "poss"):
+            # "cut ties with Qatar, ordering its ambassador to leave": Qatar's (not "its own ambassador")
+            own = "own" in {tree.lemma(k) for k in tree.children(envoy, "amod")}
+            if tree.words[owner] in {"its", "their"} and _other_state_before(index, draft, owner) and not own:
+                return False
             if tree.words[owner] in {"its", "their", "our"}:
                 return True
             if tree.lemma(owner) in {"country", "nation", "government"}:
@@ -262,6 +304,21 @@ def own_envoys(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
             if actors and all(same_actor(a[0].code, source_codes) for a in actors):
                 return True
     return False
+
+
+def _other_state_before(index: ActorIndex, draft: Draft, i: int) -> bool:
+    """Whether a state other than the draft's sources is named in the sentence before token ``i``: an "its"
+    after it may be that state's."""
+    own = {s[0].country for s in draft.sources}
+    sentence = index.tree.tokens[i].sentence
+    return any(
+        m.sentence == sentence
+        and m.last <= i
+        and m.kind not in {"person", "pronoun", "place", "role"}
+        and m.actor.country
+        and m.actor.country not in own
+        for m in index.mentions
+    )
 
 
 def thanked_for(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
@@ -389,7 +446,30 @@ def others(
     """The actors ``tokens`` name other than the draft's sources, each noted with ``rule``."""
     source_codes = {s[0].code for s in draft.sources}
     found = index.resolve(tokens, draft.date[0], as_target=as_target)
-    return [(a, rule, q) for a, _, q in found if not same_actor(a.code, source_codes)]
+    # a person of the source's own state out of office ("opposition leader Raila Odinga", KEN) is someone
+    # else than its government (KENGOV); a bare state name is the government again
+    return [
+        (a, rule, q)
+        for a, note, q in found
+        if not same_actor(a.code, source_codes)
+        or (note.startswith("actor:person") and _someone_else(a, draft))
+    ]
+
+
+def _someone_else(person: Actor, draft: Draft) -> bool:
+    """Whether a person of the sources' own state is another actor than they: anyone but the state itself
+    by name ("Kenyatta and opposition leader Raila Odinga met", "Ukrainians protested against Prime Minister
+    Yanukovych", "the ombudsman accused President Zuma"); not "Pakistan will upgrade its envoy, Dar said"."""
+    if person.code in {a.code for a, _, _ in draft.sources}:
+        return False
+    return not any(note.startswith(STATE_ITSELF) and "+" not in note for _, note, _ in draft.sources)
+
+
+# how a source names the state itself, not one of its people or bodies
+STATE_ITSELF = (
+    "actor:state-name", "actor:capital", "actor:seat", "actor:description", "actor:described-state",
+    "actor:owned-state",
+)  # fmt: skip
 
 
 def same_actor(code: str, others: set[str]) -> bool:

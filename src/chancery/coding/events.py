@@ -18,6 +18,7 @@ from chancery.coding.drafts import (
     borrowed_targets,
     depth,
     elliptical_sources,
+    envoy_owners,
     favoured_instead,
     find_targets,
     governs_other,
@@ -190,6 +191,11 @@ def _code_sentence(
         if maker is not None:
             # "Erdogan made the restoration of ties conditional on ...": the act of the one setting it
             source_tokens, how = tree.subjects(maker)[0], "condition-maker"
+            sources = index.resolve(source_tokens, date[0])
+        if not sources and "targethosts" in pattern.flags and pattern.pos == "V":
+            # "Derek Mitchell presented his credentials ..., becoming the first US ambassador to Myanmar": an
+            # envoy no one knows acts for the state whose envoy the clause says it is
+            source_tokens, how = envoy_owners(tree, i), "owner-of-post"
             sources = index.resolve(source_tokens, date[0])
         if not sources and pattern.pos == "N" and pattern.cameo.startswith("04"):
             # "Medvedev said after talks with Sarkozy": talks held, by the one who spoke after them;
@@ -526,7 +532,8 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     own = draft.pattern.relation
     if a.conditions and relation != "condition:conditional":
         own = "condition:conditional"  # "will not recognise X until ...": the refusal, and its conditions
-    events = _draft_events(parsed, codebook, sentence, draft, draft.code, said, relation)
+    speaking = replace(draft, sources=draft.speakers) if draft.speakers else draft
+    events = _draft_events(parsed, codebook, sentence, speaking, draft.code, said, relation)
     return events + _draft_events(parsed, codebook, sentence, draft, draft.act_code, act, own)
 
 

@@ -83,6 +83,7 @@ def apply_frames(
         else:
             # CAMEO: a stated intention is itself the event (03), made now and counted
             _state(draft, codebook.recode("intent", draft.code), "intent")
+            draft.speakers = _speaking_for_others(tree, index, draft)
     for draft in drafts.values():
         frame = draft.pattern.frame
         if frame is None:
@@ -191,6 +192,18 @@ def _claimed_by_another(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     speakers = index.resolve(tree.subjects(reporter)[0], draft.date[0])
     countries = {state_of(a) for a, _, _ in draft.sources}
     return bool(speakers) and all(state_of(a) not in countries for a, _, _ in speakers)
+
+
+def _speaking_for_others(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """ "The kingdom, the UAE, Bahrain and Egypt would restore full relations with Doha, the Saudi foreign
+    minister said": the intention of several, stated by one of them, is a statement that one made; the
+    sources among them who speak (none when the speaker is not one of them, or speaks alone for all)."""
+    reporter = draft.analysis.reporter
+    if reporter is None or len(draft.sources) < 2 or draft.reciprocal or not draft.targets:
+        return []  # "Egypt and Qatar agreed to restore ties, Cairo said": each states it to the other
+    speakers = {state_of(a) for a, _, _ in index.resolve(tree.subjects(reporter)[0], draft.date[0])}
+    speaking = [ref for ref in draft.sources if state_of(ref[0]) in speakers]
+    return speaking if 0 < len(speaking) < len(draft.sources) else []
 
 
 def _own_government(draft: Draft, complement: Draft) -> bool:

@@ -248,7 +248,9 @@ def analyse(
                 )
             if marks:
                 break
-            governed = head in frame_triggers or _governor(tree, head, node, governors) is not None
+            ruling = _governor(tree, head, node, governors)
+            # an order's adverbial is no misparsed complement ("had ordered troops to fire, blaming X")
+            governed = head in frame_triggers or (ruling is not None and ruling.frame != "command")
             if _infinitive(tree, node) and any(tree.ranked(k) for k in tree.children(head, "attr")):
                 # "became the first country in Africa to open an embassy": the ranked noun's
                 # complement, hung on the copula; it has the copula's mood
@@ -388,6 +390,12 @@ def analyse(
                 result.modality = "hypothetical"
                 result.notes.append("modality:" + cue)
                 break
+            elif frame == "command":
+                if result.modality == "asserted" and not result.intent and token.dep in {"xcomp", "ccomp"}:
+                    # "ordered the Taliban to shut their embassy": what was ordered is not done yet (a frame
+                    # above still rules: "denied that he had ordered troops to open fire")
+                    result.modality = "requested"
+                    result.notes.append("modality:" + cue)
             elif frame == "denial":
                 result.modality = "denied"
                 result.denied_by = head

@@ -49,6 +49,12 @@ class Pattern:
         return self._words("tovb=")
 
     @cached_property
+    def infinitive_objects(self) -> frozenset[str]:
+        """Words one of which must head the object of that infinitive (flag ``toobj=a|b``: "ordered the
+        Taliban to close their embassy", not "to close the border")."""
+        return self._words("toobj=")
+
+    @cached_property
     def needs(self) -> frozenset[str]:
         """Words one of which must also be among the arguments (flag ``needs=a|b``)."""
         found = next((f.split("=", 1)[1] for f in self.flags if f.startswith("needs=")), "")
@@ -261,7 +267,9 @@ class Matcher:
                 or any(tree.lemma(p) in {"by", "with", "at", "over"} for p in tree.children(i, "prep"))
             ):
                 continue  # "disappointed that the summit broke up": a comment, not a criticism of anyone
-            if pattern.infinitives and not _to_infinitive(tree, i, pattern.infinitives):
+            if pattern.infinitives and not _to_infinitive(
+                tree, i, pattern.infinitives, pattern.infinitive_objects
+            ):
                 continue  # "asked the ambassador to explain" is no expulsion
             if pattern.needs and not (pattern.needs & words.arguments):
                 continue  # "opened an investigation into the strike", not "launched a strike"
@@ -493,11 +501,14 @@ def _given_time_to_leave(tree: Tree, i: int) -> bool:
 LEAVING = frozenset({"leave", "depart", "quit"})
 
 
-def _to_infinitive(tree: Tree, i: int, verbs: frozenset[str]) -> bool:
+def _to_infinitive(tree: Tree, i: int, verbs: frozenset[str], objects: frozenset[str] = frozenset()) -> bool:
     """Whether one of ``verbs`` follows as a "to" infinitive in the clause of ``i`` (wherever the parser
-    hangs it: a complement, a relative on the object, an adverbial)."""
+    hangs it: a complement, a relative on the object, an adverbial), with an object among ``objects`` if
+    any are given."""
     return any(
-        tree.lemma(k) in verbs and any(tree.lemma(a) == "to" for a in tree.children(k, "aux"))
+        tree.lemma(k) in verbs
+        and any(tree.lemma(a) == "to" for a in tree.children(k, "aux"))
+        and (not objects or any(tree.lemma(o) in objects for o in tree.objects(k)))
         for k in [*tree.subtree(i, stop=("ccomp", "conj")), *tree.children(i, "ccomp")]
         if k != i
     )

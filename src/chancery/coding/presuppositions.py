@@ -203,6 +203,13 @@ def _leaders(tree: Tree, verb: int) -> list[int]:
             found.append(obj)
     # "recognised it, following Spain, Ireland and Norway": the participle's object taken for a preposition's
     found.extend(k for o in tree.children(verb, "pobj") for k in tree.with_conjuncts(o))
+    # "will follow Nauru in switching": a name right after the verb the parser took for an adverb
+    found.extend(
+        k
+        for o in tree.children(verb, "advmod", "npadvmod")
+        if o == verb + 1 and (tree.tokens[o].pos == "PROPN" or tree.tokens[o].ent_type)
+        for k in tree.with_conjuncts(o)
+    )
     for prep in tree.children(verb, "prep"):  # "followed in the footsteps of Chad"
         for noun in tree.children(prep, "pobj"):
             if tree.lemma(noun) in LEADS:  # all of them: "in the footsteps of Spain, Ireland and Norway"

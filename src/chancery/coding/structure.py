@@ -49,6 +49,8 @@ OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitati
 CLAUSAL_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
 # nouns of when and where, whose phrase holds no argument
 SETTING_NOUNS = {"day", "week", "month", "year", "night", "morning", "evening", "sideline", "margin", "eve"}
+# conjunctions of time a parser may take for prepositions of a time phrase ("a day after both recognised")
+TIME_CONJUNCTIONS = {"after", "before", "since", "until", "when", "as"}
 # how the parser hangs a verb's "home" inside its object ("ordered its ambassador in Dublin home")
 HOME_DEPS = {"advmod", "pobj", "npadvmod"}
 # nouns of a journey or gathering that "on" sets its subject upon: "on a visit to", "on the sidelines of"
@@ -452,10 +454,19 @@ class Tree:
             if self.lemma(k) == "on" and objects and all(self.lemma(o) in JOURNEY_NOUNS for o in objects):
                 continue  # "called ... on a visit": where, not whom ("called on X")
             found.add(self.lemma(k))
-        for obj in self.children(i, "dobj"):
+        held = self.children(i, "dobj") + [p for p in self.children(i, "prep") if self.lemma(p) == "in"]
+        for obj in held:
             # "ordered its ambassador home", "ordered its ambassador in Dublin home": the parser hangs the
-            # verb's "home" on its object, or takes it for the object of the object's "in"
-            if any(self.words[k] == "home" for k in self.subtree(obj) if self.tokens[k].dep in HOME_DEPS):
+            # verb's "home" on its object, or takes it for the object of the object's (or the verb's) "in"
+            if any(
+                self.words[k] == "home"
+                and (
+                    self.tokens[k].dep in HOME_DEPS
+                    # "ordered its ambassadors in Oslo and Dublin home": taken for a third place
+                    or (self.tokens[k].dep == "conj" and not self.children(k, "det", "poss"))
+                )
+                for k in self.subtree(obj)
+            ):
                 found.add("home")
         for clause in self.children(i, "advcl", "oprd", "acomp", "xcomp"):
             # "dismissed the package as illegitimate": the parser hangs "as" on the predicate
@@ -594,6 +605,24 @@ class Tree:
                     return hung, how + ":subject-under-conjunction"
                 if token.tag in {"VBD", "VBZ", "VBP"}:
                     return [], "finite-clause-without-subject"
+            if (
+                token.dep == "advcl"
+                and token.tag in {"VBD", "VBZ", "VBP"}
+                and not self.children(node, "nsubj")
+            ):
+                # "..., a day after both of its neighbours recognised Kosovo": the conjunction and the subject
+                # hung under the time phrase; a finite clause never borrows the main clause's subject
+                timed = [
+                    p
+                    for k in self.children(node, "npadvmod")
+                    for p in self.children(k, "prep")
+                    if self.lemma(p) in TIME_CONJUNCTIONS
+                ]
+                if timed:
+                    hung = [
+                        h for p in timed for o in self.children(p, "pobj") for h in self.with_conjuncts(o)
+                    ]
+                    return hung, how + ":subject-under-time-phrase"
             if token.dep in {"advcl", "acl"} and token.tag == "VBG" and self.tokens[head].dep in SUBJECT_DEPS:
                 # "Lula, wrapping up a state visit to China, called ...": a participle the parser hung
                 # on the subject it describes

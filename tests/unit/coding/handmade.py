@@ -101,3 +101,12 @@ RELATIVE = [
     ("said", "say", "VERB", "VBD", "ROOT", 6),
     (".", ".", "PUNCT", ".", "punct", 6),
 ]
+
+
+def facts(events, counted=None):
+    """The (source, target, code) of each event, sorted; only the counted (or uncounted) ones if asked."""
+    return sorted(
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in events
+        if counted is None or e.counted == counted
+    )

@@ -4,6 +4,7 @@ by "the move", groups named by number, and states described by a relative clause
 from __future__ import annotations
 
 import pytest
+from handmade import facts
 
 pytestmark = pytest.mark.slow
 
@@ -14,14 +15,6 @@ ACTORS = {
     "Poland": "POL", "Russian": "RUS", "United States": "USA", "Honduras": "HNDGOV", "China": "CHN",
     "Santiago": "CHLGOV",
 }  # fmt: skip
-
-
-def facts(events, counted=None):
-    return sorted(
-        (e.source.code, e.target.code if e.target else None, e.cameo)
-        for e in events
-        if counted is None or e.counted == counted
-    )
 
 
 def test_presenting_credentials_is_the_envoy_s_state_acting_and_the_host_hosts(coded):

@@ -53,6 +53,16 @@ def test_also_patterns_exist():
 
 
 def test_governors_have_known_frames():
-    frames = {"intent", "decision", "report", "hypothetical", "denial", "failure", "pending", "cessation"}
+    frames = {
+        "intent",
+        "decision",
+        "report",
+        "hypothetical",
+        "denial",
+        "failure",
+        "pending",
+        "cessation",
+        "command",
+    }
     for governor in load_governors().values():
         assert governor.frame in frames and governor.frame_other in frames | {None}

@@ -448,5 +448,36 @@ def test_two_people_of_one_state_who_meet_are_two_events_with_two_ids(pipeline):
     )
     events = pipeline.code(Article(id=Article.make_id(text), text=text, date="2018-03-09")).events
     meetings = [e for e in events if e.cameo.startswith("04")]
-    # both are KEN that day: two events, which the ledger must be able to store side by side
+    # the president's government and the opposition leader out of office (KENGOV, KEN): two events, which
+    # the ledger must be able to store side by side
     assert len(meetings) == 2 and len({e.id for e in meetings}) == 2
+    assert sorted((e.source.code, e.target.code) for e in meetings) == [("KEN", "KENGOV"), ("KENGOV", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # a state's people and its head of government are two actors
+        (
+            "Tens of thousands of Ukrainians protested in Kiev on Tuesday against Prime Minister "
+            "Viktor Yanukovych.",
+            "2004-11-23",
+            [("UKR", "UKR", "141")],
+        ),
+        # a state named and its own minister who tells of its act are one
+        (
+            "Pakistan will upgrade its charge d'affaires in Kabul to the rank of ambassador, Deputy Prime "
+            "Minister Ishaq Dar said on Friday.",
+            "2025-05-30",
+            [("PAK", "AFG", "032"), ("PAK", "AFG", "050")],
+        ),
+    ],
+)
+def test_a_person_of_the_source_s_state_is_someone_else_only_beside_its_people(pipeline, text, day, expected):
+    from chancery.records import Article
+
+    events = pipeline.code(Article(id=Article.make_id(text), text=text, date=day)).events
+    assert (
+        sorted((e.source.code[:3], e.target.code[:3] if e.target else None, e.cameo) for e in events)
+        == expected
+    )
