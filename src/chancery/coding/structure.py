@@ -405,6 +405,10 @@ class Tree:
                 # its circumstances ("a boycott of Israeli goods over the war": the war is no object)
                 for k in self._phrase(node):
                     lemmas.add(self.lemma(k))
+        if any(self.words[k] == "grata" for k in self.subtree(i, stop=CLAUSAL_DEPS)):
+            # "declared four employees of the Iranian embassy in Baku persona non grata": the parser hangs
+            # the phrase anywhere in the object
+            lemmas.add("grata")
         return lemmas
 
     def _earlier_object(self, pronoun: int) -> list[int]:

@@ -145,3 +145,21 @@ def test_a_diplomat_summoned_home_is_recalled_not_summoned_in_protest(coded):
         "The United States summoned its top diplomat in Bogota home on Thursday.", ACTORS, kinds=PLACES
     )
     assert facts(events) == [("USA", "COL", "161")]
+
+
+def test_downgrading_one_s_representation_in_a_state_reduces_relations_with_it(coded):
+    events = coded(
+        "Jordan downgraded its diplomatic representation in Qatar on Tuesday.",
+        {"Jordan": "JOR", "Qatar": "QAT"},
+    )
+    assert facts(events, counted=True) == [("JOR", "QAT", "161")]
+
+
+def test_persona_non_grata_hung_inside_the_object_still_expels(coded):
+    events = coded(
+        "Azerbaijan declared four employees of the Iranian embassy in Baku persona non grata on Thursday.",
+        {"Azerbaijan": "AZE", "Iranian": "IRN", "Baku": "AZE"},
+        kinds={"Baku": "place"},
+    )
+    assert facts(events, counted=True) == [("AZE", "IRN", "161")]
+    assert [e.relation for e in events] == ["representation:expelled"]
