@@ -90,8 +90,13 @@ def _spelled_as_written(found: Found, text: Text) -> Found:
     return found
 
 
+# letters that carry no combining mark to drop, spelled as ASCII sources spell them ("Radosław" as "Radoslaw")
+UNMARKED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae"})
+
+
 def _folded(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    unmarked = name.translate(UNMARKED)
+    return "".join(c for c in unicodedata.normalize("NFKD", unmarked) if not unicodedata.combining(c)).lower()
 
 
 class _Sentence:

@@ -292,7 +292,7 @@ def _unique_surnames(people: list[Entry], taken: set[str]) -> list[Entry]:
     """People whose single-word alias stands alone: starred ones, and those of the hand-kept list whose
     word no other person (hand-kept or compiled) answers to and that names nothing else ("Guaido",
     "Smotrich"; not "Harris", two people; not "Saar", a region); a listed person's lone word that names
-    something else is no alias of theirs."""
+    something else, or someone else too, is no alias of theirs."""
     owners: dict[str, set[str]] = {}
     for e in people:
         if " " not in e.key:
@@ -301,8 +301,10 @@ def _unique_surnames(people: list[Entry], taken: set[str]) -> list[Entry]:
             owners.setdefault(normalise(e.name).rsplit(" ", 1)[-1], set()).add(e.slug)
     out = []
     for e in people:
-        if " " not in e.key and "listed" in e.flags and e.key in taken:
-            continue  # "Montenegro" of Luís Montenegro: the word names a state, even after his full name
+        listed = "listed" in e.flags and "standalone" not in e.flags
+        if " " not in e.key and listed and (e.key in taken or len(owners[e.key]) > 1):
+            # "Montenegro" of Luís Montenegro names a state, "González" several people: no alias of theirs
+            continue
         lone = " " not in e.key and not {"compiled", "listed", "standalone"} & e.flags
         if lone and len(owners[e.key]) == 1 and e.key not in taken and e.key[:1].isalpha():
             e = replace(e, flags=e.flags | {"standalone"})

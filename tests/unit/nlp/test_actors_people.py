@@ -140,3 +140,19 @@ def test_a_starred_lone_name_in_one_file_stands_alone_though_another_lists_it_pl
         "Maduro",
         "VENGOV",
     )
+
+
+def test_a_name_keeps_the_article_s_spelling_even_with_letters_that_have_no_accent_to_drop(parse):
+    # people_offices.tsv spells him "Radoslaw Sikorski" (as ASCII sources do), the article with its "ł"
+    assert _people(parse("Radosław Sikorski spoke at dawn.", "2024-05-01"))[0][:2] == (
+        "Radosław Sikorski",
+        "POLGOV",
+    )
+
+
+def test_a_surname_several_listed_people_share_is_no_one_s_alias(parse):
+    # two foreign ministers named González are listed: "González" alone names neither
+    parsed = parse(
+        "Arancha González Laya met Manuel González Sanz. González said the talks went well.", "2021-01-10"
+    )
+    assert [name for name, _, _ in _people(parsed)] == ["Arancha González Laya", "Manuel González Sanz"]
