@@ -91,7 +91,9 @@ def _spelled_as_written(found: Found, text: Text) -> Found:
 
 
 # letters that carry no combining mark to drop, spelled as ASCII sources spell them ("Radosław" as "Radoslaw")
-UNMARKED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae"})
+UNMARKED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae"}
+)
 
 
 def _folded(name: str) -> str:
