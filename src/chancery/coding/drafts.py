@@ -597,6 +597,10 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
     # diplomatic act before it, then the nearest after it
     others.sort(key=lambda d: (d.i > draft.i, abs(d.i - draft.i)))
     others = coordinated + [d for d in others if d not in coordinated]
+    if draft.pattern.id.startswith("recog.switch"):
+        # a switch goes to whom a recognition beside it names ("Panama's switch of recognition to Beijing"),
+        # never to the state a break leaves ("the latest to cut ties with Taiwan, it was switching")
+        others = [d for d in others if d.pattern.relation == "recognition:recognized"]
     if joint_with(drafts, draft):
         draft.reciprocal = True  # "A and B would restore relations and appoint ambassadors": to each other
         return []

@@ -534,6 +534,8 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         return holder
     if word == "by" and tree.children(prep, "pcomp"):
         return holder  # "would reciprocate by upgrading its envoy": the means has the act's mood
+    if tree.tokens[prep].dep == "agent" and tree.is_passive(holder):
+        return holder  # "a break expected to be followed by Sao Tome's recognition": the doer's mood
     if word == "with" and lemma in PROCEEDING:
         return holder  # "went ahead with recognising", "pressed on with"
     if word in ADJUNCT_PREPS or word == "against":
@@ -622,12 +624,20 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
         result.negated = True
         result.notes.append("negation:" + _negation_cue(tree, node))
     if first and not result.negated and tree.tokens[node].pos in {"VERB", "AUX"}:
+        objects = tree.children(node, "dobj")
+        # "has relations with neither Taipei nor Pristina": the other party, the verb's or its object's
+        preps = [p for h in [node, *objects] for p in tree.children(h, "prep")]
+        objects += [o for p in preps for o in tree.children(p, "pobj")]
         cues = [
-            k for o in tree.children(node, "dobj") for k in tree.children(o, "det") if tree.lemma(k) == "no"
+            k
+            for o in objects
+            for k in tree.children(o, "det", "preconj")
+            if tree.lemma(k) == "neither" or (tree.lemma(k) == "no" and tree.tokens[o].dep == "dobj")
         ]
-        if cues:  # "has had no diplomatic relations with Iran since 2016", "gave no aid": none done
+        if cues:  # "has had no diplomatic relations with Iran since 2016", "recognises neither Taiwan nor
+            # Kosovo", "has ties with neither": none done
             result.negated = True
-            result.notes.append("negation:object:no")
+            result.notes.append("negation:object:" + tree.tokens[cues[0]].text)
     if first and not result.negated:
         for subject in tree.children(node, "nsubj", "nsubjpass"):
             cues = [k for k in tree.children(subject, "det", "preconj") if tree.lemma(k) in {"no", "neither"}]
@@ -636,7 +646,11 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
             if cues:  # "No US president has visited", "Neither Iran nor Turkey has recognised"
                 result.negated = True
                 result.notes.append("negation:subject:" + tree.tokens[cues[0]].text)
-    if first and tree.tokens[node].head == node and "to" in tree.aux_words(node):
+    if (
+        first
+        and "to" in tree.aux_words(node)
+        and (tree.tokens[node].head == node or _headline_relative(tree, node))
+    ):
         result.intent = True  # a headline's bare infinitive: "Spain, Ireland And Norway To Recognise ..."
         result.scheduled = True  # a plan the headline reports, not a statement anyone is said to make
         result.notes.append("modality:intent:headline-infinitive")
@@ -711,9 +725,26 @@ def noun_of_infinitive(tree: Tree, verb: int) -> int | None:
     if not to or to[0] == 0:
         return None
     noun = to[0] - 1
+    if tree.words[noun] == ",":
+        # "Jammeh's decision, announced a day earlier, to cut ties": a participle set between the noun
+        # and its infinitive
+        opening = next((k for k in range(noun - 1, max(noun - 10, 0), -1) if tree.words[k] == ","), None)
+        if opening is not None and tree.tokens[opening + 1].tag in {"VBN", "VBD", "VBG"}:
+            noun = opening - 1
     if tree.lemma(noun) not in PLAN_NOUNS | DONE_ACT_NOUNS or tree.tokens[noun].pos != "NOUN":
         return None
     return None if token.head == noun else noun
+
+
+def _headline_relative(tree: Tree, node: int) -> bool:
+    """ "Kiribati to cut ties with Taiwan": a headline's infinitive the parser hangs on the name before it,
+    in a sentence with no finite verb."""
+    token = tree.tokens[node]
+    head = tree.tokens[token.head]
+    if token.dep not in {"relcl", "acl"} or head.head != token.head or head.pos not in {"PROPN", "NOUN"}:
+        return False
+    sentence = [t for t in tree.tokens if t.sentence == token.sentence]
+    return not any(t.tag in {"VBD", "VBZ", "VBP"} for t in sentence)
 
 
 def _infinitive(tree: Tree, node: int) -> bool:
