@@ -113,10 +113,16 @@ def in_root_clause(tokens: tuple[Token, ...], span: tuple[int, int]) -> bool:
 
 
 def ancestors(tokens: tuple[Token, ...], start: int) -> list[int]:
+    """The heads above ``start``, up to the root or to a semicolon that closes its clause ("ordered the
+    staff to leave; the ministry denied any role in the 2014 blasts": the denial's date is not the
+    order's, where the parser hangs the clause before the semicolon on the verb after it)."""
     chain = []
     index = start
     while tokens[index].head != index and len(chain) < 32:
-        index = tokens[index].head
+        head = tokens[index].head
+        if head > index and any(t.text == ";" and t.head == head for t in tokens[index + 1 : head]):
+            break
+        index = head
         chain.append(index)
     return chain
 

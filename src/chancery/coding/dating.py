@@ -66,6 +66,13 @@ def past_perfect(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+def told_before(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether verb ``i`` is a gerund after "after" ("restored relations, five months after severing
+    them"): an act before the one the clause tells, which takes that one's date for want of its own."""
+    token = tokens[i]
+    return token.tag == "VBG" and token.dep == "pcomp" and tokens[token.head].lemma.lower() == "after"
+
+
 def earlier_states(events: list[Event]) -> list[Event]:
     """An undated act in the past perfect ("Freetown, which had recognised Kosovo, ...") came before the
     story: when the article dates another state of the same kind for the same pair ("has withdrawn its

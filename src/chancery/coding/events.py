@@ -7,7 +7,14 @@ from dataclasses import dataclass, field, replace
 from chancery.coding.arguments import ActorIndex, party
 from chancery.coding.codebook import Codebook
 from chancery.coding.conditions import CONDITION_MARKS, condition_maker, conditioning_clause
-from chancery.coding.dating import PAST_PERFECT, earlier_states, event_date, own_date, past_perfect
+from chancery.coding.dating import (
+    PAST_PERFECT,
+    earlier_states,
+    event_date,
+    own_date,
+    past_perfect,
+    told_before,
+)
 from chancery.coding.drafts import (
     BREAKS,
     DIPLOMATIC_KINDS,
@@ -165,6 +172,9 @@ def _code_sentence(
             source_tokens, how = tree.noun_agent(i)
             if how == "modifier-agent" and "nomod" in pattern.flags:
                 source_tokens, how = [], "modifier-is-not-agent"
+            if how == "clause-subject" and pattern.cameo.startswith("14"):
+                # "spoke at a rally", "police fired at a protest": there, not among the protesters
+                source_tokens, how = [], "clause-subject-is-not-protester"
         sources = index.resolve(source_tokens, date[0])
         if how.startswith("owner-of-noun:") and not sources:
             continue  # a pledge or decision of no one named: never the act of whoever else the clause names
@@ -749,8 +759,10 @@ def _draft_events(
     for source, target, pair_code, converse_note in coded:
         target_actor = target[0] if target else None
         notes = [draft.source_note, source[1], *(a.notes), date_note]
-        if basis == "publication" and past_perfect(parsed.tokens, draft.i):
-            notes.append(PAST_PERFECT)  # "which had recognised Kosovo": before the story, on no day given
+        before = told_before(parsed.tokens, draft.i)
+        if (basis == "publication" and past_perfect(parsed.tokens, draft.i)) or before:
+            # "which had recognised Kosovo", "five months after severing them": before the story's act
+            notes.append(PAST_PERFECT)
         if target:
             notes.insert(2, target[1])
         if converse_note:

@@ -51,12 +51,31 @@ ACT_PRONOUNS = {"it", "this", "that"}
 POSITION_ROOTS = ("051", "052", "110", "111", "112", "120", "022", "102")
 
 
+def _future_refusal(draft: Draft) -> bool:
+    """Whether ``draft`` is a refusal told in the future tense by its own actor ("will reject any
+    contact", "will refuse to attend"), not one only planned by a governor ("plans to reject")."""
+    a = draft.analysis
+    return (
+        draft.code.startswith("12")
+        and draft.pattern.pos == "V"
+        and a.intent
+        and a.modality == "intended"
+        and not (a.negated or a.scheduled or a.intent_by_governor)
+    )
+
+
 def apply_frames(
     tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict[int, Draft], text: str = ""
 ) -> None:
     """Recode intents (03), and appeals, demands, refusals and threats after the act they govern."""
     for draft in drafts.values():
         a = draft.analysis
+        if _future_refusal(draft):
+            # "North Korea will reject any contact with Japan, Kim Yo Jong said": the refusal is made by
+            # saying so, now (CAMEO codes the refusal stated, as it codes a stated intention)
+            a.modality = "asserted"
+            a.notes.append("refusal:stated-in-the-future-tense")
+            continue
         if not a.intent or draft.code.startswith(("03", *VERBAL_CONFLICT_ROOTS)):
             continue
         if draft.pattern.pos != "V":

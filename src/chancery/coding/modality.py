@@ -237,6 +237,13 @@ def analyse(
                 marks.add("if")  # "Were Washington to lift the sanctions, ..."
             if "as" in marks and tree.lemma(head) == "long":
                 marks.add("as long as")  # "as long as Belarus does not supply ...": a condition
+            if _awaited(tree, node, head, marks):
+                marks.add("if")  # "will recognise Israel as soon as Israel recognises Palestine"
+            if {"so", "that"} <= marks or {"lest"} & marks:
+                # "asked for her return so that she can face trial": the purpose, not a fact
+                result.modality = "hypothetical"
+                result.notes.append("modality:purpose:so-that")
+                break
             if marks & CONDITION_MARKS:
                 result.modality = "hypothetical"
                 result.notes.append("modality:inside-condition:" + "/".join(sorted(marks & CONDITION_MARKS)))
@@ -588,6 +595,23 @@ def _frame_of(tree: Tree, head: int, child: int, governors: dict[tuple[str, str]
             if governor is not None:
                 break
     return governor.frame if governor is not None else None
+
+
+def _awaited(tree: Tree, clause: int, head: int, marks: set[str]) -> bool:
+    """Whether an "as soon as / when" clause tells an act still awaited, on which its head's act waits:
+    "will recognise Israel as soon as Israel recognises Palestine", "will open an embassy when the
+    war ends" (where "recognised them as soon as they took Tripoli" tells two acts that happened)."""
+    soon = "as" in marks and tree.lemma(head) == "soon"
+    if not (soon or "when" in marks):
+        return False
+    main = tree.tokens[head].head if soon else head
+    return not told_as_past(tree, clause) and not told_as_past(tree, main) and _future(tree, main)
+
+
+def _future(tree: Tree, verb: int) -> bool:
+    """Whether ``verb`` is told with a future or modal auxiliary ("will recognise", "would open")."""
+    auxes = {tree.lemma(k) for k in tree.children(verb, "aux")}
+    return bool(auxes & {"will", "would", "shall", "could", "can", "may", "might"})
 
 
 def _conditional_mood(tree: Tree, verb: int) -> bool:

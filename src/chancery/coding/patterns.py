@@ -434,6 +434,17 @@ def _misparsed_predicates(tree: Tree, i: int) -> list[int]:
         token = tree.tokens[last]
         if token.dep == "amod" and token.pos == "ADJ" and token.head < last:
             found.append(last)
+        after = max(tree.subtree(o)) + 1
+        if (
+            after + 1 < len(tree.tokens)
+            and tree.tokens[after].tag == "``"
+            and tree.tokens[after + 1].pos
+            in {
+                "ADJ",
+                "NOUN",
+            }
+        ):
+            found.append(after + 1)  # "calling the wife of the prime minister 'corrupt'": a quoted predicate
     return found
 
 
@@ -530,9 +541,11 @@ def _bare_gerund(tree: Tree, k: int) -> bool:
 
 
 def _object_lemmas(tree: Tree, i: int) -> set[str]:
-    """The lemmas of a verb's objects and of what their "of" names ("the first of the conditions")."""
+    """The lemmas of a verb's objects and of what their "of" names ("the first of the conditions"), with
+    the adjectives that describe them ("decades of frosty ties")."""
     objects = tree.objects(i)
-    return {tree.lemma(k) for k in objects + tree.of_objects(objects)}
+    nouns = objects + tree.of_objects(objects)
+    return {tree.lemma(k) for k in nouns} | {tree.lemma(a) for k in nouns for a in tree.children(k, "amod")}
 
 
 def _auxiliary_use(tree: Tree, i: int) -> bool:

@@ -134,7 +134,11 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
         found.append((_leaders(tree, tree.tokens[head].head), "followed"))
     # "followed Y's lead, cutting ties": the act is a participle beside the following verb
     if token.dep in {"advcl", "xcomp", "conj"} and tree.lemma(head) in FOLLOWING and head != i:
-        found.append((_leaders(tree, head), "followed"))
+        # not an act of its own beside the one followed ("followed Y in ordering X out and recalled its
+        # ambassador": Y ordered X out; the recall is the follower's alone)
+        named = any(tree.children(p, "pcomp") for p in tree.children(head, "prep") if tree.lemma(p) == "in")
+        if not (token.dep == "conj" and named):
+            found.append((_leaders(tree, head), "followed"))
     # "recognised Z, joining Y and W": a following participle beside the act
     for clause in tree.children(i, "advcl", "conj"):
         # set off by a comma, with no subject of its own (not "objections to Sweden joining NATO")

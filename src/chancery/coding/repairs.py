@@ -17,7 +17,8 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     preposition; the gerund becomes the preposition's complement again, the noun its object. "TAIPEI -
     Nauru severed ...": a sentence's first name, read as an adverbial of the subjectless verb after it,
     is its subject. "demanded that the United States extradite Gulen": a clause's bare verb, tagged an
-    adjective though it has a subject and an object, is the verb it is."""
+    adjective though it has a subject and an object, is the verb it is. A clause before a semicolon is
+    never the complement of the verb after it."""
     fixed = list(tokens)
     for t in tokens:
         if t.tag != "VBG" or t.dep != "amod" or t.head != t.i + 1 or t.head >= len(tokens):
@@ -41,6 +42,15 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         first = t.i == 0 or tokens[t.i - 1].sentence != t.sentence or not tokens[t.i - 1].text.strip()
         if first and verb.tag in {"VBD", "VBZ", "VBP"} and verb.i not in subject_heads:
             fixed[t.i] = replace(t, dep="nsubj")
+    for t in tokens:
+        # "Moscow ordered 20 staff to leave; the ministry denied any role in ...": the parser may hang the
+        # clause before a semicolon on the verb after it, as what was denied; the two are told apart
+        clause = t.dep in {"ccomp", "advcl", "parataxis", "dep"} and t.pos in {"VERB", "AUX"}
+        if not clause or t.head <= t.i:
+            continue
+        between = tokens[t.i + 1 : t.head]
+        if any(k.text == ";" and k.head == t.head and k.sentence == t.sentence for k in between):
+            fixed[t.i] = replace(fixed[t.i], dep="ROOT", head=t.i)
     objects_of = {k.head for k in tokens if k.dep == "dobj"}
     for t in tokens:
         # an adjective takes no direct object: with a subject and one, the word is a (subjunctive) verb

@@ -357,14 +357,22 @@ class Tree:
             for child in self.children(host, "prep", "prt", "dative", "agent"):
                 if self.lemma(child) == preposition:
                     for pobj in self.children(child, "pobj", "pcomp"):
-                        if not self.children(pobj, "nsubj"):  # not "with X blaming Y": a clause
-                            (on_object if host != i else found).extend(self.with_conjuncts(pobj))
+                        if self.children(pobj, "nsubj") or self._absolute(child, pobj):
+                            continue  # "with X blaming Y", ", with the flag raised over ...": a clause
+                        (on_object if host != i else found).extend(self.with_conjuncts(pobj))
                     if host != i and on_object:
                         break  # an object's first such phrase is its own
         # "downgraded ties with Iran in solidarity with Saudi Arabia": the object's own phrase first
         if on_object and self.tokens[i].pos in {"VERB", "AUX"}:
             return on_object
         return found + on_object
+
+    def _absolute(self, prep: int, pobj: int) -> bool:
+        """Whether ``prep`` opens an absolute phrase set off by a comma (", with the Cuban flag raised
+        over the embassy"): a circumstance, where "a deal with the group led by X" names a partner."""
+        if prep == 0 or self.words[prep - 1] != ",":
+            return False
+        return any(self.tokens[k].tag in {"VBN", "VBG"} for k in self.children(pobj, "acl"))
 
     def argument_lemmas(self, i: int) -> set[str]:
         """Lemmas heading the trigger's arguments, with their modifiers, for pattern object checks."""
