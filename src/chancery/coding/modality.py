@@ -140,6 +140,11 @@ def analyse(
                 result.modality = "hypothetical"
                 result.notes.append("modality:hypothetical:" + tree.tokens[k].text)
         head = tree.tokens[i].head
+        if _read_as(tree, i):
+            # "commentators read the handshake as Ankara's belated recognition of Sisi": what the act
+            # is taken for is the reader's view, not a fact the text tells
+            result.modality = "hypothetical"
+            result.notes.append("modality:hypothetical:read-as:" + tree.tokens[tree.tokens[head].head].text)
         if tree.tokens[i].dep in {"dobj", "obj"} and head != i:
             node = head  # a nominalisation takes the tense and negation of its light verb
             carrier = _governor(tree, head, i, governors)  # "is weighing the reopening of ..."
@@ -595,6 +600,22 @@ def _frame_of(tree: Tree, head: int, child: int, governors: dict[tuple[str, str]
             if governor is not None:
                 break
     return governor.frame if governor is not None else None
+
+
+# verbs of taking something for something else ("read the handshake as recognition", "saw the visit as")
+READING_VERBS = {
+    "read", "see", "view", "interpret", "regard", "consider", "construe", "characterise", "characterize",
+    "portray", "depict", "cast", "frame", "describe", "treat", "hail", "welcome",
+}  # fmt: skip
+
+
+def _read_as(tree: Tree, noun: int) -> bool:
+    """Whether act noun ``noun`` is what a reading verb takes something for ("read X as recognition")."""
+    prep = tree.tokens[noun].head
+    if tree.tokens[noun].dep != "pobj" or tree.lemma(prep) != "as":
+        return False
+    verb = tree.tokens[prep].head
+    return verb != prep and tree.lemma(verb) in READING_VERBS and bool(tree.objects(verb))
 
 
 def _awaited(tree: Tree, clause: int, head: int, marks: set[str]) -> bool:

@@ -114,3 +114,12 @@ def test_an_absolute_with_phrase_names_no_partner(coded):
         ACTORS,
     )
     assert facts(events, counted=True) == [("CUB", "USA", "050"), ("USA", "CUB", "050")]
+
+
+def test_what_a_reader_takes_an_act_for_is_no_fact(coded):
+    # from the sealed batch truth-zf, after its untouched score: the one false recognised state it found
+    actors = {"Ankara": "TURGOV", "Sisi": "EGYGOV", "Egypt": "EGY"}
+    read = coded("Commentators read the handshake as Ankara's belated recognition of Sisi.", actors)
+    assert read and not [e for e in read if e.counted]
+    done = coded("Ankara recognised Sisi as Egypt's legitimate leader.", actors)
+    assert facts(done, counted=True) == [("TURGOV", "EGYGOV", "054")]
