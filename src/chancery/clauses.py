@@ -120,7 +120,7 @@ def ancestors(tokens: tuple[Token, ...], start: int) -> list[int]:
     index = start
     while tokens[index].head != index and len(chain) < 32:
         head = tokens[index].head
-        if head > index and any(t.text == ";" and t.head == head for t in tokens[index + 1 : head]):
+        if head > index and any(t.text == ";" and t.head in {head, index} for t in tokens[index + 1 : head]):
             break
         index = head
         chain.append(index)

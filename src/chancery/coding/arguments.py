@@ -230,6 +230,19 @@ class ActorIndex:
                 return quote
         return None
 
+    def _titled_person(self, mention: Mention, tokens: list[int]) -> bool:
+        """Whether role ``mention`` is the title right before a person also among ``tokens``, of its state."""
+        if mention.kind != "role" or mention.last >= len(self.tree.tokens):
+            return False
+        person = self.mention_at(mention.last)
+        return (
+            person is not None
+            and person.kind == "person"
+            and person.first == mention.last
+            and person.actor.country == mention.actor.country
+            and any(person.first <= k < person.last for k in tokens)
+        )
+
     def resolve(
         self, tokens: list[int], day: str | None, as_target: bool = False
     ) -> list[tuple[Actor, str, str | None]]:
@@ -268,6 +281,8 @@ class ActorIndex:
                 for shared in self.by_head[mention.head]:
                     found.append((shared.actor_on(day), "actor:" + shared.rule, None))
             elif mention is not None:
+                if self._titled_person(mention, tokens):
+                    continue  # "Sudan's military leader Abdel Fattah al-Burhan", split by the parser
                 found.append((mention.actor_on(day), "actor:" + mention.rule, None))
                 for other in self._modifier_mentions(i, mention):
                     if mention.kind == "person" and other.kind == "role":

@@ -168,6 +168,11 @@ def _code_sentence(
             how = "owner-of-noun:" + how
         elif pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
+            teller = _announcer(tree, i) if how == "passive-without-agent" else None
+            if teller is not None:
+                # "de Klerk announced that Mandela would be freed": an act no one is named to do, that the
+                # one announcing it will do
+                source_tokens, how = tree.subjects(teller)[0], "announcer-of-passive:" + tree.words[teller]
         else:
             source_tokens, how = tree.noun_agent(i)
             if how == "modifier-agent" and "nomod" in pattern.flags:
@@ -523,8 +528,11 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     # CAMEO codes the statement (intent 03, threat 13, refusal 12) as the event, made now; the act it
     # is about is an event of its own that did not happen, and is never counted
     a = draft.analysis
+    # a warning that one's own side could act is made, whatever the act's mood ("could suspend ties")
+    warned = "threat:warned-possible-act-of-own-side" in a.notes
+    made = a.modality in {"asserted", "intended", "conditional"} or warned
     said = Analysis(
-        modality="asserted" if a.modality in {"asserted", "intended", "conditional"} else a.modality,
+        modality="asserted" if made else a.modality,
         conditions=a.conditions,
         notes=[*a.notes, f"statement:{draft.statement}"],
     )
@@ -629,6 +637,21 @@ def _speakers_ties(tree: Tree, pattern: Pattern, i: int, conditioned: bool = Fal
         if tree.lemma(k) in TIES and not preps and _condition_subjects(tree, i):
             return True  # "relations could be resumed only if Nauru returned to ...": with Nauru
     return False
+
+
+# verbs that announce what the speaker will do ("announced that Mandela would be freed")
+ANNOUNCING = {"announce", "say", "declare", "tell", "state", "pledge", "promise", "confirm", "decide"}
+
+
+def _announcer(tree: Tree, i: int) -> int | None:
+    """The verb announcing passive verb ``i`` as a future act with no agent ("announced that Mandela
+    would be freed", "will be lifted soon, the president told a cabinet meeting")."""
+    token = tree.tokens[i]
+    future = {tree.words[k] for k in tree.children(i, "aux")} & {"will", "would", "shall"}
+    if token.dep != "ccomp" or not future:
+        return None
+    head = token.head
+    return head if tree.lemma(head) in ANNOUNCING and tree.subjects(head)[0] else None
 
 
 def _teller(tree: Tree, i: int) -> int | None:

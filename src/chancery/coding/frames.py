@@ -76,12 +76,19 @@ def apply_frames(
             a.modality = "asserted"
             a.notes.append("refusal:stated-in-the-future-tense")
             continue
+        if _warned_could(tree, index, draft):
+            # "Turkey could suspend relations with the UAE, Erdogan warned": a threat made now (13), the
+            # act only possible
+            _state(draft, codebook.recode("threat", draft.code), "threat")
+            a.notes.append("threat:warned-possible-act-of-own-side")
+            continue
         if not a.intent or draft.code.startswith(("03", *VERBAL_CONFLICT_ROOTS)):
             continue
         if draft.pattern.pos != "V":
             continue  # "the recognition will be formalised": a noun's act; no one states it here
         if a.negated and not a.intent_by_governor:
-            if a.modality in {"asserted", "conditional"} and draft.code[:2] < "09":
+            delayed = _until_a_date(tree, draft.i)  # "would not be opened until January 15": a date set
+            if a.modality in {"asserted", "conditional"} and draft.code[:2] < "09" and not delayed:
                 # "Spain will not recognise Kosovo": a refusal stated now (12), the act negated
                 _state(draft, codebook.recode("refusal", draft.code), "refusal")
                 a.notes.append("refusal:stated-negative-intent")
@@ -231,6 +238,38 @@ def _own_government(draft: Draft, complement: Draft) -> bool:
     asking = {a.code for a, _, _ in draft.sources}
     asked = {a.code for a, _, _ in complement.sources}
     return bool(asking) and asked == asking and all(code.endswith("GOV") for code in asking)
+
+
+def _until_a_date(tree: Tree, i: int) -> bool:
+    """Whether verb ``i`` (or the verb it is coordinated with) is put off "until" a date, not a condition."""
+    verbs = [i, *tree.children(i, "conj")] + ([tree.tokens[i].head] if tree.tokens[i].dep == "conj" else [])
+    return any(
+        tree.tokens[o].ent_type in {"DATE", "TIME"}
+        for v in verbs
+        for p in tree.children(v, "prep")
+        if tree.lemma(p) in {"until", "till", "before"}
+        for o in tree.children(p, "pobj")
+    )
+
+
+def _warned_could(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
+    """Whether ``draft`` is a forceful act its own side says it could do, under a warning verb ("Turkey
+    could suspend relations, Erdogan warned"; "warned that Ankara might cut ties")."""
+    a = draft.analysis
+    could = any(n in {"modality:hypothetical:could", "modality:hypothetical:might"} for n in a.notes)
+    if not could or a.negated or draft.pattern.pos != "V" or draft.code[:2] not in CONFLICT_ROOTS:
+        return False
+    node = draft.i
+    for _ in range(4):
+        head = tree.tokens[node].head
+        if head == node:
+            return False
+        node = head
+        if tree.lemma(node) in WARNING_VERBS:
+            found = index.resolve(tree.subjects(node)[0], draft.date[0])
+            warners = {state_of(actor) for actor, _, _ in found}
+            return bool(warners) and warners <= {state_of(s[0]) for s in draft.sources}
+    return False
 
 
 def _warned(tree: Tree, i: int) -> bool:

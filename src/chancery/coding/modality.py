@@ -626,7 +626,11 @@ def _awaited(tree: Tree, clause: int, head: int, marks: set[str]) -> bool:
     if not (soon or "when" in marks):
         return False
     main = tree.tokens[head].head if soon else head
-    return not told_as_past(tree, clause) and not told_as_past(tree, main) and _future(tree, main)
+    if told_as_past(tree, clause) or told_as_past(tree, main):
+        return False
+    # "is ready to recognise Israel as soon as Israel recognises ...": a present tense after "as soon as"
+    # or "when" tells what is still to come
+    return _future(tree, main) or tree.tokens[clause].tag in {"VBZ", "VBP"}
 
 
 def _future(tree: Tree, verb: int) -> bool:

@@ -226,6 +226,8 @@ class Matcher:
             candidates = next((self.by_lemma[(s, pos)] for s in stems if (s, pos) in self.by_lemma), [])
         if not candidates:
             return None
+        if pos == "N" and _such(tree, i):
+            return None  # "expelled 23 diplomats, its biggest such expulsion in decades": the act told again
         words = _Words(tree, i, pos)
         for pattern in candidates:
             if hyphened != ("hyphened" in pattern.flags):
@@ -416,6 +418,14 @@ def _predicate(tree: Tree, i: int) -> list[int]:
 APPOSITION_MARKS = {",", "(", "-", "—", "–", ":"}
 
 
+def _such(tree: Tree, noun: int) -> bool:
+    """Whether act noun ``noun`` names again, as "such", an act told in its clause ("its biggest such
+    expulsion"), with no party of its own."""
+    return any(tree.words[k] == "such" for k in tree.children(noun, "amod", "det", "predet")) and not any(
+        tree.lemma(p) in {"of", "by", "against", "with"} for p in tree.children(noun, "prep")
+    )
+
+
 def _misparsed_predicates(tree: Tree, i: int) -> list[int]:
     """A predicate the parser hung inside the object: "called the seizure of Heglig a clearly illegal act"
     (an apposition with no comma), "called Algeria's decision to cut ties completely unjustified" (an
@@ -434,6 +444,14 @@ def _misparsed_predicates(tree: Tree, i: int) -> list[int]:
         token = tree.tokens[last]
         if token.dep == "amod" and token.pos == "ADJ" and token.head < last:
             found.append(last)
+        for k in tree.subtree(o):
+            token = tree.tokens[k]
+            if token.dep == "oprd" and token.pos in {"ADJ", "NOUN"}:
+                found.append(k)  # "called Israel's decision to close its embassy deeply regrettable"
+            indefinite = any(tree.words[d] in {"a", "an"} for d in tree.children(k, "det"))
+            named = tree.tokens[token.head].pos == "PROPN"
+            if token.dep == "appos" and token.pos == "NOUN" and indefinite and named:
+                found.append(k)  # "called his counterpart, Gustavo Petro, a murderer": what he is called
         after = max(tree.subtree(o)) + 1
         if (
             after + 1 < len(tree.tokens)

@@ -49,7 +49,7 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         if not clause or t.head <= t.i:
             continue
         between = tokens[t.i + 1 : t.head]
-        if any(k.text == ";" and k.head == t.head and k.sentence == t.sentence for k in between):
+        if any(k.text == ";" and k.head in {t.head, t.i} and k.sentence == t.sentence for k in between):
             fixed[t.i] = replace(fixed[t.i], dep="ROOT", head=t.i)
     objects_of = {k.head for k in tokens if k.dep == "dobj"}
     for t in tokens:

@@ -176,8 +176,13 @@ class Tree:
 
     @_remembered
     def is_passive(self, i: int) -> bool:
+        # also a participle set off after its clause with its own agent ("signed a declaration on
+        # Wednesday, brokered by Erdogan"): the agent is its subject
+        participle = self.tokens[i].tag == "VBN" and self.tokens[i].dep in {"acl", "relcl", "advcl"}
         return bool(self.children(i, "auxpass", *PASSIVE_SUBJECT_DEPS)) or (
-            self.tokens[i].tag == "VBN" and self.tokens[i].dep in {"acl", "relcl"} and bool(self.agent(i))
+            participle and bool(self.children(i, "agent"))
+            if self.tokens[i].dep == "advcl"
+            else participle and bool(self.agent(i))
         )
 
     @_remembered
@@ -393,6 +398,8 @@ class Tree:
                 for pobj in self.children(prep, "pobj", "pcomp"):
                     if self.lemma(pobj) in SETTING_NOUNS or self.tokens[pobj].ent_type in {"DATE", "TIME"}:
                         continue  # "on the third day of the conference", "on the sidelines of the summit"
+                    if self.lemma(prep) == "by" and self.tokens[pobj].tag == "VBG":
+                        continue  # "retaliated by expelling Moscow's envoy": the means is an act of its own
                     # "accusing him of links to an espionage network": the whole phrase counts
                     lemmas.update(self.lemma(k) for k in self.subtree(pobj, stop=CLAUSAL_DEPS - {"pcomp"}))
                     heads.append(pobj)
@@ -480,6 +487,9 @@ class Tree:
                 for k in self.subtree(obj)
             ):
                 found.add("home")
+            envoy = any(self.tokens[k].dep == "compound" for k in self.children(obj))
+            if self.words[obj] == "home" and envoy:
+                found.add("home")  # "send Russia's ambassador home", parsed as one noun "ambassador home"
         for clause in self.children(i, "advcl", "oprd", "acomp", "xcomp"):
             # "dismissed the package as illegitimate": the parser hangs "as" on the predicate
             found.update(
