@@ -442,7 +442,8 @@ def _misparsed_predicates(tree: Tree, i: int) -> list[int]:
                 found.append(k)
         last = max(phrase)
         token = tree.tokens[last]
-        if token.dep == "amod" and token.pos == "ADJ" and token.head < last:
+        if token.pos == "ADJ" and token.head < last and last > o:
+            # also "called Algeria's decision to sever relations illegitimate", parsed as a clause of "sever"
             found.append(last)
         for k in tree.subtree(o):
             token = tree.tokens[k]
@@ -468,9 +469,13 @@ def _misparsed_predicates(tree: Tree, i: int) -> list[int]:
 
 @cache
 def _valence() -> dict[str, float]:
-    text = resources.files("chancery").joinpath("data", "lexicon", "valence.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {word: float(value) for word, value in rows}
+    """VADER's ratings (valence.tsv), with chancery's own for diplomatic words VADER lacks."""
+    found: dict[str, float] = {}
+    for name in ("valence_diplomatic.tsv", "valence.tsv"):  # the later file wins
+        text = resources.files("chancery").joinpath("data", "lexicon", name).read_text(encoding="utf-8")
+        rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+        found.update((word, float(value)) for word, value in rows)
+    return found
 
 
 def _word_valence(word: str, lemma: str) -> float:

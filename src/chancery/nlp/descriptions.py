@@ -210,6 +210,8 @@ def _fits(
     if f.kind == "place":
         # "the embassy in Yangon ... the junta": the government of the place's state
         return noun in GOVERNMENT_WORDS and (allowed is None or code[:3] in allowed)
+    if f.kind == "role" and f.rule.startswith("role-context:"):
+        return False  # "Foreign Minister X announced": a title whose state is only inferred names none
     if f.kind in STATE_KINDS and not code.startswith(("IGO", "NGO")) and len(code) >= 3:
         return "state" in kinds and (allowed is None or code[:3] in allowed)
     return f.kind in {"igo", "group"} and f.kind in kinds

@@ -224,6 +224,13 @@ def context_actor(
     the president is the other party, not the one named before him.
     """
     sentence = text.tokens[at].sentence
+    if earlier_only:
+        # "Malawi will open an embassy in Jerusalem, Foreign Minister Eisenhower Mkaka said": a titled
+        # person who tells of a state's act, in the clause before, speaks for that state
+        own = [f for f in before if f.first < at and text.tokens[f.first].sentence == sentence]
+        teller = _teller_of([f for f in own if not text.in_quote(f.first)], at, text)
+        if teller is not None:
+            return _owner(teller, role)
     local = local_dateline(before, at, text)
     if local is not None and role.organization and not earlier_only:
         # "In Beijing, the foreign ministry said ...": a sentence opened by a place names whose

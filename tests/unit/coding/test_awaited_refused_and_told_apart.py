@@ -271,3 +271,36 @@ def test_a_bloc_named_by_its_leaders_acts_and_their_own_meeting_is_no_event(pipe
     text = "West African leaders meeting in Dakar on Monday slapped a total embargo on Mali's military junta."
     [article] = pipeline.code_many([gold_article(text, "2022-01-10")])
     assert facts(article.events, counted=True) == [("IGOWAFWAS", "MLIGOV", "163")]
+
+
+def test_a_titled_official_who_tells_of_a_state_s_act_speaks_for_that_state(pipeline):
+    from chancery.evaluate.gold_file import gold_article
+
+    text = (
+        "Malawi will open an embassy in Jerusalem next summer, Foreign Minister Eisenhower Mkaka said "
+        "on Tuesday during a visit to Israel."
+    )
+    [article] = pipeline.code_many([gold_article(text, "2020-11-04")])
+    assert ("MWIGOV", "ISR", "042") in facts(article.events, counted=True)  # the minister's visit
+
+
+@pytest.mark.parametrize("word", ["baseless", "unwarranted", "illegitimate"])
+def test_what_the_diplomatic_register_calls_another_s_act_is_blame(pipeline, word):
+    from chancery.evaluate.gold_file import gold_article
+
+    text = f"Morocco called Algeria's decision to sever relations {word}."
+    [article] = pipeline.code_many([gold_article(text, "2021-08-25")])
+    assert ("MAR", "DZA", "111") in facts(article.events, counted=True)
+
+
+def test_a_title_whose_state_is_inferred_is_no_antecedent_for_the_state(pipeline):
+    from chancery.evaluate.gold_file import gold_article
+
+    text = (
+        "Peru has withdrawn its recognition of the Sahrawi Arab Democratic Republic, Foreign Minister "
+        "Ana Quispe announced on Thursday, a year after Lima re-established relations with the "
+        "Polisario-proclaimed state."
+    )
+    [article] = pipeline.code_many([gold_article(text, "2023-09-08")])
+    ties = [f for f in facts(article.events, counted=True) if f[2] == "050"]
+    assert ties and all("ESH" in (f[0], f[1]) for f in ties)
