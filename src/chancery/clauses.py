@@ -120,11 +120,22 @@ def ancestors(tokens: tuple[Token, ...], start: int) -> list[int]:
     index = start
     while tokens[index].head != index and len(chain) < 32:
         head = tokens[index].head
-        if head > index and any(t.text == ";" and t.head in {head, index} for t in tokens[index + 1 : head]):
+        if across_semicolon(tokens, index):
             break
         index = head
         chain.append(index)
     return chain
+
+
+def across_semicolon(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token ``i`` hangs on a head after a semicolon that closes its clause (one of the two owns
+    the semicolon): "ordered the staff to leave; the ministry denied any role in ...", parsed as what
+    was denied, tells two things apart."""
+    head = tokens[i].head
+    return head > i and any(
+        t.text == ";" and t.head in {head, i} and t.sentence == tokens[i].sentence
+        for t in tokens[i + 1 : head]
+    )
 
 
 def sentence_tokens(tokens: tuple[Token, ...], index: int) -> tuple[Token, ...]:

@@ -43,7 +43,15 @@ from chancery.coding.drafts import (
     visit_host,
     visiting_guest,
 )
-from chancery.coding.frames import accusers, apply_frames, denials, nest, protested, threatened
+from chancery.coding.frames import (
+    WARNED_POSSIBLE,
+    accusers,
+    apply_frames,
+    denials,
+    nest,
+    protested,
+    threatened,
+)
 from chancery.coding.modality import TRAVEL_VERBS, Analysis, analyse, noun_of_infinitive
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
@@ -528,8 +536,7 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     # CAMEO codes the statement (intent 03, threat 13, refusal 12) as the event, made now; the act it
     # is about is an event of its own that did not happen, and is never counted
     a = draft.analysis
-    # a warning that one's own side could act is made, whatever the act's mood ("could suspend ties")
-    warned = "threat:warned-possible-act-of-own-side" in a.notes
+    warned = WARNED_POSSIBLE in a.notes  # "Turkey could suspend ties, Erdogan warned": the warning is made
     made = a.modality in {"asserted", "intended", "conditional"} or warned
     said = Analysis(
         modality="asserted" if made else a.modality,

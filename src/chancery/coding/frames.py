@@ -80,7 +80,7 @@ def apply_frames(
             # "Turkey could suspend relations with the UAE, Erdogan warned": a threat made now (13), the
             # act only possible
             _state(draft, codebook.recode("threat", draft.code), "threat")
-            a.notes.append("threat:warned-possible-act-of-own-side")
+            a.notes.append(WARNED_POSSIBLE)
             continue
         if not a.intent or draft.code.startswith(("03", *VERBAL_CONFLICT_ROOTS)):
             continue
@@ -199,6 +199,8 @@ def apply_frames(
             stated_conditions(tree, text, draft)  # "Peru says Chile must first free the prisoners"
 
 
+# the note of a threat made by warning that one's own side could act (made, whatever the act's mood)
+WARNED_POSSIBLE = "threat:warned-possible-act-of-own-side"
 # verbs that make an announced act a warning ("warned it would cut ties")
 WARNING_VERBS = {"warn", "threaten", "caution", "vow"}
 
@@ -259,30 +261,30 @@ def _warned_could(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     could = any(n in {"modality:hypothetical:could", "modality:hypothetical:might"} for n in a.notes)
     if not could or a.negated or draft.pattern.pos != "V" or draft.code[:2] not in CONFLICT_ROOTS:
         return False
-    node = draft.i
+    warning = _warning_verb(tree, draft.i)
+    if warning is None:
+        return False
+    found = index.resolve(tree.subjects(warning)[0], draft.date[0])
+    warners = {state_of(actor) for actor, _, _ in found}
+    return bool(warners) and warners <= {state_of(s[0]) for s in draft.sources}
+
+
+def _warning_verb(tree: Tree, i: int) -> int | None:
+    """The warning verb a few heads above act ``i`` that announces it, if any."""
+    node = i
     for _ in range(4):
         head = tree.tokens[node].head
         if head == node:
-            return False
+            return None
         node = head
         if tree.lemma(node) in WARNING_VERBS:
-            found = index.resolve(tree.subjects(node)[0], draft.date[0])
-            warners = {state_of(actor) for actor, _, _ in found}
-            return bool(warners) and warners <= {state_of(s[0]) for s in draft.sources}
-    return False
+            return node
+    return None
 
 
 def _warned(tree: Tree, i: int) -> bool:
     """Whether the act is what a warning verb above it announces."""
-    node = i
-    for _ in range(4):
-        token = tree.tokens[node]
-        if token.head == node:
-            return False
-        node = token.head
-        if tree.lemma(node) in WARNING_VERBS:
-            return True
-    return False
+    return _warning_verb(tree, i) is not None
 
 
 def protested(tree: Tree, drafts: dict[int, Draft]) -> None:

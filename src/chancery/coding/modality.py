@@ -242,7 +242,9 @@ def analyse(
                 marks.add("if")  # "Were Washington to lift the sanctions, ..."
             if "as" in marks and tree.lemma(head) == "long":
                 marks.add("as long as")  # "as long as Belarus does not supply ...": a condition
-            if _awaited(tree, node, head, marks):
+            # the parser hangs "when" as the clause's adverb, not its mark ("when Serbia recognises it")
+            whens = {"when" for k in tree.children(node, "advmod") if tree.lemma(k) == "when"}
+            if _awaited(tree, node, head, marks | whens):
                 marks.add("if")  # "will recognise Israel as soon as Israel recognises Palestine"
             if {"so", "that"} <= marks or {"lest"} & marks:
                 # "asked for her return so that she can face trial": the purpose, not a fact

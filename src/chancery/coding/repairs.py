@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from chancery.clauses import across_semicolon
 from chancery.records import Token
 
 # prepositions whose gerund complement the parser may take for a modifier of its object
@@ -46,10 +47,7 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         # "Moscow ordered 20 staff to leave; the ministry denied any role in ...": the parser may hang the
         # clause before a semicolon on the verb after it, as what was denied; the two are told apart
         clause = t.dep in {"ccomp", "advcl", "parataxis", "dep"} and t.pos in {"VERB", "AUX"}
-        if not clause or t.head <= t.i:
-            continue
-        between = tokens[t.i + 1 : t.head]
-        if any(k.text == ";" and k.head in {t.head, t.i} and k.sentence == t.sentence for k in between):
+        if clause and across_semicolon(tokens, t.i):
             fixed[t.i] = replace(fixed[t.i], dep="ROOT", head=t.i)
     objects_of = {k.head for k in tokens if k.dep == "dobj"}
     for t in tokens:

@@ -9,7 +9,16 @@ from __future__ import annotations
 import pytest
 from handmade import facts
 
+from chancery.evaluate.gold_file import gold_article
+
 pytestmark = pytest.mark.slow
+
+
+def counted(pipeline, text: str, date: str) -> list[tuple[str, str | None, str]]:
+    """The counted facts the whole pipeline (its own dictionary, not mentions placed by hand) codes."""
+    [article] = pipeline.code_many([gold_article(text, date)])
+    return facts(article.events, counted=True)
+
 
 ACTORS = {
     "Indonesia": "IDN", "Israel": "ISR", "Palestinian state": "PSE", "North Korea": "NKR", "Japan": "JPN",
@@ -32,8 +41,11 @@ def test_an_act_awaited_as_soon_as_another_is_done_is_not_counted(coded):
 
 
 def test_an_act_told_when_a_future_act_waits_for_it_is_awaited(coded):
-    events = coded("Italy will reopen its embassy in Kyiv when Russia recognises Ukraine's borders.", ACTORS)
-    assert not [e for e in events if e.counted and e.source.code == "RUS"]
+    events = coded(
+        "Italy will recognise Kosovo when Serbia recognises it.", {**ACTORS, "Kosovo": "KSV", "Serbia": "SRB"}
+    )
+    assert ("SRB", "KSV", "054") in facts(events, counted=False)  # told, and only awaited
+    assert ("SRB", "KSV", "054") not in facts(events, counted=True)
 
 
 def test_two_acts_done_one_as_soon_as_the_other_are_both_facts(coded):
@@ -66,15 +78,13 @@ def test_ending_decades_of_frosty_ties_is_no_break(coded):
 
 
 def test_following_others_in_one_act_does_not_lend_them_the_next(pipeline):
-    from chancery.evaluate.gold_file import gold_article
-
     text = (
         "Kuwait followed Saudi Arabia and Bahrain in ordering Lebanon's top diplomat out and recalled "
         "its own ambassador from Beirut."
     )
-    [article] = pipeline.code_many([gold_article(text, "2021-10-31")])
+    found = counted(pipeline, text, "2021-10-31")
     # the three ordered Lebanon's envoy out (LBNGOV); only Kuwait recalled its ambassador from Beirut (LBN)
-    assert facts(article.events, counted=True) == [
+    assert found == [
         ("BHR", "LBNGOV", "161"),
         ("KWT", "LBN", "161"),
         ("KWT", "LBNGOV", "161"),
@@ -165,14 +175,12 @@ def test_the_means_of_a_retaliation_is_its_only_act(coded):
 
 
 def test_a_title_the_parser_split_from_its_person_is_one_actor(pipeline):
-    from chancery.evaluate.gold_file import gold_article
-
     text = (
         "Sudan's military leader Abdel Fattah al-Burhan met Israeli Prime Minister Benjamin Netanyahu "
         "on Monday."
     )
-    [article] = pipeline.code_many([gold_article(text, "2020-02-05")])
-    assert facts(article.events, counted=True) == [("ISRGOV", "SDNGOV", "040"), ("SDNGOV", "ISRGOV", "040")]
+    found = counted(pipeline, text, "2020-02-05")
+    assert found == [("ISRGOV", "SDNGOV", "040"), ("SDNGOV", "ISRGOV", "040")]
 
 
 @pytest.mark.parametrize(
@@ -196,15 +204,13 @@ def test_a_participle_with_its_own_agent_is_that_agent_s_act_toward_the_clause_s
 
 
 def test_a_break_before_a_semicolon_is_not_what_the_next_clause_dismisses(pipeline):
-    from chancery.evaluate.gold_file import gold_article
-
     text = (
         "Sudan cut diplomatic relations with the United Arab Emirates on Tuesday, calling it an 'enemy "
         "state' and accusing it of arming the Rapid Support Forces; Abu Dhabi, which says the generals "
         "in Port Sudan speak for no one, dismissed the decision."
     )
-    [article] = pipeline.code_many([gold_article(text, "2025-05-08")])
-    assert ("SDN", "ARE", "161") in facts(article.events, counted=True)
+    found = counted(pipeline, text, "2025-05-08")
+    assert ("SDN", "ARE", "161") in found
 
 
 @pytest.mark.parametrize(
@@ -244,10 +250,8 @@ def test_a_telephone_call_is_had_by_both(coded):
     ],
 )
 def test_what_one_calls_someone_is_no_phone_call(pipeline, text, expected):
-    from chancery.evaluate.gold_file import gold_article
-
-    [article] = pipeline.code_many([gold_article(text, "2024-12-16")])
-    calls = [f[2] for f in facts(article.events, counted=True) if f[2] in {"041", "111"}]
+    found = counted(pipeline, text, "2024-12-16")
+    calls = [f[2] for f in found if f[2] in {"041", "111"}]
     assert calls == [expected]
 
 
@@ -266,41 +270,33 @@ def test_an_act_put_off_until_a_date_is_no_refusal(coded, text, refused):
 
 
 def test_a_bloc_named_by_its_leaders_acts_and_their_own_meeting_is_no_event(pipeline):
-    from chancery.evaluate.gold_file import gold_article
-
     text = "West African leaders meeting in Dakar on Monday slapped a total embargo on Mali's military junta."
-    [article] = pipeline.code_many([gold_article(text, "2022-01-10")])
-    assert facts(article.events, counted=True) == [("IGOWAFWAS", "MLIGOV", "163")]
+    found = counted(pipeline, text, "2022-01-10")
+    assert found == [("IGOWAFWAS", "MLIGOV", "163")]
 
 
 def test_a_titled_official_who_tells_of_a_state_s_act_speaks_for_that_state(pipeline):
-    from chancery.evaluate.gold_file import gold_article
-
     text = (
         "Malawi will open an embassy in Jerusalem next summer, Foreign Minister Eisenhower Mkaka said "
         "on Tuesday during a visit to Israel."
     )
-    [article] = pipeline.code_many([gold_article(text, "2020-11-04")])
-    assert ("MWIGOV", "ISR", "042") in facts(article.events, counted=True)  # the minister's visit
+    found = counted(pipeline, text, "2020-11-04")
+    assert ("MWIGOV", "ISR", "042") in found  # the minister's visit
 
 
 @pytest.mark.parametrize("word", ["baseless", "unwarranted", "illegitimate"])
 def test_what_the_diplomatic_register_calls_another_s_act_is_blame(pipeline, word):
-    from chancery.evaluate.gold_file import gold_article
-
     text = f"Morocco called Algeria's decision to sever relations {word}."
-    [article] = pipeline.code_many([gold_article(text, "2021-08-25")])
-    assert ("MAR", "DZA", "111") in facts(article.events, counted=True)
+    found = counted(pipeline, text, "2021-08-25")
+    assert ("MAR", "DZA", "111") in found
 
 
 def test_a_title_whose_state_is_inferred_is_no_antecedent_for_the_state(pipeline):
-    from chancery.evaluate.gold_file import gold_article
-
     text = (
         "Peru has withdrawn its recognition of the Sahrawi Arab Democratic Republic, Foreign Minister "
         "Ana Quispe announced on Thursday, a year after Lima re-established relations with the "
         "Polisario-proclaimed state."
     )
-    [article] = pipeline.code_many([gold_article(text, "2023-09-08")])
-    ties = [f for f in facts(article.events, counted=True) if f[2] == "050"]
+    found = counted(pipeline, text, "2023-09-08")
+    ties = [f for f in found if f[2] == "050"]
     assert ties and all("ESH" in (f[0], f[1]) for f in ties)
