@@ -10,7 +10,7 @@ FIRST_PERSON = {"we", "i", "us", "our", "my"}
 ACT_NOUNS = {
     "decision", "move", "step", "plan", "recognition", "choice", "announcement", "policy", "initiative",
     "effort", "action", "proposal", "offer", "call", "approach", "stance", "position", "gesture", "bid",
-    "measure",
+    "measure", "shift", "reversal", "u-turn", "turnaround", "about-turn", "switch",
 }  # fmt: skip
 
 # pronouns that stand for several actors: they never continue a single subject
@@ -110,6 +110,13 @@ def party(actor: Actor) -> tuple[str, str]:
     return actor.code, (actor.name or "") if len(actor.code) == 3 else ""
 
 
+def _numbers(words: set[str]) -> set[str]:
+    """The words among ``words`` that are numbers ("27", "twelve")."""
+    spelled = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+               "fifteen", "twenty"}  # fmt: skip
+    return {w for w in words if w.isdigit() or w in spelled}
+
+
 class ActorIndex:
     """Mentions keyed by token, and the article's quotes, to turn argument tokens into actors."""
 
@@ -194,6 +201,10 @@ class ActorIndex:
         )
         if token.tag not in {"NNS", "NNPS"} or (lemma not in MEMBER_NOUNS and not some) or i in self.by_token:
             return False
+        modifiers = {self.tree.lemma(k) for k in self.tree.children(i, "det", "predet", "nummod", "amod")}
+        restricted = bool(self.tree.children(i, "relcl", "acl"))  # "the five EU states that have not ..."
+        if "all" in modifiers or ("the" in modifiers and _numbers(modifiers) and not restricted):
+            return False  # "the twelve member states of the European Community", "all EU states": the whole
         found = self.mention_at(i)
         return found is not None and found.kind == "igo"
 
@@ -401,6 +412,9 @@ class ActorIndex:
         addressee = self._addressee(owner.i)
         if addressee is not None:  # "thanked Türkiye for its support": its = Türkiye
             return self._state_of(addressee.actor_on(day), noun, owner.text, token.text)
+        relative = self._relative_subject(owner.i) if word in IMPERSONAL_POSSESSIVES else None
+        if relative is not None:  # "joining Argentina, which has also withdrawn its envoy": its = Argentina
+            return self._state_of(relative.actor_on(day), noun, owner.text, token.text)
         before = [m for m in self.mentions if m.sentence == token.sentence and m.last <= owner.i]
         if word in PERSONAL_POSSESSIVES:
             chosen = [m for m in before if m.kind in PERSONAL_KINDS or m.actor.role]
@@ -477,6 +491,22 @@ class ActorIndex:
             if token.pos in {"VERB", "AUX"} and token.dep not in {"pcomp", "prep", "acl", "relcl"}:
                 return None  # the clause the possessive stands in: its own subject decides
         return None
+
+    def _relative_subject(self, i: int):
+        """The named antecedent of the relative pronoun subject of the clause token ``i`` stands in."""
+        verb = next((k for k in self._ancestors(i) if self.tree.tokens[k].pos in {"VERB", "AUX"}), None)
+        if verb is None or self.tree.tokens[verb].dep != "relcl":
+            return None
+        if not any(self.tree.tokens[k].tag in {"WDT", "WP"} for k in self.tree.children(verb, "nsubj")):
+            return None
+        antecedent = self.tree.tokens[verb].head
+        found = self.by_token.get(antecedent)  # the antecedent itself names an actor
+        plural = self.tree.tokens[antecedent].tag in {"NNS", "NNPS"} or bool(
+            self.tree.children(antecedent, "conj")
+        )
+        if found is None or found.kind == "place" or plural != (self.tree.words[i] == "their"):
+            return None  # "EU states that withheld recognition of its independence": its is not theirs
+        return found
 
     def _ancestors(self, i: int) -> list[int]:
         """The heads above token ``i``, up to its sentence root."""

@@ -687,11 +687,19 @@ REACTING = {
 }  # fmt: skip
 
 
+# verbs of welcoming: a restoration that names no partner is with the one that welcomes it
+WELCOMING = {"welcome", "hail", "applaud", "salute", "commend", "praise", "appreciate"}
+
+
 def reacting_party(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """ "Morocco regretted Algeria's decision to sever relations": a break that names no other state is
-    with the one that reacts to it."""
+    with the one that reacts to it; "Kenya welcomed Somalia's decision to restore diplomatic relations":
+    so is a restoration, with the one that welcomes it (who condemns a restoration is not its partner,
+    nor who welcomes a break)."""
+    breaking = (draft.relation or draft.pattern.relation) in BREAKS
+    reacting = REACTING if breaking else WELCOMING
     for node in ancestors(tree.tokens, draft.i)[:4]:
-        if tree.lemma(node) in REACTING and tree.tokens[node].pos == "VERB":
+        if tree.lemma(node) in reacting and tree.tokens[node].pos == "VERB":
             return others(index, draft, tree.subjects(node)[0], "target:reacting-party", as_target=False)
         if tree.tokens[node].pos in {"VERB", "AUX"} and tree.lemma(node) not in {"decide", "move"}:
             return []  # another clause's verb in between: not what was reacted to
@@ -712,13 +720,34 @@ def visiting_guest(tree: Tree, index: ActorIndex, draft: Draft, home: str | None
     mentions = [index.mention_at(k) for k in guests]
     if not found or any(m is None or m.kind == "place" for m in mentions):
         return False  # "visiting Moscow": a place visited, the usual reading
-    host = home or located_in(tree, index, draft.i)
+    host = home or located_in(tree, index, draft.i) or _receiver(tree, index, draft, guests)
     if not host or any(actor.country == host for actor, _, _ in found):
         return False
     draft.sources = [(actor, "source:visiting-guest", q) for actor, _, q in found]
     draft.source_note = "source:visiting-guest"
+    if token.dep == "xcomp" and draft.analysis.governed_by is not None:
+        # "asked visiting Chinese Foreign Minister Wang Yi to ...": the guest is here, not asked to come
+        draft.analysis.modality, draft.analysis.governed_by = "asserted", None
+        draft.analysis.notes.append("modality:visiting-guest-is-here")
     draft.targets = [(Actor(text=host, code=host, country=host), "target:host-of-story", None)]
     return True
+
+
+def _receiver(tree: Tree, index: ActorIndex, draft: Draft, guests: list[int]) -> str | None:
+    """ "Rajapaksa asked visiting Chinese Foreign Minister Wang Yi to ...", "Chavez and visiting Iranian
+    President Ahmadinejad pledged ...": with no dateline nor place, the guest is the guest of the one who
+    receives him in the clause, the subject of the verb he hangs from (or the one he is coordinated with),
+    when all of them are of one other state."""
+    verb = next((k for k in ancestors(tree.tokens, draft.i) if tree.tokens[k].pos in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    guest_side = {r for g in guests for r in tree.with_conjuncts(g)} | set(guests)
+    hosts = [k for k in tree.subjects(verb)[0] if k not in guest_side]
+    for g in guests:
+        if tree.tokens[g].dep == "conj":
+            hosts += [k for k in tree.with_conjuncts(tree.tokens[g].head) if k not in guest_side]
+    countries = {actor.country for actor, _, _ in index.resolve(hosts, draft.date[0]) if actor.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def visit_host(tree: Tree, draft: Draft, home: str | None) -> list[ActorRef]:

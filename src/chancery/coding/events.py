@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from chancery.coding.arguments import ActorIndex, party
+from chancery.coding.arguments import ActorIndex, party, state_of
 from chancery.coding.codebook import Codebook
 from chancery.coding.conditions import CONDITION_MARKS, condition_maker, conditioning_clause
 from chancery.coding.dating import (
@@ -351,6 +351,11 @@ def _code_sentence(
         recognition = (draft.pattern.relation or "").startswith("recognition")
         if diplomatic and not draft.targets and not joint and draft.sources and not recognition:
             draft.targets = reacting_party(tree, index, draft)
+        states = {state_of(actor) for actor, _, _ in draft.sources}
+        severed = (draft.relation or draft.pattern.relation) == "diplomatic_relations:severed"
+        if severed and not draft.targets and not joint and len(states) > 1 and not draft.analysis.negated:
+            # "Ethiopia and Eritrea broke off diplomatic relations in 1998": with each other
+            draft.reciprocal = joint = True
         alone = not draft.targets and not joint
         if alone and draft.sources and (draft.relation or draft.pattern.relation) in BREAKS:
             # "Israel recalled its ambassador for consultations, hours after Sweden ...": the event, with
@@ -558,6 +563,11 @@ def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft
     if a.conditions and relation != "condition:conditional":
         own = "condition:conditional"  # "will not recognise X until ...": the refusal, and its conditions
     speaking = replace(draft, sources=draft.speakers) if draft.speakers else draft
+    published = parsed.publication
+    if published is not None and draft.date[0] and published.value and draft.date[0] > published.value:
+        # "Eritrea will send an ambassador on Wednesday": the act is ahead, the statement is made now
+        made_now = (published.value, "publication", published.precision, "date:publication:statement-made")
+        speaking = replace(speaking, date=made_now)
     events = _draft_events(parsed, codebook, sentence, speaking, draft.code, said, relation)
     return events + _draft_events(parsed, codebook, sentence, draft, draft.act_code, act, own)
 
@@ -893,4 +903,8 @@ def _said_in_passing(tree: Tree, draft: Draft, head: Draft) -> bool:
     token = tree.tokens[draft.i]
     verbal = draft.code.startswith(STATEMENT_ROOTS)
     speakers = {a.code for a, _, _ in draft.sources} == {a.code for a, _, _ in head.sources}
-    return token.dep == "advcl" and token.tag == "VBG" and verbal and speakers and bool(head.targets)
+    told = bool(head.targets) and not head.analysis.negated  # "did not condemn X, urging all sides": not to X
+    # "defended Qatar against the isolation ..., calling the measures inhumane": what one calls something
+    # is aimed at what its object names, not at whom the first statement was
+    judging = "predicative" in draft.pattern.flags
+    return token.dep == "advcl" and token.tag == "VBG" and verbal and speakers and told and not judging

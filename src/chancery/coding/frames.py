@@ -115,6 +115,8 @@ def apply_frames(
         if frame is None:
             continue
         complement = complement_of(tree, drafts, draft.i)
+        if complement is not None and complement.source_note == "source:visiting-guest":
+            complement = None  # "asked visiting Chinese Foreign Minister Wang Yi to ...": the guest is here
         if complement is None and frame == "threat":
             # "warned Kyiv that US support would end unless ...": what is threatened is the threat
             warned = [k for c in tree.children(draft.i, "ccomp") for k in tree.subtree(c)]

@@ -125,6 +125,7 @@ def analyse(
     """Negation, modality and governing frame of the event triggered by token ``i``."""
     result = Analysis()
     conditioned = False
+    reacted = False
     would = False
     reported = False
     node = i
@@ -145,6 +146,10 @@ def analyse(
             # is taken for is the reader's view, not a fact the text tells
             result.modality = "hypothetical"
             result.notes.append("modality:hypothetical:read-as:" + tree.tokens[tree.tokens[head].head].text)
+        owned = any(tree.tokens[k].tag != "PRP$" for k in tree.children(i, "poss"))
+        # "China did not condemn Russia's attack on Ukraine": another's act one does not react to is
+        # done all the same (though "would welcome Riyadh's recognition" supposes it, as the verb's mood)
+        reacted = owned and tree.tokens[i].dep in {"dobj", "obj"} and tree.lemma(head) in REACTION_VERBS
         if tree.tokens[i].dep in {"dobj", "obj"} and head != i:
             node = head  # a nominalisation takes the tense and negation of its light verb
             carrier = _governor(tree, head, i, governors)  # "is weighing the reopening of ..."
@@ -285,10 +290,16 @@ def analyse(
             result.background = True  # "denied Washington's accusation that it had supplied ...": the charge
             result.notes.append("background:content-of-accusation")
             break
-        if carrier and token.lemma.lower() in CONTENT_NOUNS:
+        # "said on Monday, dismissing reports that ...": the parser may hang the participle as the noun's
+        # compound
+        hung = [k for k in tree.children(node, "compound") if tree.tokens[k].tag == "VBG"]
+        hung = [k for k in hung if tree.lemma(k) in DENIAL_VERBS]
+        if (carrier or hung) and token.lemma.lower() in CONTENT_NOUNS:
             verb = head
             while tree.tokens[verb].pos == "ADP" and tree.tokens[verb].head != verb:
                 verb = tree.tokens[verb].head  # "dismissed as baseless reports that ..."
+            if hung:
+                verb = hung[0]
             if tree.lemma(verb) in DENIAL_VERBS:
                 result.modality = "denied"
                 result.notes.append(f"modality:denial:{tree.tokens[verb].text} {token.text}")
@@ -351,6 +362,23 @@ def analyse(
             node = _through_predicate_noun(tree, head, result)
             continue
         if token.dep not in CLIMB_DEPS and token.dep != "advcl" and not gerund and not argument:
+            judged = _predicated(tree, head, governors) if token.dep in {"nsubj", "nsubjpass"} else None
+            if judged is not None and judged.frame == "hypothetical" and result.modality == "asserted":
+                # "a full restoration of ties remains unlikely": what the predicate judges is not told done
+                result.modality = "hypothetical"
+                result.notes.append("modality:hypothetical:judged:" + tree.tokens[head].text)
+            expected = token.dep == "dobj" and tree.lemma(head) in EXPECTING and tree.children(head, "xcomp")
+            raised = tree.tokens[head]  # "expect talks to open": the parser's subject of the infinitive
+            expected = expected or (
+                token.dep == "nsubj"
+                and raised.dep in {"ccomp", "xcomp"}
+                and tree.lemma(raised.head) in EXPECTING
+                and _infinitive(tree, head)
+            )
+            if expected and result.modality == "asserted" and not result.negated:
+                # "officials expect talks to open next week": an act still to come
+                result.modality = "hypothetical"
+                result.notes.append("modality:hypothetical:expected:" + tree.tokens[head].text)
             break
         if token.dep == "conj":
             node = head
@@ -397,7 +425,11 @@ def analyse(
                 result.intent_by_governor = True
                 result.scheduled |= tree.lemma(head) in SCHEDULING
                 result.notes.append("modality:" + cue)
-                if _negated(tree, head):
+                # "denied that Belgrade had any intention of sending troops": "any" intention is one denied
+                anyone = tree.tokens[head].pos == "NOUN" and "any" in {
+                    tree.lemma(k) for k in tree.children(head, "det")
+                }
+                if _negated(tree, head) or anyone:
                     result.negated = True
                     result.notes.append("negation:governor:" + tree.tokens[head].text)
             elif frame == "hypothetical":
@@ -467,6 +499,9 @@ def analyse(
         result.modality = "intended"
     if conditioned and result.modality in {"asserted", "hypothetical", "intended"}:
         result.modality = "conditional"
+    if reacted and result.negated and _negated(tree, tree.tokens[i].head):
+        result.negated = False
+        result.notes.append("factuality:reacted-to:" + tree.tokens[tree.tokens[i].head].text)
     return result
 
 
@@ -531,6 +566,11 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         result.negated = True
         result.notes.append(f"negation:{tree.tokens[holder].text} {tree.tokens[prep].text}")
         return None
+    if word == "of" and lemma in {"ahead", "eve"} and result.modality == "asserted":
+        # "ahead of Kim's summit with Trump", "on the eve of a general strike": an act still to come
+        result.intent = result.scheduled = True
+        result.notes.append(f"modality:intent:{tree.tokens[holder].text}-of")
+        return None
     if word == "of" and lemma in ABSTAINING and not _negated(tree, tree.tokens[holder].head):
         result.negated = True  # "stops short of formal recognition"
         result.notes.append(f"negation:abstained:{tree.tokens[holder].text} {tree.tokens[prep].text}")
@@ -546,6 +586,8 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         result.characterised = True
         result.notes.append("factuality:characterised:" + tree.tokens[holder].text)
         return holder
+    if word == "as" and lemma == "far" and tree.tokens[holder].head != holder:
+        return tree.tokens[holder].head  # "could go as far as severing ties": the going's mood
     if word == "by" and tree.children(prep, "pcomp"):
         return holder  # "would reciprocate by upgrading its envoy": the means has the act's mood
     if tree.tokens[prep].dep == "agent" and tree.is_passive(holder):
@@ -853,8 +895,30 @@ def _negation_cue(tree: Tree, node: int) -> str:
     return tree.tokens[_negations(tree, node)[0]].text
 
 
+# verbs of reacting to another's act named as their object ("did not condemn Russia's attack")
+REACTION_VERBS = {
+    "condemn", "criticise", "criticize", "denounce", "deplore", "regret", "decry", "lament", "slam",
+    "welcome", "hail", "applaud", "praise", "commend", "mention", "discuss",
+}  # fmt: skip
+# verbs that expect an act named as their object ("expect talks to open next week")
+EXPECTING = {"expect", "anticipate", "predict", "forecast", "foresee"}
+# verbs that predicate an adjective of their subject ("remains unlikely", "seemed possible")
+COPULAS = {"be", "remain", "seem", "appear", "look", "become", "sound"}
+
+
+def _predicated(tree: Tree, head: int, governors: dict[tuple[str, str], Governor]) -> Governor | None:
+    """The governing adjective a copula predicates ("remains unlikely", "it was unlikely that ...")."""
+    if tree.lemma(head) not in COPULAS:
+        return None
+    return next(
+        (g for k in tree.children(head, "acomp") if (g := governors.get((tree.lemma(k), "ADJ")))), None
+    )
+
+
 def _governor(tree: Tree, head: int, child: int, governors: dict[tuple[str, str], Governor]):
     token = tree.tokens[head]
+    if tree.tokens[child].dep in {"ccomp", "csubj"} and (judged := _predicated(tree, head, governors)):
+        return judged  # "it was unlikely that Egypt would restore ties": the extraposed clause is judged
     lemma = token.lemma.lower()
     coarse = {"AUX": "VERB", "PROPN": "NOUN"}.get(token.pos, token.pos)
     text = token.text.lower()

@@ -193,10 +193,25 @@ def sole_other(
             continue
         if mention.actor.code.startswith(("IGO", "NGO")) or mention.actor.country:
             others.setdefault(party, mention)
+    if len(others) > 1:
+        # "recalled its envoy over Spain's shift on Western Sahara": what a noun is about is no party
+        others = {p: m for p, m in others.items() if not _topic_of_noun(tree, m.head)}
     if len(others) != 1:
         return []
     [mention] = others.values()
     return [(mention.actor_on(draft.date[0]), "target:sole-other-party", None)]
+
+
+def _topic_of_noun(tree: Tree, k: int) -> bool:
+    """Whether token ``k`` is what a noun is about or whom another act is done to ("Spain's shift on Western
+    Sahara", "the alliance's air strikes on Serbia"): no party to the act whose target is sought."""
+    token = tree.tokens[k]
+    word = tree.lemma(token.head)
+    if token.dep != "pobj" or word not in {"on", "over", "about", "regarding", "concerning"}:
+        return False
+    noun = tree.tokens[token.head].head
+    # "an attack on Ukraine", "sanctions on Iran": there "on" names whom the act is done to
+    return tree.tokens[noun].pos == "NOUN"
 
 
 # entity types of a name that stands for someone, though chancery's dictionaries may not know it

@@ -7,7 +7,7 @@ from functools import wraps
 from operator import attrgetter
 from typing import Any
 
-from chancery.coding.repairs import repaired
+from chancery.coding.repairs import INTENTION_NOUNS, repaired
 from chancery.records import Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -564,7 +564,15 @@ class Tree:
                 controllers = self.children(head, *PASSIVE_SUBJECT_DEPS)  # "Hamas was urged by Egypt to ..."
                 if controllers:
                     return [c for k in controllers for c in self.with_conjuncts(k)], "object-control:passive"
-            if token.dep == "xcomp" and self.lemma(head) in OBJECT_CONTROL and not self.is_passive(head):
+            # "ordered the ambassador to leave, accusing Kigali of ...": a participle set off after the
+            # infinitive tells what the one ordering did, not the one ordered
+            aside = came_by == "participle"
+            if (
+                token.dep == "xcomp"
+                and self.lemma(head) in OBJECT_CONTROL
+                and not self.is_passive(head)
+                and not aside
+            ):
                 controllers = self.children(head, "dobj") or self.prep_objects(head, "on")
                 if self.lemma(head) in {"appeal", "plead"}:  # "appealed to the EU to lift ..."
                     controllers = controllers or self.prep_objects(head, "to")
@@ -581,6 +589,10 @@ class Tree:
                     controllers = self.prep_objects(head, "on") or self.prep_objects(head, "to")
                     if controllers:
                         return controllers, "object-control"
+                if token.tag == "VBG" and node > 0 and self.words[node - 1] == ",":
+                    # "Kerry, visiting Kiev on Tuesday, accused ...": a participle set off by commas
+                    # tells what the one it follows was doing
+                    return self.with_conjuncts(head), "participle-apposition"
                 owners = self.children(head, "poss") or self.agent(head) or self._of_owner(head)
                 if owners:
                     return owners, "possessive-agent"
@@ -651,6 +663,8 @@ class Tree:
                 return self.with_conjuncts(head), how + ":participle-of-subject"
             if token.dep in {"xcomp", "conj", "ccomp", "advcl", "acomp"}:
                 came_by = token.dep
+                if token.dep == "advcl" and token.tag == "VBG" and node > 0 and self.words[node - 1] == ",":
+                    came_by = "participle"
                 node = head
                 how = {"xcomp": "control", "conj": "coordination"}.get(token.dep, "clause-head")
                 continue
@@ -662,10 +676,16 @@ class Tree:
                 node = head  # "after cutting ties", "responded by breaking off ties"
                 how = "clause-head"
                 continue
-            if token.dep == "prep" and self.lemma(head) == "short":
-                node = self.tokens[head].head  # "stopped short of recognising"
+            if token.dep == "prep" and self.lemma(head) in {"short", "far"}:
+                # "stopped short of recognising", "could go as far as severing ties"
+                node = self.tokens[head].head
                 how = "clause-head"
                 continue
+            if token.dep == "prep" and self.lemma(node) == "of" and self.lemma(head) in INTENTION_NOUNS:
+                # "has no intention of dropping Taipei": the act of whoever holds the intention
+                owners, owned = self.noun_agent(head, modifiers=False)
+                if owners:
+                    return owners, "intention-holder:" + owned
             return [], "no-subject"
         return [], "no-subject"
 

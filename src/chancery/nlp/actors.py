@@ -232,6 +232,9 @@ class _Sentence:
             if capital_use(match, self.text) != "modifier":  # "Gaza", "in Donetsk"; not "Geneva Conventions"
                 self.out.append(place_found(match))
             return
+        if entry.kind == "seat" and (capital := self._capital_of_named_state(entry)) is not None:
+            match = Match(match.first, match.last, capital)
+            entry = capital
         if entry.kind in ("capital", "seat") and not chain:
             use = capital_use(match, self.text)
             if use == "place" and entry.kind == "capital" and not place_elsewhere(match, self.text):
@@ -245,6 +248,17 @@ class _Sentence:
             self.used.add(role.first)
         composed = self._emit_composed(match, chain, chain[-1].last)
         self._named(composed, chain[-1].last, chain)
+
+    def _capital_of_named_state(self, seat: Entry) -> Entry | None:
+        """ "Rwanda cut ties with Belgium, accusing Brussels of ...": a seat that is also a state's capital
+        names the state when the article so far names that state and not the organisation."""
+        state = next((f[len("capital-of:") :] for f in seat.flags if f.startswith("capital-of:")), None)
+        if state is None:
+            return None
+        codes = {c.code for found in (*self.before, *self.out) for c in found.codes}
+        if any(c.startswith(seat.codes[0].code) for c in codes) or not any(c[:3] == state for c in codes):
+            return None
+        return replace(seat, kind="capital", codes=(DatedCode(state + "GOV"),), name=None, flags=frozenset())
 
     def _shared_chain(self, match: Match) -> list[Match]:
         j = match.last

@@ -97,7 +97,8 @@ def _resolve(
 ) -> DateRef | None:
     start, end = tokens[first].start, tokens[last - 1].end
     head = span_head(tokens, first, last)
-    ref = resolve_expression(text[start:end], day, future=_future(tokens, head))
+    future = _future(tokens, head) and not _after_report(tokens, first)
+    ref = resolve_expression(text[start:end], day, future=future)
     if ref is None:
         return None
     historical = ref.historical or _background(tokens, first, head)
@@ -148,6 +149,17 @@ def _widen(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int]:
     if last < len(tokens) and tokens[last].sentence == sentence and tokens[last].text.lower() == "ago":
         last += 1
     return first, last
+
+
+def _after_report(tokens: tuple[Token, ...], first: int) -> bool:
+    """Whether the expression follows a reporting verb ("said on Wednesday he would send ..."): it dates
+    the saying, however the parser hangs it on the future act."""
+    k = first - 1
+    if k >= 0 and tokens[k].text.lower() == "on" and tokens[k].sentence == tokens[first].sentence:
+        k -= 1
+    if k < 0 or tokens[k].sentence != tokens[first].sentence:
+        return False
+    return tokens[k].lemma.lower() in REPORTING and tokens[k].tag in ("VBD", "VBN")
 
 
 def _future(tokens: tuple[Token, ...], head: int) -> bool:

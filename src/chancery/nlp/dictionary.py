@@ -221,8 +221,11 @@ def _organizations() -> list[Entry]:
         for alias in filter(None, aliases.split("|")):
             # "@Brussels": a seat, which names the organisation only when it acts
             kind = "seat" if alias.startswith("@") else "igo"
-            alias = alias.lstrip("@")
-            entries.append(_entry(alias, kind, slugify(name), codes=(DatedCode(code),), name=name))
+            alias, _, capital_of = alias.lstrip("@").rstrip(")").partition("(")
+            flags = frozenset({"capital-of:" + capital_of}) if capital_of else frozenset()
+            entries.append(
+                _entry(alias, kind, slugify(name), codes=(DatedCode(code),), name=name, flags=flags)
+            )
     return entries
 
 

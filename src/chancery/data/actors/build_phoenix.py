@@ -370,7 +370,8 @@ def read_lexicon(actors: Path, verbs: str, agents: str) -> tuple[Lexicon, set[st
     for file, column in (("places.tsv", 0), ("nonactors.tsv", 0), ("roles.tsv", 0), ("roles_phoenix.tsv", 0)):
         names.update(line.split("\t")[column].lower() for line in _lines(actors / file))
     for line in _lines(actors / "organizations.tsv"):
-        names.update(a.lstrip("@").lower() for a in line.split("\t")[2].split("|"))
+        # "@Brussels(BEL)": a seat, and the capital it also is
+        names.update(a.lstrip("@").partition("(")[0].lower() for a in line.split("\t")[2].split("|"))
     words = {w.lower() for w in re.findall(r"\b[A-Z][A-Z']{2,}\b", verbs)}
     words |= {w.lower() for w in re.findall(r"\b[A-Z][A-Z']{2,}\b", agents)}
     words |= {n for n in names if " " not in n}
