@@ -575,6 +575,8 @@ def _auxiliary_use(tree: Tree, i: int) -> bool:
     """An auxiliary, or "going to" + verb: the future, not a journey ("not going to send oil to X")."""
     if tree.lemma(i) == "go" and any("to" in tree.aux_words(k) for k in tree.children(i, "xcomp")):
         return True
+    if tree.lemma(i) == "go" and set(map(tree.lemma, tree.prep_objects(i, "to"))) & {"war", "court", "poll"}:
+        return True  # "going to war", "went to court", "go to the polls": no journey
     return tree.tokens[i].dep in {"aux", "auxpass"}
 
 

@@ -11,9 +11,8 @@ from chancery.records import Token
 # prepositions whose gerund complement the parser may take for a modifier of its object
 GERUND_PREPS = {"in", "by", "for", "after", "before", "on", "without"}
 
-# nouns of intending, whose "of" gerund is their holder's act ("has no intention of recognising"), and which
-# the parser may misread as a modifier too ("no intention of breaking relations")
-INTENTION_NOUNS = {
+# nouns whose "of" takes a gerund the parser may misread as a modifier ("no intention of breaking relations")
+GERUND_NOUNS = {
     "intention", "intent", "plan", "hope", "aim", "desire", "wish", "thought", "idea", "question",
     "possibility", "prospect",
 }  # fmt: skip
@@ -33,7 +32,7 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
             continue
         noun = tokens[t.head]
         prep = tokens[noun.head]
-        held = prep.lemma.lower() == "of" and tokens[prep.head].lemma.lower() in INTENTION_NOUNS
+        held = prep.lemma.lower() == "of" and tokens[prep.head].lemma.lower() in GERUND_NOUNS
         if noun.dep != "pobj" or prep.pos != "ADP" or (prep.lemma.lower() not in GERUND_PREPS and not held):
             continue
         if any(k.head == noun.i and k.dep in {"det", "poss", "nummod"} for k in tokens[prep.i : noun.i]):

@@ -285,3 +285,33 @@ def test_two_states_that_broke_off_relations_broke_them_with_each_other(pipeline
     assert {("ETH", "ERI", "16"), ("ERI", "ETH", "16")} <= found
     found = roots(counted(pipeline, "Bahrain and the UAE severed ties with Qatar.", "2017-06-05"))
     assert ("BHR", "ARE", "16") not in found  # a break with a third state named is with that state
+
+
+def test_an_infinitive_hung_after_a_date_is_still_what_is_called_for(pipeline):
+    text = "Anwar Ibrahim called on Thailand and Cambodia on Thursday to cease hostilities immediately."
+    found = coded(pipeline, text, "2025-07-24")
+    assert ("MYS", "THA", "02") in roots(facts(found, counted=True))  # an appeal, not Malaysia's own plan
+    assert not [e for e in found if e.cameo.startswith("03")]
+
+
+def test_going_to_war_is_no_journey(pipeline):
+    text = "Ethiopia has no intention of going to war with Eritrea, Abiy Ahmed told lawmakers."
+    assert not [e for e in coded(pipeline, text, "2025-07-24") if e.cameo.startswith("04")]
+
+
+def test_the_question_of_an_act_is_no_one_doing_it(pipeline):
+    text = (
+        "The European Union said it would take further steps, including on the question of recognising "
+        "Venezuela's leadership, if elections were not announced."
+    )
+    assert not [f for f in roots(counted(pipeline, text, "2019-02-01")) if f[2] == "05"]
+
+
+def test_a_state_that_lets_a_mission_open_accepts_it(pipeline):
+    text = (
+        "China downgraded its relations with Lithuania after Vilnius let Taiwan open a representative "
+        "office under its own name."
+    )
+    found = coded(pipeline, text, "2021-11-21")
+    accepted = [e for e in found if e.source.code.startswith("LTU") and e.cameo == "050"]
+    assert accepted and accepted[0].target.code.startswith("TWN") and accepted[0].relation is None
