@@ -359,6 +359,9 @@ def _code_sentence(
             named = tree.children(permitter, "nsubj") or [
                 k for k in tree.children(permitter, "compound", "poss", "npadvmod") if k < permitter
             ]
+            found, how = tree.subjects(permitter)
+            if not named and "clause-head" not in how:  # "Vilnius's decision to let ...": the decider
+                named = found
             hosts = index.resolve(named, draft.date[0])
             if hosts and {state_of(a) for a, _, _ in hosts}.isdisjoint(
                 state_of(a) for a, _, _ in draft.sources
