@@ -110,13 +110,6 @@ def party(actor: Actor) -> tuple[str, str]:
     return actor.code, (actor.name or "") if len(actor.code) == 3 else ""
 
 
-def _numbers(words: set[str]) -> set[str]:
-    """The words among ``words`` that are numbers ("27", "twelve")."""
-    spelled = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-               "fifteen", "twenty"}  # fmt: skip
-    return {w for w in words if w.isdigit() or w in spelled}
-
-
 class ActorIndex:
     """Mentions keyed by token, and the article's quotes, to turn argument tokens into actors."""
 
@@ -201,9 +194,10 @@ class ActorIndex:
         )
         if token.tag not in {"NNS", "NNPS"} or (lemma not in MEMBER_NOUNS and not some) or i in self.by_token:
             return False
-        modifiers = {self.tree.lemma(k) for k in self.tree.children(i, "det", "predet", "nummod", "amod")}
+        modifiers = {self.tree.lemma(k) for k in self.tree.children(i, "det", "predet", "amod")}
+        counted = any(self.tree.tokens[k].tag == "CD" for k in self.tree.children(i, "nummod"))
         restricted = bool(self.tree.children(i, "relcl", "acl"))  # "the five EU states that have not ..."
-        if "all" in modifiers or ("the" in modifiers and _numbers(modifiers) and not restricted):
+        if "all" in modifiers or ("the" in modifiers and counted and not restricted):
             return False  # "the twelve member states of the European Community", "all EU states": the whole
         found = self.mention_at(i)
         return found is not None and found.kind == "igo"
@@ -499,7 +493,7 @@ class ActorIndex:
             return None
         if not any(self.tree.tokens[k].tag in {"WDT", "WP"} for k in self.tree.children(verb, "nsubj")):
             return None
-        antecedent = self.tree.tokens[verb].head
+        antecedent = self._antecedent(verb)
         found = self.by_token.get(antecedent)  # the antecedent itself names an actor
         plural = self.tree.tokens[antecedent].tag in {"NNS", "NNPS"} or bool(
             self.tree.children(antecedent, "conj")

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chancery.clauses import ancestors
-from chancery.coding.arguments import ACT_NOUNS, ActorIndex
-from chancery.coding.modality import IMPLICATION_VERBS, Analysis
+from chancery.coding.arguments import ACT_NOUNS, ActorIndex, state_of
+from chancery.coding.modality import IMPLICATION_VERBS, REACTING, WELCOMING, Analysis
 from chancery.coding.patterns import Pattern
 from chancery.coding.places import UNNAMED_MEMBERS, civilian_target, located_in
 from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, Tree
@@ -679,18 +679,6 @@ def members_of_target(tree: Tree, index: ActorIndex, draft: Draft) -> list[Actor
     return [(actor, "actor:members-of-target-state", None)]
 
 
-# verbs of reacting to another's act: when that act names no other party, the one reacting is it (not
-# "welcome": a third party welcomes a restoration it is no party to)
-REACTING = {
-    "condemn", "criticise", "criticize", "denounce", "deplore", "regret", "protest", "decry", "lament",
-    "slam", "reject", "rebuke", "blast", "deride",
-}  # fmt: skip
-
-
-# verbs of welcoming: a restoration that names no partner is with the one that welcomes it
-WELCOMING = {"welcome", "hail", "applaud", "salute", "commend", "praise", "appreciate"}
-
-
 def reacting_party(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """ "Morocco regretted Algeria's decision to sever relations": a break that names no other state is
     with the one that reacts to it; "Kenya welcomed Somalia's decision to restore diplomatic relations":
@@ -748,6 +736,44 @@ def _receiver(tree: Tree, index: ActorIndex, draft: Draft, guests: list[int]) ->
             hosts += [k for k in tree.with_conjuncts(tree.tokens[g].head) if k not in guest_side]
     countries = {actor.country for actor, _, _ in index.resolve(hosts, draft.date[0]) if actor.country}
     return countries.pop() if len(countries) == 1 else None
+
+
+PERMITTING = {"let", "allow", "permit", "authorise", "authorize"}
+
+
+def permitting_host(tree: Tree, index: ActorIndex, draft: Draft) -> None:
+    """ "Vilnius let Taiwan open a representative office": the host accepts the mission (050, the host's
+    act toward the one sending it), when the text names the one letting; a host borrowed from an act beside
+    ("recalled its ambassador from Beijing, after the Baltic state allowed ...") gives way to it."""
+    permitter = _permitted_by(tree, draft.i)
+    if permitter is None or not draft.sources or any(note != "target:beside" for _, note, _ in draft.targets):
+        return
+    # the one letting, named as such ("Vilnius let", "Vilnius allowing", "Vilnius's decision to let"),
+    # never the subject of the clause above it
+    named = tree.children(permitter, "nsubj") or [
+        k for k in tree.children(permitter, "compound", "poss", "npadvmod") if k < permitter
+    ]
+    found, how = tree.subjects(permitter)
+    if not named and "clause-head" not in how:
+        named = found
+    hosts = index.resolve(named, draft.date[0])
+    if hosts and {state_of(a) for a, _, _ in hosts}.isdisjoint(state_of(a) for a, _, _ in draft.sources):
+        # the state the opening makes is left to a report of the opening itself (no relation: events.py)
+        draft.targets = [(a, "target:permitted", q) for a, _, q in draft.sources]
+        draft.sources = [(a, "source:permitting-host", q) for a, _, q in hosts]
+
+
+def _permitted_by(tree: Tree, i: int) -> int | None:
+    """The verb of letting act ``i`` hangs from ("allowed Taiwan to open an office"), if any."""
+    node = i
+    for _ in range(2):
+        token = tree.tokens[node]
+        if token.dep not in {"xcomp", "ccomp"} or token.head == node:
+            return None
+        node = token.head
+        if tree.lemma(node) in PERMITTING:
+            return node
+    return None
 
 
 def visit_host(tree: Tree, draft: Draft, home: str | None) -> list[ActorRef]:

@@ -33,6 +33,7 @@ from chancery.coding.drafts import (
     implied_targets,
     members_of_target,
     own_envoys,
+    permitting_host,
     phrase_actors,
     reacting_party,
     shared_object,
@@ -351,25 +352,8 @@ def _code_sentence(
         recognition = (draft.pattern.relation or "").startswith("recognition")
         if diplomatic and not draft.targets and not joint and draft.sources and not recognition:
             draft.targets = reacting_party(tree, index, draft)
-        opening = draft.pattern.id.startswith("embassy.reopen")  # a mission opened, not its work resumed
-        permitter = _permitted_by(tree, draft) if opening else None
-        borrowed = all(note == "target:beside" for _, note, _ in draft.targets)  # or none
-        if permitter is not None and borrowed and draft.sources:
-            # the one letting, named as such ("Vilnius let ...", "Vilnius allowing ..."), never borrowed
-            named = tree.children(permitter, "nsubj") or [
-                k for k in tree.children(permitter, "compound", "poss", "npadvmod") if k < permitter
-            ]
-            found, how = tree.subjects(permitter)
-            if not named and "clause-head" not in how:  # "Vilnius's decision to let ...": the decider
-                named = found
-            hosts = index.resolve(named, draft.date[0])
-            if hosts and {state_of(a) for a, _, _ in hosts}.isdisjoint(
-                state_of(a) for a, _, _ in draft.sources
-            ):
-                # "Vilnius let Taiwan open a representative office": the host accepts the mission (050);
-                # the state that the mission opening makes is left to a report of the opening itself
-                draft.targets = [(a, "target:permitted", q) for a, _, q in draft.sources]
-                draft.sources = [(a, "source:permitting-host", q) for a, _, q in hosts]
+        if draft.pattern.id.startswith("embassy.reopen"):  # a mission opened, not its work resumed
+            permitting_host(tree, index, draft)
         states = {state_of(actor) for actor, _, _ in draft.sources}
         severed = (draft.relation or draft.pattern.relation) == "diplomatic_relations:severed"
         if severed and not draft.targets and not joint and len(states) > 1 and not draft.analysis.negated:
@@ -916,22 +900,6 @@ def _plover(crosswalk: Plover, pattern: Pattern, code: str) -> Plover:
 
 # roots of statements: said, asked, demanded, blamed, refused, warned
 STATEMENT_ROOTS = ("01", "02", "10", "11", "12", "13")
-
-
-PERMITTING = {"let", "allow", "permit", "authorise", "authorize"}
-
-
-def _permitted_by(tree: Tree, draft: Draft) -> int | None:
-    """The verb of letting a mission's opening hangs from ("allowed Taiwan to open an office"), if any."""
-    node = draft.i
-    for _ in range(2):
-        token = tree.tokens[node]
-        if token.dep not in {"xcomp", "ccomp"} or token.head == node:
-            return None
-        node = token.head
-        if tree.lemma(node) in PERMITTING:
-            return node
-    return None
 
 
 def _said_in_passing(tree: Tree, draft: Draft, head: Draft) -> bool:

@@ -362,9 +362,10 @@ def analyse(
             node = _through_predicate_noun(tree, head, result)
             continue
         if token.dep not in CLIMB_DEPS and token.dep != "advcl" and not gerund and not argument:
-            judged = _predicated(tree, head, governors) if token.dep in {"nsubj", "nsubjpass"} else None
-            if judged is not None and judged.frame == "hypothetical" and result.modality == "asserted":
+            judged = token.dep in {"nsubj", "nsubjpass"} and _frame_of(tree, head, node, governors)
+            if judged == "hypothetical" and result.modality == "asserted":
                 # "a full restoration of ties remains unlikely": what the predicate judges is not told done
+                # (as the trigger's own subject-of rule above, for a noun the act hangs in)
                 result.modality = "hypothetical"
                 result.notes.append("modality:hypothetical:judged:" + tree.tokens[head].text)
             expected = token.dep == "dobj" and tree.lemma(head) in EXPECTING and tree.children(head, "xcomp")
@@ -637,12 +638,8 @@ def _negated_above(
 
 def _frame_of(tree: Tree, head: int, child: int, governors: dict[tuple[str, str], Governor]) -> str | None:
     """The frame of the governing word ``head`` (or of the adjective it is a copula for), if any."""
-    governor = _governor(tree, head, child, governors)
-    if governor is None:
-        for k in tree.children(head, "acomp"):  # "recognition is unlikely"
-            governor = _governor(tree, k, child, governors)
-            if governor is not None:
-                break
+    # the adjective a copula predicates first: "be" and "remain" govern as "pending" on their own
+    governor = _predicated(tree, head, child, governors) or _governor(tree, head, child, governors)
     return governor.frame if governor is not None else None
 
 
@@ -895,29 +892,29 @@ def _negation_cue(tree: Tree, node: int) -> str:
     return tree.tokens[_negations(tree, node)[0]].text
 
 
-# verbs of reacting to another's act named as their object ("did not condemn Russia's attack")
-REACTION_VERBS = {
-    "condemn", "criticise", "criticize", "denounce", "deplore", "regret", "decry", "lament", "slam",
-    "welcome", "hail", "applaud", "praise", "commend", "mention", "discuss",
+# verbs of reacting against another's act, and of welcoming one: a break that names no partner is with
+# the one that reacts to it, a restoration with the one that welcomes it (drafts.reacting_party); what
+# either (or a mention) names as its object is another's act, done whatever the reaction
+REACTING = {
+    "condemn", "criticise", "criticize", "denounce", "deplore", "regret", "protest", "decry", "lament",
+    "slam", "reject", "rebuke", "blast", "deride",
 }  # fmt: skip
+WELCOMING = {"welcome", "hail", "applaud", "salute", "commend", "praise", "appreciate"}
+REACTION_VERBS = REACTING | WELCOMING | {"mention", "discuss"}
 # verbs that expect an act named as their object ("expect talks to open next week")
 EXPECTING = {"expect", "anticipate", "predict", "forecast", "foresee"}
-# verbs that predicate an adjective of their subject ("remains unlikely", "seemed possible")
-COPULAS = {"be", "remain", "seem", "appear", "look", "become", "sound"}
 
 
-def _predicated(tree: Tree, head: int, governors: dict[tuple[str, str], Governor]) -> Governor | None:
-    """The governing adjective a copula predicates ("remains unlikely", "it was unlikely that ...")."""
-    if tree.lemma(head) not in COPULAS:
-        return None
+def _predicated(tree: Tree, head: int, child: int, governors: dict[tuple[str, str], Governor]):
+    """The governor of the adjective ``head`` predicates ("recognition is unlikely", "it was unlikely")."""
     return next(
-        (g for k in tree.children(head, "acomp") if (g := governors.get((tree.lemma(k), "ADJ")))), None
+        (g for k in tree.children(head, "acomp") if (g := _governor(tree, k, child, governors))), None
     )
 
 
 def _governor(tree: Tree, head: int, child: int, governors: dict[tuple[str, str], Governor]):
     token = tree.tokens[head]
-    if tree.tokens[child].dep in {"ccomp", "csubj"} and (judged := _predicated(tree, head, governors)):
+    if tree.tokens[child].dep in {"ccomp", "csubj"} and (judged := _predicated(tree, head, child, governors)):
         return judged  # "it was unlikely that Egypt would restore ties": the extraposed clause is judged
     lemma = token.lemma.lower()
     coarse = {"AUX": "VERB", "PROPN": "NOUN"}.get(token.pos, token.pos)

@@ -209,9 +209,7 @@ def _topic_of_noun(tree: Tree, k: int) -> bool:
     word = tree.lemma(token.head)
     if token.dep != "pobj" or word not in {"on", "over", "about", "regarding", "concerning"}:
         return False
-    noun = tree.tokens[token.head].head
-    # "an attack on Ukraine", "sanctions on Iran": there "on" names whom the act is done to
-    return tree.tokens[noun].pos == "NOUN"
+    return tree.tokens[tree.tokens[token.head].head].pos == "NOUN"
 
 
 # entity types of a name that stands for someone, though chancery's dictionaries may not know it
