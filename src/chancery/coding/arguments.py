@@ -60,6 +60,13 @@ SECTOR_NOUNS = {
 PERSONAL_POSSESSIVES = {"his", "her"}
 IMPERSONAL_POSSESSIVES = {"its", "their"}
 PERSONAL_KINDS = {"person", "role", "pronoun"}
+# nouns for those who rule a state ("the new authorities in Bishkek", "the interim government in Kyrgyzstan")
+RULERS = {
+    "authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership",
+    "administration",
+}  # fmt: skip
+# those who follow a leader or a party without being it ("supporters of President Trump")
+FOLLOWERS = {"supporter", "loyalist", "follower", "partisan", "sympathiser", "sympathizer", "devotee"}
 
 # "the three capitals", "all four countries": how many a number names, and the nouns it may count
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -215,11 +222,12 @@ class ActorIndex:
         return counted[0] if counted else i
 
     def posted_in(self, place: Mention) -> bool:
-        """Whether a place names where a mission is posted ("its embassy in Kabul")."""
+        """Whether a place names where a mission is posted ("its embassy in Kabul") or whom rulers rule
+        ("the interim government in Kyrgyzstan", "any government in Afghanistan")."""
         prep = self.tree.tokens[place.head].head
         if self.tree.tokens[place.head].dep != "pobj" or self.tree.lemma(prep) != "in":
             return False
-        return self.tree.lemma(self.tree.tokens[prep].head) in POSTS
+        return self.tree.lemma(self.tree.tokens[prep].head) in POSTS | RULERS
 
     def is_actor(self, i: int) -> bool:
         return self.mention_at(i) is not None
@@ -285,6 +293,8 @@ class ActorIndex:
                 # "Chinese and Russian warships": two composed mentions share the head noun
                 for shared in self.by_head[mention.head]:
                     found.append((shared.actor_on(day), "actor:" + shared.rule, None))
+            elif mention is not None and i not in self.by_token and self.tree.lemma(i) in FOLLOWERS:
+                found.append((self._followers(token.text, mention.actor_on(day)), "actor:followers-of", None))
             elif mention is not None:
                 if self._titled_person(mention, tokens):
                     continue  # "Sudan's military leader Abdel Fattah al-Burhan", split by the parser
@@ -332,6 +342,16 @@ class ActorIndex:
             for (code, _), item in unique.items()
             if len(code) != 3 or code not in sectored or item[1].startswith("actor:person")
         ]
+
+    @staticmethod
+    def _followers(text: str, leader: Actor) -> Actor:
+        """ "Supporters of President Trump", "opposition supporters", "Bolsonaro loyalists": the people who
+        follow a leader or party are its country's people (its opposition's, when it is the opposition)."""
+        country = leader.country
+        if not country or leader.code.startswith("IGO"):
+            return leader
+        sector = "OPP" if leader.sector == "OPP" else "CVL"
+        return Actor(text=text, code=country + sector, country=country, sector=sector)
 
     def _listed_members(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
         """The states an "among them" (or "including") phrase names for a group noun ("diplomats from seven

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chancery.clauses import ancestors
-from chancery.coding.arguments import ACT_NOUNS, ActorIndex, state_of
+from chancery.coding.arguments import ACT_NOUNS, RULERS, ActorIndex, state_of
 from chancery.coding.modality import IMPLICATION_VERBS, REACTING, WELCOMING, Analysis
 from chancery.coding.patterns import Pattern
 from chancery.coding.places import UNNAMED_MEMBERS, civilian_target, located_in
@@ -363,7 +363,6 @@ def answered_by(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
 
 # unowned nouns for a state's rulers, which a recognition or relation may be about ("the military
 # authorities", "the new government", "the junta")
-RULERS = {"authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership"}
 # unowned nouns for a seizure of power, which others back or condemn ("condemned the coup")
 COUP_NOUNS = {"coup", "putsch", "overthrow", "takeover", "mutiny"}
 

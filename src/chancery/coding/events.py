@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from chancery.coding.arguments import ActorIndex, party, state_of
+from chancery.coding.arguments import FOLLOWERS, ActorIndex, party, state_of
 from chancery.coding.codebook import Codebook
 from chancery.coding.conditions import CONDITION_MARKS, condition_maker, conditioning_clause
 from chancery.coding.dating import (
@@ -67,6 +67,7 @@ from chancery.coding.places import (
     sole_other,
 )
 from chancery.coding.presuppositions import presupposed, repeats
+from chancery.coding.repression import protested_government, protesters_hit, repression_code
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import (
     Actor,
@@ -312,6 +313,16 @@ def _code_sentence(
             draft.reciprocal |= all(note == "actor:the-group" for _, note, _ in draft.sources)
         if fought_each_other(tree, index, draft):
             draft.targets, draft.reciprocal = [], True  # the fight's sides are its subjects
+        if not draft.targets and draft.code.startswith("14"):
+            # "workers staged a nationwide strike", "ended a 69-day hunger strike": a protest that names
+            # no one is against the protesters' own government (as ICEWS and PLOVER code it)
+            draft.targets = protested_government(draft)
+        draft.code, hit = repression_code(tree, draft)
+        if hit:
+            # "police opened fire on the crowds", "stormed the protest camp outside the Defence Ministry",
+            # "Assad's crackdown on protesters": the protesters are the force's own state's people
+            draft.analysis.notes.append("code:force-on-protest-is-repression")
+            draft.targets = protesters_hit(draft)
         draft.sided = clashes_side_by_side(tree, draft)
         if draft.pattern.relation == "representation:expelled" and own_envoys(tree, index, draft):
             draft.relation = "representation:recalled"  # "ordered the country's ambassadors home"
@@ -608,12 +619,18 @@ def _judged_act(tree: Tree, draft: Draft) -> bool:
 def _crowd_code(tree: Tree, pattern: Pattern, subjects: list[int]) -> str:
     """A crowd's force is protest (CAMEO 14): protesters who storm, burn or fight riot (145), those who
     occupy or blockade obstruct (144), whatever verb the act has."""
-    if not pattern.cameo.startswith(FORCE_ROOTS) or not any(tree.lemma(k) in CROWDS for k in subjects):
+    if not pattern.cameo.startswith(FORCE_ROOTS):
+        return pattern.cameo
+    # "protesters stormed", "thousands of opposition supporters stormed", "Trump supporters stormed"
+    people = subjects + tree.of_objects(subjects)
+    if not any(tree.lemma(k) in CROWDS or tree.lemma(k) in CROWD_NOUNS for k in people):
         return pattern.cameo
     return "144" if pattern.cameo.startswith(("191", "192")) else "145"
 
 
 FORCE_ROOTS = ("17", "18", "19", "20")
+# crowds besides those a place's people are named by (places.CROWDS): followers and the young
+CROWD_NOUNS = FOLLOWERS | {"activist", "youth", "crowd", "marcher", "striker", "mob", "throng"}
 
 
 # acts that oppose the one they name without a relation hint of their own: disapproval and criticism

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from chancery.coding.arguments import ACT_NOUNS, ActorIndex, state_of
 from chancery.coding.codebook import Codebook
 from chancery.coding.drafts import ActorRef, Draft, argument_tokens, depth
-from chancery.coding.modality import Analysis, by_medium, on_a_journey
+from chancery.coding.modality import DENIAL_VERBS, Analysis, by_medium, on_a_journey
 from chancery.coding.patterns import Pattern
 from chancery.coding.structure import NAMING_VERBS, Tree
 from chancery.records import Event
@@ -24,7 +24,9 @@ OPPOSING_ROOTS = ("110", "111", "112", "120")
 # prepositions of time and place: what sits under them is no complement of an appeal or refusal
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "amid", "following", "ahead"}
 # acts whose doer may deny responsibility for them (CAMEO 016): threats, protests, force and violence
-FORCEFUL_DENIABLE = ("13", "15", "17", "18", "19", "20")
+# acts of aid one may be charged with and deny ("denied that it had armed the rebels"): no one named accuses
+AIDING = ("06", "07")
+FORCEFUL_DENIABLE = (*AIDING, "13", "15", "17", "18", "19", "20")
 # verbs of committing: a third party may report that the commitment was made ("X agreed to restore ties")
 COMMITTING = {"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve", "consent"}
 # nouns of an act that no pattern codes in the phrase that names it ("welcomed the vote", "condemned the
@@ -567,7 +569,7 @@ def denials(tree: Tree, index: ActorIndex, drafts: dict[int, Draft], deny: Patte
     found: list[Draft] = []
     for draft in list(drafts.values()):
         verb = draft.analysis.denied_by
-        if verb is None or draft.suppressed or tree.lemma(verb) != "deny" or verb in drafts:
+        if verb is None or draft.suppressed or tree.lemma(verb) not in DENIAL_VERBS or verb in drafts:
             continue
         if not draft.code.startswith(FORCEFUL_DENIABLE) or any(d.i == verb for d in found):
             continue
@@ -576,7 +578,10 @@ def denials(tree: Tree, index: ActorIndex, drafts: dict[int, Draft], deny: Patte
         if not deniers or (doers and not {a.country for a, _, _ in deniers} & doers):
             continue  # "Ethiopia denied that Eritrean troops were fighting": no responsibility of its own
         denial = Draft(verb, deny, Analysis(), deniers, "source:denier", draft.date, code=deny.cameo)
-        denial.targets = [t for t in draft.targets if t[0].code not in {a.code for a, _, _ in deniers}]
+        # the one struck is most often the one who accuses; the one armed or aided is not ("denied that it
+        # had given weapons to the FARC": no one named accuses)
+        struck = [t for t in draft.targets if t[0].code not in {a.code for a, _, _ in deniers}]
+        denial.targets = [] if draft.code.startswith(AIDING) else struck
         found.append(denial)
     return found
 

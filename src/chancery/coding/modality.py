@@ -302,6 +302,7 @@ def analyse(
                 verb = hung[0]
             if tree.lemma(verb) in DENIAL_VERBS:
                 result.modality = "denied"
+                result.denied_by = verb
                 result.notes.append(f"modality:denial:{tree.tokens[verb].text} {token.text}")
                 break
             if token.lemma.lower() in {"rumour", "rumor", "speculation", "possibility", "prospect"}:
@@ -360,6 +361,15 @@ def analyse(
             # "could become the first country to grant recognition": the noun's infinitive has the
             # mood of the copula that predicates it
             node = _through_predicate_noun(tree, head, result)
+            continue
+        if (
+            token.dep == "relcl"
+            and tree.lemma(head) in CONTENT_NOUNS
+            and any(tree.tokens[k].dep == "mark" and tree.lemma(k) == "that" for k in tree.children(node))
+        ):
+            node = (
+                head  # "denied a newspaper report that envoys had met": the parser's relative is the content
+            )
             continue
         if token.dep not in CLIMB_DEPS and token.dep != "advcl" and not gerund and not argument:
             judged = token.dep in {"nsubj", "nsubjpass"} and _frame_of(tree, head, node, governors)

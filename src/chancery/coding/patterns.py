@@ -219,6 +219,8 @@ class Matcher:
         hyphened = pos == "V" and token.dep == "amod" and i > 0 and tree.tokens[i - 1].text == "-"
         lemma = tree.lemma(i)
         text = tree.words[i]
+        if lemma == "strike" and token.tag == "VBG" and _on_strike(tree, i):
+            return None  # "opened fire on striking miners": those on strike, not an attack
         candidates = self.by_lemma.get((lemma, pos)) or self.by_lemma.get((text, pos), [])
         if not candidates and pos == "V" and text.endswith(("ed", "es", "s")):
             # the lemmatiser stumbles on some forms ("staged" -> "stag"): try the word's stems
@@ -587,3 +589,23 @@ def _rows(name: str) -> list[tuple[int, list[str]]]:
         for number, line in enumerate(text.splitlines(), start=1)
         if line.strip() and not line.startswith("#")
     ]
+
+
+# those who go on strike ("striking miners", "striking teachers")
+WORKERS = {
+    "worker", "miner", "teacher", "doctor", "nurse", "employee", "docker", "dockworker", "longshoreman",
+    "driver", "staff", "pilot", "farmer", "trucker", "servant", "labourer", "laborer", "union", "student",
+    "steelworker", "railworker", "mineworker",
+}  # fmt: skip
+
+
+def _on_strike(tree: Tree, i: int) -> bool:
+    """Whether "striking" describes workers on strike, parsed as a modifier or as a gerund taking them as
+    its object ("on striking miners"), not an attack on them ("striking the miners' camp")."""
+    token = tree.tokens[i]
+    if token.dep == "amod":
+        return tree.lemma(token.head) in WORKERS
+    objects = tree.children(i, "dobj")
+    return token.dep == "pcomp" and any(
+        tree.lemma(k) in WORKERS and not tree.children(k, "det", "poss") for k in objects
+    )

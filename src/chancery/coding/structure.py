@@ -44,6 +44,12 @@ DESCRIBED_NOUNS = {
     "country", "state", "nation", "government", "capital", "member", "one", "ally", "neighbour", "democracy",
     "leader", "power", "economy", "monarchy",
 }  # fmt: skip
+# people ranked by their office ("became the first U.S. secretary of state to visit Cuba")
+OFFICE_NOUNS = {
+    "minister", "secretary", "president", "premier", "chancellor", "king", "queen", "monarch", "pope", "emir",
+    "prince", "head", "dignitary", "politician", "statesman",
+}  # fmt: skip
+DESCRIBED_NOUNS |= OFFICE_NOUNS
 OBJECT_CONTROL_NOUNS = {"call", "appeal", "plea", "request", "demand", "invitation", "pressure", "ultimatum"}
 # nouns of intending whose "of" gerund is their holder's act ("has no intention of recognising"); each
 # governs it as an intention (governors.tsv), so it is never told as done
@@ -626,6 +632,14 @@ class Tree:
                     node = self.tokens[head].head  # "Russia became the first country to recognise ..."
                     how = "predicate-noun"
                     continue
+                if (
+                    infinitive
+                    and self.ranked(head)
+                    and self.tokens[head].dep == "appos"
+                    and self.lemma(head) in OFFICE_NOUNS
+                ):
+                    # "talks with Muttaqi, the first Taliban foreign minister to visit India": Muttaqi
+                    return self.with_conjuncts(self.tokens[head].head), "described-apposition:office"
                 if infinitive and self.ranked(head) and self.tokens[head].dep in {"appos", "npadvmod"}:
                     # "Sweden recognised Palestine, the first EU member to do so": the clause's subject
                     anchor = self.tokens[head].head

@@ -103,6 +103,9 @@ def owned_in(role: Entry, place: Entry, link: str = "in") -> bool:
         return "abroad" not in role.flags
     if place.kind == "place" and link == "in" and role.sector in ("GOV", "COP"):
         return "abroad" not in role.flags  # "authorities in Srinagar", "police in Kano": the place's own
+    if place.kind == "state" and link == "in" and role.sector == "GOV" and role.organization:
+        # "the interim government in Kyrgyzstan", "any government in Afghanistan": that state's own rulers
+        return "abroad" not in role.flags
     return role.sector in LOCAL_SECTORS[link] and place.kind in ("state", "capital", "place")
 
 
