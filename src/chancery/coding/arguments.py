@@ -102,7 +102,7 @@ POSTS = {
 # second halves of hyphenated modifiers that make a mention a third party ("Russian-backed")
 BACKING = {
     "backed", "led", "made", "brokered", "supported", "funded", "allied", "aligned", "sponsored", "installed",
-    "imposed", "controlled", "armed", "trained", "occupied",
+    "imposed", "controlled", "armed", "trained", "occupied", "protected",
 }  # fmt: skip
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
@@ -54,12 +56,22 @@ def load_model(name: str) -> Language:
     return nlp
 
 
+# an abbreviation with stops before a hyphened word ("U.S.-led"), and the hyphen itself
+ABBREVIATED = re.compile(r"(?:[A-Za-z]\.){2,}-(?=[A-Za-z])")
+HYPHEN = re.compile("-")
+
+
 def _keep_prefixed_words(nlp: Language) -> None:
     """Do not split a word at the hyphen after a bound prefix ("re-open" is one verb)."""
     split_at = nlp.tokenizer.infix_finditer
 
     def infixes(text: str):
-        for match in split_at(text):
+        found = list(split_at(text))
+        # "U.S.-brokered", "U.N.-backed": an abbreviation's hyphen, which the rules leave whole
+        lead = ABBREVIATED.match(text)
+        if lead and not any(m.start() == lead.end() - 1 for m in found):
+            found.insert(0, HYPHEN.search(text, lead.end() - 1))
+        for match in found:
             if match.group() == "-" and text[: match.start()].lower() in BOUND_PREFIXES:
                 continue
             yield match

@@ -4,7 +4,8 @@ not a battle; "striking" workers are on strike, and a rail or hunger strike is n
 follow a leader are not the leader; a protest that names no one is against the protesters' government;
 a denial of a forceful act or of aid told as the content of a report is a denial (016), a report's
 content the parser hangs as a relative clause is what is denied; "the government in X" is X's; a person
-ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says."""
+ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says; "U.S.-brokered"
+names its broker as "US-brokered" does."""
 
 from __future__ import annotations
 
@@ -230,3 +231,9 @@ def test_the_recognition_refused_of_the_government_in_a_state_is_not_counted(pip
 def test_a_person_ranked_by_office_did_what_the_rank_says(pipeline, text, date, guest, host):
     found = counted(pipeline, text, date)
     assert (guest, host, "04") in found and (host, guest, "04") in found
+
+
+def test_an_abbreviation_with_stops_before_a_hyphen_names_its_state_as_the_unhyphened_does(pipeline):
+    text = "Armenia and Azerbaijan signed a U.S.-brokered peace declaration at the White House on Friday."
+    found = counted(pipeline, text, "2025-08-08")
+    assert ("USA", "ARM", "04") in found and ("USA", "AZE", "04") in found  # the broker's mediation, 045
