@@ -61,6 +61,7 @@ from chancery.coding.places import (
     TELLING,
     clashes_side_by_side,
     crowd_source,
+    expelling_host,
     fought_each_other,
     home_target,
     members_source,
@@ -236,6 +237,10 @@ def _code_sentence(
             # ministry (or capital) the phrase names
             summoners = phrase_actors(tree, index, i, date[0], [pattern.summoner])
             sources, how = [a for a in summoners if a[0].country][:1], "summoned-to"
+        if not sources and how == "passive-without-agent" and pattern.relation == "representation:expelled":
+            # "Ethiopia's ambassador in Mogadishu was ordered to leave Somalia": the state he must leave
+            sources = expelling_host(tree, index, i, date[0], parsed.home)
+            how = "host-of-expelled-envoy" if sources else how
         if not sources and "medium" in pattern.flags:
             # "Sunak told Zelensky in a phone call", "Macron told Putin by telephone": the teller called
             source_tokens, how = tree.clause_subject(i, {"by", "in", "during", "over"})

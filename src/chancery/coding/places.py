@@ -349,3 +349,44 @@ def clashes_side_by_side(tree: Tree, draft: Draft) -> bool:
         )
         for k in tree.prep_objects(draft.i, "with")
     )
+
+
+# verbs an expelled envoy is told to do, whose object is the state he must leave ("ordered to leave Somalia")
+LEAVING = {"leave", "quit", "depart", "exit"}
+
+
+def expelling_host(
+    tree: Tree, index: ActorIndex, i: int, day: str | None, home: str | None
+) -> list[ActorRef]:
+    """Who expelled an envoy when the passive names no one ("Ethiopia's ambassador in Mogadishu was ordered
+    to leave Somalia", "was expelled from Somalia", "was declared persona non grata"): the state he must
+    leave or is sent from, else the one he is posted in, else the dateline's; never his own."""
+    envoys = tree.objects(i)
+    owners = {
+        actor.country for k in envoys for p in tree.children(k, "poss", "compound", "amod")
+        for actor, _, _ in index.resolve([p], day)
+    }  # fmt: skip
+    left = [
+        o for c in tree.children(i, "xcomp", "ccomp") if tree.lemma(c) in LEAVING for o in tree.objects(c)
+    ]
+    posted = [
+        o
+        for k in envoys
+        for p in tree.children(k, "prep")
+        if tree.lemma(p) == "in"
+        for o in tree.children(p, "pobj")
+    ]
+    for tokens, how in ((tree.prep_objects(i, "from"), "from"), (left, "left"), (posted, "posted-in")):
+        states = [
+            a
+            for a in index.resolve(tokens, day, as_target=True)
+            if a[0].country and a[0].country not in owners
+        ]
+        if states:
+            actor = states[0][0]
+            host = Actor(text=actor.text, code=actor.country + "GOV", country=actor.country, sector="GOV")
+            return [(host, f"actor:expelling-host:{how}", None)]
+    if home and owners and home not in owners:
+        host = Actor(text=home, code=home + "GOV", country=home, sector="GOV")
+        return [(host, "actor:expelling-host:dateline", None)]
+    return []

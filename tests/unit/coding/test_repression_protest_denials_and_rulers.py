@@ -5,7 +5,7 @@ follow a leader are not the leader; a protest that names no one is against the p
 a denial of a forceful act or of aid told as the content of a report is a denial (016), a report's
 content the parser hangs as a relative clause is what is denied; "the government in X" is X's; a person
 ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says; "U.S.-brokered"
-names its broker as "US-brokered" does."""
+names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled by Somalia."""
 
 from __future__ import annotations
 
@@ -237,3 +237,15 @@ def test_an_abbreviation_with_stops_before_a_hyphen_names_its_state_as_the_unhyp
     text = "Armenia and Azerbaijan signed a U.S.-brokered peace declaration at the White House on Friday."
     found = counted(pipeline, text, "2025-08-08")
     assert ("USA", "ARM", "04") in found and ("USA", "AZE", "04") in found  # the broker's mediation, 045
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eritrea's ambassador in Addis Ababa was ordered on Friday to leave Ethiopia within 48 hours.",
+        "Eritrea's ambassador was expelled from Ethiopia on Friday.",
+        "ADDIS ABABA - Eritrea's ambassador was declared persona non grata on Friday.",
+    ],
+)
+def test_an_envoy_expelled_by_no_one_named_was_expelled_by_the_state_he_leaves(pipeline, text):
+    assert ("ETH", "ERI", "16") in counted(pipeline, text, "1998-06-05")
