@@ -5,7 +5,8 @@ follow a leader are not the leader; a protest that names no one is against the p
 a denial of a forceful act or of aid told as the content of a report is a denial (016), a report's
 content the parser hangs as a relative clause is what is denied; "the government in X" is X's; a person
 ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says; "U.S.-brokered"
-names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled by Somalia."""
+names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled
+by Somalia."""
 
 from __future__ import annotations
 
