@@ -639,9 +639,10 @@ CROWD_NOUNS = FOLLOWERS | {"activist", "youth", "crowd", "marcher", "striker", "
 
 
 # acts that oppose the one they name without a relation hint of their own: disapproval and criticism
-# (110, 111: "regretted China's decision"), accusations (112), rejections of a demand, plan or decision
-# (120, 127); threats and sanctions say more than a position
-OPPOSING_CODES = ("110", "111", "112", "120", "127")
+# (110, 111: "regretted China's decision"), accusations (112), official complaints ("summoned Algeria's
+# ambassador to protest", 114), rejections of a demand, plan or decision (120, 127); threats and
+# sanctions say more than a position
+OPPOSING_CODES = ("110", "111", "112", "114", "120", "127")
 # targets the coder guessed rather than read in the act's phrase
 GUESSED_TARGETS = {"target:sole-other-party", "target:place-of-act", "target:own-state-of-body"}
 

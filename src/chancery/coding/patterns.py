@@ -495,6 +495,13 @@ def _word_valence(word: str, lemma: str) -> float:
 def _sign(tree: Tree, tokens: list[int]) -> str:
     """ "-", "+" or "0": the tone of a predicate by the valence of its words (a negator turns it)."""
     total = sum(_word_valence(tree.words[k], tree.lemma(k)) for k in tokens)
+    # "short-sighted", "ill-advised": a hyphened word the tokenizer splits is rated whole
+    total += sum(
+        _word_valence(word, word)
+        for k in tokens
+        if k + 2 < len(tree.words) and tree.words[k + 1] == "-" and k + 2 in tokens
+        for word in [f"{tree.words[k]}-{tree.words[k + 2]}"]
+    )
     if any(tree.words[k] in NEGATORS for k in tokens):
         total = -total
     return "-" if total < 0 else "+" if total > 0 else "0"

@@ -250,3 +250,23 @@ def test_an_abbreviation_with_stops_before_a_hyphen_names_its_state_as_the_unhyp
 )
 def test_an_envoy_expelled_by_no_one_named_was_expelled_by_the_state_he_leaves(pipeline, text):
     assert ("ETH", "ERI", "16") in counted(pipeline, text, "1998-06-05")
+
+
+def test_a_hyphened_judgement_split_by_the_tokenizer_is_read_whole(pipeline):
+    found = codes(
+        pipeline, "Kyiv on Monday called Bamako's decision short-sighted.", "2024-08-05", count=True
+    )
+    assert any(c == "111" and s.startswith("UKR") and t and t.startswith("MLI") for s, t, c in found), found
+
+
+def test_summoning_an_ambassador_to_protest_is_a_position_against_his_state(pipeline):
+    [event] = [
+        e
+        for e in coded(
+            pipeline,
+            "Mali summoned Algeria's ambassador on Wednesday to protest at unfriendly acts.",
+            "2023-12-20",
+        )
+        if e.cameo == "114"
+    ]
+    assert event.relation == "position:opposes" and event.target.country == "DZA"
