@@ -44,6 +44,8 @@ DESCRIBED_NOUNS = {
     "country", "state", "nation", "government", "capital", "member", "one", "ally", "neighbour", "democracy",
     "leader", "power", "economy", "monarchy",
 }  # fmt: skip
+# nouns whose "of" names who does them, not what they are done to ("the mediation of Qatar's emir")
+AGENT_OF_NOUNS = {"mediation", "sponsorship", "patronage"}
 # people ranked by their office ("became the first U.S. secretary of state to visit Cuba")
 OFFICE_NOUNS = {
     "minister", "secretary", "president", "premier", "chancellor", "king", "queen", "monarch", "pope", "emir",
@@ -818,6 +820,13 @@ class Tree:
         agent = self.agent(i)
         if agent:
             return agent, "by-agent"
+        if self.lemma(i) in AGENT_OF_NOUNS:
+            # "under the mediation of Qatar's emir", "under the auspices of the African Union"
+            found = [
+                o for p in self.children(i, "prep") if self.lemma(p) == "of" for o in self.children(p, "pobj")
+            ]
+            if found:
+                return [k for o in found for k in self.with_conjuncts(o)], "of-agent"
         light = self._light_verb_of(i)
         if light is not None:
             subjects, how = self.subjects(light)

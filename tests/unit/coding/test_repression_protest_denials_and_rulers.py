@@ -270,3 +270,13 @@ def test_summoning_an_ambassador_to_protest_is_a_position_against_his_state(pipe
         if e.cameo == "114"
     ]
     assert event.relation == "position:opposes" and event.target.country == "DZA"
+
+
+def test_the_mediation_of_a_named_party_is_that_partys(pipeline):
+    found = counted(
+        pipeline,
+        "Armenia's and Azerbaijan's foreign ministers held talks in Moscow on Friday under the mediation of "
+        "Russia's foreign minister.",
+        "2020-10-09",
+    )
+    assert ("RUS", "ARM", "04") in found and ("RUS", "AZE", "04") in found
