@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from chancery.coding.arguments import FOLLOWERS, ActorIndex, party, state_of
+from chancery.coding.atrocity import MASS_KILLING, mass_killing
 from chancery.coding.codebook import Codebook
 from chancery.coding.conditions import CONDITION_MARKS, condition_maker, conditioning_clause
 from chancery.coding.dating import (
@@ -322,6 +323,9 @@ def _code_sentence(
             # "workers staged a nationwide strike", "ended a 69-day hunger strike": a protest that names
             # no one is against the protesters' own government (as ICEWS and PLOVER code it)
             draft.targets = protested_government(draft)
+        if mass_killing(tree, draft.i, draft.code):
+            draft.code = MASS_KILLING  # "killed hundreds of civilians", "killed some 8,000 men and boys"
+            draft.analysis.notes.append("code:killing-by-its-scale-is-mass-killing")
         draft.code, hit = repression_code(tree, draft)
         if hit:
             # "police opened fire on the crowds", "stormed the protest camp outside the Defence Ministry",

@@ -6,7 +6,7 @@ a denial of a forceful act or of aid told as the content of a report is a denial
 content the parser hangs as a relative clause is what is denied; "the government in X" is X's; a person
 ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says; "U.S.-brokered"
 names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled
-by Somalia."""
+by Somalia; killing counted in hundreds is mass killing (202)."""
 
 from __future__ import annotations
 
@@ -280,3 +280,17 @@ def test_the_mediation_of_a_named_party_is_that_partys(pipeline):
         "2020-10-09",
     )
     assert ("RUS", "ARM", "04") in found and ("RUS", "AZE", "04") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Sudanese soldiers killed hundreds of villagers in West Darfur in April, witnesses said.", "202"),
+        ("Congolese soldiers killed more than 300 villagers in Ituri last week, the UN said.", "202"),
+        ("Congolese soldiers killed 12 villagers in Ituri last week, the UN said.", "1823"),
+        ("Congolese soldiers killed dozens of villagers in Ituri last week, the UN said.", "1823"),
+    ],
+)
+def test_killing_counted_in_hundreds_is_mass_killing(pipeline, text, code):
+    found = {c for _, _, c in codes(pipeline, text, "2004-05-10", count=True)}
+    assert code in found and ({"202", "1823"} - {code}).isdisjoint(found), found

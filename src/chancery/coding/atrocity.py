@@ -1,0 +1,38 @@
+"""Mass killing (CAMEO 202): killing told by its scale.
+
+CAMEO separates killing people (1823) from "engaging in mass killings" (202): "killed hundreds of
+civilians in Axum", "killed some 8,000 men and boys", "executed hundreds of captured cadets". What tells
+them apart in wire copy is the count of the dead the object gives: hundreds or thousands, or a number of
+a hundred or more. "Killed scores" or "dozens" stays a killing.
+"""
+
+from __future__ import annotations
+
+from chancery.coding.structure import Tree
+
+MASS_KILLING = "202"
+# the codes of killing that become mass killing by their scale
+KILLING = ("1823",)
+# nouns that count in hundreds or more ("hundreds of civilians", "thousands of people")
+LARGE_COUNTS = {"hundred", "thousand", "million"}
+# the smallest number of dead the code calls a mass killing
+MASS = 100
+
+
+def mass_killing(tree: Tree, i: int, code: str) -> bool:
+    """Whether killing ``i`` (coded ``code``) counts its dead in hundreds or more."""
+    if not code.startswith(KILLING):
+        return False
+    counted = []
+    for k in tree.objects(i):
+        counted += [k, *tree.children(k, "nummod", "appos")]
+        counted += [m for m in tree.children(k, "appos") for m in tree.children(m, "nummod")]
+    return any(tree.lemma(k) in LARGE_COUNTS or _number(tree.words[k]) >= MASS for k in counted)
+
+
+def _number(word: str) -> float:
+    """The value of a written number ("8,000", "500"), or zero."""
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return 0.0
