@@ -6,7 +6,8 @@ a denial of a forceful act or of aid told as the content of a report is a denial
 content the parser hangs as a relative clause is what is denied; "the government in X" is X's; a person
 ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says; "U.S.-brokered"
 names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled
-by Somalia; killing counted in hundreds is mass killing (202)."""
+by Somalia; killing counted in hundreds is mass killing (202); a leader barred from a summit is a cut in
+relations (161)."""
 
 from __future__ import annotations
 
@@ -294,3 +295,12 @@ def test_the_mediation_of_a_named_party_is_that_partys(pipeline):
 def test_killing_counted_in_hundreds_is_mass_killing(pipeline, text, code):
     found = {c for _, _, c in codes(pipeline, text, "2004-05-10", count=True)}
     assert code in found and ({"202", "1823"} - {code}).isdisjoint(found), found
+
+
+def test_a_leader_kept_out_of_a_summit_is_a_cut_in_relations(pipeline):
+    found = counted(
+        pipeline,
+        "The African Union barred Mali's junta leader from its summit in Addis Ababa on Sunday.",
+        "2021-02-07",
+    )
+    assert ("IGO", "MLI", "16") in {(s[:3], t, c) for s, t, c in found}
