@@ -323,6 +323,11 @@ def _code_sentence(
             # "workers staged a nationwide strike", "ended a 69-day hunger strike": a protest that names
             # no one is against the protesters' own government (as ICEWS and PLOVER code it)
             draft.targets = protested_government(draft)
+        if draft.code.startswith("174") and _among_diplomats(tree, draft.i):
+            # "France said it was expelling 35", "in response to Washington's expulsions", beside diplomats
+            # named in the sentence: a diplomatic expulsion (161), not a deportation
+            draft.code, draft.relation = "161", "representation:expelled"
+            draft.analysis.notes.append("code:expulsion-among-diplomats")
         if mass_killing(tree, draft.i, draft.code):
             draft.code = MASS_KILLING  # "killed hundreds of civilians", "killed some 8,000 men and boys"
             draft.analysis.notes.append("code:killing-by-its-scale-is-mass-killing")
@@ -623,6 +628,25 @@ def _judged_act(tree: Tree, draft: Draft) -> bool:
     return draft.pattern.id == "evaluate.blame" and any(
         tree.lemma(k) in JUDGED_ACTS for k in tree.children(draft.i, "dobj")
     )
+
+
+def _among_diplomats(tree: Tree, i: int) -> bool:
+    """Whether an expulsion that names no one expelled ("expelling 35", "Washington's expulsions") sits in
+    a sentence that names diplomats or a mission: it is of diplomats (not "expelled hundreds of Georgians")."""
+    objects = tree.objects(i) + tree.of_objects([i])
+    if any(tree.tokens[k].tag != "CD" for k in objects):
+        return False
+    if any(tree.words[k] in {"his", "her"} for k in tree.children(i, "poss")):
+        return False  # "the authorities who ordered his expulsion": the one expelled, not who expelled
+    sentence = tree.tokens[i].sentence
+    return any(t.sentence == sentence and tree.lemma(t.i) in DIPLOMATS for t in tree.tokens)
+
+
+# nouns of diplomats and their missions
+DIPLOMATS = {
+    "diplomat", "ambassador", "envoy", "embassy", "consulate", "attache", "attaché", "chargé", "charge",
+    "consul", "legation",
+}  # fmt: skip
 
 
 def _crowd_code(tree: Tree, pattern: Pattern, subjects: list[int]) -> str:

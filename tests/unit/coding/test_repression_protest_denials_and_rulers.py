@@ -7,7 +7,7 @@ content the parser hangs as a relative clause is what is denied; "the government
 ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says; "U.S.-brokered"
 names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled
 by Somalia; killing counted in hundreds is mass killing (202); a leader barred from a summit is a cut in
-relations (161)."""
+relations (161); an expulsion of a bare number beside diplomats is of diplomats (161)."""
 
 from __future__ import annotations
 
@@ -304,3 +304,17 @@ def test_a_leader_kept_out_of_a_summit_is_a_cut_in_relations(pipeline):
         "2021-02-07",
     )
     assert ("IGO", "MLI", "16") in {(s[:3], t, c) for s, t, c in found}
+
+
+def test_an_expulsion_of_a_bare_number_beside_diplomats_is_a_diplomatic_expulsion(pipeline):
+    events = coded(
+        pipeline,
+        "Poland declared 45 Russian diplomats persona non grata, and Lithuania said it was expelling four.",
+        "2023-03-28",
+    )
+    assert {e.cameo for e in events} == {"161"}
+
+
+def test_an_expulsion_of_people_is_a_deportation(pipeline):
+    found = codes(pipeline, "Russia expelled hundreds of Georgians on Tuesday.", "2006-10-03", count=True)
+    assert {c for _, _, c in found} == {"174"}
