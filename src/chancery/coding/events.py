@@ -631,8 +631,8 @@ def _judged_act(tree: Tree, draft: Draft) -> bool:
 
 
 def _among_diplomats(tree: Tree, i: int) -> bool:
-    """Whether an expulsion that names no one expelled ("expelling 35", "Washington's expulsions") sits in
-    a sentence that names diplomats or a mission: it is of diplomats (not "expelled hundreds of Georgians")."""
+    """Whether an expulsion that names no one expelled ("expelling 35", "Washington's expulsions") sits
+    in a sentence that names diplomats or a mission: it is of diplomats (not "expelled 300 Georgians")."""
     objects = tree.objects(i) + tree.of_objects([i])
     if any(tree.tokens[k].tag != "CD" for k in objects):
         return False
