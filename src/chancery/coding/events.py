@@ -69,7 +69,7 @@ from chancery.coding.places import (
     sole_other,
 )
 from chancery.coding.presuppositions import presupposed, repeats
-from chancery.coding.repression import protested_government, protesters_hit, repression_code
+from chancery.coding.repression import protesters_hit, repression_code
 from chancery.coding.structure import CLAUSAL_DEPS, Tree
 from chancery.records import (
     Actor,
@@ -319,10 +319,6 @@ def _code_sentence(
             draft.reciprocal |= all(note == "actor:the-group" for _, note, _ in draft.sources)
         if fought_each_other(tree, index, draft):
             draft.targets, draft.reciprocal = [], True  # the fight's sides are its subjects
-        if not draft.targets and draft.code.startswith("14"):
-            # "workers staged a nationwide strike", "ended a 69-day hunger strike": a protest that names
-            # no one is against the protesters' own government (as ICEWS and PLOVER code it)
-            draft.targets = protested_government(draft)
         if draft.code.startswith("174") and _among_diplomats(tree, draft.i):
             # "France said it was expelling 35", "in response to Washington's expulsions", beside diplomats
             # named in the sentence: a diplomatic expulsion (161), not a deportation
@@ -479,7 +475,7 @@ def _code_sentence(
             if own != draft.date:
                 draft.date = own
                 draft.events = _events(parsed, coder.codebook, sentence, draft)
-    seen = set()
+    seen: dict[tuple, int] = {}
     ids: dict[str, tuple[str, str | None, str, bool]] = {}
     # an act's own telling before a copy of it ("refused to recognise the council, saying it would do so
     # only once ..."): a copy that lands on the same trigger, code and parties is the same event, not a second
@@ -504,12 +500,19 @@ def _code_sentence(
             # (keeping ties and hosting an ambassador are two acts, though both are 050)
             target = _one_party(event.target) if event.target else None
             relation = (event.relation, event.relation_subject)  # who hosts whom differs too
+            if (event.relation or "").startswith("position:"):
+                relation = (
+                    None,
+                    event.relation_subject,
+                )  # a position is a reading of the act, not another act
             # a state and its government are one party ("accepted the credentials, making China the first
             # country to accept an ambassador": CHNGOV and CHN accepted one ambassador)
             key = (_one_party(event.source), target, event.cameo, relation, event.modality, event.negated)
             if key not in seen:
-                seen.add(key)
+                seen[key] = len(events)
                 events.append(event)
+            elif event.relation and not events[seen[key]].relation:
+                events[seen[key]] = event  # the telling that reads a position keeps it
     events.sort(key=lambda e: (e.evidence.trigger_start or 0, e.source.code))
     return events, live
 

@@ -31,10 +31,14 @@ AIMED_AT = {"on", "at", "into", "upon", "against"}
 
 
 def protest_objects(tree: Tree, i: int) -> list[int]:
-    """The nouns of protest that force ``i`` is used on: its objects, what its "on/at/into" phrases (or
-    its object's: "opened fire on the crowds") name, and their "of" phrases ("thousands of
-    demonstrators")."""
+    """The nouns of protest that force ``i`` is used on: its objects and its purpose's ("to disperse
+    demonstrators"), what its "on/at/into" phrases (or its object's: "opened fire on the crowds") name,
+    and their "of" phrases ("thousands of demonstrators")."""
     held = list(tree.objects(i))
+    # "used tear gas to disperse demonstrators": whom the purpose names
+    held += [
+        o for c in tree.children(i, "xcomp", "advcl") if "to" in tree.aux_words(c) for o in tree.objects(c)
+    ]
     for k in [i, *held]:
         held += [
             o
@@ -92,16 +96,3 @@ def crowd_of(source: Actor, text: str) -> Actor:
     """The protesting crowd a state's force hit: that state's people."""
     country = source.country or source.code[:3]
     return Actor(text=text, code=country + "CVL", country=country, sector="CVL")
-
-
-def protested_government(draft: Draft) -> list:
-    """The government of the people who protest, when their protest names no one: theirs, if all the
-    protesters are of one state and none is a state's force or a foreign body."""
-    countries = {a.country for a, _, _ in draft.sources}
-    if len(countries) != 1 or None in countries:
-        return []
-    if any(a.sector in STATE_FORCES or a.code.startswith("IGO") for a, _, _ in draft.sources):
-        return []
-    country = countries.pop()
-    actor = Actor(text=draft.sources[0][0].text, code=country + "GOV", country=country, sector="GOV")
-    return [(actor, "target:government-of-protesters", None)]

@@ -1,7 +1,7 @@
 """Repression, protest, denials and rulers (issues 11 and 12, from the blind batches truth-zk and
 breadth-zj, fifteenth session): a state's force used on those who protest is repression (CAMEO 175),
 not a battle; "striking" workers are on strike, and a rail or hunger strike is no air strike; those who
-follow a leader are not the leader; a protest that names no one is against the protesters' government;
+follow a leader are not the leader; one takes to the streets in protest (141), naming no target;
 a denial of a forceful act or of aid told as the content of a report is a denial (016), a report's
 content the parser hangs as a relative clause is what is denied; "the government in X" is X's; a person
 ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says; "U.S.-brokered"
@@ -132,16 +132,11 @@ def test_those_who_follow_a_leader_are_not_the_leader(pipeline):
     assert {c[:2] for _, _, c in found} == {"14"}  # a crowd that storms riots (145)
 
 
-@pytest.mark.parametrize(
-    ("text", "date", "state"),
-    [
-        ("Thousands of Georgians took to the streets of Tbilisi on Friday.", "2024-05-03", "GEO"),
-        ("French farmers staged a nationwide strike on Monday.", "2024-01-29", "FRA"),
-    ],
-)
-def test_a_protest_naming_no_one_is_against_the_protesters_government(pipeline, text, date, state):
-    found = codes(pipeline, text, date, count=True)
-    assert any(c.startswith("14") and t == state + "GOV" for _, t, c in found), found
+def test_taking_to_the_streets_is_a_protest_naming_no_target_as_plover_codes_it(pipeline):
+    found = codes(
+        pipeline, "Thousands of Georgians took to the streets of Tbilisi on Friday.", "2024-05-03", count=True
+    )
+    assert any(c.startswith("14") for _, _, c in found) and all(t is None for _, t, _ in found), found
 
 
 def test_a_denial_of_a_forceful_act_is_016_and_the_act_is_denied(pipeline):
