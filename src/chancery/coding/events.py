@@ -324,6 +324,11 @@ def _code_sentence(
             # named in the sentence: a diplomatic expulsion (161), not a deportation
             draft.code, draft.relation = "161", "representation:expelled"
             draft.analysis.notes.append("code:expulsion-among-diplomats")
+        if draft.code.startswith("171") and _seized_place(tree, index, draft.i):
+            draft.code = (
+                "192"  # "M23 rebels seized Goma", "seized the capital": territory occupied, not property
+            )
+            draft.analysis.notes.append("code:seized-place-is-occupation")
         if mass_killing(tree, draft.i, draft.code):
             draft.code = MASS_KILLING  # "killed hundreds of civilians", "killed some 8,000 men and boys"
             draft.analysis.notes.append("code:killing-by-its-scale-is-mass-killing")
@@ -631,6 +636,26 @@ def _judged_act(tree: Tree, draft: Draft) -> bool:
     return draft.pattern.id == "evaluate.blame" and any(
         tree.lemma(k) in JUDGED_ACTS for k in tree.children(draft.i, "dobj")
     )
+
+
+# nouns of places that are seized as territory ("seized the capital", "captured the border town")
+TERRITORY = {
+    "capital", "city", "town", "village", "province", "district", "region", "territory", "enclave", "island",
+    "peninsula", "area", "zone", "port", "airport", "base", "border", "crossing", "stronghold", "outpost",
+    "county", "state", "heights", "valley", "oilfield", "field",
+}  # fmt: skip
+
+
+def _seized_place(tree: Tree, index: ActorIndex, i: int) -> bool:
+    """Whether what seizure ``i`` took is a place (a named city or state, or a noun of territory), as
+    CAMEO codes the taking of territory (192) apart from the seizure of property (171)."""
+    for k in tree.objects(i) + [a for o in tree.objects(i) for a in tree.children(o, "appos")]:
+        mention = index.mention_at(k)
+        if k in index.by_token and mention is not None and mention.kind in {"place", "capital", "state"}:
+            return True
+        if tree.lemma(k) in TERRITORY:
+            return True
+    return False
 
 
 def _among_diplomats(tree: Tree, i: int) -> bool:

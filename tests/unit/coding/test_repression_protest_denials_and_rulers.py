@@ -7,7 +7,8 @@ content the parser hangs as a relative clause is what is denied; "the government
 ranked by office ("the first U.S. secretary of state to visit Cuba") did what the rank says; "U.S.-brokered"
 names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled
 by Somalia; killing counted in hundreds is mass killing (202); a leader barred from a summit is a cut in
-relations (161); an expulsion of a bare number beside diplomats is of diplomats (161)."""
+relations (161); an expulsion of a bare number beside diplomats is of diplomats (161); a seized town is
+territory taken (192)."""
 
 from __future__ import annotations
 
@@ -313,3 +314,16 @@ def test_an_expulsion_of_a_bare_number_beside_diplomats_is_a_diplomatic_expulsio
 def test_an_expulsion_of_people_is_a_deportation(pipeline):
     found = codes(pipeline, "Russia expelled hundreds of Georgians on Tuesday.", "2006-10-03", count=True)
     assert {c for _, _, c in found} == {"174"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Malian rebels seized Kidal, the main town of the north, on Friday.", "192"),
+        ("Malian soldiers seized the regional capital on Friday.", "192"),
+        ("Malian soldiers seized the assets of a French mining company on Friday.", "171"),
+    ],
+)
+def test_a_seized_place_is_territory_taken_and_seized_things_are_property(pipeline, text, code):
+    found = {c for _, _, c in codes(pipeline, text, "2012-03-30", count=True)}
+    assert code in found and ({"171", "192"} - {code}).isdisjoint(found), found
