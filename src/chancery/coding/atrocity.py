@@ -1,4 +1,4 @@
-"""Mass killing (CAMEO 202): killing told by its scale.
+"""Mass killing (CAMEO 202) and bombings by their kind (1831, 1832): violence told by its scale or means.
 
 CAMEO separates killing people (1823) from "engaging in mass killings" (202): "killed hundreds of
 civilians in Axum", "killed some 8,000 men and boys", "executed hundreds of captured cadets". What tells
@@ -36,3 +36,26 @@ def _number(word: str) -> float:
         return float(word.replace(",", ""))
     except ValueError:
         return 0.0
+
+
+SUICIDE_BOMBING = "1831"
+VEHICLE_BOMBING = "1832"
+# vehicles a bomb is carried in ("a truck bombing", "a car bomb")
+VEHICLES = {"car", "truck", "lorry", "vehicle", "van", "bus", "motorcycle"}
+# nouns of a blast
+BLASTS = {"bomb", "bombing", "blast", "explosion", "attack"}
+
+
+def bombing_code(tree: Tree, i: int, code: str) -> str:
+    """The code of an attack by its means: a suicide bomber's (1831: "a Hamas suicide bomber blew up a bus",
+    "a suicide bombing outside the airport") or a vehicle bomb (1832: "Tuesday's truck bombing"); else
+    ``code``."""
+    if not code.startswith(("18", "19")) or code.startswith(("1831", "1832")):
+        return code
+    words = [i, *tree.subjects(i)[0], *tree.objects(i)]
+    marks = {tree.lemma(m) for k in words for m in tree.children(k, "compound", "amod", "nmod")}
+    if "suicide" in marks or tree.lemma(i) == "suicide":
+        return SUICIDE_BOMBING
+    if marks & VEHICLES and any(tree.lemma(k) in BLASTS | {"bomber"} for k in words):
+        return VEHICLE_BOMBING
+    return code

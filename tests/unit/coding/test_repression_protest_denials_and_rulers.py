@@ -8,7 +8,7 @@ ranked by office ("the first U.S. secretary of state to visit Cuba") did what th
 names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled
 by Somalia; killing counted in hundreds is mass killing (202); a leader barred from a summit is a cut in
 relations (161); an expulsion of a bare number beside diplomats is of diplomats (161); a seized town is
-territory taken (192)."""
+territory taken (192); a suicide or vehicle bombing is coded by its means (1831, 1832)."""
 
 from __future__ import annotations
 
@@ -327,3 +327,15 @@ def test_an_expulsion_of_people_is_a_deportation(pipeline):
 def test_a_seized_place_is_territory_taken_and_seized_things_are_property(pipeline, text, code):
     found = {c for _, _, c in codes(pipeline, text, "2012-03-30", count=True)}
     assert code in found and ({"171", "192"} - {code}).isdisjoint(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("A Hamas suicide bomber blew up a bus in Haifa on Wednesday, killing 15 people.", "1831"),
+        ("Al-Shabaab carried out Friday's car bombing outside the presidential palace in Mogadishu.", "1832"),
+        ("Hamas fighters attacked an Israeli army post near Gaza on Monday.", "190"),
+    ],
+)
+def test_a_bombing_is_coded_by_its_means(pipeline, text, code):
+    assert code in {c for _, _, c in codes(pipeline, text, "2008-01-14", count=True)}
