@@ -39,6 +39,7 @@ def _number(word: str) -> float:
 
 
 SUICIDE_BOMBING = "1831"
+ASSASSINATION_ATTEMPT = "185"
 VEHICLE_BOMBING = "1832"
 # vehicles a bomb is carried in ("a truck bombing", "a car bomb")
 VEHICLES = {"car", "truck", "lorry", "vehicle", "van", "bus", "motorcycle"}
@@ -48,8 +49,8 @@ BLASTS = {"bomb", "bombing", "blast", "explosion", "attack"}
 
 def bombing_code(tree: Tree, i: int, code: str) -> str:
     """The code of an attack by its means: a suicide bomber's (1831: "a Hamas suicide bomber blew up a bus",
-    "a suicide bombing outside the airport") or a vehicle bomb (1832: "Tuesday's truck bombing"); else
-    ``code``."""
+    "a suicide bombing outside the airport"), a vehicle bomb (1832: "Tuesday's truck bombing"), or fire on a
+    leader's motorcade (185, an attempted assassination); else ``code``."""
     if not code.startswith(("18", "19")) or code.startswith(("1831", "1832")):
         return code
     words = [i, *tree.subjects(i)[0], *tree.objects(i)]
@@ -58,4 +59,9 @@ def bombing_code(tree: Tree, i: int, code: str) -> str:
         return SUICIDE_BOMBING
     if marks & VEHICLES and any(tree.lemma(k) in BLASTS | {"bomber"} for k in words):
         return VEHICLE_BOMBING
+    aimed = [
+        o for p in tree.children(i, "prep") if tree.lemma(p) in {"on", "at"} for o in tree.children(p, "pobj")
+    ]
+    if any(tree.lemma(k) == "motorcade" for k in [*tree.objects(i), *aimed]):
+        return ASSASSINATION_ATTEMPT  # "gunmen opened fire on Mubarak's motorcade"
     return code

@@ -8,7 +8,8 @@ ranked by office ("the first U.S. secretary of state to visit Cuba") did what th
 names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled
 by Somalia; killing counted in hundreds is mass killing (202); a leader barred from a summit is a cut in
 relations (161); an expulsion of a bare number beside diplomats is of diplomats (161); a seized town is
-territory taken (192); a suicide or vehicle bombing is coded by its means (1831, 1832)."""
+territory taken (192); a suicide or vehicle bombing is coded by its means (1831, 1832), fire on a leader's
+motorcade as an attempted assassination (185)."""
 
 from __future__ import annotations
 
@@ -339,3 +340,8 @@ def test_a_seized_place_is_territory_taken_and_seized_things_are_property(pipeli
 )
 def test_a_bombing_is_coded_by_its_means(pipeline, text, code):
     assert code in {c for _, _, c in codes(pipeline, text, "2008-01-14", count=True)}
+
+
+def test_fire_on_a_leaders_motorcade_is_an_attempted_assassination(pipeline):
+    text = "Gunmen from Egypt's Islamic Group opened fire on President Hosni Mubarak's motorcade on Monday."
+    assert "185" in {c for _, _, c in codes(pipeline, text, "1995-06-26", count=True)}
