@@ -65,3 +65,24 @@ def bombing_code(tree: Tree, i: int, code: str) -> str:
     if any(tree.lemma(k) == "motorcade" for k in [*tree.objects(i), *aimed]):
         return ASSASSINATION_ATTEMPT  # "gunmen opened fire on Mubarak's motorcade"
     return code
+
+
+MILITARY_DISPLAY = "150"
+MISSILES = {"missile", "rocket", "projectile", "warhead"}
+# where a missile fired for show falls ("fired missiles into the sea off Taiwan's ports")
+OPEN_WATER = {"sea", "water", "waters", "ocean", "strait", "gulf"}
+
+
+def display_code(tree: Tree, i: int, code: str) -> str:
+    """A missile fired into the sea or test-fired is a display of force (150), not an attack on anyone:
+    "China fired three unarmed missiles into waters off Taiwan's ports", "Iran test-fired nine missiles"."""
+    if not code.startswith("19") or not any(tree.lemma(k) in MISSILES for k in tree.objects(i)):
+        return code
+    tested = i >= 2 and tree.words[i - 1] == "-" and tree.words[i - 2] in {"test", "flight"}
+    into = [
+        o
+        for p in tree.children(i, "prep")
+        if tree.lemma(p) in {"into", "over"}
+        for o in tree.children(p, "pobj")
+    ]
+    return MILITARY_DISPLAY if tested or any(tree.lemma(k) in OPEN_WATER for k in into) else code

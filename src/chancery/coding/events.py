@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from chancery.coding.arguments import FOLLOWERS, ActorIndex, party, state_of
-from chancery.coding.atrocity import MASS_KILLING, bombing_code, mass_killing
+from chancery.coding.atrocity import MASS_KILLING, bombing_code, display_code, mass_killing
 from chancery.coding.codebook import Codebook
 from chancery.coding.conditions import CONDITION_MARKS, condition_maker, conditioning_clause
 from chancery.coding.dating import (
@@ -329,10 +329,10 @@ def _code_sentence(
                 "192"  # "M23 rebels seized Goma", "seized the capital": territory occupied, not property
             )
             draft.analysis.notes.append("code:seized-place-is-occupation")
-        bombing = bombing_code(tree, draft.i, draft.code)
+        bombing = display_code(tree, draft.i, bombing_code(tree, draft.i, draft.code))
         if bombing != draft.code:
-            draft.code = bombing  # "a suicide bomber blew up a bus", "Tuesday's truck bombing"
-            draft.analysis.notes.append("code:bombing-by-its-means")
+            draft.code = bombing  # "a suicide bomber blew up a bus", "test-fired nine missiles"
+            draft.analysis.notes.append("code:force-by-its-means")
         if mass_killing(tree, draft.i, draft.code):
             draft.code = MASS_KILLING  # "killed hundreds of civilians", "killed some 8,000 men and boys"
             draft.analysis.notes.append("code:killing-by-its-scale-is-mass-killing")

@@ -9,7 +9,8 @@ names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by n
 by Somalia; killing counted in hundreds is mass killing (202); a leader barred from a summit is a cut in
 relations (161); an expulsion of a bare number beside diplomats is of diplomats (161); a seized town is
 territory taken (192); a suicide or vehicle bombing is coded by its means (1831, 1832), fire on a leader's
-motorcade as an attempted assassination (185)."""
+motorcade as an attempted assassination (185), a missile fired into the sea or test-fired as a display of
+force (150)."""
 
 from __future__ import annotations
 
@@ -345,3 +346,15 @@ def test_a_bombing_is_coded_by_its_means(pipeline, text, code):
 def test_fire_on_a_leaders_motorcade_is_an_attempted_assassination(pipeline):
     text = "Gunmen from Egypt's Islamic Group opened fire on President Hosni Mubarak's motorcade on Monday."
     assert "185" in {c for _, _, c in codes(pipeline, text, "1995-06-26", count=True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("North Korea fired two ballistic missiles into the sea off its east coast on Thursday.", "150"),
+        ("Iran test-fired three long-range missiles during naval drills on Sunday.", "150"),
+        ("Hezbollah fired rockets at northern Israel on Monday.", "193"),
+    ],
+)
+def test_a_missile_fired_for_show_is_a_display_of_force(pipeline, text, code):
+    assert code in {c for _, _, c in codes(pipeline, text, "2017-07-06", count=True)}
