@@ -10,7 +10,7 @@ by Somalia; killing counted in hundreds is mass killing (202); a leader barred f
 relations (161); an expulsion of a bare number beside diplomats is of diplomats (161); a seized town is
 territory taken (192); a suicide or vehicle bombing is coded by its means (1831, 1832), fire on a leader's
 motorcade as an attempted assassination (185), a missile fired into the sea or test-fired as a display of
-force (150)."""
+force (150); weapons that arrive pay no visit."""
 
 from __future__ import annotations
 
@@ -358,3 +358,11 @@ def test_fire_on_a_leaders_motorcade_is_an_attempted_assassination(pipeline):
 )
 def test_a_missile_fired_for_show_is_a_display_of_force(pipeline, text, code):
     assert code in {c for _, _, c in codes(pipeline, text, "2017-07-06", count=True)}
+
+
+def test_goods_that_arrive_pay_no_visit(pipeline):
+    found = codes(
+        pipeline, "The first German-supplied Gepard anti-aircraft guns have arrived in Ukraine.", "2022-07-25",
+        count=True,
+    )  # fmt: skip
+    assert not {c for _, _, c in found if c.startswith("04")}
