@@ -361,8 +361,6 @@ def test_a_missile_fired_for_show_is_a_display_of_force(pipeline, text, code):
 
 
 def test_goods_that_arrive_pay_no_visit(pipeline):
-    found = codes(
-        pipeline, "The first German-supplied Gepard anti-aircraft guns have arrived in Ukraine.", "2022-07-25",
-        count=True,
-    )  # fmt: skip
+    text = "The first German-supplied Gepard anti-aircraft guns have arrived in Ukraine."
+    found = codes(pipeline, text, "2022-07-25", count=True)
     assert not {c for _, _, c in found if c.startswith("04")}
