@@ -325,10 +325,13 @@ def _code_sentence(
             draft.code, draft.relation = "161", "representation:expelled"
             draft.analysis.notes.append("code:expulsion-among-diplomats")
         if draft.code.startswith("171") and _seized_place(tree, index, draft.i):
-            draft.code = (
-                "192"  # "M23 rebels seized Goma", "seized the capital": territory occupied, not property
-            )
+            # "M23 rebels seized Goma", "seized the capital": territory occupied, not property
+            draft.code = "192"
             draft.analysis.notes.append("code:seized-place-is-occupation")
+        elif draft.pattern.id == "capture.verb":
+            draft.suppressed = (
+                True  # a capture of people or of things is told by other patterns, or not at all
+            )
         bombing = display_code(tree, draft.i, bombing_code(tree, draft.i, draft.code))
         if bombing != draft.code:
             draft.code = bombing  # "a suicide bomber blew up a bus", "test-fired nine missiles"
@@ -659,6 +662,8 @@ def _seized_place(tree: Tree, index: ActorIndex, i: int) -> bool:
             return True
         if tree.lemma(k) in TERRITORY:
             return True
+        if tree.tokens[k].pos == "PROPN" and k not in index.by_token and tree.prep_objects(i, "from"):
+            return True  # "recaptured Ramadi from Islamic State": a place taken back from its holder
     return False
 
 

@@ -8,9 +8,10 @@ ranked by office ("the first U.S. secretary of state to visit Cuba") did what th
 names its broker as "US-brokered" does; an envoy "ordered to leave Somalia" by no one named was expelled
 by Somalia; killing counted in hundreds is mass killing (202); a leader barred from a summit is a cut in
 relations (161); an expulsion of a bare number beside diplomats is of diplomats (161); a seized town is
-territory taken (192); a suicide or vehicle bombing is coded by its means (1831, 1832), fire on a leader's
-motorcade as an attempted assassination (185), a missile fired into the sea or test-fired as a display of
-force (150); weapons that arrive pay no visit."""
+territory taken (192), a captured one too, while a capture of people is no seizure; a suicide or vehicle
+bombing is coded by its means (1831, 1832), fire on a leader's motorcade as an attempted assassination
+(185), a missile fired into the sea or test-fired as a display of force (150); weapons that arrive pay no
+visit."""
 
 from __future__ import annotations
 
@@ -364,3 +365,18 @@ def test_goods_that_arrive_pay_no_visit(pipeline):
     text = "The first German-supplied Gepard anti-aircraft guns have arrived in Ukraine."
     found = codes(pipeline, text, "2022-07-25", count=True)
     assert not {c for _, _, c in found if c.startswith("04")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found_codes"),
+    [
+        ("M23 rebels captured Goma on Tuesday.", {"192"}),
+        ("Iraqi forces recaptured Ramadi from Islamic State on Monday.", {"192"}),
+        ("The Congolese army captured a rebel commander on Tuesday.", set()),
+    ],
+)
+def test_a_captured_place_is_territory_taken_and_a_capture_of_people_is_no_seizure(
+    pipeline, text, found_codes
+):
+    found = {c for _, _, c in codes(pipeline, text, "2012-11-20", count=True)}
+    assert found_codes <= found and "171" not in found, found
