@@ -53,6 +53,7 @@ from chancery.coding.frames import (
     nest,
     protested,
     threatened,
+    threatened_acts,
 )
 from chancery.coding.modality import TRAVEL_VERBS, Analysis, analyse, noun_of_infinitive
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
@@ -444,6 +445,7 @@ def _code_sentence(
             draft.suppressed = True
         if _carried_out(tree, drafts, draft):
             draft.suppressed = True
+    threatened_acts(tree, drafts)
     extras = presupposed(
         tree,
         index,

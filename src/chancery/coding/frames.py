@@ -326,6 +326,47 @@ def threatened(tree: Tree, index: ActorIndex, drafts: dict[int, Draft]) -> None:
         draft.targets = [(a, "target:threatened-party", q) for a, _, q in found if a.code not in source_codes]
 
 
+# the act a threat names by its code alone ("threatened sanctions", "warned of military action", "would be
+# met with all-out war"): CAMEO's threat codes each name the act threatened. A general threat (130, 131),
+# an ultimatum (139) or a threat of dissent (133: a strike, a march or a boycott, and often a threat to
+# stop another's dissent) does not say which act, and keeps none.
+THREATENED_ACTS = {
+    "1311": "162", "1312": "163", "1313": "161", "132": "172", "1321": "1721", "1322": "1722",
+    "1323": "1723", "1324": "1724", "134": "164", "135": "165", "136": "166", "137": "175",
+    "138": "190", "1381": "191", "1382": "192", "1383": "180", "1384": "190", "1385": "204",
+}  # fmt: skip
+
+
+def threatened_acts(tree: Tree, drafts: dict[int, Draft]) -> None:
+    """A threat made whose act no clause of its own tells ("NATO threatened air strikes", "warned that
+    Seoul would become a sea of fire") is a statement about that act, as "threatened to cut ties" is:
+    the threat is counted and the act threatened is an event of its own, intended and never counted.
+    Nothing is added when the threat names no one it is made to, nor when the sentence already tells the
+    act for the same actors."""
+    live = [d for d in drafts.values() if not d.suppressed]
+    for draft in live:
+        act = THREATENED_ACTS.get(draft.code)
+        a = draft.analysis
+        if act is None or draft.act_code or draft.statement or a.negated or a.modality != "asserted":
+            continue
+        if not draft.targets:
+            continue  # whom the act would be done to is not known: only the threat is told
+        own = {state_of(s[0]) for s in draft.sources}
+        if act.startswith("16") and own & {state_of(t[0]) for t in draft.targets}:
+            continue  # sanctions or a break threatened against one's own state: a misread threat
+        sentence = tree.tokens[draft.i].sentence
+        told = any(
+            other is not draft
+            and tree.tokens[other.i].sentence == sentence
+            and other.code[:2] == act[:2]
+            and own & {state_of(s[0]) for s in other.sources}
+            for other in live
+        )
+        if not told:
+            draft.act_code, draft.statement = act, "threat"
+            a.notes.append("threat:act-named-by-its-code")
+
+
 def stated_conditions(tree: Tree, text: str, draft: Draft) -> None:
     """ "X says Y must first A, B and C": a statement of the conditions Y must meet, listed.
 
