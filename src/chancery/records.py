@@ -134,7 +134,7 @@ class Article(Record):
     date: str | None = None  # publication date, YYYY-MM-DD
     publisher: str | None = None
     url: str | None = None
-    place: str | None = None  # dateline place, e.g. "MOSCOW"
+    place: str | None = None  # dateline place, e.g. "MOSCOW", "RAIPUR, India"
     source: str | None = None  # where it was read from: a path, "path:line" or "-"
     date_basis: str | None = None  # how `date` was found: input, metadata, dateline, flag
     external_id: str | None = None  # the input's own id (JSONL "id"), kept for traceability

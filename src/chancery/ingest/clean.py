@@ -55,6 +55,12 @@ class Dateline:
     publisher: str | None
     date: str | None  # YYYY-MM-DD, or None when the dateline has no (resolvable) date
     end: int  # offset of the first character after the dateline, its separator and spaces
+    region: str | None = None  # the state or region written after the place ("India" in "RAIPUR, India")
+
+    @property
+    def full_place(self) -> str:
+        """The place as the dateline writes it, with its region: "RAIPUR, India", "MOSCOW"."""
+        return f"{self.place}, {self.region}" if self.region else self.place
 
 
 def parse_dateline(text: str, *, default_date: str | None = None) -> Dateline | None:
@@ -81,6 +87,7 @@ def parse_dateline(text: str, *, default_date: str | None = None) -> Dateline | 
         publisher=publisher.strip() if publisher else None,
         date=_dateline_day(match, default_date),
         end=match.end(),
+        region=match["region"],
     )
 
 
@@ -197,7 +204,7 @@ def build_article(
         date=date_value,
         publisher=publisher or (dateline.publisher if dateline else None),
         url=url or None,
-        place=dateline.place if dateline else None,
+        place=dateline.full_place if dateline else None,
         source=source,
         date_basis=date_basis if date_value else None,
         external_id=external_id,

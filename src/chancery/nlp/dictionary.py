@@ -141,12 +141,14 @@ class ActorDictionary:
         return [e for group in self.names.values() for e in group]
 
     def home_country(self, place: str | None) -> str | None:
-        """The country of a dateline place ("BEIJING" → "CHN", "PESHAWAR" → "PAK"): a state, a capital or
-        another place the dictionary knows."""
-        key = normalise(place or "").strip()
-        for entry in self.names.get(first_word(key) or "", ()):
-            if entry.key == key and entry.kind in ("state", "capital", "place") and entry.codes:
-                return entry.codes[0].code[:3]
+        """The country of a dateline place ("BEIJING" → "CHN", "PESHAWAR" → "PAK", "RAIPUR, India" → "IND"):
+        a state, a capital or another place the dictionary knows, or the state written after the place."""
+        whole = normalise(place or "").strip()
+        # "RAIPUR, India": the place if known, else the state or region written after it
+        for key in (whole, *reversed([part.strip() for part in whole.split(",")][1:])):
+            for entry in self.names.get(first_word(key) or "", ()):
+                if entry.key == key and entry.kind in ("state", "capital", "place") and entry.codes:
+                    return entry.codes[0].code[:3]
         return None
 
 

@@ -97,3 +97,14 @@ def test_find_dateline_looks_past_a_byline_and_counts_end_from_the_start():
 
 def test_find_dateline_does_not_take_a_sentence_for_a_byline():
     assert find_dateline("By Friday the talks had ended.\nKABUL (AFP) - Envoys left.") is None
+
+
+def test_a_dateline_keeps_the_state_written_after_its_place():
+    found = parse_dateline("RAIPUR, India, April 6 (PTI) - Rebels ambushed a convoy.")
+    assert found is not None and (found.place, found.region, found.full_place) == (
+        "RAIPUR",
+        "India",
+        "RAIPUR, India",
+    )
+    bare = parse_dateline("MOSCOW, July 4 (Reuters) - The Kremlin said.")
+    assert bare is not None and bare.region is None and bare.full_place == "MOSCOW"

@@ -326,3 +326,10 @@ def test_any_word_salad_gives_disjoint_mentions_that_slice_the_text_and_lie_on_t
         )
         assert mention.first <= mention.head < mention.last
         assert mention.refers_to is None or mention.refers_to in ids
+
+
+def test_a_dateline_place_unknown_to_the_dictionary_takes_the_state_written_after_it(dictionary):
+    assert dictionary.home_country("BEIJING") == "CHN"
+    assert dictionary.home_country("RAIPUR, India") == "IND"
+    assert dictionary.home_country("KABUL, Afghanistan") == "AFG"
+    assert dictionary.home_country("BEDMINSTER, N.J.") is None
