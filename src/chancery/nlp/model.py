@@ -90,7 +90,8 @@ def _prefix_split(text: str) -> tuple[str, str] | None:
 
 class _PrefixedLemmas:
     """A prefixed word's lemma is its prefix and the lemma of the rest ("re-established": "re-establish");
-    spaCy's rules, seeing an unknown word, strip too little ("re-establishe")."""
+    spaCy's rules, seeing an unknown word, strip too little ("re-establishe"). A plural name's lemma is
+    its common noun's ("Accords": "accord")."""
 
     def __init__(self, nlp: Language):
         from spacy.tokens import Doc as SpacyDoc
@@ -98,9 +99,21 @@ class _PrefixedLemmas:
         self.vocab = nlp.vocab
         self.lemmatizer = nlp.get_pipe("lemmatizer")
         self.make_doc = SpacyDoc
+        index = self.lemmatizer.lookups.get_table("lemma_index", {})
+        self.nouns = frozenset(index.get("noun", ()))  # the common nouns the lemmatizer knows
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
+            if token.tag_ in {"NNP", "NNPS"} and token.text[-1:] in {"s", "S"}:
+                # a plural name's lemma is its common noun's ("the Abraham Accords", "the Oslo Accords": an
+                # accord), which spaCy leaves as the word; names themselves are read from the text, and a
+                # name that is no plural noun ("Paris", "Honduras") keeps its word
+                word = self.make_doc(self.vocab, words=[token.text.lower()])[0]
+                word.pos_ = "NOUN"
+                lemma = self.lemmatizer.rule_lemmatize(word)[0]
+                if lemma != word.text and lemma in self.nouns:
+                    token.lemma_ = lemma
+                continue
             split = _prefix_split(token.text)
             if split is None:
                 continue
