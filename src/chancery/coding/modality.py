@@ -424,6 +424,8 @@ def analyse(
                 result.modality = "requested"
             break
         governor = _governor(tree, head, node, governors)
+        if governor is not None and participle and node < head:
+            break  # "Meeting in Santa Marta, Santos and Chavez agreed to restore ties": the meeting was held
         if governor is not None:
             frame = governor.frame
             if governor.frame_other and (_has_own_controller(tree, head, node) or tree.is_passive(head)):

@@ -18,6 +18,10 @@ GERUND_NOUNS = {
 }  # fmt: skip
 
 
+# adverbs of direction whose preposition belongs to the verb ("back to Israel", "away from Kabul")
+PARTICLE_ADVERBS = {"back", "away", "home", "over", "out"}
+
+
 def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """The parse with two misreadings undone. "followed the UAE in normalising ties with Israel": the
     parser hangs the gerund on its object as a modifier ("normalising ties": amod) and the object on the
@@ -61,4 +65,23 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         # an adjective takes no direct object: with a subject and one, the word is a (subjunctive) verb
         if t.pos == "ADJ" and t.dep in {"ccomp", "xcomp", "conj"} and t.i in subject_heads & objects_of:
             fixed[t.i] = replace(fixed[t.i], pos="VERB", tag="VB")
+    for t in tokens:
+        # "sent their ambassadors back to Israel": the parser may hang "to Israel" on "back"; the verb's
+        # direction is where the ambassadors go
+        adverb = tokens[t.head]
+        if t.dep == "prep" and adverb.dep == "advmod" and adverb.text.lower() in PARTICLE_ADVERBS:
+            verb = tokens[adverb.head]
+            if verb.pos in {"VERB", "AUX"} and verb.i != adverb.i:
+                fixed[t.i] = replace(fixed[t.i], head=verb.i)
+    infinitives = {k.head for k in tokens if k.dep == "aux" and k.tag == "TO"}
+    for t in tokens:
+        # "agreed to restore the ties that were cut in 1993 and to exchange ambassadors": the parser may join
+        # an infinitive to a finite verb of the clause before it; an infinitive is joined to an infinitive
+        if t.dep != "conj" or t.i not in infinitives or t.head in infinitives:
+            continue
+        node = fixed[t.head]
+        while node.head != node.i and node.i not in infinitives:
+            node = fixed[node.head]
+        if node.i in infinitives and node.i != t.i and tokens[node.i].sentence == t.sentence:
+            fixed[t.i] = replace(fixed[t.i], head=node.i)
     return tuple(fixed)
