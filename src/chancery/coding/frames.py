@@ -481,24 +481,83 @@ def nest(
             inner = _antecedent(tree, drafts, draft, head, earlier)
         if not inner:
             continue
-        nested = min(inner, key=lambda d: depth(tree, d.i))
-        first = nested.events[0]
-        # the act's doers, not the other side of it ("the trip": the visitor, not the host)
-        actors = {e.source.code: e.source for e in nested.events if not _converse(e)}
-        owners = index.resolve(tree.children(head, "poss"), draft.date[0]) if index is not None else []
-        if owners:
-            actors = {a.code: a for a, _, _ in owners}
-        # "Thailand and Cambodia agreed to return ambassadors ... Thailand welcomed the step": the other's
-        own = {state_of(a) for a, _, _ in draft.sources}
-        others = {code: a for code, a in actors.items() if state_of(a) not in own}
-        actors = others or actors
-        draft.targets = [(a, "target:actor-of-nested-act", None) for a in actors.values()]
-        target = first.target.code if first.target else "?"
-        draft.detail = f"{first.cameo} {first.cameo_name}: {first.source.code}→{target}"
-        draft.act = first.id
-        nested.about = True
+        _take_up(tree, draft, head, inner, index)
+        return True
+    guessed = all(note in GUESSED_TARGETS for _, note, _ in draft.targets)  # or none at all
+    noun, inner = _enclosing_act(tree, drafts, draft)
+    if noun is not None and inner and guessed:
+        # "recognised Palestine, a move Israel's foreign minister, Israel Katz, condemned": the parser may
+        # hang the position anywhere inside the act noun that stands beside the clause it names
+        _take_up(tree, draft, noun, inner, index, told=True)
         return True
     return False
+
+
+# targets found by a guess, which the act a position is about outranks
+GUESSED_TARGETS = {"target:place-of-act", "target:sole-other-party"}
+# how an act noun stands beside the clause it names ("recognised X, a move Y condemned")
+BESIDE_CLAUSE = {"npadvmod", "appos", "attr"}
+
+
+def _enclosing_act(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> tuple[int | None, list[Draft]]:
+    """The act noun standing beside a clause that position ``draft`` sits inside ("..., a decision
+    Beijing was quick to denounce"), or that modifies a noun ``draft`` hangs from ("..., a move Serbia's
+    foreign minister condemned", read "a move" modifying "minister"), and the acts of that clause: the
+    clause of the first verb above the noun, less the branch the noun is in."""
+    node = draft.i
+    for _ in range(6):
+        parent = tree.tokens[node].head
+        if parent == node:
+            break
+        node = parent
+        candidates = [node, *tree.children(node, "nmod", "npadvmod", "appos")]
+        for noun in candidates:
+            token = tree.tokens[noun]
+            if noun > draft.i or tree.lemma(noun) not in ACT_NOUNS or token.pos != "NOUN":
+                continue
+            if noun == node and token.dep not in BESIDE_CLAUSE:
+                continue
+            branch = noun
+            while tree.tokens[branch].head != branch and tree.tokens[tree.tokens[branch].head].pos not in {
+                "VERB",
+                "AUX",
+            }:
+                branch = tree.tokens[branch].head
+            verb = tree.tokens[branch].head
+            if verb == branch:
+                continue
+            clause = set(tree.subtree(verb)) - set(tree.subtree(branch))
+            inner = [
+                d
+                for d in drafts.values()
+                if d.i in clause and d.events and d is not draft and not d.code.startswith(POSITION_ROOTS)
+            ]
+            return noun, inner
+    return None, []
+
+
+def _take_up(
+    tree: Tree, draft: Draft, head: int, inner: list[Draft], index: ActorIndex | None, told: bool = False
+) -> None:
+    """Make position ``draft`` about the shallowest of ``inner``, the acts noun ``head`` names: it targets
+    their doers (or the noun's owner) and names the act. ``told``: the act is told in a clause of its
+    own, not only as what the position is about, and keeps all it tells."""
+    nested = min(inner, key=lambda d: depth(tree, d.i))
+    first = nested.events[0]
+    # the act's doers, not the other side of it ("the trip": the visitor, not the host)
+    actors = {e.source.code: e.source for e in nested.events if not _converse(e)}
+    owners = index.resolve(tree.children(head, "poss"), draft.date[0]) if index is not None else []
+    if owners:
+        actors = {a.code: a for a, _, _ in owners}
+    # "Thailand and Cambodia agreed to return ambassadors ... Thailand welcomed the step": the other's
+    own = {state_of(a) for a, _, _ in draft.sources}
+    others = {code: a for code, a in actors.items() if state_of(a) not in own}
+    actors = others or actors
+    draft.targets = [(a, "target:actor-of-nested-act", None) for a in actors.values()]
+    target = first.target.code if first.target else "?"
+    draft.detail = f"{first.cameo} {first.cameo_name}: {first.source.code}→{target}"
+    draft.act = first.id
+    nested.about = nested.about or not told
 
 
 # how many sentences back "the move" (any act) and "the memorandum" (an act of that word) look
