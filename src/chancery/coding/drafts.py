@@ -775,6 +775,24 @@ def _permitted_by(tree: Tree, i: int) -> int | None:
     return None
 
 
+def talks_on_a_visit(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list[ActorRef]:
+    """Talks or a meeting naming no one, told beside a visit by the same actor ("paid an official visit to
+    Ecuador, holding two hours of talks with President Rodrigo Borja", a president the dictionary does not
+    know): held with the visit's hosts."""
+    if draft.targets or len(draft.sources) != 1 or not draft.code.startswith("04"):
+        return []
+    if draft.code.startswith(("042", "043")) or draft.analysis.negated:
+        return []
+    sentence = tree.tokens[draft.i].sentence
+    own = {a.code for a, _, _ in draft.sources}
+    for other in drafts.values():
+        if other is draft or other.suppressed or not other.code.startswith("042") or not other.targets:
+            continue
+        if tree.tokens[other.i].sentence == sentence and own & {a.code for a, _, _ in other.sources}:
+            return [(a, "target:host-of-visit", q) for a, _, q in other.targets]
+    return []
+
+
 def visit_host(tree: Tree, draft: Draft, home: str | None) -> list[ActorRef]:
     """ "HAVANA - Lula laid a wreath ..., at the start of a two-day visit": a visit that names no place is
     to the state the story is told from, when the visitor is from elsewhere."""

@@ -41,6 +41,7 @@ from chancery.coding.drafts import (
     story_government,
     switched_from,
     thanked_for,
+    talks_on_a_visit,
     visit_at_home,
     visit_host,
     visiting_guest,
@@ -55,7 +56,7 @@ from chancery.coding.frames import (
     threatened,
     threatened_acts,
 )
-from chancery.coding.modality import TRAVEL_VERBS, Analysis, analyse, noun_of_infinitive
+from chancery.coding.modality import GATHERING_VERBS, TRAVEL_VERBS, Analysis, analyse, noun_of_infinitive
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.places import (
@@ -359,7 +360,8 @@ def _code_sentence(
             draft.suppressed = True
         if draft.pattern.converse == "043" and not draft.targets and visit_at_home(tree, index, draft):
             draft.suppressed = True  # "Koizumi's visit to Tokyo's Yasukuni shrine": a trip at home
-        if draft.source_note == "source:clause-subject" and not draft.targets:
+        gathered = together and _travelled_for(tree, draft.i)  # "the two ministers sat down for talks"
+        if draft.source_note == "source:clause-subject" and not draft.targets and not gathered:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
     for draft in drafts.values():
         if not draft.targets and draft.source_note == "source:reporter-of-own-ties":
@@ -423,7 +425,10 @@ def _code_sentence(
     threatened(tree, index, drafts)
     for draft in drafts.values():
         draft.targets = (
-            draft.targets or home_target(tree, index, draft) or sole_other(tree, index, draft, drafts)
+            draft.targets
+            or talks_on_a_visit(tree, drafts, draft)
+            or home_target(tree, index, draft)
+            or sole_other(tree, index, draft, drafts)
         )
     for draft in drafts.values():
         if _told_again(tree, drafts, draft):
@@ -798,9 +803,10 @@ CONDITION_PARTY_DEPS = {"poss", "pobj", "nsubj", "amod", "compound"}
 
 
 def _travelled_for(tree: Tree, i: int) -> bool:
-    """Whether act noun ``i`` is what a journey was for ("flew to Venezuela for talks with Chavez")."""
+    """Whether act noun ``i`` is what a journey or a gathering was for ("flew to Venezuela for talks with
+    Chavez", "sat down for talks")."""
     prep = tree.tokens[i].head
-    return tree.lemma(prep) == "for" and tree.lemma(tree.tokens[prep].head) in TRAVEL_VERBS
+    return tree.lemma(prep) == "for" and tree.lemma(tree.tokens[prep].head) in TRAVEL_VERBS | GATHERING_VERBS
 
 
 def _carried_out(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:

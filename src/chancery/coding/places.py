@@ -343,11 +343,25 @@ def clashes_side_by_side(tree: Tree, draft: Draft) -> bool:
         return False
     return any(
         tree.words[k] not in {"other", "another"}
+        and not _absolute(tree, k)
         and (
             tree.tokens[k].pos == "PROPN"
             or {"the", "its", "their"} & {tree.words[d] for d in tree.children(k, "det", "poss")}
         )
         for k in tree.prep_objects(draft.i, "with")
+    )
+
+
+def _absolute(tree: Tree, k: int) -> bool:
+    """Whether "with" object ``k`` opens an absolute phrase, a circumstance and no party ("restored
+    relations, with the sovereignty of the islands left aside", "with Norway acting as mediator")."""
+    prep = tree.tokens[k].head
+    if prep > 0 and tree.words[prep - 1] == ",":
+        return True
+    return any(
+        tree.tokens[d].dep == "acl" and tree.tokens[d].tag in {"VBN", "VBG"}
+        for d in tree.subtree(k)
+        if d != k
     )
 
 
