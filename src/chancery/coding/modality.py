@@ -235,10 +235,10 @@ def analyse(
         head = token.head
         if head == node:
             break
-        if token.dep in {"ccomp", "csubj", "advcl"} and any(
-            tree.lemma(k) == "whether" for k in tree.children(node, "mark")
-        ):
-            result.modality = "hypothetical"  # "it remains unclear whether Iran will allow ..."
+        if any(tree.lemma(k) == "whether" for k in tree.children(node, "mark")):
+            # "it remains unclear whether Iran will allow ...", and a "whether" the parser joins as a
+            # conjunct ("would not be drawn on when, or whether, Ouagadougou would establish ties")
+            result.modality = "hypothetical"
             result.notes.append("modality:hypothetical:whether")
             break
         if token.dep == "advcl":
@@ -281,6 +281,18 @@ def analyse(
                 result.background = True  # "lifted sanctions to support the recovery": a purpose
                 result.notes.append("background:purpose")
                 break
+            controller = tree.tokens[head].head
+            if (
+                not governed
+                and token.tag == "VBG"
+                and _infinitive(tree, head)
+                and not tree.objects(controller)
+            ):
+                # "agreed to establish relations, upgrading their offices to embassies": the participle
+                # tells how the infinitive's act is done, in its mood (not when another is to do the act:
+                # "urged the generals to free her, ending a two-day visit" tells the visit done)
+                node = head
+                continue
             if not governed:
                 break
             # else a complement the parser hung as an adverbial ("offered on Monday to mediate")
@@ -484,6 +496,12 @@ def analyse(
                 reported = True
                 if result.reporter is None:
                     result.reporter = head
+                if _retracted(tree, head) and result.modality == "asserted":
+                    # "a since-deleted post on the president's account announced that Nairobi was
+                    # rescinding its recognition": a report taken back tells no fact
+                    result.modality = "hypothetical"
+                    result.notes.append("modality:hypothetical:retracted-report")
+                    break
             elif frame == "cessation" and not _negated(tree, head):
                 result.ceased = True  # "stopped recognising Taiwan": recognition ends
                 result.notes.append("cessation:" + tree.tokens[head].text)
@@ -535,6 +553,8 @@ HOLDING_BACK = {("hold", "off"), ("hold", "back"), ("shy", "away"), ("back", "aw
 MEDIUM_NOUNS = {"call", "conversation", "telephone", "phone", "letter", "message", "interview", "speech"}
 # verbs of travel whose "for" phrase names what the journey was for ("flew to Moscow for talks")
 TRAVEL_VERBS = {"fly", "travel", "go", "arrive", "come", "head", "return", "jet", "visit"}
+# verbs of coming together: what they are "for" happens as they do ("sat down for talks with Clinton")
+GATHERING_VERBS = {"sit", "meet", "gather", "convene", "assemble", "land"}
 # holders whose "with" phrase is the act they carry out ("went ahead with recognising")
 PROCEEDING = {"go", "proceed", "press", "push", "move", "forge", "continue", "plough", "plow"}
 # holders whose "for" phrase is an act that was the reason for them ("praised X for recognising")
@@ -613,7 +633,7 @@ def _prep_holder(tree: Tree, prep: int, result: Analysis) -> int | None:
         # "urged Netanyahu in a phone call to ...", "Rice, on a visit to Nairobi, urged ...": how or where
         # it was said; the call or the visit was made
         return None
-    if word == "for" and lemma in TRAVEL_VERBS:
+    if word == "for" and lemma in TRAVEL_VERBS | GATHERING_VERBS:
         return holder  # "flew to Moscow for talks", "is due to visit Damascus for talks": as the journey
     if word in {"toward", "towards", "about"} or (word == "for" and lemma not in REASON_HOLDERS):
         if result.modality == "asserted":  # "lobbied for recognition", "a step towards recognising"
@@ -847,6 +867,20 @@ def _headline_relative(tree: Tree, node: int) -> bool:
         return False
     sentence = [t for t in tree.tokens if t.sentence == token.sentence]
     return not any(t.tag in {"VBD", "VBZ", "VBP"} for t in sentence)
+
+
+# words that mark a report as taken back ("a since-deleted post", "a retracted statement")
+RETRACTED = {"deleted", "since-deleted", "retracted", "withdrawn", "recanted", "erroneous", "mistaken"}
+
+
+def _retracted(tree: Tree, verb: int) -> bool:
+    """Whether report verb ``verb`` tells a report taken back ("a since-deleted post announced that ..."),
+    its subject or, where the parser misplaces it, a noun of the verb's own clause."""
+    clause = tree.subtree(verb, stop={"ccomp", "xcomp", "conj", "advcl", "relcl"})
+    return any(
+        tree.tokens[k].dep == "amod" and tree.tokens[k].head != verb and tree.words[k] in RETRACTED
+        for k in clause
+    )
 
 
 def _infinitive(tree: Tree, node: int) -> bool:

@@ -1,0 +1,113 @@
+"""Reactions, visits and reports taken back (issues 11 and 12, sixteenth session, after the first sealed
+pair): a position the parser hangs anywhere inside the act noun beside a clause ("recognised Palestine, a
+move Israel's foreign minister, Israel Katz, condemned") is aimed at that clause's actors; talks naming no
+one beside a visit are held with the hosts; one sits down "for talks" as one flies "for talks"; an absolute
+"with" phrase ("with the sovereignty of the islands left aside") names no party; a "whether" the parser
+joins as a conjunct is still open; a participle told after an agreed infinitive has its mood; a report
+taken back ("a since-deleted post announced") tells no fact."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import facts
+
+from chancery.evaluate.gold_file import gold_article
+
+pytestmark = pytest.mark.slow
+
+
+def coded(pipeline, text: str, date: str):
+    [article] = pipeline.code_many([gold_article(text, date)])
+    return article.events
+
+
+def roots(pipeline, text: str, date: str, *, count: bool) -> set[tuple[str, str | None, str]]:
+    """(source country, target country, root) of each fact, counted or not."""
+    return {
+        (s[:3], t[:3] if t else None, c[:2]) for s, t, c in facts(coded(pipeline, text, date), counted=count)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "position"),
+    [
+        (
+            "Sweden and Norway recognised Kosovo on Tuesday, a move Serbia's foreign minister, "
+            "Vuk Jeremic, condemned as a blow to regional peace.",
+            "2008-03-04",
+            ("SRB", "SWE", "11"),
+        ),
+        (
+            "Vanuatu's prime minister said on Friday that his government had established diplomatic relations "
+            "with Taiwan, a decision Beijing was quick to denounce.",
+            "2004-11-05",
+            ("CHN", "VUT", "11"),
+        ),
+    ],
+)
+def test_a_position_inside_the_act_noun_beside_a_clause_is_aimed_at_its_actors(
+    pipeline, text, date, position
+):
+    found = roots(pipeline, text, date, count=True)
+    assert position in found
+    assert (position[0], None, position[2]) not in found
+
+
+def test_a_decision_reacted_to_keeps_the_other_side_of_relations_established(pipeline):
+    text = (
+        "Vanuatu's prime minister said on Friday that his government had established diplomatic relations "
+        "with Taiwan, a decision Beijing was quick to denounce."
+    )
+    assert ("TWN", "VUT", "05") in roots(pipeline, text, "2004-11-05", count=True)
+
+
+def test_talks_naming_no_one_beside_a_visit_are_held_with_the_hosts(pipeline):
+    text = (
+        "Paraguay's president paid an official visit to Bolivia on Monday, holding three hours of talks "
+        "with President Hernan Siles on the Chaco frontier."
+    )
+    found = roots(pipeline, text, "1983-05-16", count=True)
+    assert ("PRY", "BOL", "04") in found and ("PRY", None, "04") not in found
+
+
+def test_sitting_down_for_talks_holds_them(pipeline):
+    text = "The Turkish and Greek foreign ministers sat down for talks in Athens on Friday."
+    events = coded(pipeline, text, "2010-05-14")
+    talks = [e for e in events if e.cameo.startswith("04")]
+    assert talks and all(e.counted for e in talks)
+
+
+def test_an_absolute_with_phrase_names_no_party_to_a_joint_act(pipeline):
+    text = (
+        "Argentina and Britain restored diplomatic relations on Thursday, with the sovereignty of the "
+        "islands left under an umbrella formula."
+    )
+    found = roots(pipeline, text, "1990-02-15", count=True)
+    assert {("ARG", "GBR", "05"), ("GBR", "ARG", "05")} <= found
+
+
+def test_a_whether_joined_as_a_conjunct_is_open(pipeline):
+    text = (
+        "Chad has broken off relations with Taiwan, its foreign minister said on Thursday; he would not be "
+        "drawn on when, or whether, N'Djamena would establish ties with Beijing."
+    )
+    events = coded(pipeline, text, "2006-08-10")
+    assert not [e for e in events if e.counted and e.target and e.target.code.startswith("CHN")]
+
+
+def test_a_participle_after_an_agreed_infinitive_is_agreed_not_done(pipeline):
+    text = (
+        "Malaysia and the Holy See agreed on Monday to establish full diplomatic relations, upgrading their "
+        "representative offices to an embassy and a nunciature."
+    )
+    events = coded(pipeline, text, "2011-07-18")
+    assert not [e for e in events if e.counted and e.cameo.startswith("05")]
+    assert [e for e in events if e.counted and e.cameo.startswith("03")]
+
+
+def test_a_report_taken_back_tells_no_fact(pipeline):
+    text = (
+        "A since-deleted post on the president's account announced on Tuesday that the country was "
+        "withdrawing its recognition of the Sahrawi Arab Democratic Republic."
+    )
+    assert not [e for e in coded(pipeline, text, "2022-09-14") if e.counted and e.cameo.startswith("16")]
