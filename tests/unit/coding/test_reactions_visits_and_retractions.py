@@ -38,8 +38,8 @@ def roots(pipeline, text: str, date: str, *, count: bool) -> set[tuple[str, str 
             ("SRB", "SWE", "11"),
         ),
         (
-            "Vanuatu's prime minister said on Friday that his government had established diplomatic relations "
-            "with Taiwan, a decision Beijing was quick to denounce.",
+            "Vanuatu's prime minister said on Friday that his government had established diplomatic "
+            "relations with Taiwan, a decision Beijing was quick to denounce.",
             "2004-11-05",
             ("CHN", "VUT", "11"),
         ),
