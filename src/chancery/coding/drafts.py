@@ -185,6 +185,11 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             held = tree.objects(i) if draft.pattern.pos == "V" else tree.of_objects([i])
             claims = [k for k in held if tree.lemma(k) in draft.pattern.objects]
             tokens = [m for k in claims for m in tree.children(k, "poss", "amod", "compound")]
+        elif role == "election":
+            # "will not recognise the result of any election organised by the de facto government in
+            # Honduras": whose result it is, the first state named inside the object
+            held = [k for k in tree.objects(i) if tree.lemma(k) in draft.pattern.objects]
+            tokens = [k for o in held for k in tree.subtree(o) if k != o]
         elif role == "content":  # "Congo's accusation that its troops ...": the accused
             tokens = [s for k in tree.children(i, "acl", "ccomp") for s in tree.children(k, "nsubj")]
         elif role == "obj" and "mutual" in draft.pattern.flags and len(draft.sources) > 1:
@@ -244,7 +249,8 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         country = located_in(tree, index, draft.i)
         if country and not same_actor(country, source_codes):
             return [(Actor(text=country, code=country, country=country), "target:place-of-act", None)]
-    if draft.pattern.pos == "V" and draft.pattern.frame not in {"request", "demand"}:
+    denial = draft.pattern.cameo.startswith("016")  # "denies arming the M23": aimed at an accuser, if any
+    if draft.pattern.pos == "V" and draft.pattern.frame not in {"request", "demand"} and not denial:
         # "offered to hand over to Great Britain two nationals": the target sits in the complement
         # (not for appeals: "did not call on members to cut ties with Israel" asks the members);
         # "refused to let Germany re-export ...": an infinitive the parser hangs as an adverbial

@@ -186,10 +186,17 @@ def sole_other(
         for k in tree.subtree(subject)
     }
     wishers = {state_of(m.actor) for k in wishing if (m := index.mention_at(k)) is not None}
+    # what a denial denies names no accuser ("Rwanda, which denies arming the M23 rebels"): DESIGN aims a
+    # denial at its accuser, or at no one
+    denied = (
+        {k for c in tree.children(draft.i, "xcomp", "ccomp", "advcl", "pcomp") for k in tree.subtree(c)}
+        if draft.code.startswith("016")
+        else set()
+    )
     others: dict[str, Mention] = {}
     for mention in index.mentions:
         party = state_of(mention.actor)
-        if mention.sentence != sentence or not party or party in own | wishers:
+        if mention.sentence != sentence or not party or party in own | wishers or mention.head in denied:
             continue
         if mention.actor.code.startswith(("IGO", "NGO")) or mention.actor.country:
             others.setdefault(party, mention)
