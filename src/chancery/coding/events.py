@@ -360,7 +360,9 @@ def _code_sentence(
             draft.suppressed = True
         if draft.pattern.converse == "043" and not draft.targets and visit_at_home(tree, index, draft):
             draft.suppressed = True  # "Koizumi's visit to Tokyo's Yasukuni shrine": a trip at home
-        gathered = together and _travelled_for(tree, draft.i)  # "the two ministers sat down for talks"
+        # "the two ministers sat down for talks" (where "met for talks" is told by the meeting)
+        gathered = together and _travelled_for(tree, draft.i)
+        gathered = gathered and tree.tokens[tree.tokens[draft.i].head].head not in drafts
         if draft.source_note == "source:clause-subject" and not draft.targets and not gathered:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
     for draft in drafts.values():

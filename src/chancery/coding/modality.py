@@ -496,6 +496,12 @@ def analyse(
                 reported = True
                 if result.reporter is None:
                     result.reporter = head
+                if _disputed(tree, head) and result.modality == "asserted":
+                    # "Dacic said Ghana had revoked its recognition of Kosovo, but Pristina dismissed the
+                    # claim": a report its own sentence disputes tells no fact
+                    result.modality = "hypothetical"
+                    result.notes.append("modality:hypothetical:disputed-report")
+                    break
                 if _retracted(tree, head) and result.modality == "asserted":
                     # "a since-deleted post on the president's account announced that Nairobi was
                     # rescinding its recognition": a report taken back tells no fact
@@ -867,6 +873,20 @@ def _headline_relative(tree: Tree, node: int) -> bool:
         return False
     sentence = [t for t in tree.tokens if t.sentence == token.sentence]
     return not any(t.tag in {"VBD", "VBZ", "VBP"} for t in sentence)
+
+
+def _disputed(tree: Tree, verb: int) -> bool:
+    """Whether report verb ``verb`` has a conjunct that denies what it reports ("said that ..., but
+    officials in Pristina dismissed the claim", "... but Kigali denied it")."""
+    for other in tree.children(verb, "conj"):
+        if tree.lemma(other) not in DENIAL_VERBS:
+            continue
+        for k in tree.objects(other):
+            if tree.lemma(k) in CONTENT_NOUNS or (
+                tree.tokens[k].pos == "PRON" and tree.lemma(k) in {"it", "this"}
+            ):
+                return True
+    return False
 
 
 # words that mark a report as taken back ("a since-deleted post", "a retracted statement")

@@ -4,7 +4,9 @@ move Israel's foreign minister, Israel Katz, condemned") is aimed at that clause
 one beside a visit are held with the hosts; one sits down "for talks" as one flies "for talks"; an absolute
 "with" phrase ("with the sovereignty of the islands left aside") names no party; a "whether" the parser
 joins as a conjunct is still open; a participle told after an agreed infinitive has its mood; a report
-taken back ("a since-deleted post announced") tells no fact."""
+taken back ("a since-deleted post announced") or disputed in its own sentence ("but Pristina dismissed the
+claim") tells no fact; a denial of aid is not aimed at those aided; a refused election result is aimed at
+the state whose election it is; a meeting held "for talks" is one event."""
 
 from __future__ import annotations
 
@@ -111,3 +113,37 @@ def test_a_report_taken_back_tells_no_fact(pipeline):
         "withdrawing its recognition of the Sahrawi Arab Democratic Republic."
     )
     assert not [e for e in coded(pipeline, text, "2022-09-14") if e.counted and e.cameo.startswith("16")]
+
+
+def test_a_denial_of_aid_is_aimed_at_no_one_the_aid_went_to(pipeline):
+    text = (
+        "Uganda, which denies arming the rebels of the ADF, said on Monday it had not been told of the talks."
+    )
+    denials = [e for e in coded(pipeline, text, "2019-03-04") if e.cameo == "016"]
+    assert denials and all(e.target is None for e in denials)
+
+
+def test_a_report_its_sentence_disputes_tells_no_fact(pipeline):
+    text = (
+        "Serbia's foreign minister said on Thursday that Togo had withdrawn its recognition of Kosovo, but "
+        "officials in Pristina dismissed the claim."
+    )
+    events = coded(pipeline, text, "2019-11-08")
+    withdrawals = [e for e in events if e.cameo.startswith("16")]
+    assert withdrawals and not [e for e in withdrawals if e.counted]
+
+
+def test_a_refused_election_result_is_aimed_at_the_state_whose_election_it_is(pipeline):
+    text = (
+        "Argentina will not recognise the result of any election held by the military government in "
+        "Myanmar, its foreign minister said on Tuesday."
+    )
+    found = roots(pipeline, text, "2023-03-14", count=True)
+    assert ("ARG", "MMR", "12") in found and ("ARG", None, "12") not in found
+
+
+def test_a_meeting_held_for_talks_is_one_event_not_two(pipeline):
+    text = "The presidents of Kenya and Somalia met in Nairobi on Sunday for talks on their maritime border."
+    events = coded(pipeline, text, "2019-11-24")
+    assert [e for e in events if e.cameo.startswith("04")]
+    assert not [e for e in events if e.cameo == "046"]
