@@ -73,6 +73,21 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
             verb = tokens[adverb.head]
             if verb.pos in {"VERB", "AUX"} and verb.i != adverb.i:
                 fixed[t.i] = replace(fixed[t.i], head=verb.i)
+    for t in tokens:
+        # "declared Australia's high commissioner persona non grata, accusing him of ...": the parser may
+        # read "commissioner persona" as a clause of its own; the envoy is the verb's object, the phrase
+        # its predicate, and what hangs on the phrase hangs on the verb
+        if t.text.lower() != "persona" or t.dep not in {"ccomp", "xcomp"} or t.head == t.i:
+            continue
+        if t.i + 2 >= len(tokens) or tokens[t.i + 2].text.lower() != "grata":
+            continue
+        verb = t.head
+        fixed[t.i] = replace(fixed[t.i], dep="oprd")
+        for k in tokens:
+            if k.head == t.i and k.dep in {"nsubj", "nsubjpass"}:
+                fixed[k.i] = replace(fixed[k.i], dep="dobj", head=verb)
+            elif k.head == t.i and k.dep in {"advcl", "npadvmod"} and k.i > t.i + 2:
+                fixed[k.i] = replace(fixed[k.i], head=verb)
     infinitives = {k.head for k in tokens if k.dep == "aux" and k.tag == "TO"}
     for t in tokens:
         # "agreed to restore the ties that were cut in 1993 and to exchange ambassadors": the parser may join
