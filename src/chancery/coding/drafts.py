@@ -782,10 +782,11 @@ def _permitted_by(tree: Tree, i: int) -> int | None:
 
 
 def talks_on_a_visit(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list[ActorRef]:
-    """Talks or a meeting naming no one, told beside a visit by the same actor ("paid an official visit to
-    Ecuador, holding two hours of talks with President Rodrigo Borja", a president the dictionary does not
-    know): held with the visit's hosts."""
-    if draft.targets or len(draft.sources) != 1 or not draft.code.startswith("04"):
+    """Talks, a meeting or an agreement naming no one, told beside a visit by the same actor ("paid an
+    official visit to Ecuador, holding two hours of talks with President Rodrigo Borja", a president the
+    dictionary does not know; "arrived in Baghdad ..., signing two dozen agreements"): held with, or signed
+    with, the visit's hosts."""
+    if draft.targets or len(draft.sources) != 1 or not draft.code.startswith(("04", "057")):
         return []
     if draft.code.startswith(("042", "043")) or draft.analysis.negated:
         return []

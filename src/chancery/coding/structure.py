@@ -397,6 +397,8 @@ class Tree:
         token = self.tokens[i]
         if token.dep == "acl" and token.tag == "VBN" and self.tokens[token.head].dep == "pobj":
             heads.append(token.head)  # "under a declaration signed in Manama": the noun is the object
+        elif token.dep == "acl" and token.tag == "VBN" and self.children(i, "agent"):
+            heads.append(token.head)  # "a strike called by workers": the noun a participle's doer acts on
         relative = [k for k in self.children(i) if self.tokens[k].tag in {"WDT", "WP", "WRB"}]
         if token.dep == "relcl" and not heads and not relative and self.children(i, *SUBJECT_DEPS):
             # "restored the ties it cut in 2016" (no relative pronoun): the head noun is the object

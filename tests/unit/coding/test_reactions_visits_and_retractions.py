@@ -6,7 +6,9 @@ one beside a visit are held with the hosts; one sits down "for talks" as one fli
 joins as a conjunct is still open; a participle told after an agreed infinitive has its mood; a report
 taken back ("a since-deleted post announced") or disputed in its own sentence ("but Pristina dismissed the
 claim") tells no fact; a denial of aid is not aimed at those aided; a refused election result is aimed at
-the state whose election it is; a meeting held "for talks" is one event."""
+the state whose election it is; a meeting held "for talks" is one event; an envoy declared persona non
+grata is accused by the declaring state, however the parser reads the phrase; agreements signed on a visit
+are signed with the hosts; "a strike called by workers" is a labour strike, no phone call."""
 
 from __future__ import annotations
 
@@ -147,3 +149,28 @@ def test_a_meeting_held_for_talks_is_one_event_not_two(pipeline):
     events = coded(pipeline, text, "2019-11-24")
     assert [e for e in events if e.cameo.startswith("04")]
     assert not [e for e in events if e.cameo == "046"]
+
+
+def test_an_envoy_declared_persona_non_grata_is_accused_by_the_declaring_state(pipeline):
+    text = (
+        "The Fijian government declared New Zealand's high commissioner, Michael Green, persona non grata "
+        "on Wednesday, accusing him of interfering in the country's affairs."
+    )
+    found = roots(pipeline, text, "2007-06-14", count=True)
+    assert {("FJI", "NZL", "16"), ("FJI", "NZL", "11")} <= found
+    assert ("NZL", "FJI", "11") not in found
+
+
+def test_agreements_signed_on_a_visit_are_signed_with_the_hosts(pipeline):
+    text = (
+        "Indian Prime Minister Narendra Modi arrived in Dhaka on Saturday on his first visit to Bangladesh, "
+        "holding talks with Prime Minister Sheikh Hasina and signing 22 agreements."
+    )
+    found = roots(pipeline, text, "2015-06-06", count=True)
+    assert ("IND", "BGD", "05") in found and ("IND", None, "05") not in found
+
+
+def test_a_strike_called_by_workers_is_a_labour_strike_and_no_phone_call(pipeline):
+    text = "A strike called by workers at the country's biggest copper mine shut production on Monday."
+    events = coded(pipeline, text, "2011-07-11")
+    assert not [e for e in events if e.cameo.startswith(("041", "19"))]
