@@ -74,7 +74,12 @@ PLACE_NOUNS = {
 
 
 def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
-    """The country of the first place the sentence of token ``i`` names ("in Lima", "across Peru")."""
+    """The country of the place act ``i`` is done in: the one its own phrase names ("seized power in
+    Sierra Leone", "took power in Guinea"), else the first place its sentence names ("in Lima", "across
+    Peru")."""
+    own = _own_place(tree, index, i)
+    if own is not None:
+        return own
     sentence = tree.tokens[i].sentence
     for m in index.mentions:
         if m.sentence != sentence or not m.actor.country:
@@ -85,6 +90,24 @@ def located_in(tree: Tree, index: ActorIndex, i: int) -> str | None:
         located = head.dep == "pobj" and tree.lemma(head.head) in LOCATING_PREPS
         if m.kind == "place" or located or _names_place_of(tree, head):
             return m.actor.country
+    return None
+
+
+def _own_place(tree: Tree, index: ActorIndex, i: int) -> str | None:
+    """The country of a place named by a locating preposition on act ``i`` or on its object."""
+    for holder in (i, *tree.objects(i)):
+        for p in tree.children(holder, "prep"):
+            if tree.lemma(p) not in LOCATING_PREPS:
+                continue
+            for o in tree.children(p, "pobj"):
+                m = index.mention_at(o)
+                if (
+                    m is not None
+                    and m.head == o
+                    and m.actor.country
+                    and m.kind in {"place", "state", "capital"}
+                ):
+                    return m.actor.country
     return None
 
 
@@ -277,15 +300,18 @@ def crowd_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> 
 def members_source(tree: Tree, index: ActorIndex, i: int, subjects: list[int]) -> list[ActorRef]:
     """Unnamed police, insurgents or militants, "the army", "security forces" or a crowd ("rioters
     torched shops in Honiara") acting in a named place belong to it (not soldiers: troops in a place
-    are often a foreign army's)."""
-    found = [(k, _member_sector(tree, k)) for k in subjects if not index.is_actor(k)]
+    are often a foreign army's, unless they seize power there: "soldiers seized power in Guinea")."""
+    coup = tree.lemma(i) in OUSTING or any(tree.lemma(k) == "power" for k in tree.objects(i))
+    found = [(k, _member_sector(tree, k, soldiers=coup)) for k in subjects if not index.is_actor(k)]
     found = [(k, sector) for k, sector in found if sector]
     if not found:
         return []
-    country = located_in(tree, index, i)
+    k, sector = found[0]
+    # soldiers take power where the act's own phrase says ("seized power in Sierra Leone"), whatever place
+    # the sentence names first ("ministers meeting in Conakry demanded that the soldiers ...")
+    country = _own_place(tree, index, i) if sector == "MIL" else located_in(tree, index, i)
     if country is None:
         return []
-    k, sector = found[0]
     actor = Actor(text=tree.tokens[k].text, code=country + sector, country=country, sector=sector)
     return [(actor, "actor:members-of-place", None)]
 
@@ -300,7 +326,11 @@ INSTITUTIONS = {"army": "MIL", "military": "MIL"}
 FORCE_KINDS = {"security": "COP", "police": "COP", "government": "MIL", "state": "COP"}
 
 
-def _member_sector(tree: Tree, k: int) -> str | None:
+# verbs of a coup: soldiers who oust a government or seize power in a place are that state's own army
+OUSTING = {"overthrow", "oust", "topple", "depose", "unseat"}
+
+
+def _member_sector(tree: Tree, k: int, soldiers: bool = False) -> str | None:
     lemma = tree.lemma(k)
     if lemma == "force":  # "security forces", "government forces"
         kinds = [
@@ -312,7 +342,7 @@ def _member_sector(tree: Tree, k: int) -> str | None:
     if lemma in INSTITUTIONS:
         return INSTITUTIONS[lemma] if any(tree.lemma(d) == "the" for d in tree.children(k, "det")) else None
     sector = UNNAMED_MEMBERS.get(lemma) or CROWDS.get(lemma)
-    return None if sector == "MIL" else sector
+    return None if sector == "MIL" and not soldiers else sector
 
 
 def fought_each_other(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
