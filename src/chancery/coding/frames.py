@@ -631,11 +631,16 @@ def _names(tree: Tree, draft: Draft, noun: int) -> bool:
 
 
 def _anaphoric(tree: Tree, noun: int) -> bool:
-    """ "the move", "this decision", "that step": an act noun with no owner of its own that takes one up;
-    also one a speaker names ("praised what he called a courageous decision")."""
-    if tree.children(noun, "poss", "acl", "relcl") or any(
-        tree.lemma(p) == "of" for p in tree.children(noun, "prep")
-    ):
+    """ "the move", "this decision", "that step": an act noun with no owner of its own that takes one up
+    ("the seizure of power", "the closure of the embassy": what is seized or closed is no owner); also one
+    a speaker names ("praised what he called a courageous decision")."""
+    owned = any(
+        tree.tokens[o].pos != "NOUN"
+        for p in tree.children(noun, "prep")
+        if tree.lemma(p) == "of"
+        for o in tree.children(p, "pobj")
+    )
+    if tree.children(noun, "poss", "acl", "relcl") or owned:
         return False
     determiners = {tree.lemma(k) for k in tree.children(noun, "det")}
     return _named_by_speaker(tree, noun) or bool(determiners & {"the", "this", "that", "such"})
