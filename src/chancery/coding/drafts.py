@@ -120,6 +120,19 @@ def argument_tokens(tree: Tree, i: int) -> list[int]:
     return found
 
 
+# what a state declares of itself, whose recognition is the declarer's ("recognised the declaration of
+# independence by ...")
+DECLARATION_NOUNS = {
+    "declaration",
+    "act",
+    "proclamation",
+    "independence",
+    "secession",
+    "statehood",
+    "sovereignty",
+}
+
+
 def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """The target actors, from the pattern's roles in order (the first role that names one wins)."""
     i = draft.i
@@ -189,6 +202,11 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             # "will not recognise the result of any election organised by the de facto government in
             # Honduras": whose result it is, the first state named inside the object
             held = [k for k in tree.objects(i) if tree.lemma(k) in draft.pattern.objects]
+            tokens = [k for o in held for k in tree.subtree(o) if k != o]
+        elif role == "declarer":
+            # "will not recognise the unilateral act proclaimed by the assembly of Kosovo", "recognised the
+            # declaration of independence by South Sudan": the state that declared it
+            held = [k for k in tree.objects(i) if tree.lemma(k) in DECLARATION_NOUNS]
             tokens = [k for o in held for k in tree.subtree(o) if k != o]
         elif role == "content":  # "Congo's accusation that its troops ...": the accused
             tokens = [s for k in tree.children(i, "acl", "ccomp") for s in tree.children(k, "nsubj")]

@@ -360,7 +360,7 @@ RECOGNISABLE = {
     "independence", "statehood", "sovereignty", "leader", "leadership", "president", "opposition",
     "coalition", "country", "nation", "entity", "emirate", "movement", "front", "rebel", "rule",
     "ruler", "cabinet", "body", "representative", "kingdom", "union",
-    "region", "territory", "province", "enclave", "declaration",
+    "region", "territory", "province", "enclave", "declaration", "proclamation", "secession",
 }  # fmt: skip
 
 
