@@ -212,7 +212,7 @@ def sole_other(
     # what a denial denies names no accuser ("Rwanda, which denies arming the M23 rebels"): DESIGN aims a
     # denial at its accuser, or at no one
     denied = (
-        {k for c in tree.children(draft.i, "xcomp", "ccomp", "advcl", "pcomp") for k in tree.subtree(c)}
+        {k for c in tree.children(draft.i, "xcomp", "ccomp", "pcomp") for k in tree.subtree(c)}
         if draft.code.startswith("016")
         else set()
     )
