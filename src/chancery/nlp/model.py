@@ -101,19 +101,15 @@ class _PrefixedLemmas:
         self.make_doc = SpacyDoc
         index = self.lemmatizer.lookups.get_table("lemma_index", {})
         self.nouns = frozenset(index.get("noun", ()))  # the common nouns the lemmatizer knows
+        self.plurals: dict[str, str | None] = {}  # a name's common-noun lemma, found once per word
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             if token.tag_ in {"NNP", "NNPS"} and token.text[-1:] in {"s", "S"}:
-                # a plural name's lemma is its common noun's ("the Abraham Accords", "the Oslo Accords": an
-                # accord), which spaCy leaves as the word; names themselves are read from the text, and a
-                # name that is no plural noun ("Paris", "Honduras") keeps its word
-                word = self.make_doc(self.vocab, words=[token.text.lower()])[0]
-                word.pos_ = "NOUN"
-                lemma = self.lemmatizer.rule_lemmatize(word)[0]
-                if lemma != word.text and lemma in self.nouns:
+                lemma = self._plural_name(token.text.lower())
+                if lemma is not None:
                     token.lemma_ = lemma
-                continue
+                    continue
             split = _prefix_split(token.text)
             if split is None:
                 continue
@@ -122,6 +118,16 @@ class _PrefixedLemmas:
             word.pos_ = token.pos_
             token.lemma_ = f"{head.lower()}-{self.lemmatizer.rule_lemmatize(word)[0]}"
         return doc
+
+    def _plural_name(self, text: str) -> str | None:
+        """The common noun a plural name is ("accords": "accord"), which spaCy leaves as the word; None
+        for a name that is no plural noun ("paris", "honduras"). Names themselves are read from the text."""
+        if text not in self.plurals:
+            word = self.make_doc(self.vocab, words=[text])[0]
+            word.pos_ = "NOUN"
+            lemma = self.lemmatizer.rule_lemmatize(word)[0]
+            self.plurals[text] = lemma if lemma != text and lemma in self.nouns else None
+        return self.plurals[text]
 
 
 def _prefixed_norms(doc: Doc) -> Doc:
