@@ -123,14 +123,8 @@ def argument_tokens(tree: Tree, i: int) -> list[int]:
 # what a state declares of itself, whose recognition is the declarer's ("recognised the declaration of
 # independence by ...")
 DECLARATION_NOUNS = {
-    "declaration",
-    "act",
-    "proclamation",
-    "independence",
-    "secession",
-    "statehood",
-    "sovereignty",
-}
+    "declaration", "act", "proclamation", "independence", "secession", "statehood", "sovereignty",
+}  # fmt: skip
 
 
 def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
@@ -198,15 +192,12 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             held = tree.objects(i) if draft.pattern.pos == "V" else tree.of_objects([i])
             claims = [k for k in held if tree.lemma(k) in draft.pattern.objects]
             tokens = [m for k in claims for m in tree.children(k, "poss", "amod", "compound")]
-        elif role == "election":
-            # "will not recognise the result of any election organised by the de facto government in
-            # Honduras": whose result it is, the first state named inside the object
-            held = [k for k in tree.objects(i) if tree.lemma(k) in draft.pattern.objects]
-            tokens = [k for o in held for k in tree.subtree(o) if k != o]
-        elif role == "declarer":
-            # "will not recognise the unilateral act proclaimed by the assembly of Kosovo", "recognised the
-            # declaration of independence by South Sudan": the state that declared it
-            held = [k for k in tree.objects(i) if tree.lemma(k) in DECLARATION_NOUNS]
+        elif role == "within":
+            # whose the object is, the first state named inside it: "will not recognise the result of any
+            # election organised by the de facto government in Honduras" (an object the pattern names),
+            # "recognised the declaration of independence proclaimed by Kosovo's assembly" (a declaration)
+            nouns = draft.pattern.objects or DECLARATION_NOUNS
+            held = [k for k in tree.objects(i) if tree.lemma(k) in nouns]
             tokens = [k for o in held for k in tree.subtree(o) if k != o]
         elif role == "content":  # "Congo's accusation that its troops ...": the accused
             tokens = [s for k in tree.children(i, "acl", "ccomp") for s in tree.children(k, "nsubj")]
