@@ -51,12 +51,12 @@ from chancery.coding.frames import (
     accusers,
     apply_frames,
     denials,
-    nest,
     protested,
     threatened,
     threatened_acts,
 )
 from chancery.coding.modality import GATHERING_VERBS, TRAVEL_VERBS, Analysis, analyse, noun_of_infinitive
+from chancery.coding.nesting import nest
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.places import (
