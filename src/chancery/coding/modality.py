@@ -890,13 +890,16 @@ def _disputed(tree: Tree, verb: int) -> bool:
 
 
 # words that mark a report as taken back ("a since-deleted post", "a retracted statement")
-RETRACTED = {"deleted", "since-deleted", "retracted", "withdrawn", "recanted", "erroneous", "mistaken"}
+RETRACTED = {"deleted", "retracted", "withdrawn", "recanted", "erroneous", "mistaken"}
 
 
 def _retracted(tree: Tree, verb: int) -> bool:
     """Whether report verb ``verb`` tells a report taken back ("a since-deleted post announced that ..."),
-    its subject or, where the parser misplaces it, a noun of the verb's own clause."""
+    its subject or, where the parser misplaces it, a noun of the verb's own clause or the noun it reads
+    the verb as modifying ("a since-deleted post ... announced", a reduced relative)."""
     clause = tree.subtree(verb, stop={"ccomp", "xcomp", "conj", "advcl", "relcl"})
+    if tree.tokens[verb].dep == "acl":
+        clause = [*clause, *tree.children(tree.tokens[verb].head, "amod")]
     return any(
         tree.tokens[k].dep == "amod" and tree.tokens[k].head != verb and tree.words[k] in RETRACTED
         for k in clause
