@@ -110,3 +110,18 @@ def facts(events, counted=None):
         for e in events
         if counted is None or e.counted == counted
     )
+
+
+def coded(pipeline, text: str, date: str):
+    """The events the real pipeline codes from ``text``, read as a gold sentence dated ``date``."""
+    from chancery.evaluate.gold_file import gold_article
+
+    [article] = pipeline.code_many([gold_article(text, date)])
+    return article.events
+
+
+def roots(pipeline, text: str, date: str, *, count: bool) -> set[tuple[str, str | None, str]]:
+    """(source country, target country, CAMEO root) of each fact coded from ``text``, counted or not."""
+    return {
+        (s[:3], t[:3] if t else None, c[:2]) for s, t, c in facts(coded(pipeline, text, date), counted=count)
+    }

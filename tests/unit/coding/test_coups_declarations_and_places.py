@@ -7,23 +7,9 @@ names ("ministers meeting in Conakry demanded that the soldiers who seized power
 from __future__ import annotations
 
 import pytest
-from handmade import facts
-
-from chancery.evaluate.gold_file import gold_article
+from handmade import coded, roots
 
 pytestmark = pytest.mark.slow
-
-
-def coded(pipeline, text: str, date: str):
-    [article] = pipeline.code_many([gold_article(text, date)])
-    return article.events
-
-
-def roots(pipeline, text: str, date: str, *, count: bool) -> set[tuple[str, str | None, str]]:
-    """(source country, target country, root) of each fact, counted or not."""
-    return {
-        (s[:3], t[:3] if t else None, c[:2]) for s, t, c in facts(coded(pipeline, text, date), counted=count)
-    }
 
 
 def test_soldiers_who_seize_power_in_a_state_are_its_army(pipeline):

@@ -13,23 +13,9 @@ are signed with the hosts; "a strike called by workers" is a labour strike, no p
 from __future__ import annotations
 
 import pytest
-from handmade import facts
-
-from chancery.evaluate.gold_file import gold_article
+from handmade import coded, roots
 
 pytestmark = pytest.mark.slow
-
-
-def coded(pipeline, text: str, date: str):
-    [article] = pipeline.code_many([gold_article(text, date)])
-    return article.events
-
-
-def roots(pipeline, text: str, date: str, *, count: bool) -> set[tuple[str, str | None, str]]:
-    """(source country, target country, root) of each fact, counted or not."""
-    return {
-        (s[:3], t[:3] if t else None, c[:2]) for s, t, c in facts(coded(pipeline, text, date), counted=count)
-    }
 
 
 @pytest.mark.parametrize(
@@ -111,16 +97,15 @@ def test_a_participle_after_an_agreed_infinitive_is_agreed_not_done(pipeline):
 
 def test_a_report_taken_back_tells_no_fact(pipeline):
     text = (
-        "A since-deleted post on the president's account announced on Tuesday that the country was "
-        "withdrawing its recognition of the Sahrawi Arab Democratic Republic."
+        "A since-deleted post on the president's account announced on Tuesday that Kenya was withdrawing "
+        "its recognition of the Sahrawi Arab Democratic Republic."
     )
-    assert not [e for e in coded(pipeline, text, "2022-09-14") if e.counted and e.cameo.startswith("16")]
+    withdrawals = [e for e in coded(pipeline, text, "2022-09-14") if e.cameo.startswith("16")]
+    assert withdrawals and not [e for e in withdrawals if e.counted]
 
 
 def test_a_denial_of_aid_is_aimed_at_no_one_the_aid_went_to(pipeline):
-    text = (
-        "Uganda, which denies arming the rebels of the ADF, said on Monday it had not been told of the talks."
-    )
+    text = "Burundi, which denies arming the M23 rebels, said on Monday it had not been told of the talks."
     denials = [e for e in coded(pipeline, text, "2019-03-04") if e.cameo == "016"]
     assert denials and all(e.target is None for e in denials)
 

@@ -11,23 +11,9 @@ it led to was held."""
 from __future__ import annotations
 
 import pytest
-from handmade import facts
-
-from chancery.evaluate.gold_file import gold_article
+from handmade import coded, roots
 
 pytestmark = pytest.mark.slow
-
-
-def coded(pipeline, text: str, date: str):
-    [article] = pipeline.code_many([gold_article(text, date)])
-    return article.events
-
-
-def roots(pipeline, text: str, date: str, *, count: bool) -> set[tuple[str, str | None, str]]:
-    """(source country, target country, root) of each fact, counted or not."""
-    return {
-        (s[:3], t[:3] if t else None, c[:2]) for s, t, c in facts(coded(pipeline, text, date), counted=count)
-    }
 
 
 @pytest.mark.parametrize(
@@ -64,8 +50,9 @@ def test_a_threat_told_with_its_act_gets_no_second_act(pipeline):
 
 
 def test_a_threat_made_to_no_one_named_lists_no_act(pipeline):
-    text = "The interior minister warned on Sunday of a firm response to any further unrest."
-    assert not [e for e in coded(pipeline, text, "2011-02-06") if not e.counted and e.cameo.startswith("1")]
+    events = coded(pipeline, "Iran threatened military action on Monday.", "2011-02-06")
+    assert [e for e in events if e.cameo.startswith("13") and e.counted and e.target is None]
+    assert not [e for e in events if not e.counted]
 
 
 @pytest.mark.parametrize(
