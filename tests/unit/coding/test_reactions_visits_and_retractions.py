@@ -156,6 +156,10 @@ def test_agreements_signed_on_a_visit_are_signed_with_the_hosts(pipeline):
 
 
 def test_a_strike_called_by_workers_is_a_labour_strike_and_no_phone_call(pipeline):
-    text = "A strike called by workers at the country's biggest copper mine shut production on Monday."
+    text = (
+        "CHUQUICAMATA, Chile - A strike called by workers at the country's biggest copper mine shut "
+        "production on Monday."
+    )
     events = coded(pipeline, text, "2011-07-11")
+    assert [e for e in events if e.cameo.startswith("143") and e.counted]
     assert not [e for e in events if e.cameo.startswith(("041", "19"))]
