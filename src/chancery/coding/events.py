@@ -55,6 +55,7 @@ from chancery.coding.frames import (
     threatened,
     threatened_acts,
 )
+from chancery.coding.learned import TriggerModel
 from chancery.coding.modality import GATHERING_VERBS, TRAVEL_VERBS, Analysis, analyse, noun_of_infinitive
 from chancery.coding.nesting import nest
 from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
@@ -101,16 +102,19 @@ class Coder:
     patterns: tuple[Pattern, ...] = ()
     governors: dict[tuple[str, str], Governor] = field(default_factory=dict)
     matcher: Matcher | None = None
+    learned: TriggerModel | None = None
 
     @classmethod
     def load(cls) -> Coder:
-        """Read the codebook, the event patterns and the governing words from ``chancery/data``."""
+        """Read the codebook, the event patterns, the governing words and the learned trigger model from
+        ``chancery/data``."""
         patterns = load_patterns()
         return cls(
             codebook=Codebook.load(),
             patterns=patterns,
             governors=load_governors(),
             matcher=Matcher(patterns),
+            learned=TriggerModel.load(),
         )
 
 
@@ -156,6 +160,10 @@ def _code_sentence(
     triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor, index.is_polity)
     if any(pattern.pos == "N" for pattern in triggers.values()):
         _drop_object_nouns(tree, triggers)
+    if coder.learned is not None:
+        # a verb no pattern took, that the learned model is confident tells an act
+        day = parsed.article.date
+        triggers.update(coder.learned.triggers(tree, index, sentence.first, sentence.last, triggers, day))
     span = (sentence.first, sentence.last)
     if not triggers and not repeats(tree, {}, span):
         return [], []

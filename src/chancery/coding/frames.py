@@ -45,6 +45,8 @@ def apply_frames(
     """Recode intents (03), and appeals, demands, refusals and threats after the act they govern."""
     for draft in drafts.values():
         a = draft.analysis
+        if "learned" in draft.pattern.flags:
+            continue  # a learned verb's act keeps its mood: the model is not sure enough to coin a statement
         if _future_refusal(draft):
             # "North Korea will reject any contact with Japan, Kim Yo Jong said": the refusal is made by
             # saying so, now (CAMEO codes the refusal stated, as it codes a stated intention)
@@ -133,7 +135,9 @@ def apply_frames(
             _state(complement, codebook.recode("intent", complement.code), "intent")
             continue
         act = complement.pattern.cameo
-        draft.code = codebook.recode(frame, act)
+        if "learned" not in complement.pattern.flags:
+            # a learned verb takes the frame's mood, but is not sure enough to set the statement's code
+            draft.code = codebook.recode(frame, act)
         if frame in {"refusal", "threat"}:
             # the act refused or threatened keeps its own event, never counted ("refused to
             # recognise": the recognition, negated; "threatened to cut ties": the cut, intended)
