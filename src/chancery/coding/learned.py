@@ -27,6 +27,7 @@ NONE = "--"  # the class of verbs that tell no event
 # auxiliaries, copulas and verbs of saying carry no act of their own here: a report is the
 # act reported, and the coder's frames read them
 NEVER = frozenset({"be", "have", "do", "say", "tell", "add", "note", "report", "quote", "cite", "write"})
+OWN_SUBJECT = frozenset({"subject", "subject:passive-agent"})  # how Tree.subjects found a verb's own doer
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 
 
@@ -50,8 +51,13 @@ def sector(code: str) -> str:
 
 def verb_features(tree: Tree, index: ActorIndex, i: int, day: str | None) -> tuple[list[str], list] | None:
     """The features of candidate verb ``i`` and the actors its subject names, or None when its subject
-    names no actor (a verb with no one to do it codes nothing)."""
-    tokens, _ = tree.subjects(i)
+    names no actor (a verb with no one to do it codes nothing) or is not its own: a doer borrowed along
+    coordination, control or from the clause above ("..., paving the way for", "agreed to ..., following
+    a meeting") adds the parse's doubt to the model's, and on held-out batches those verbs cost more
+    must-not-count events than they found."""
+    tokens, how = tree.subjects(i)
+    if how not in OWN_SUBJECT:
+        return None
     subjects = [actor for actor, _, _ in index.resolve(tokens, day)]
     if not subjects:
         return None
