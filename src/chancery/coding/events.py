@@ -161,9 +161,9 @@ def _code_sentence(
     if any(pattern.pos == "N" for pattern in triggers.values()):
         _drop_object_nouns(tree, triggers)
     if coder.learned is not None:
-        # a verb no pattern took, that the learned model is confident tells an act
-        day = parsed.article.date
-        triggers.update(coder.learned.triggers(tree, index, sentence.first, sentence.last, triggers, day))
+        # a verb no pattern took or ruled out, that the learned model is confident tells an act
+        span, day = (sentence.first, sentence.last), parsed.article.date
+        triggers.update(coder.learned.triggers(tree, index, span, triggers, coder.matcher.ruled_out, day))
     span = (sentence.first, sentence.last)
     if not triggers and not repeats(tree, {}, span):
         return [], []

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
 from chancery.coding.arguments import ActorIndex
+from chancery.coding.drafts import FOLLOWING
 from chancery.coding.patterns import VERB_TARGETS, Pattern
 from chancery.coding.structure import Tree
 
@@ -42,6 +44,18 @@ def candidate(tree: Tree, i: int) -> bool:
         and token.dep not in {"aux", "auxpass", "amod", "compound"}
         and tree.lemma(i) not in NEVER
     )
+
+
+def learnable(tree: Tree, i: int, taken: dict[int, Pattern], ruled_out: Callable[[Tree, int], bool]) -> bool:
+    """Whether the model may read token ``i``: a candidate verb no pattern took, that no pattern's
+    exclusion ``ruled_out`` (there the rules decided: "ended three decades of frosty ties" is no break),
+    and whose object is no event noun the rules took ("voiced support", "held talks": the noun is the
+    act, the verb only lends it its doer)."""
+    if i in taken or not candidate(tree, i) or ruled_out(tree, i) or tree.lemma(i) in FOLLOWING:
+        return False  # "would follow Moscow's lead": the rules read that as another's act taken up
+    objects = tree.children(i, "dobj", "obj", "attr", "oprd")
+    objects += [o for k in tree.children(i, "prep") for o in tree.children(k, "pobj")]
+    return not any(k in taken for k in objects)
 
 
 def sector(code: str) -> str:
@@ -155,13 +169,19 @@ class TriggerModel:
         return {}
 
     def triggers(
-        self, tree: Tree, index: ActorIndex, first: int, last: int, taken: dict[int, Pattern], day: str | None
+        self,
+        tree: Tree,
+        index: ActorIndex,
+        span: tuple[int, int],
+        taken: dict[int, Pattern],
+        ruled_out: Callable[[Tree, int], bool],
+        day: str | None,
     ) -> dict[int, Pattern]:
-        """The verbs of ``[first, last)`` no pattern took (``taken``) that the model is confident tell an
-        event, each with the pattern it becomes."""
+        """The verbs of ``span`` the model is confident tell an event, each with the pattern it becomes;
+        only verbs ``learnable`` beside the triggers ``taken`` and the patterns' exclusions."""
         found = {}
-        for i in range(first, last):
-            if i in taken or not candidate(tree, i):
+        for i in range(*span):
+            if not learnable(tree, i, taken, ruled_out):
                 continue
             read = verb_features(tree, index, i, day)
             if read is None:

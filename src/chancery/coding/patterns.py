@@ -205,6 +205,21 @@ class Matcher:
                     found[i] = pattern
         return found
 
+    def ruled_out(self, tree: Tree, i: int) -> bool:
+        """Whether a verb pattern of token ``i``'s lemma is ruled out by one of its exclusions (``notobj``,
+        ``notsubj``, ``notprt``): there the rules decided the verb tells none of their acts ("ended three
+        decades of frosty ties" severs nothing)."""
+        candidates = self.by_lemma.get((tree.lemma(i), "V"), [])
+        if not candidates:
+            return False
+        words = _Words(tree, i, "V")
+        return any(
+            (p.not_objects and p.not_objects & _object_lemmas(tree, i))
+            or (p.not_subjects and p.not_subjects & words.subjects)
+            or (p.not_particles and p.not_particles & words.particles)
+            for p in candidates
+        )
+
     def match(self, tree: Tree, i: int, is_actor, is_polity=None) -> Pattern | None:
         """The best pattern triggered by token ``i`` (``is_actor(j)`` says whether j names an actor)."""
         token = tree.tokens[i]

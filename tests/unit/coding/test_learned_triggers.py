@@ -79,6 +79,33 @@ def test_a_verb_that_borrows_its_doer_is_never_a_learned_trigger(pipeline):
 
 
 @pytest.mark.slow
+def test_a_verb_the_rules_know_is_left_to_them(pipeline):
+    # the patterns know "end" (sanctions, curfews, ties) and code nothing here: that is their decision,
+    # not a gap for the model to fill ("ended three decades of frosty ties" is no break of relations)
+    text = "Thailand ended three decades of frosty ties with Saudi Arabia."
+    assert _events(pipeline, text, "2022-01-26") == ()
+
+
+@pytest.mark.slow
+def test_a_verb_lending_its_doer_to_an_event_noun_is_no_learned_trigger(pipeline):
+    # "voiced support": the noun is the act, the verb only gives it its doer
+    text = "On Monday China voiced support for Russia's decision to recognise the Taliban administration."
+    found = {
+        (e.source.code[:3], e.target.code[:3], e.cameo, e.evidence.rule)
+        for e in _events(pipeline, text, "2025-07-04")
+    }
+    assert ("CHN", "RUS", "051") in {f[:3] for f in found}
+    assert not [f for f in found if f[3].startswith("learned.")]
+
+
+@pytest.mark.slow
+def test_following_anothers_lead_is_left_to_the_rules(pipeline):
+    # "follow", "join", "emulate": the rules read these as another's act taken up, never as one of their own
+    text = "Asked whether Japan would follow Washington's lead, the spokesman said its stance was unchanged."
+    assert not [e for e in _events(pipeline, text, "2021-12-07") if e.evidence.rule.startswith("learned.")]
+
+
+@pytest.mark.slow
 def test_a_verb_whose_subject_names_no_actor_is_never_a_learned_trigger(pipeline):
     text = "Helicopters ferried food and medicine to Bangladesh on Saturday."
     assert not [e for e in _events(pipeline, text, "2003-05-10") if e.evidence.rule.startswith("learned.")]

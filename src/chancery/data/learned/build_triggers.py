@@ -6,11 +6,11 @@ The runtime reads only the generated ``triggers.json`` (``chancery.coding.learne
 
 The training data are the blind batches of ``tests/golden/blind/`` (sentences written for this project
 by helper sessions that had not read the coder; the project's own data, MIT). Each sentence is parsed
-and coded by the current coder; a verb no pattern matches and whose subject names an actor becomes one
-training example. Its label is the root of a gold event the coder missed whose source is that subject
-(the one verb of the sentence with the smallest clause that holds the event's target, when several
-verbs have that subject), else "no event". A multinomial logistic regression (L2, full-batch gradient
-descent, fixed iterations: the same data give the same file) learns the label from
+and coded by the rules alone; a verb no pattern took or ruled out (``learnable``) whose own subject names
+an actor becomes one training example. Its label is the root of a gold event the rules missed whose source is
+that subject (the one verb of the sentence with the smallest clause that holds the event's target, when
+several verbs have that subject), else "no event". A multinomial logistic regression (L2, AdaGrad, fixed
+iterations: the same data give the same file) learns the label from
 ``chancery.coding.learned.features``. Features seen fewer than ``MIN_COUNT`` times are dropped, and
 weights are rounded, so the file stays small. The full code a confident verb gets is the one the gold
 events gave that lemma and root most often (else the root's most frequent code).
@@ -33,7 +33,7 @@ import numpy as np
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.events import Coder, code_article
-from chancery.coding.learned import NONE, candidate, verb_features
+from chancery.coding.learned import NONE, learnable, verb_features
 from chancery.coding.patterns import Matcher, load_governors, load_patterns
 from chancery.coding.structure import Tree
 from chancery.evaluate.events import load_cases, same_actor
@@ -72,7 +72,7 @@ def examples(pipeline: Pipeline, cases: list) -> list[dict]:
             )
             verbs = []
             for i in range(sentence.first, sentence.last):
-                if i in triggers or not candidate(tree, i):
+                if not learnable(tree, i, triggers, coder.matcher.ruled_out):
                     continue
                 read = verb_features(tree, index, i, case.date)
                 if read is not None:
