@@ -160,11 +160,11 @@ def _code_sentence(
     triggers = coder.matcher.triggers(tree, sentence.first, sentence.last, index.is_actor, index.is_polity)
     if any(pattern.pos == "N" for pattern in triggers.values()):
         _drop_object_nouns(tree, triggers)
+    span = (sentence.first, sentence.last)
     if coder.learned is not None:
         # a verb no pattern took or ruled out, that the learned model is confident tells an act
-        span, day = (sentence.first, sentence.last), parsed.article.date
+        day = parsed.article.date
         triggers.update(coder.learned.triggers(tree, index, span, triggers, coder.matcher.ruled_out, day))
-    span = (sentence.first, sentence.last)
     if not triggers and not repeats(tree, {}, span):
         return [], []
     text = parsed.article.text

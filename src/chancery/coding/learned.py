@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from importlib import resources
 
 from chancery.coding.arguments import ActorIndex
@@ -124,6 +123,8 @@ class TriggerModel:
     threshold: float
     codes: dict[str, str]  # "lemma root" or "root" -> the full CAMEO code to give
     source: str = ""
+    # the trigger pattern of each (lemma, root) the model has fired on, made once
+    _patterns: dict[tuple[str, str], Pattern] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def load(cls) -> TriggerModel:
@@ -163,10 +164,6 @@ class TriggerModel:
 
     def code(self, lemma: str, root: str) -> str:
         return self.codes.get(f"{lemma} {root}") or self.codes.get(root) or root + "0"
-
-    @cached_property
-    def _patterns(self) -> dict[tuple[str, str], Pattern]:
-        return {}
 
     def triggers(
         self,

@@ -33,7 +33,7 @@ import numpy as np
 from chancery.coding.arguments import ActorIndex
 from chancery.coding.codebook import Codebook
 from chancery.coding.events import Coder, code_article
-from chancery.coding.learned import NONE, learnable, verb_features
+from chancery.coding.learned import NONE, TriggerModel, learnable, verb_features
 from chancery.coding.patterns import Matcher, load_governors, load_patterns
 from chancery.coding.structure import Tree
 from chancery.evaluate.events import load_cases, same_actor
@@ -162,14 +162,8 @@ def train(rows: list[dict], steps: int = STEPS) -> tuple[dict[str, dict[int, flo
 
 
 def probabilities(table: dict[str, dict[int, float]], found: list[str]) -> list[float]:
-    scores = [0.0] * len(CLASSES)
-    for f in found:
-        for c, w in table.get(f, {}).items():
-            scores[c] += w
-    top = max(scores)
-    exps = [np.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [float(e / total) for e in exps]
+    """The class probabilities ``table`` gives a verb with features ``found``, as the runtime reads them."""
+    return TriggerModel(CLASSES, table, 1.0, {}).probabilities(found)
 
 
 def choose_threshold(rows: list[dict], batch_of) -> tuple[float, list[str]]:
