@@ -18,6 +18,7 @@ EXACT = (
     "parties_and_lists.jsonl",
     "domestic_actors.jsonl",
     "antecedents.jsonl",
+    "undoing.jsonl",
 )
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 

@@ -22,10 +22,15 @@ def own_date(parsed: ParsedArticle, sentence: Sentence, i: int) -> tuple[str | N
         span = token_range(ref, tokens) if ref.sentence == sentence.index and ref.span else None
         if span is not None and i in head_path(tokens, span_head(tokens, *span)):
             return ref.value, ref.basis, ref.precision, f"date:own-clause:{ref.basis}:{ref.text}"
-    published = parsed.publication
-    if published is None:
+    return published(parsed, "date:publication:not-the-statement's")
+
+
+def published(parsed: ParsedArticle, note: str = "date:publication") -> tuple[str | None, str, str, str]:
+    """The publication date, as an event's date."""
+    day = parsed.publication
+    if day is None:
         return None, "publication", "day", "date:unknown"
-    return published.value, "publication", published.precision, "date:publication:not-the-statement's"
+    return day.value, "publication", day.precision, note
 
 
 def event_date(

@@ -873,3 +873,40 @@ def shared_object(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list[Ac
         if stand and {a.code for a, _, _ in other.sources} == own:
             return [(a, "target:shared-object", q) for a, _, q in other.targets]
     return []
+
+
+# how a recognition noun points back at one told before: "that recognition", "its recognition"
+REFERRING = {"that", "this", "the", "such", "its", "their", "her", "his"}
+
+
+def recognition_referred(
+    tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: list[list[Draft]]
+) -> Draft | None:
+    """The recognition a withdrawal naming no one points back at ("Vanuatu recognised Taiwan in November;
+    the new cabinet withdrew that recognition", "revoked the communique under which the country recognised
+    Taiwan, withdrawing that recognition"): the nearest recognition told before it, in its sentence or the
+    two before, by the withdrawing state when that state is named."""
+    if draft.pattern.relation != "recognition:withdrawn" or draft.pattern.pos != "V":
+        return None
+    nouns = [k for k in tree.objects(draft.i) if tree.lemma(k) == "recognition"]
+    if not nouns or any(
+        tree.lemma(p) in {"of", "to", "from"} and tree.children(p, "pobj")
+        for k in nouns
+        for p in tree.children(k, "prep")
+    ):
+        return None
+    if not any(tree.lemma(d) in REFERRING for k in nouns for d in tree.children(k, "det", "poss")):
+        return None
+    own = {state_of(a) for a, _, _ in draft.sources}
+    here = sorted((d for d in drafts.values() if d.i < draft.i), key=lambda d: -d.i)
+    for group in [here, *(list(reversed(g)) for g in reversed(earlier[-2:]))]:
+        for other in group:
+            if other.pattern.relation != "recognition:recognized" or not other.targets:
+                continue
+            theirs = {state_of(a) for a, _, _ in other.sources}
+            # a holder named on one side only: the withdrawer's own ("the country recognised Taiwan" unnamed),
+            # or the one state that held it ("the two Gulf states withdrew that recognition" names none)
+            if (own and theirs and not own & theirs) or (not own and len(theirs) != 1):
+                continue
+            return other
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field, replace
 
 from chancery.coding.arguments import FOLLOWERS, ActorIndex, party, state_of
@@ -14,6 +15,7 @@ from chancery.coding.dating import (
     event_date,
     own_date,
     past_perfect,
+    published,
     told_before,
 )
 from chancery.coding.drafts import (
@@ -37,6 +39,7 @@ from chancery.coding.drafts import (
     permitting_host,
     phrase_actors,
     reacting_party,
+    recognition_referred,
     shared_object,
     story_government,
     switched_from,
@@ -176,6 +179,16 @@ def _code_sentence(
         if "conditioned" in pattern.flags and analysis.modality != "conditional":
             continue  # "the improvement in relations since 2016": no one's act, told as a fact
         date = event_date(parsed, dates, sentence, i)
+        if analysis.undone_by is not None:
+            analysis.before_undoing = analyse(tree, i, coder.governors, frames, text, question, undo=False)
+        if analysis.undone_by is not None and pattern.relation in CEASING:
+            # "rescinded its decision to recognise Kosovo": the state it made ends when the decision is undone
+            analysis.ceased = True
+            undone = event_date(parsed, dates, sentence, analysis.undone_by)
+            # the act's own date ("Ghana's 2012 recognition of Kosovo was revoked") is not its undoing's
+            date = undone if undone != date or date[1] == "publication" else published(parsed)
+        elif analysis.before_undoing is not None:
+            analysis = analysis.before_undoing  # "reversed its decision to expel the envoy": told as it was
         if "experiencer" in pattern.flags:
             # "Washington was deeply disappointed by the decision": the one disappointed feels it
             source_tokens = [s for k in tree.children(i, "nsubjpass") for s in tree.with_conjuncts(k)]
@@ -267,6 +280,17 @@ def _code_sentence(
             # relations the speaker tells of, with another, are the speaker's
             source_tokens, how = tree.subjects(reporter)[0], "reporter-of-own-ties"
             sources = index.resolve(source_tokens, date[0])
+        if pattern.relation == "recognition:withdrawn" and pattern.pos == "V":
+            # "Palau's recognition of Kosovo was withdrawn by the new government": the holder's withdrawal
+            holders = [
+                k
+                for n in tree.children(i, "nsubjpass")
+                if tree.lemma(n) == "recognition"
+                for k in tree.children(n, "poss")
+            ]
+            held = index.resolve(holders, date[0]) if holders else []
+            if held:
+                sources, how = held, "holder-of-the-recognition"
         code = _crowd_code(tree, pattern, source_tokens) if sources else pattern.cameo
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=code)
     for draft in drafts.values():
@@ -389,6 +413,15 @@ def _code_sentence(
             draft.targets = accusers(
                 tree, index, drafts, draft
             )  # "..., a charge Iran denied": to the accuser
+        if not draft.targets and (before := recognition_referred(tree, drafts, draft, earlier)) is not None:
+            # "the new cabinet withdrew that recognition": the recognition told before, of its holder
+            if not draft.sources:
+                draft.sources, draft.source_note = list(before.sources), "source:holder-of-the-recognition"
+            draft.targets = [(a, "target:of-the-recognition-referred-to", q) for a, _, q in before.targets]
+            if before.analysis.undone_by is not None and draft.i in tree.subtree(before.i):
+                # "revoked the communique under which it recognised Taiwan last month, withdrawing that
+                # recognition": the parser hangs the withdrawal on the recognition; it is the undoing's act
+                draft.date = event_date(parsed, dates, sentence, before.analysis.undone_by)
         if not draft.targets and draft.sources:
             draft.targets = borrowed_targets(tree, drafts, draft) or shared_object(tree, drafts, draft)
         diplomatic = (draft.pattern.relation or "").startswith(DIPLOMATIC_KINDS)
@@ -477,6 +510,7 @@ def _code_sentence(
             extra.code, extra.act_code, extra.statement = extra.pattern.cameo, None, None
             extra.targets = find_targets(tree, index, extra) or list(draft.switched_from)
             extras.append(extra)
+    extras += [d for d in map(lambda d: _made_before(parsed, dates, sentence, d), drafts.values()) if d]
     switch = coder.matcher.by_id.get("recog.switch")
     for draft in list(drafts.values()):
         favoured = favoured_instead(tree, index, draft) if switch is not None else []
@@ -570,6 +604,36 @@ def _drop_object_nouns(tree: Tree, triggers: dict[int, Pattern]) -> None:
                 modifiers = {tree.lemma(k) for k in tree.children(node, "compound", "amod")}
                 if tree.lemma(node) in pattern.objects or modifiers & pattern.objects:
                     del triggers[node]
+
+
+def _well_before(earlier: str | None, later: str | None) -> bool:
+    """Whether date ``earlier`` is plainly before ``later``: at the coarser of their precisions, or by
+    five days or more (a weekday read off a misattached clause is no earlier act's date)."""
+    if not earlier or not later:
+        return False
+    if len(earlier) == len(later) == 10:
+        return (datetime.date.fromisoformat(later) - datetime.date.fromisoformat(earlier)).days >= 5
+    n = min(len(earlier), len(later), 7)
+    return earlier[:n] < later[:n]
+
+
+def _made_before(
+    parsed: ParsedArticle, dates: tuple[DateRef, ...], sentence: Sentence, draft: Draft
+) -> Draft | None:
+    """The act an undoing ends, told as done before it: "revoked the communique under which Vohor
+    established relations with Taiwan last week" (established last week, severed now). Kept when the act has
+    a date of its own, or the undoing is not told done ("unless Majuro reversed its decision to recognise
+    Taiwan": it recognises Taiwan); an act dated only by the story, or by the undoing's own date, would fall
+    on the undoing's day."""
+    before = draft.analysis.before_undoing
+    if before is None or not draft.analysis.ceased:
+        return None
+    own = event_date(parsed, dates, sentence, draft.i)
+    undone = Event.is_counted(draft.analysis.negated, draft.analysis.modality)
+    if undone and (own[1] == "publication" or not _well_before(own[0], draft.date[0])):
+        return None  # no date of its own ("rescinded its decision to recognise Taiwan on Thursday")
+    before.notes.append("factuality:done-before-its-undoing")
+    return Draft(**{**draft.__dict__, "analysis": before, "date": own, "targets": list(draft.targets)})
 
 
 def _events(parsed: ParsedArticle, codebook: Codebook, sentence: Sentence, draft: Draft) -> list[Event]:

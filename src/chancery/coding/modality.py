@@ -62,6 +62,12 @@ POSSIBLE_ADJECTIVES = {
     "hypothetical",
     "eventual",
     "expected",
+    "imminent",
+    "impending",
+    "likely",
+    "anticipated",
+    "looming",
+    "probable",
 }
 # documents whose content is an act: "a decree recognising X" has the mood of its signing or sending
 DOCUMENTS = {
@@ -71,6 +77,14 @@ DOCUMENTS = {
 }  # fmt: skip
 # intentions that are a schedule rather than a statement of intent ("was due to travel")
 SCHEDULING = {"due", "set", "schedule", "slate", "slated", "expect", "move"}
+# verbs that undo a decision or an instrument, and the nouns they undo: the act the decision or the instrument
+# made ends with it ("rescinded its decision to recognise Kosovo", "annulled the communique under which it
+# recognised Taiwan")
+UNDOING_DECISION_VERBS = {
+    "rescind", "revoke", "reverse", "annul", "overturn", "cancel", "retract", "repeal", "nullify", "void",
+    "invalidate", "abrogate", "withdraw", "renounce", "undo", "quash", "scrap", "repudiate",
+}  # fmt: skip
+UNDONE_NOUNS = DOCUMENTS | {"decision", "move", "step", "recognition", "pact", "deal", "protocol", "ruling"}
 # predicates that say what an act would mean or count as without asserting it: negated, they deny it
 # ("the visit does not mean that Oslo recognises the junta", "did not amount to recognition")
 IMPLICATION_VERBS = {
@@ -105,6 +119,8 @@ class Analysis:
     intent_by_governor: bool = False  # "has no plans to": the intention, not the act, is negated
     scheduled: bool = False  # "is due to visit", "is set to sign": a schedule, not anyone's statement
     ceased: bool = False  # "no longer recognises", "stopped recognising": the state ends now
+    undone_by: int | None = None  # the verb undoing the decision or instrument that made it ("rescinded")
+    before_undoing: Analysis | None = None  # the act's own reading, as though nothing undid it
     reporter: int | None = None  # the speech verb the act is reported under ("X said Y would ...")
     governed_by: int | None = None  # token of a request/demand/refusal/threat pattern governing the act
     denied_by: int | None = None  # the denying verb above the act ("denied that it had attacked")
@@ -121,8 +137,11 @@ def analyse(
     frame_triggers: dict[int, str],
     text: str,
     question: bool,
+    undo: bool = True,
 ) -> Analysis:
-    """Negation, modality and governing frame of the event triggered by token ``i``."""
+    """Negation, modality and governing frame of the event triggered by token ``i``; with ``undo``, an act
+    whose decision or instrument is undone ("rescinded its decision to recognise") takes the undoing's mood
+    and ``undone_by``, else it is read as though nothing undid it."""
     result = Analysis()
     conditioned = False
     reacted = False
@@ -201,6 +220,16 @@ def analyse(
                 head  # "Belgium's recognition will not be formalised until ...": the verb's mood is the act's
             )
             result.notes.append("factuality:of-realising-verb:" + tree.tokens[head].text)
+        elif (
+            tree.tokens[i].dep == "nsubjpass"
+            and tree.lemma(head) in UNDOING_DECISION_VERBS
+            and tree.tokens[head].pos == "VERB"
+            and not _negated(tree, head)
+            and undo
+        ):
+            # "Ghana's recognition of Kosovo has been revoked": the act ends, in the mood of its undoing
+            result.undone_by = node = head
+            result.notes.append("undone:" + tree.tokens[head].text)
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and tree.lemma(head) in UNDOING_VERBS:
             result.negated = True  # "the trip was called off", "the summit never materialised"
             result.notes.append("negation:undone:" + tree.tokens[head].text)
@@ -340,7 +369,31 @@ def analyse(
             else:
                 result.modality = "hypothetical"
                 result.notes.append("modality:hypothetical:" + tree.tokens[head].text + "-to")
+        if (
+            token.dep == "acl"
+            and _infinitive(tree, node)
+            and tree.lemma(head) in DONE_ACT_NOUNS
+            and result.modality == "asserted"
+            and not result.intent
+        ):
+            # "an imminent decision by N'Djamena to recognise Beijing", "the planned move to reopen the
+            # embassy": a decision still to come is no act done
+            said = {tree.words[k] for k in tree.children(head, "amod")}
+            if said & PLANNED_ADJECTIVES:
+                result.intent = True
+                result.notes.append("modality:intent:" + tree.tokens[head].text + "-to")
+            elif said & POSSIBLE_ADJECTIVES:
+                result.modality = "hypothetical"
+                result.notes.append("modality:hypothetical:" + tree.tokens[head].text + "-to")
         gerund = token.dep in {"dobj", "pobj"} and token.tag == "VBG"  # "ruled out recognising"
+        undoing = _undoing(tree, node) if undo and node in {i, light} else None
+        if undoing is not None:
+            if _negated(tree, undoing):
+                break  # "would not revoke the agreement he signed": the act stands
+            result.undone_by = undoing
+            result.notes.append("undone:" + tree.tokens[undoing].text)
+            node = undoing  # the undoing's own mood rules from here ("is expected to rescind ...")
+            continue
         document = tree.tokens[head]
         if token.dep == "acl" and tree.lemma(head) in DOCUMENTS and document.dep in {"dobj", "obj"}:
             # "would send a decree recognising Palestine": the decree's act has the mood of its sending
@@ -804,6 +857,20 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
             result.modality = "hypothetical"
             result.notes.append("modality:hypothetical:" + tree.tokens[adv].text)
     return would
+
+
+def _undoing(tree: Tree, node: int) -> int | None:
+    """The verb that undoes the decision or instrument ``node``'s act hangs in: "rescinded its decision to
+    recognise Kosovo", "annulled the communique under which the country recognised Taiwan", "revoked the
+    decree recognising the junta"."""
+    token = tree.tokens[node]
+    if token.dep not in {"acl", "relcl"}:
+        return None
+    noun = tree.tokens[token.head]
+    if tree.lemma(token.head) not in UNDONE_NOUNS or noun.dep not in {"dobj", "obj", "nsubjpass"}:
+        return None
+    verb = noun.head
+    return verb if tree.lemma(verb) in UNDOING_DECISION_VERBS and tree.tokens[verb].pos == "VERB" else None
 
 
 def _only(tree: Tree, clause: int) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from chancery.nlp.descriptions import describe
+from chancery.nlp.descriptions import describe, regional
 from chancery.nlp.dictionary import ActorDictionary, Entry
 from chancery.nlp.home import home_state
 from chancery.nlp.matching import Match, Text, capital_use, name_matches, place_elsewhere, role_matches
@@ -73,6 +73,7 @@ def find_mentions(
     for sentence in sentences:
         found.extend(_Sentence(text, dictionary, sentence, found, day).run())
     found = corefer([_spelled_as_written(f, text) for f in found], text)
+    found = regional(found, text)
     found += describe(found, text, day)
     found.sort(key=lambda f: (f.first, f.last))
     return tuple(f.mention(article.id, text, day) for f in found)

@@ -68,7 +68,7 @@ def describe(found: list[Found], text: Text, day: str | None) -> list[Found]:
         ):
             kinds, allowed = table[lemma]
             for k in _modifiers(text, i):
-                narrower = table.get(tokens[k].text)
+                narrower = table.get(tokens[k].text) or table.get(tokens[k].text.capitalize())
                 if narrower and narrower[1]:
                     allowed = narrower[1] if allowed is None else allowed & narrower[1]
             antecedent = _antecedent(found, text, i, lemma, kinds, allowed, day)
@@ -79,6 +79,26 @@ def describe(found: list[Found], text: Text, day: str | None) -> list[Found]:
             if antecedent is not None:
                 extra.append(replace(antecedent, first=i, last=i + 1, rule="it-coref", refers_to=None))
     return extra
+
+
+def regional(found: list[Found], text: Text) -> list[Found]:
+    """``found`` without the demonyms that open a regional description: "the Central African country" is a
+    state of central Africa named before (Chad, in a story about Chad), not the Central African Republic."""
+    table = descriptions()
+    tokens = text.tokens
+    kept = []
+    for f in found:
+        head = f.last
+        opening = (
+            f.kind == "demonym"
+            and head < len(tokens)
+            and tokens[head].lemma.lower() in {"country", "nation", "state"}
+            and tokens[f.first].text.capitalize() in table
+            and _definite(text, head)
+        )
+        if not opening:
+            kept.append(f)
+    return kept
 
 
 def _definite(text: Text, i: int) -> bool:
