@@ -19,6 +19,7 @@ EXACT = (
     "domestic_actors.jsonl",
     "antecedents.jsonl",
     "undoing.jsonl",
+    "adjuncts.jsonl",
 )
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 

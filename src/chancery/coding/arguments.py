@@ -25,6 +25,8 @@ GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # countries"); "NATO allies" and "members" speak together, as the organisation
 MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
 # verbs whose complement clause someone reports ("..., the foreign ministry said")
+# nouns for a state's envoy, whose appointer is the state they serve ("an ambassador appointed by X")
+ENVOY_NOUNS = {"ambassador", "envoy", "commissioner", "chargé", "charge", "representative", "nuncio"}
 REPORTING = {
     "say",
     "tell",
@@ -165,15 +167,21 @@ class ActorIndex:
                     seen.add(child)
                     following.append(child)
             frontier = sorted(following)
-        # "diplomats appointed by the Taliban"
-        return self._appointer(i) or self._named_after_role(i)
+        # "diplomats appointed by the Taliban", "the credentials of an ambassador appointed by the Houthis"
+        envoys = [k for k in sorted(seen) if k != i and self.tree.lemma(k) in ENVOY_NOUNS]
+        return next(
+            (m for k in [i, *envoys] if (m := self._appointer(k)) is not None), None
+        ) or self._named_after_role(i)
 
     def _appointer(self, i: int) -> Mention | None:
         """The agent of a participle describing token ``i`` ("the ambassador appointed by X")."""
         for clause in self.tree.children(i, "acl"):
             for agent in self.tree.agent(clause):
-                if agent in self.by_token:
-                    return self.by_token[agent]
+                # "by the Houthi movement": the name may be the agent noun's compound (not "by the Italian
+                # jurist X", a person described by a nationality)
+                for k in [agent, *self.tree.children(agent, "compound")]:
+                    if k in self.by_token:
+                        return self.by_token[k]
         return None
 
     def _named_after_role(self, i: int) -> Mention | None:

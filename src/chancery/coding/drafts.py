@@ -6,18 +6,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chancery.clauses import ancestors
-from chancery.coding.arguments import ACT_NOUNS, RULERS, ActorIndex, state_of
+from chancery.coding.arguments import ACT_NOUNS, ENVOY_NOUNS, RULERS, ActorIndex, state_of
 from chancery.coding.modality import IMPLICATION_VERBS, REACTING, WELCOMING, Analysis
 from chancery.coding.patterns import Pattern
 from chancery.coding.places import UNNAMED_MEMBERS, civilian_target, located_in
-from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, Tree
+from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, PHASE_NOUNS, Tree
 from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
 MISSION_NOUNS = {"embassy", "consulate", "mission", "legation"}
 # the nouns for one who serves a state in another ("becoming Israel's first ambassador to Chile")
-ENVOY_NOUNS = {"ambassador", "envoy", "commissioner", "chargé", "charge", "representative", "nuncio"}
 # verbs of doing what another did first ("followed Russia in recognising", "joining Spain and Ireland")
 FOLLOWING = {"follow", "join", "emulate", "copy", "mirror", "echo"}
 PLACED_ROOTS = ("07", "0873", "0874", "09", "14", "15", "16", "17", "18", "19", "20")
@@ -627,7 +626,14 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
             # state's act is with that state, not with the one its act was about
             found = [(a, "target:answering", q) for a, _, q in other.sources]
         else:
-            found = [(a, "target:beside", q) for a, _, q in other.targets if not same_actor(a.code, own)]
+            # another state's (a state has no diplomatic act with itself: "the ambassador appointed by the
+            # ousted civilian government", beside the junta's envoy)
+            states = {state_of(a) for a, _, _ in draft.sources}
+            found = [
+                (a, "target:beside", q)
+                for a, _, q in other.targets
+                if not same_actor(a.code, own) and state_of(a) not in states
+            ]
         if found:
             return found
     return []
@@ -807,6 +813,52 @@ def talks_on_a_visit(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
         if tree.tokens[other.i].sentence == sentence and own & {a.code for a, _, _ in other.sources}:
             return [(a, "target:host-of-visit", q) for a, _, q in other.targets]
     return []
+
+
+def visit_place(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
+    """A visit naming no "to" place is to the place its clause's act happens in, in another state than the
+    visitor's: "landed in Addis Ababa for a three-day visit", "reopened his country's embassy in Addis Ababa
+    on the last day of a three-day visit"; or to the one its apposition names ("his first to Ethiopia")."""
+    if draft.pattern.pos != "N" or draft.pattern.converse != "043" or not draft.sources:
+        return []
+    if tree.prep_objects(draft.i, "to"):
+        return []
+    places = [o for a in tree.children(draft.i, "appos") for o in tree.prep_objects(a, "to")]
+    verb = _clause_verb(tree, draft.i)
+    if verb is not None and tree.lemma(verb) in HOSTING:
+        return []  # "hosted Netanyahu at his palace during a surprise visit": the host is no visitor
+    if verb is not None:
+        held = [verb, *tree.objects(verb)]
+        places += [o for h in held for p in ("in", "at") for o in tree.prep_objects(h, p) if o not in held]
+    own = {actor.country for actor, _, _ in draft.sources}
+    found = [
+        (actor, "target:place-of-visit", q)
+        for actor, note, q in index.resolve(places, draft.date[0], as_target=True)
+        if actor.country and actor.country not in own and note.startswith(PLACE_NOTES)
+    ]
+    return found[:1]
+
+
+# verbs whose subject receives a visit; how a place, not a person or body, names a state
+HOSTING = {"host", "receive", "welcome", "greet", "entertain"}
+PLACE_NOTES = ("actor:place", "actor:capital", "actor:state-name", "actor:seat")
+
+
+def _clause_verb(tree: Tree, i: int) -> int | None:
+    """The verb the phrase of noun ``i`` hangs on ("for a visit", "on the last day of a visit")."""
+    node = i
+    for _ in range(3):
+        token = tree.tokens[node]
+        if token.dep != "pobj":
+            return None
+        prep = token.head
+        head = tree.tokens[prep].head
+        if tree.tokens[head].pos in {"VERB", "AUX"}:
+            return head
+        if tree.lemma(prep) != "of" or tree.lemma(head) not in PHASE_NOUNS:
+            return None
+        node = head  # "at the end of a visit", "on the last day of a visit"
+    return None
 
 
 def visit_host(tree: Tree, draft: Draft, home: str | None) -> list[ActorRef]:

@@ -47,6 +47,7 @@ from chancery.coding.drafts import (
     thanked_for,
     visit_at_home,
     visit_host,
+    visit_place,
     visiting_guest,
 )
 from chancery.coding.frames import (
@@ -314,7 +315,7 @@ def _code_sentence(
             draft.targets = implied_targets(tree, index, draft)
         visiting_guest(tree, index, draft, parsed.home)
         if not draft.targets:
-            draft.targets = visit_host(tree, draft, parsed.home)
+            draft.targets = visit_place(tree, index, draft) or visit_host(tree, draft, parsed.home)
         if not draft.sources:
             draft.sources = members_of_target(tree, index, draft)
         if "negpolar" in draft.pattern.flags:

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from chancery.coding.arguments import ActorIndex
+from chancery.coding.arguments import REPORTING, ActorIndex, state_of
 from chancery.coding.drafts import FOLLOWING, ActorRef, Draft, depth, same_actor
 from chancery.coding.modality import Analysis, awaited
 from chancery.coding.structure import RANKS, Tree
+from chancery.records import Actor, Event
 
 # nouns whose owner did the act first ("followed Riyadh's lead", "in the footsteps of Chad")
 LEADS = {"lead", "example", "footstep", "footsteps", "path", "precedent"}
@@ -57,7 +58,11 @@ def presupposed(
             "dobj",
             "obj",
         }
-        for tokens, how in _predecessors(tree, tree.tokens[draft.i].head if light else draft.i):
+        own = tree.tokens[draft.i].head if light else draft.i
+        # after a reporting clause, others joined in a done act only ("Australia will recognise Palestine,
+        # Albanese said, joining France and Canada, which have announced similar plans": a plan, not done)
+        done = draft.act_code is None and Event.is_counted(draft.analysis.negated, draft.analysis.modality)
+        for tokens, how in _predecessors(tree, own) + (_told_after(tree, own) if done else []):
             # a partner acts with the act's own mood ("will recognise it together with Britain"); one
             # who went before did it, whatever the mood
             analysis = (
@@ -89,7 +94,28 @@ def presupposed(
         found.extend(copies)
         for tokens, how in _predecessors(tree, do):  # "the latest country to do so after Russia"
             found.extend(_copies(index, antecedent, tokens, "presupposed:" + how, Analysis()))
-    return found
+    told = _told([d for d in live if Event.is_counted(d.analysis.negated, d.analysis.modality)])
+    return [c for c in found if not c.source_note.startswith("source:presupposed:") or not _already(c, told)]
+
+
+# verbs of saying: joining others "in announcing" a step joins the saying, not the step
+SAYING = REPORTING | {"announce", "pledge", "promise", "signal", "say", "unveil", "vow"}
+
+
+def _told(live: Sequence[Draft]) -> set[tuple[str, str, str]]:
+    """The (source state, target state, root) of every act the sentence's own clauses tell."""
+    return {_pair(s, t, d) for d in live for s, _, _ in d.sources for t, _, _ in d.targets}
+
+
+def _pair(source: Actor, target: Actor, draft: Draft) -> tuple[str, str, str]:
+    return state_of(source), state_of(target), draft.code[:2]
+
+
+def _already(copy: Draft, told: set[tuple[str, str, str]]) -> bool:
+    """Whether the sentence tells a copy's act in a clause of its own ("following Saudi Arabia, which had
+    broken with Doha": Saudi Arabia's break)."""
+    pairs = [_pair(s, t, copy) for s, _, _ in copy.sources for t, _, _ in copy.targets]
+    return bool(pairs) and all(p in told for p in pairs)
 
 
 def _copies(index: ActorIndex, draft: Draft, tokens: list[int], how: str, analysis: Analysis) -> list[Draft]:
@@ -122,6 +148,30 @@ def _copies(index: ActorIndex, draft: Draft, tokens: list[int], how: str, analys
     )
     copy.targets = list(draft.targets)
     return [copy]
+
+
+def _told_after(tree: Tree, i: int) -> list[tuple[list[int], str]]:
+    """Who went first, told after a reporting clause set between the act and them: "The Comoros has broken
+    off relations with Iran, the foreign ministry said, following Riyadh's lead" (the parser hangs the
+    participle on "said", whether it takes the act as its complement or hangs beside it)."""
+    head = tree.tokens[i].head
+    reporters = [head] if tree.tokens[i].dep == "ccomp" else []
+    reporters += tree.children(i, "parataxis")
+    # not "..., Albanese said, joining France and Canada in announcing the step": the saying is joined
+    joined_in = any(
+        tree.lemma(p) == "in" and any(tree.lemma(k) in SAYING for k in tree.children(p, "pcomp"))
+        for reporter in reporters
+        for c in tree.children(reporter, "advcl")
+        for p in tree.children(c, "prep")
+    )
+    return [
+        (tokens, how)
+        for reporter in reporters
+        if reporter > i and tree.lemma(reporter) in REPORTING and not joined_in
+        for tokens, how in _predecessors(tree, reporter)
+        if how in {"joined", "followed"} and all(k > reporter for k in tokens)
+        for how in [how + ":told-after"]
+    ]
 
 
 def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:

@@ -99,7 +99,10 @@ def _remembered(method: Callable[[Tree, int], Any]) -> Callable[[Tree, int], Any
 
 
 # nouns of a part of an event in time ("at the end of a visit", "at the start of talks")
-PHASE_NOUNS = {"end", "start", "beginning", "close", "conclusion", "outset", "course", "middle", "sidelines"}
+PHASE_NOUNS = {
+    "end", "start", "beginning", "close", "conclusion", "outset", "course", "middle", "sidelines",
+    "day", "leg", "stop",
+}  # fmt: skip
 # prepositions of a verb whose object carries the verb's "with" partner
 WITH_HOSTS = frozenset({"to", "into", "by", "via", "over"})
 # nouns of amounts, whose "in" phrase says what the amount is of ("$5 billion in aid")
@@ -253,12 +256,23 @@ class Tree:
         return self.with_conjuncts(end + 1)
 
     @_remembered
+    def participle_patients(self, i: int) -> list[int]:
+        """What a passive participle set beside a clause acts on: that clause's subject ("the ambassador flew
+        out of Seoul, recalled by his government"), when the participle names its doer."""
+        token = self.tokens[i]
+        if token.dep != "advcl" or token.tag != "VBN" or not self.children(i, "agent"):
+            return []
+        if self.children(i, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, *OBJECT_DEPS):
+            return []
+        return self.children(token.head, "nsubj")
+
     def objects(self, i: int) -> list[int]:
         """The direct objects of verb ``i`` (its patient: the passive subject when passive)."""
         heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if self.is_passive(i) else []
         heads = heads or self.children(i, *OBJECT_DEPS)
         if not heads and self.tokens[i].dep in {"acl"} and self.tokens[i].tag == "VBN":
             heads = [self.tokens[i].head]  # "the government recognised by Russia"
+        heads = heads or self.participle_patients(i)
         if not heads and self.tokens[i].dep == "relcl" and self.children(i, *SUBJECT_DEPS):
             heads = [self.tokens[i].head]  # "a step Israel condemned": the head noun is the object
         if not heads or [self.lemma(k) for k in heads] == ["what"]:
@@ -340,7 +354,9 @@ class Tree:
         """Objects of ``preposition`` attached to ``i`` or to its objects ("ties with Kabul")."""
         found = []
         hosts = [i]
-        for k in self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS):
+        for k in self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS) + self.participle_patients(
+            i
+        ):
             hosts.extend(self.with_conjuncts(k))  # "sent tents and food to Afghanistan"
             amount = self.lemma(k) in AMOUNTS or self.tokens[k].tag == "CD"
             for prep in self.children(k, "prep"):  # "signed a memorandum of understanding with X"
@@ -399,6 +415,7 @@ class Tree:
             heads.append(token.head)  # "under a declaration signed in Manama": the noun is the object
         elif token.dep == "acl" and token.tag == "VBN" and self.children(i, "agent"):
             heads.append(token.head)  # "a strike called by workers": the noun a participle's doer acts on
+        heads += self.participle_patients(i)
         relative = [k for k in self.children(i) if self.tokens[k].tag in {"WDT", "WP", "WRB"}]
         if token.dep == "relcl" and not heads and not relative and self.children(i, *SUBJECT_DEPS):
             # "restored the ties it cut in 2016" (no relative pronoun): the head noun is the object
