@@ -10,7 +10,7 @@ from chancery.coding.arguments import ACT_NOUNS, ENVOY_NOUNS, RULERS, ActorIndex
 from chancery.coding.modality import IMPLICATION_VERBS, REACTING, WELCOMING, Analysis
 from chancery.coding.patterns import Pattern
 from chancery.coding.places import UNNAMED_MEMBERS, civilian_target, located_in
-from chancery.coding.structure import ARGUMENT_PREPS, CLAUSAL_DEPS, PHASE_NOUNS, Tree
+from chancery.coding.structure import ARGUMENT_PREPS, CIRCUMSTANCE_NOUNS, CLAUSAL_DEPS, PHASE_NOUNS, Tree
 from chancery.records import Actor, Event
 
 ActorRef = tuple[Actor, str, str | None]
@@ -115,7 +115,14 @@ def argument_tokens(tree: Tree, i: int) -> list[int]:
     for clause in tree.children(i, "ccomp", "xcomp"):
         found.extend(tree.children(clause, "nsubj"))
     for prep in tree.children(i, "prep", "agent"):
-        found.extend(tree.children(prep, "pobj"))
+        if tree.in_circumstance(i, prep):
+            continue  # not "in solidarity with Riyadh"
+        circumstance = tree.lemma(prep) == "in"
+        found.extend(
+            k
+            for k in tree.children(prep, "pobj")
+            if not (circumstance and tree.lemma(k) in CIRCUMSTANCE_NOUNS)
+        )
     return found
 
 

@@ -103,6 +103,13 @@ PHASE_NOUNS = {
     "end", "start", "beginning", "close", "conclusion", "outset", "course", "middle", "sidelines",
     "day", "leg", "stop",
 }  # fmt: skip
+# nouns of "in X with Y" circumstances, whose Y is no partner of the act ("in solidarity with Riyadh")
+CIRCUMSTANCE_NOUNS = {
+    "solidarity", "coordination", "concert", "line", "keeping", "tandem", "parallel", "sympathy", "step",
+    "consultation", "cooperation", "collaboration", "alliance", "league", "conjunction", "accordance",
+}  # fmt: skip
+# verbs whose "in solidarity with X" is the act itself, toward X
+STANDING = {"stand", "remain", "stay", "be", "express", "voice", "show", "declare", "reaffirm", "pledge"}
 # prepositions of a verb whose object carries the verb's "with" partner
 WITH_HOSTS = frozenset({"to", "into", "by", "via", "over"})
 # nouns of amounts, whose "in" phrase says what the amount is of ("$5 billion in aid")
@@ -387,6 +394,8 @@ class Tree:
         on_object: list[int] = []
         for host in hosts:
             for child in self.children(host, "prep", "prt", "dative", "agent"):
+                if self.in_circumstance(host, child):
+                    continue  # "cut ties in solidarity with Riyadh": not Riyadh, the one stood by
                 if self.lemma(child) == preposition:
                     for pobj in self.children(child, "pobj", "pcomp"):
                         if self.children(pobj, "nsubj") or self._absolute(child, pobj):
@@ -398,6 +407,20 @@ class Tree:
         if on_object and self.tokens[i].pos in {"VERB", "AUX"}:
             return on_object
         return found + on_object
+
+    def in_circumstance(self, host: int, prep: int) -> bool:
+        """Whether "with" phrase ``prep`` completes a circumstance the parser hung beside it on ``host``: "in
+        solidarity with", "in coordination with", "in line with" (the one stood by, worked with or followed,
+        not the act's partner)."""
+        if self.lemma(prep) != "with" or prep < 2 or self.lemma(host) in STANDING:
+            return False  # "stood in solidarity with Lithuania": the standing is the act, with Lithuania
+        noun = prep - 1
+        before = self.tokens[noun]
+        return (
+            before.dep == "pobj"
+            and self.lemma(noun) in CIRCUMSTANCE_NOUNS
+            and self.lemma(before.head) == "in"
+        )
 
     def _absolute(self, prep: int, pobj: int) -> bool:
         """Whether ``prep`` opens an absolute phrase set off by a comma (", with the Cuban flag raised
