@@ -24,9 +24,10 @@ GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # plural nouns for the states of an organisation, each acting on its own ("EU states", "Arab League
 # countries"); "NATO allies" and "members" speak together, as the organisation
 MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
-# verbs whose complement clause someone reports ("..., the foreign ministry said")
-# nouns for a state's envoy, whose appointer is the state they serve ("an ambassador appointed by X")
+# the nouns for one who serves a state in another ("becoming Israel's first ambassador to Chile"), whose
+# appointer is the state they serve ("an ambassador appointed by X")
 ENVOY_NOUNS = {"ambassador", "envoy", "commissioner", "chargé", "charge", "representative", "nuncio"}
+# verbs whose complement clause someone reports ("..., the foreign ministry said")
 REPORTING = {
     "say",
     "tell",

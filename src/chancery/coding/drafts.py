@@ -16,7 +16,6 @@ from chancery.records import Actor, Event
 ActorRef = tuple[Actor, str, str | None]
 # roots whose act is done to the place it is done in (or withdrawn from), when no one else is named
 MISSION_NOUNS = {"embassy", "consulate", "mission", "legation"}
-# the nouns for one who serves a state in another ("becoming Israel's first ambassador to Chile")
 # verbs of doing what another did first ("followed Russia in recognising", "joining Spain and Ireland")
 FOLLOWING = {"follow", "join", "emulate", "copy", "mirror", "echo"}
 PLACED_ROOTS = ("07", "0873", "0874", "09", "14", "15", "16", "17", "18", "19", "20")

@@ -181,15 +181,16 @@ def _code_sentence(
             continue  # "the improvement in relations since 2016": no one's act, told as a fact
         date = event_date(parsed, dates, sentence, i)
         if analysis.undone_by is not None:
-            analysis.before_undoing = analyse(tree, i, coder.governors, frames, text, question, undo=False)
-        if analysis.undone_by is not None and pattern.relation in CEASING:
-            # "rescinded its decision to recognise Kosovo": the state it made ends when the decision is undone
-            analysis.ceased = True
-            undone = event_date(parsed, dates, sentence, analysis.undone_by)
-            # the act's own date ("Ghana's 2012 recognition of Kosovo was revoked") is not its undoing's
-            date = undone if undone != date or date[1] == "publication" else published(parsed)
-        elif analysis.before_undoing is not None:
-            analysis = analysis.before_undoing  # "reversed its decision to expel the envoy": told as it was
+            before = analyse(tree, i, coder.governors, frames, text, question, undo=False)
+            if pattern.relation in CEASING:
+                # "rescinded its decision to recognise Kosovo": the state it made ends when the decision is
+                # undone; the act's own date ("Ghana's 2012 recognition of Kosovo was revoked") is not its
+                # undoing's
+                analysis.ceased, analysis.before_undoing = True, before
+                undone = event_date(parsed, dates, sentence, analysis.undone_by)
+                date = undone if undone != date or date[1] == "publication" else published(parsed)
+            else:
+                analysis = before  # "reversed its decision to expel the envoy": told as it was
         if "experiencer" in pattern.flags:
             # "Washington was deeply disappointed by the decision": the one disappointed feels it
             source_tokens = [s for k in tree.children(i, "nsubjpass") for s in tree.with_conjuncts(k)]
@@ -511,7 +512,9 @@ def _code_sentence(
             extra.code, extra.act_code, extra.statement = extra.pattern.cameo, None, None
             extra.targets = find_targets(tree, index, extra) or list(draft.switched_from)
             extras.append(extra)
-    extras += [d for d in map(lambda d: _made_before(parsed, dates, sentence, d), drafts.values()) if d]
+    extras += [
+        made for d in drafts.values() if (made := _made_before(parsed, dates, sentence, d)) is not None
+    ]
     switch = coder.matcher.by_id.get("recog.switch")
     for draft in list(drafts.values()):
         favoured = favoured_instead(tree, index, draft) if switch is not None else []

@@ -220,13 +220,7 @@ def analyse(
                 head  # "Belgium's recognition will not be formalised until ...": the verb's mood is the act's
             )
             result.notes.append("factuality:of-realising-verb:" + tree.tokens[head].text)
-        elif (
-            tree.tokens[i].dep == "nsubjpass"
-            and tree.lemma(head) in UNDOING_DECISION_VERBS
-            and tree.tokens[head].pos == "VERB"
-            and not _negated(tree, head)
-            and undo
-        ):
+        elif tree.tokens[i].dep == "nsubjpass" and _undoes(tree, head) and not _negated(tree, head) and undo:
             # "Ghana's recognition of Kosovo has been revoked": the act ends, in the mood of its undoing
             result.undone_by = node = head
             result.notes.append("undone:" + tree.tokens[head].text)
@@ -869,8 +863,12 @@ def _undoing(tree: Tree, node: int) -> int | None:
     noun = tree.tokens[token.head]
     if tree.lemma(token.head) not in UNDONE_NOUNS or noun.dep not in {"dobj", "obj", "nsubjpass"}:
         return None
-    verb = noun.head
-    return verb if tree.lemma(verb) in UNDOING_DECISION_VERBS and tree.tokens[verb].pos == "VERB" else None
+    return noun.head if _undoes(tree, noun.head) else None
+
+
+def _undoes(tree: Tree, verb: int) -> bool:
+    """Whether ``verb`` undoes a decision or an instrument ("rescinded", "annulled", "revoked")."""
+    return tree.lemma(verb) in UNDOING_DECISION_VERBS and tree.tokens[verb].pos == "VERB"
 
 
 def _only(tree: Tree, clause: int) -> bool:

@@ -99,7 +99,7 @@ def presupposed(
 
 
 # verbs of saying: joining others "in announcing" a step joins the saying, not the step
-SAYING = REPORTING | {"announce", "pledge", "promise", "signal", "say", "unveil", "vow"}
+SAYING = REPORTING | {"announce", "pledge", "promise", "signal", "unveil", "vow"}
 
 
 def _told(live: Sequence[Draft]) -> set[tuple[str, str, str]]:

@@ -273,6 +273,7 @@ class Tree:
             return []
         return self.children(token.head, "nsubj")
 
+    @_remembered
     def objects(self, i: int) -> list[int]:
         """The direct objects of verb ``i`` (its patient: the passive subject when passive)."""
         heads = self.children(i, *OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) if self.is_passive(i) else []
@@ -361,9 +362,10 @@ class Tree:
         """Objects of ``preposition`` attached to ``i`` or to its objects ("ties with Kabul")."""
         found = []
         hosts = [i]
-        for k in self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS) + self.participle_patients(
+        patients = self.children(i, *OBJECT_DEPS, "dative", *PASSIVE_SUBJECT_DEPS) + self.participle_patients(
             i
-        ):
+        )
+        for k in patients:
             hosts.extend(self.with_conjuncts(k))  # "sent tents and food to Afghanistan"
             amount = self.lemma(k) in AMOUNTS or self.tokens[k].tag == "CD"
             for prep in self.children(k, "prep"):  # "signed a memorandum of understanding with X"
