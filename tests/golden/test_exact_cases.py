@@ -20,6 +20,7 @@ EXACT = (
     "antecedents.jsonl",
     "undoing.jsonl",
     "adjuncts.jsonl",
+    "wishes_and_owners.jsonl",
 )
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 

@@ -69,6 +69,11 @@ RULERS = {
     "administration",
 }  # fmt: skip
 # those who follow a leader or a party without being it ("supporters of President Trump")
+# nouns for the others a state stands with or against: never the state that owns them ("Russia's allies")
+OTHERS_NOUNS = frozenset(
+    {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "critic", "opponent",
+     "detractor", "friend"}
+)  # fmt: skip
 FOLLOWERS = {"supporter", "loyalist", "follower", "partisan", "sympathiser", "sympathizer", "devotee"}
 
 # "the three capitals", "all four countries": how many a number names, and the nouns it may count
@@ -288,6 +293,22 @@ class ActorIndex:
             owned = [k for k in self.tree.children(i, "poss") if self.tree.tokens[k].tag == "PRP$"]
             if as_target and token.dep == "conj" and owned and i not in self.by_token:
                 continue  # "its recognition of a Palestinian state and its backing for South Africa": an act
+            # a named owner only: "its neighbour" may be the neighbour the story names
+            owned_by = [k for k in self.tree.children(i, "poss") if k in self.by_token] + [
+                o
+                for k in self.tree.children(i, "prep")
+                if self.tree.lemma(k) == "of"
+                for o in self.tree.children(k, "pobj")
+                if o in self.by_token
+            ]
+            if i not in self.by_token and self.tree.lemma(i) in OTHERS_NOUNS and owned_by:
+                # "Russia's allies", "the partners of Spain": others than their owner, named only by a
+                # modifier of their own ("its European partners")
+                beside = [
+                    self.by_token[k] for k in self.tree.children(i, "amod", "compound") if k in self.by_token
+                ]
+                found.extend((m.actor_on(day), "actor:" + m.rule, None) for m in beside if m.kind != "place")
+                continue
             mention = self.mention_at(i)
             # a place is where something happens, never who acts; it is a target only when it is
             # the argument itself ("visited Moscow", "its embassy in Kabul"), not a circumstance

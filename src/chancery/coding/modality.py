@@ -288,6 +288,16 @@ def analyse(
                 result.notes.append(
                     "modality:inside-condition:only-" + "/".join(sorted(marks & {"after", "when"}))
                 )
+            if "for" in marks and _infinitive(tree, node) and result.modality == "asserted":
+                # "appealed for the United Nations to recognise their government": what a "for ... to"
+                # clause tells is wished or made possible, never done; asked for when its governor asks
+                if frame_triggers.get(head) in {"request", "demand"}:
+                    result.governed_by = head
+                    result.modality = "requested"
+                    result.notes.append(f"governed:{frame_triggers[head]}:{tree.tokens[head].text}")
+                else:
+                    result.modality = "hypothetical"
+                    result.notes.append("modality:hypothetical:for-to")
             if marks:
                 break
             ruling = _governor(tree, head, node, governors)

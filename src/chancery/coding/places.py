@@ -372,6 +372,15 @@ def fought_each_other(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     )
 
 
+# what a "with" phrase may name that is the act's means, never a party to it ("Japan and China established
+# relations with the signing of a joint communique", "ended the feud with a handshake")
+WITH_ACTS = frozenset(
+    {"signing", "signature", "exchange", "ceremony", "handshake", "stroke", "communique", "communiqué",
+     "declaration", "agreement", "accord", "treaty", "deal", "protocol", "memorandum", "announcement",
+     "statement", "letter", "note", "visit", "meeting", "summit", "vote", "decision"}
+)  # fmt: skip
+
+
 def clashes_side_by_side(tree: Tree, draft: Draft) -> bool:
     """Whether the coordinated sources of a mutual act did it together to one the text names but chancery
     cannot ("Mali and Burkina Faso clashed with the regional bloc"), not to each other: a "with" phrase
@@ -380,6 +389,8 @@ def clashes_side_by_side(tree: Tree, draft: Draft) -> bool:
         return False
     return any(
         tree.words[k] not in {"other", "another"}
+        and tree.lemma(k) not in WITH_ACTS
+        and tree.tokens[k].tag != "VBG"
         and not _absolute(tree, k)
         and (
             tree.tokens[k].pos == "PROPN"

@@ -473,7 +473,7 @@ class Tree:
                 lemmas.add(self.tokens[node].text.lower())
                 # the whole object phrase ("part of a military aid programme"), not its clauses nor
                 # its circumstances ("a boycott of Israeli goods over the war": the war is no object)
-                for k in self._phrase(node):
+                for k in self._phrase(node) + self._named_as(node):
                     lemmas.add(self.lemma(k))
         if any(self.words[k] == "grata" for k in self.subtree(i, stop=CLAUSAL_DEPS)):
             # "declared four employees of the Iranian embassy in Baku persona non grata": the parser hangs
@@ -491,6 +491,13 @@ class Tree:
             if token.dep in OBJECT_DEPS and token.pos in {"NOUN", "PROPN"}:
                 return [k]
         return []
+
+    def _named_as(self, i: int) -> list[int]:
+        """The phrase of what a name is said to be by its apposition ("expelled Heather Hodges, the US
+        ambassador": an ambassador expelled), none for a common noun's ("the deal, a blow to Kyiv")."""
+        if self.tokens[i].pos != "PROPN":
+            return []
+        return [k for a in self.children(i, "appos") for k in self._phrase(a)]
 
     def _phrase(self, i: int) -> list[int]:
         found, todo = [], [i]
@@ -511,7 +518,9 @@ class Tree:
         lemmas = {self.lemma(k) for k in self.children(i, "compound", "amod", "nmod")}
         for prep in self.children(i, "prep"):
             if self.lemma(prep) in {"of", "in"}:  # "upgrade of relations", "an upturn in ties"
-                lemmas.update(self.lemma(k) for k in self.children(prep, "pobj"))
+                for k in self.children(prep, "pobj"):
+                    lemmas.add(self.lemma(k))
+                    lemmas.update(self.lemma(n) for n in self._named_as(k))  # "expulsion of X, the envoy"
         return lemmas
 
     def particles(self, i: int) -> set[str]:
