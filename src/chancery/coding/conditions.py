@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from chancery.coding.repairs import CONDITION_MARKS
 from chancery.coding.structure import Tree
 
-CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till", "as long as"}
 CONDITION_PREPS = {"until", "unless", "pending", "till"}
 # the attribution a misparsed condition may swallow (", envoy Zamir Kabulov said on Monday")
 REPORTING_TAIL = re.compile(r",[^,]*\b(?:said|says|told|added|according)\b.*$", re.S)

@@ -15,6 +15,7 @@ from chancery.coding.conditions import (
     told_as_past,
 )
 from chancery.coding.patterns import Governor
+from chancery.coding.repairs import CONDITION_NOUNS
 from chancery.coding.structure import CHARGING_VERBS, JOURNEY_NOUNS, Tree
 
 # notes of a modal on the act itself ("could be restored", "would resume"): under a condition, conditional
@@ -185,6 +186,16 @@ def analyse(
             elif carrier is not None and carrier.frame == "intent" and tree.lemma(head) not in DOING_VERBS:
                 result.intent = True
                 result.notes.append("modality:intent:" + tree.tokens[head].text)
+        elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and (waiting := _waiting(tree, head)) is not None:
+            # "recognition by Rome will have to wait until the hostages are released": not done; done
+            # only once what it waits for is
+            if waiting != head:
+                result.conditions.append(span_text_of(tree, [waiting], text))
+                result.notes.append("modality:conditional:waits-until")
+                conditioned = True
+            else:
+                result.modality = "hypothetical"
+                result.notes.append("modality:hypothetical:waits")
         elif tree.tokens[i].dep in {"nsubj", "nsubjpass"} and conditioning_clause(tree, head):
             # "any improvement would depend on Iran ending its support", "normalisation would require
             # Ankara to end its interference": the act is stated under that condition
@@ -263,6 +274,15 @@ def analyse(
             # conjunct ("would not be drawn on when, or whether, Ouagadougou would establish ties")
             result.modality = "hypothetical"
             result.notes.append("modality:hypothetical:whether")
+            break
+        if (
+            token.dep == "acl"
+            and tree.lemma(head) in CONDITION_NOUNS
+            and any(tree.lemma(k) == "that" for k in tree.children(node, "mark"))
+        ):
+            # "on condition that it respects the borders": the condition's content, not a fact
+            result.modality = "hypothetical"
+            result.notes.append("modality:inside-condition:" + tree.tokens[head].text)
             break
         if token.dep == "advcl":
             marks = {tree.lemma(k) for k in tree.children(node, "mark")}
@@ -731,6 +751,20 @@ def _negated_above(
     return True
 
 
+def _waiting(tree: Tree, head: int) -> int | None:
+    """For an act that is the subject of ``head``: when the predicate says it waits ("will have to wait
+    until ...", "can wait"), the clause it waits for, or ``head`` itself when none is named; else None."""
+    waits = [head] if tree.lemma(head) == "wait" else []
+    waits += [k for k in tree.children(head, "xcomp") if tree.lemma(k) == "wait"]
+    if not waits:
+        return None
+    for wait in waits:
+        for clause in tree.children(wait, "advcl"):
+            if {tree.lemma(k) for k in tree.children(clause, "mark")} & {"until", "till", "unless"}:
+                return clause
+    return head
+
+
 def _frame_of(tree: Tree, head: int, child: int, governors: dict[tuple[str, str], Governor]) -> str | None:
     """The frame of the governing word ``head`` (or of the adjective it is a copula for), if any."""
     # the adjective a copula predicates first: "be" and "remain" govern as "pending" on their own
@@ -1066,7 +1100,9 @@ def _governor(tree: Tree, head: int, child: int, governors: dict[tuple[str, str]
     # the lemmatiser stumbles on some forms ("hopes" -> "hop"): try the plain word and its stems too
     stems = (text, text[:-1], text[:-2], text[:-3]) if text.endswith(("s", "d", "ing")) else (text,)
     keys = [(lemma, coarse), (lemma, token.pos), *((stem, coarse) for stem in stems)]
-    for key in keys:
+    # a phrasal governor before its verb alone ("put off signing", "looking forward to concluding")
+    phrasal = [(f"{lemma}_{tree.words[k]}", coarse) for k in tree.children(head, "prt", "advmod")]
+    for key in phrasal + keys:
         if key in governors:
             return governors[key]
     if token.tag == "VBN":  # "is poised to", "is set to": participles the tagger reads as verbs

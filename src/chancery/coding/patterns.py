@@ -126,6 +126,9 @@ class Governor:
     frame_other: str | None
 
 
+# nouns of a span of time, whose "of" phrase is what the span is of ("four decades of recognition")
+SPAN_NOUNS = frozenset({"decade", "year", "month", "week", "day", "century", "generation"})
+
 # hand-written first: the matcher keeps file order among equally specific patterns, so a hand-written
 # pattern beats a compiled one of the same specificity (petrarch.tsv orders its own rows by precedence)
 PATTERN_FILES = ("events.tsv", "petrarch.tsv")
@@ -277,6 +280,15 @@ class Matcher:
             ):
                 continue  # "recognised Morocco's sovereignty over Western Sahara", not Kosovo's sovereignty
             heads = {tree.lemma(k) for k in tree.objects(i)}
+            # "ended four decades of recognition": what a span of time is "of" heads the object too
+            heads |= {
+                tree.lemma(o)
+                for k in tree.objects(i)
+                if tree.lemma(k) in SPAN_NOUNS
+                for p in tree.children(k, "prep")
+                if tree.lemma(p) == "of"
+                for o in tree.children(p, "pobj")
+            }
             if "headobject" in pattern.flags and not pattern.objects & heads:
                 continue  # "has relations", not "has no intention of normalising relations"
             if "experiencer" in pattern.flags and not (tree.is_passive(i) or token.dep == "acomp"):

@@ -82,7 +82,10 @@ def presupposed(
         mood = _mood(tree, do)
         if analyse_at is not None and mood.modality == "asserted" and not mood.negated:
             mood = _clause_mood(analyse_at(do))
-        copies = _copies(index, antecedent, subjects, "ellipsis:" + tree.tokens[do].text, mood)
+        # a step taken is the act, never the intention told of it ("Uruguay intends to recognise
+        # Palestine, after Brazil and Argentina took the same step": they recognised it)
+        taken = tree.lemmas[do] == "take"
+        copies = _copies(index, antecedent, subjects, "ellipsis:" + tree.tokens[do].text, mood, act=taken)
         for copy in copies if told_at is not None else ():
             copy.i = told_at
             if date_of is not None:
@@ -118,8 +121,11 @@ def _already(copy: Draft, told: set[tuple[str, str, str]]) -> bool:
     return bool(pairs) and all(p in told for p in pairs)
 
 
-def _copies(index: ActorIndex, draft: Draft, tokens: list[int], how: str, analysis: Analysis) -> list[Draft]:
-    """The draft's act done by the actors of ``tokens`` (those not already its parties)."""
+def _copies(
+    index: ActorIndex, draft: Draft, tokens: list[int], how: str, analysis: Analysis, act: bool = False
+) -> list[Draft]:
+    """The draft's act done by the actors of ``tokens`` (those not already its parties); with ``act``, the
+    act itself even when the draft is a statement of it."""
     day = draft.date[0]
     parties = {a[0].code for a in draft.sources + draft.targets}
     actors: list[ActorRef] = [
@@ -133,7 +139,7 @@ def _copies(index: ActorIndex, draft: Draft, tokens: list[int], how: str, analys
     # the act itself, whatever was said about it in the clause copied ("will not follow X in ..."),
     # unless the act is a statement made by a verb of its own ("agreed to establish relations,
     # the second to do so after the UAE": the UAE agreed, it did not establish them)
-    stated = draft.act_code is not None and draft.analysis.intent_by_governor
+    stated = not act and draft.act_code is not None and draft.analysis.intent_by_governor
     copy = replace(
         draft,
         sources=actors,

@@ -99,4 +99,44 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
             node = fixed[node.head]
         if node.i in infinitives and node.i != t.i and tokens[node.i].sentence == t.sentence:
             fixed[t.i] = replace(fixed[t.i], head=node.i)
+    for t in tokens:
+        # "will recognise Palestine unless Israel takes steps to end the war, agrees to a ceasefire and
+        # commits to peace": the parser may join the conditions after the first to the main verb; a
+        # subjectless verb in the form of the condition's, not of the verb it hangs on, right after the
+        # condition, is one more
+        condition = _condition_before(tokens, t)
+        if condition is not None:
+            fixed[t.i] = replace(fixed[t.i], head=condition)
     return tuple(fixed)
+
+
+# the marks of a condition clause ("if", "unless", "until" ...)
+CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till", "as long as"}
+# nouns whose "that" clause states a condition ("on condition that it respects the borders")
+CONDITION_NOUNS = {"condition", "proviso", "provision", "understanding"}
+
+
+def _condition_before(tokens: tuple[Token, ...], t: Token) -> int | None:
+    """The verb of the condition clause just before conjunct ``t``, when ``t`` is one more condition the
+    parser joined to the main verb, else None."""
+    head = tokens[t.head]
+    # a condition told in the present ("unless Israel takes ..., agrees ..."): past forms are too often
+    # mistagged ("and imposed sanctions", a past tense tagged as a participle) to tell the clauses apart
+    if t.dep != "conj" or t.tag not in {"VBZ", "VBP"} or t.head >= t.i or t.tag == head.tag:
+        return None
+    if any(k.head == t.i and k.dep in {"nsubj", "nsubjpass"} for k in tokens):
+        return None
+    start = t.i - 1
+    while start >= 0 and tokens[start].text.lower() in {",", "and", "or"}:
+        start -= 1
+    # the verb of the clause that ends right before the conjunct, under the verb it hangs on
+    clause = start
+    while clause >= 0 and tokens[clause].head != clause and clause != t.head:
+        node = tokens[clause]
+        if node.pos in {"VERB", "AUX"} and node.dep in {"advcl", "acl"} and node.tag == t.tag:
+            marks = {k.lemma.lower() for k in tokens if k.head == node.i and k.dep == "mark"}
+            noun = tokens[node.head]
+            if marks & CONDITION_MARKS or ("that" in marks and noun.lemma.lower() in CONDITION_NOUNS):
+                return node.i
+        clause = node.head
+    return None

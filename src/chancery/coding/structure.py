@@ -610,7 +610,15 @@ class Tree:
                     described = self._described(token.head, node)  # "Ghana became the only country that ..."
                     if described:
                         return described, how + ":relative-pronoun:described"
-                    return self.with_conjuncts(token.head), how + ":relative-pronoun"
+                    # not a name coordinated after the pronoun with a relative clause of its own: in
+                    # "Poland and Canada, which recognised it on Monday, and Russia, which did so later",
+                    # Russia is no antecedent of the first ("members that have yet to, among them X" is)
+                    before = [
+                        k
+                        for k in self.with_conjuncts(token.head)
+                        if k < subjects[0] or not self.children(k, "relcl")
+                    ]
+                    return before, how + ":relative-pronoun"
                 if subjects:
                     found = []
                     for subject in subjects:
