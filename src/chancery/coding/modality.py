@@ -779,10 +779,19 @@ READING_VERBS = {
 }  # fmt: skip
 
 
+# verbs that say what something comes to ("as amounting to recognition", "as constituting recognition")
+AMOUNTING = {"amount", "equate", "constitute", "mean", "signify", "represent", "imply"}
+
+
 def _read_as(tree: Tree, noun: int) -> bool:
     """Whether act noun ``noun`` is what a reading verb takes something for ("read X as recognition")."""
     prep = tree.tokens[noun].head
-    if tree.tokens[noun].dep != "pobj" or tree.lemma(prep) != "as":
+    linking = tree.tokens[prep].head  # "described the accord as amounting to recognition"
+    if tree.tokens[noun].dep == "pobj" and tree.lemma(prep) == "to" and tree.lemma(linking) in AMOUNTING:
+        noun, prep = linking, tree.tokens[linking].head
+    elif tree.tokens[noun].dep == "dobj" and tree.lemma(prep) in AMOUNTING:  # "as constituting recognition"
+        noun, prep = prep, tree.tokens[prep].head
+    if tree.tokens[noun].dep not in {"pobj", "pcomp"} or tree.lemma(prep) != "as":
         return False
     verb = tree.tokens[prep].head
     return verb != prep and tree.lemma(verb) in READING_VERBS and bool(tree.objects(verb))

@@ -100,6 +100,14 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         if node.i in infinitives and node.i != t.i and tokens[node.i].sentence == t.sentence:
             fixed[t.i] = replace(fixed[t.i], head=node.i)
     for t in tokens:
+        # "had called home its chiefs of mission": the parser may read "home" and the envoys as two
+        # predicates of the verb; "home" is its particle and the envoys its object
+        if t.dep == "oprd" and t.text.lower() in PARTICLE_ADVERBS and t.head == t.i - 1:
+            held = [k for k in tokens if k.head == t.head and k.dep == "oprd" and k.i > t.i]
+            if held:
+                fixed[t.i] = replace(fixed[t.i], dep="prt")
+                fixed[held[0].i] = replace(fixed[held[0].i], dep="dobj")
+    for t in tokens:
         # "will recognise Palestine unless Israel takes steps to end the war, agrees to a ceasefire and
         # commits to peace": the parser may join the conditions after the first to the main verb; a
         # subjectless verb in the form of the condition's, not of the verb it hangs on, right after the
