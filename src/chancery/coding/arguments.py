@@ -68,12 +68,12 @@ RULERS = {
     "authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership",
     "administration",
 }  # fmt: skip
-# those who follow a leader or a party without being it ("supporters of President Trump")
 # nouns for the others a state stands with or against: never the state that owns them ("Russia's allies")
 OTHERS_NOUNS = frozenset(
     {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "critic", "opponent",
      "detractor", "friend"}
 )  # fmt: skip
+# those who follow a leader or a party without being it ("supporters of President Trump")
 FOLLOWERS = {"supporter", "loyalist", "follower", "partisan", "sympathiser", "sympathizer", "devotee"}
 
 # "the three capitals", "all four countries": how many a number names, and the nouns it may count

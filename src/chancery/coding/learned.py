@@ -191,7 +191,8 @@ class TriggerModel:
             if root == NONE or probability < self.threshold:
                 continue
             lemma = tree.lemma(i)
-            if lemma in STATED_ONLY.get(self.code(lemma, root), (lemma,)):
+            sayers = STATED_ONLY.get(self.code(lemma, root))
+            if sayers is None or lemma in sayers:
                 found[i] = self.pattern(lemma, root)
         return found
 

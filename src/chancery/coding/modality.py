@@ -433,7 +433,7 @@ def analyse(
         ):
             reported = True  # the same clause when the parser hangs it off the verb ("under which ...")
         if (
-            token.dep in {"relcl", "acl", "advcl", "ccomp"}
+            token.dep in {"relcl", "acl", "ccomp"}  # an adverbial "for ... to" is read with its marks above
             and _infinitive(tree, node)
             and any(tree.lemma(k) == "for" for k in tree.children(node, "mark"))
             and result.modality == "asserted"

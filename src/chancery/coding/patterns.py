@@ -279,17 +279,7 @@ class Matcher:
                 for p in tree.children(k, "prep")
             ):
                 continue  # "recognised Morocco's sovereignty over Western Sahara", not Kosovo's sovereignty
-            heads = {tree.lemma(k) for k in tree.objects(i)}
-            # "ended four decades of recognition": what a span of time is "of" heads the object too
-            heads |= {
-                tree.lemma(o)
-                for k in tree.objects(i)
-                if tree.lemma(k) in SPAN_NOUNS
-                for p in tree.children(k, "prep")
-                if tree.lemma(p) == "of"
-                for o in tree.children(p, "pobj")
-            }
-            if "headobject" in pattern.flags and not pattern.objects & heads:
+            if "headobject" in pattern.flags and not pattern.objects & _object_heads(tree, i):
                 continue  # "has relations", not "has no intention of normalising relations"
             if "experiencer" in pattern.flags and not (tree.is_passive(i) or token.dep == "acomp"):
                 continue  # "was disappointed by the decision", not "the decision disappointed"
@@ -344,6 +334,22 @@ class Matcher:
                 continue
             return pattern
         return None
+
+
+def _object_heads(tree: Tree, i: int) -> set[str]:
+    """The lemmas heading verb ``i``'s objects, and what a span of time among them is "of" ("ended four
+    decades of recognition")."""
+    heads = set()
+    for k in tree.objects(i):
+        heads.add(tree.lemma(k))
+        if tree.lemma(k) in SPAN_NOUNS:
+            heads.update(
+                tree.lemma(o)
+                for p in tree.children(k, "prep")
+                if tree.lemma(p) == "of"
+                for o in tree.children(p, "pobj")
+            )
+    return heads
 
 
 class _Words:

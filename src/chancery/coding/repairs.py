@@ -118,7 +118,8 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     return tuple(fixed)
 
 
-# the marks of a condition clause ("if", "unless", "until" ...)
+# the marks of a condition clause ("if", "unless", "until" ...); kept here, below structure, so that the
+# repairs and coding.conditions (which structure's Tree precedes) read one list
 CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "once", "till", "as long as"}
 # nouns whose "that" clause states a condition ("on condition that it respects the borders")
 CONDITION_NOUNS = {"condition", "proviso", "provision", "understanding"}
