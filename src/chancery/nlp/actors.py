@@ -91,6 +91,17 @@ def _spelled_as_written(found: Found, text: Text) -> Found:
     return found
 
 
+# what an empire or a bloc holds, never the holder itself ("a British colony", "a Soviet satellite")
+MEMBER_HOLDINGS = {
+    "colony", "colonies", "satellite", "satellites", "protectorate", "protectorates", "possession",
+    "possessions", "dominion", "dominions",
+}  # fmt: skip
+# what a state once held, which "the former Soviet republics" or "the former Serbian province" describes ("the
+# Sahrawi republic" is a state of its own)
+BYGONE_HOLDINGS = MEMBER_HOLDINGS | {
+    "republic", "republics", "state", "states", "territory", "territories", "province", "provinces",
+}  # fmt: skip
+
 # letters that carry no combining mark to drop, spelled as ASCII sources spell them ("Radosław" as "Radoslaw")
 UNMARKED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae"}
@@ -221,6 +232,8 @@ class _Sentence:
 
     def _prefix(self, match: Match) -> None:
         entry = match.entry
+        if entry.kind == "demonym" and self._bygone(match):
+            return
         chain = self._chain(match)
         if not chain and entry.kind == "demonym":
             chain = self._shared_chain(match)
@@ -260,6 +273,25 @@ class _Sentence:
         if any(c.startswith(seat.codes[0].code) for c in codes) or not any(c[:3] == state for c in codes):
             return None
         return replace(seat, kind="capital", codes=(DatedCode(state + "GOV"),), name=None, flags=frozenset())
+
+    def _bygone(self, match: Match) -> bool:
+        """Whether a demonym tells what a place or a time once belonged to, not who acts: "the former Soviet
+        republics", "the ex-Soviet neighbours", "post-Soviet history", "its Soviet-era air bases", "the
+        former British colony of Kenya"; or is no demonym at all ("the Supreme Soviet", a council)."""
+        text, first = self.text, match.first
+        before = text.lower(first - 1)
+        if before == "supreme":
+            return True  # "the republic's Supreme Soviet": a council of whichever republic owns it
+        if before == "-" and text.lower(first - 2) in {"ex", "post", "pre"}:
+            return True
+        if text.lower(match.last) == "-" and text.lower(match.last + 1) in {"era", "style"}:
+            return True
+        head = text.tokens[match.last - 1].head
+        if head < match.last or not text.tokens[head].text.islower():
+            return False  # "the Czech Republic", "Soviet leader Mikhail Gorbachev"
+        if text.lower(head) in MEMBER_HOLDINGS:
+            return True  # "a British colony", "a Soviet satellite"
+        return before in {"former", "erstwhile"} and text.lower(head) in BYGONE_HOLDINGS
 
     def _shared_chain(self, match: Match) -> list[Match]:
         j = match.last
