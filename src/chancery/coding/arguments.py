@@ -22,7 +22,8 @@ STATE_NOUNS = {"country", "nation", "state", "government", "administration", "au
 GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership"}
 # offices that, owned by a pronoun, stand for the owner's government ("its new envoy")
 # plural nouns for the states of an organisation, each acting on its own ("EU states", "Arab League
-# countries"); "NATO allies" and "members" speak together, as the organisation
+# countries"); "NATO allies", "its EC partners" and "members" speak together, as the organisation; "most of
+# its EC partners", "several members" are some of them
 MEMBER_NOUNS = {"state", "country", "nation", "government", "capital"}
 # the nouns for one who serves a state in another ("becoming Israel's first ambassador to Chile"), whose
 # appointer is the state they serve ("an ambassador appointed by X")
@@ -68,6 +69,21 @@ RULERS = {
     "authority", "authorities", "government", "junta", "regime", "ruler", "rulers", "leadership",
     "administration",
 }  # fmt: skip
+# nouns for a polity that an "of" phrase names: "the former Soviet republic of Georgia" is Georgia, not the
+# union its adjective recalls; "the kingdom of Jordan", "the emirate of Qatar"
+POLITY_NOUNS = frozenset(
+    {
+        "republic",
+        "kingdom",
+        "emirate",
+        "sultanate",
+        "principality",
+        "state",
+        "country",
+        "colony",
+        "protectorate",
+    }
+)
 # nouns for the others a state stands with or against: never the state that owns them ("Russia's allies")
 OTHERS_NOUNS = frozenset(
     {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "critic", "opponent",
@@ -110,7 +126,8 @@ POSTS = {
 # second halves of hyphenated modifiers that make a mention a third party ("Russian-backed")
 BACKING = {
     "backed", "led", "made", "brokered", "supported", "funded", "allied", "aligned", "sponsored", "installed",
-    "imposed", "controlled", "armed", "trained", "occupied", "protected",
+    "imposed", "controlled", "armed", "trained", "occupied", "protected", "mediated", "facilitated", "hosted",
+    "chaired", "supervised", "monitored",
 }  # fmt: skip
 
 
@@ -146,6 +163,8 @@ class ActorIndex:
         """The mention naming token ``i``, or the closest one inside its phrase (not its clauses)."""
         if i in self.by_token:
             return self.by_token[i]
+        if named := self._polity_named(i):
+            return named[0]
         frontier = [i]
         seen = {i}
         while frontier:
@@ -204,14 +223,16 @@ class ActorIndex:
             return named
         return None
 
-    def _members_of(self, i: int) -> bool:
+    def _members_of(self, i: int, subset: bool = False) -> bool:
         """Whether token ``i`` names unnamed member states of an organisation ("EU states"), whose own
-        acts ("EU states that have recognised Kosovo") are not the organisation's."""
+        acts ("EU states that have recognised Kosovo") are not the organisation's; ``subset`` when a
+        quantity before it counts some of them ("most of their EC partners")."""
         token = self.tree.tokens[i]
         lemma = self.tree.lemma(i)
         # "members" alone speak as the organisation; "most EU members", "several members" are some of them
-        some = lemma == "member" and any(
-            self.tree.lemma(k) in SUBSET_WORDS for k in self.tree.children(i, "amod", "det", "nummod")
+        some = lemma in {"member", "partner"} and (
+            subset
+            or any(self.tree.lemma(k) in SUBSET_WORDS for k in self.tree.children(i, "amod", "det", "nummod"))
         )
         if token.tag not in {"NNS", "NNPS"} or (lemma not in MEMBER_NOUNS and not some) or i in self.by_token:
             return False
@@ -235,13 +256,34 @@ class ActorIndex:
         ]
         return counted[0] if counted else i
 
+    def _polity_named(self, i: int) -> list[Mention]:
+        """The states an "of" phrase names for a polity noun ("the former Soviet republic of Georgia", "the
+        breakaway Yugoslav republics of Slovenia and Croatia"): those states, not the one its adjective
+        recalls."""
+        if i in self.by_token or self.tree.lemma(i) not in POLITY_NOUNS:
+            return []
+        return [
+            self.by_token[k]
+            for p in self.tree.children(i, "prep")
+            if self.tree.lemma(p) == "of"
+            for o in self.tree.children(p, "pobj")
+            for k in self.tree.with_conjuncts(o)
+            if k in self.by_token and self.by_token[k].kind == "state"
+        ]
+
     def posted_in(self, place: Mention) -> bool:
         """Whether a place names where a mission is posted ("its embassy in Kabul") or whom rulers rule
         ("the interim government in Kyrgyzstan", "any government in Afghanistan")."""
         prep = self.tree.tokens[place.head].head
         if self.tree.tokens[place.head].dep != "pobj" or self.tree.lemma(prep) != "in":
             return False
-        return self.tree.lemma(self.tree.tokens[prep].head) in POSTS | RULERS
+        holder = self.tree.tokens[prep].head
+        if self.tree.tokens[holder].dep == "acl" and self.tree.tokens[holder].tag == "VBN":
+            holder = self.tree.tokens[
+                holder
+            ].head  # "the regime proclaimed in Sana'a", "a government formed in Aden"
+            return self.tree.lemma(holder) in RULERS
+        return self.tree.lemma(holder) in POSTS | RULERS
 
     def is_actor(self, i: int) -> bool:
         return self.mention_at(i) is not None
@@ -286,7 +328,10 @@ class ActorIndex:
                     continue
             if token.tag in {"WDT", "WP"}:
                 i = self._antecedent(i)  # "Cuba, which Mexico urged Washington to remove from ..."
-            if not as_target and (self._members_of(i) or self._members_of(self._quantity_of(i))):
+            counted = self._quantity_of(i)
+            if not as_target and (
+                self._members_of(i) or (counted != i and self._members_of(counted, subset=True))
+            ):
                 continue  # "EU states that have recognised Kosovo": the members act, unnamed
             if self.tree.ranked(i) and i not in self.by_token:
                 continue  # "the first member of the EU to do so" describes a state, not the EU
@@ -308,6 +353,9 @@ class ActorIndex:
                     self.by_token[k] for k in self.tree.children(i, "amod", "compound") if k in self.by_token
                 ]
                 found.extend((m.actor_on(day), "actor:" + m.rule, None) for m in beside if m.kind != "place")
+                continue
+            if polities := self._polity_named(i):
+                found.extend((m.actor_on(day), "actor:polity-of:" + m.rule, None) for m in polities)
                 continue
             mention = self.mention_at(i)
             # a place is where something happens, never who acts; it is a target only when it is
@@ -347,6 +395,11 @@ class ActorIndex:
                     if group:
                         break
                 found.extend((m.actor_on(day), "actor:the-group", None) for m in group)
+                if not group and size == 2:
+                    # "Iraq recognised Kuwait, and the two governments agreed ...": the two states the
+                    # sentence named before, when it named no others
+                    group = self._the_two_named(i, people)
+                    found.extend((m.actor_on(day), "actor:the-two-named", None) for m in group)
                 if not group:  # "seven Latin American countries, among them Argentina, Chile and Peru"
                     found.extend(self._listed_members(i, day))
             else:
@@ -604,6 +657,17 @@ class ActorIndex:
             if len(group) > 1 and (size is None or (len(group) == size and distinct)):
                 return group
         return []
+
+    def _the_two_named(self, i: int, people: bool) -> list[Mention]:
+        """The only two states named before token ``i`` in its sentence, one mention each (for "the two
+        governments"), or none."""
+        sentence = self.tree.tokens[i].sentence
+        kept = {"pronoun", "place"} | ({"role"} if not people else set())
+        named: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.sentence == sentence and m.last <= i and m.kind not in kept and m.actor.country:
+                named.setdefault(m.actor.country, m)
+        return list(named.values()) if len(named) == 2 else []
 
     def _antecedent(self, i: int) -> int:
         """The noun a relative pronoun stands for: the head of its relative clause."""

@@ -17,6 +17,7 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # nouns of a quantity of things ("a string of EU members", "among a handful of states that ...")
 QUANTITY_NOUNS = {
     "string", "number", "handful", "majority", "host", "series", "dozen", "raft", "slew", "clutch", "group",
+    "most", "many", "some", "several", "half",
 }  # fmt: skip
 # verbs whose "of" phrase is a charge against their object ("accused Doha of supporting terrorism")
 CHARGING_VERBS = {"accuse", "charge", "suspect", "blame", "indict", "convict"}
