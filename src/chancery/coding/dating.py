@@ -41,6 +41,10 @@ def event_date(
     ``dates`` are the sentence's date expressions (the rule looks at no others).
     """
     pick = date_for_clause(dates, sentence.index, (i, i + 1), parsed.tokens, parsed.publication)
+    if pick is not None and pick is not parsed.publication and _in_an_adjunct(parsed.tokens, i, pick):
+        # "has kept ties with Moscow since 1955 despite the Soviet Union's recognition of the GDR": the
+        # date is the clause's; the act its adjunct names is told undated
+        pick = parsed.publication
     since = pick is not None and _since(pick, parsed.tokens) and not _state_since(parsed.tokens, i)
     if since and not _hangs_on(parsed.tokens, i, pick):
         # "the ninth government to transfer its recognition to Beijing since 2016": a one-off act done
@@ -50,6 +54,34 @@ def event_date(
         return None, "publication", "day", "date:unknown"
     basis = pick.basis if pick is not parsed.publication else "publication"
     return pick.value, basis, pick.precision, f"date:{basis}:{pick.text}" if pick.text else f"date:{basis}"
+
+
+# prepositions whose object is another act the clause is told against or because of
+ADJUNCT_PREPS = {"despite", "over", "amid", "following", "against"}
+
+
+def _in_an_adjunct(tokens: tuple[Token, ...], i: int, ref: DateRef) -> bool:
+    """Whether noun trigger ``i`` is the object of an adjunct ("despite X's recognition", "over its
+    decision to ...") and the date stands outside that phrase, on the clause the phrase hangs on."""
+    token = tokens[i]
+    if token.pos != "NOUN" or token.dep != "pobj" or tokens[token.head].lemma.lower() not in ADJUNCT_PREPS:
+        return False
+    span = token_range(ref, tokens) if ref.span is not None else None
+    if span is None:
+        return False
+    prep = token.head
+    return not any(_under(tokens, k, prep) for k in range(*span))
+
+
+def _under(tokens: tuple[Token, ...], k: int, top: int) -> bool:
+    """Whether token ``k`` is ``top`` or hangs below it."""
+    seen = set()
+    while k not in seen:
+        if k == top:
+            return True
+        seen.add(k)
+        k = tokens[k].head
+    return False
 
 
 def _since(ref: DateRef, tokens: tuple[Token, ...]) -> bool:
@@ -71,11 +103,19 @@ def past_perfect(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+# nouns for a span of time a relative clause may tell what happened in ("the 18 years in which ...")
+TIME_SPANS = {"year", "decade", "month", "week", "century", "period", "era"}
+
+
 def told_before(tokens: tuple[Token, ...], i: int) -> bool:
     """Whether verb ``i`` is a gerund after "after" ("restored relations, five months after severing
-    them"): an act before the one the clause tells, which takes that one's date for want of its own."""
+    them") or tells what held in a span the story ends ("ending the 18 years in which Washington withheld
+    recognition"): an act before the one the clause tells, which takes that one's date for want of its
+    own."""
     token = tokens[i]
-    return token.tag == "VBG" and token.dep == "pcomp" and tokens[token.head].lemma.lower() == "after"
+    if token.tag == "VBG" and token.dep == "pcomp" and tokens[token.head].lemma.lower() == "after":
+        return True
+    return token.dep == "relcl" and tokens[token.head].lemma.lower() in TIME_SPANS
 
 
 def earlier_states(events: list[Event]) -> list[Event]:

@@ -62,7 +62,7 @@ from chancery.coding.frames import (
 from chancery.coding.learned import TriggerModel
 from chancery.coding.modality import GATHERING_VERBS, TRAVEL_VERBS, Analysis, analyse, noun_of_infinitive
 from chancery.coding.nesting import nest
-from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories
+from chancery.coding.overlaps import inside_purpose, restates, result_of_force, signatories, warns_again
 from chancery.coding.patterns import Governor, Matcher, Pattern, load_governors, load_patterns
 from chancery.coding.places import (
     CROWDS,
@@ -319,6 +319,9 @@ def _code_sentence(
             draft.targets = visit_place(tree, index, draft) or visit_host(tree, draft, parsed.home)
         if not draft.sources:
             draft.sources = members_of_target(tree, index, draft)
+        if "withheld" in draft.pattern.flags:
+            draft.analysis.negated = not draft.analysis.negated  # "withholding recognition": not granted
+            draft.analysis.notes.append("negation:withheld")
         if "negpolar" in draft.pattern.flags:
             if not draft.analysis.negated:
                 draft.suppressed = True
@@ -459,7 +462,7 @@ def _code_sentence(
     for draft in drafts.values():
         if restates(tree, drafts, draft) or inside_purpose(tree, coder.governors, frames, text, draft):
             draft.suppressed = True
-        if result_of_force(tree, drafts, draft):
+        if result_of_force(tree, drafts, draft) or warns_again(tree, drafts, draft):
             draft.suppressed = True
         if "gerund" in draft.pattern.flags:  # "denied firing the rocket": the denial (016) says it all
             for k in tree.children(draft.i):

@@ -81,3 +81,15 @@ def restates(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
         if same_source and (not places or places == {t[0].code[:3] for t in other.targets}):
             return True
     return False
+
+
+def warns_again(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> bool:
+    """A warning told as the closing participle of the ultimatum it restates ("gave Maduro eight days to
+    call an election, warning that they would otherwise recognise Guaido"): one threat, the ultimatum."""
+    token = tree.tokens[draft.i]
+    if not draft.pattern.cameo.startswith("13") or token.tag != "VBG" or token.dep != "advcl":
+        return False
+    other = drafts.get(token.head)
+    if other is None or other is draft or not other.pattern.cameo.startswith("139"):
+        return False
+    return {s[0].code[:3] for s in draft.sources} <= {s[0].code[:3] for s in other.sources}

@@ -55,3 +55,27 @@ def test_nor_negates_the_conjunct(coded):
     )
     recognition = [e for e in events if e.cameo == "054"]
     assert recognition and all(e.negated and not e.counted for e in recognition)
+
+
+def test_what_held_in_the_years_a_recognition_ended_yields_to_it(coded):
+    # twentieth session (truth-zze): "ending the 18 years in which Washington withheld recognition" told
+    # the withholding on the day of the recognition that ended it, and the ledger kept the withholding
+    actors = {"United States": "USA", "Washington": "USAGOV", "Angola": "AGO", "Luanda": "AGOGOV"}
+    text = (
+        "The United States recognised the government of Angola on Wednesday, ending the 18 years in which "
+        "Washington withheld recognition from the administration in Luanda."
+    )
+    found = relations(coded(text, actors, date="1993-05-20"))
+    assert ("USA", "AGO", "054", "recognition:recognized") in found
+    assert ("USAGOV", "AGO", "054", None) in found  # not granted then, and no state beside the recognition
+
+
+def test_the_clause_s_date_does_not_date_the_act_its_adjunct_names(coded):
+    # twentieth session (truth-zze): "since 1955" dated the Soviet recognition the "despite" phrase names
+    actors = {"Bonn": "DEUGOV", "Moscow": "RUSGOV", "the Soviet Union": "RUS", "East Germany": "DDR"}
+    text = (
+        "Bonn has kept diplomatic relations with Moscow since 1955 despite the Soviet Union's recognition "
+        "of East Germany."
+    )
+    [recognition] = [e for e in coded(text, actors, date="1957-10-20") if e.cameo == "054"]
+    assert recognition.date == "1957-10-20"  # told undated: the publication day, not 1955
