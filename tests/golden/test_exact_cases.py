@@ -21,6 +21,7 @@ EXACT = (
     "undoing.jsonl",
     "adjuncts.jsonl",
     "wishes_and_owners.jsonl",
+    "unions_and_spans.jsonl",
 )
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 

@@ -132,6 +132,8 @@ def apply_frames(
             complement.analysis.notes.append(
                 "modality:intent:ordered-own-government:" + tree.tokens[draft.i].text
             )
+            if complement.code.startswith("16") and not complement.analysis.conditions:
+                continue  # "instructed his minister to expel the envoys": a decision announced, no 03
             _state(complement, codebook.recode("intent", complement.code), "intent")
             continue
         act = complement.pattern.cameo
@@ -184,6 +186,8 @@ def apply_frames(
 WARNED_POSSIBLE = "threat:warned-possible-act-of-own-side"
 # verbs that make an announced act a warning ("warned it would cut ties")
 WARNING_VERBS = {"warn", "threaten", "caution", "vow"}
+# verbs that tell a statement plainly; a possible forceful act of one's own side said with them is a warning
+SAYING_VERBS = {"say", "tell", "state", "declare", "announce"}
 
 
 def _state(draft: Draft, code: str, statement: str) -> None:
@@ -220,7 +224,12 @@ def _own_government(draft: Draft, complement: Draft) -> bool:
     government that asks ("instructed her foreign minister to ...")."""
     asking = {a.code for a, _, _ in draft.sources}
     asked = {a.code for a, _, _ in complement.sources}
-    return bool(asking) and asked == asking and all(code.endswith("GOV") for code in asking)
+    if not asking or not asked or not all(code.endswith("GOV") for code in asked):
+        return False
+    # "she had instructed her foreign minister": the asker may be told as the bare state
+    return all(code.endswith("GOV") or len(code) == 3 for code in asking) and {c[:3] for c in asking} == {
+        c[:3] for c in asked
+    }
 
 
 def _until_a_date(tree: Tree, i: int) -> bool:
@@ -242,7 +251,9 @@ def _warned_could(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     could = any(n in {"modality:hypothetical:could", "modality:hypothetical:might"} for n in a.notes)
     if not could or a.negated or draft.pattern.pos != "V" or draft.code[:2] not in CONFLICT_ROOTS:
         return False
-    warning = _warning_verb(tree, draft.i)
+    # "Erdogan said Turkey could suspend relations": said of one's own side, a possible forceful act is a
+    # warning however it is said
+    warning = _warning_verb(tree, draft.i, WARNING_VERBS | SAYING_VERBS)
     if warning is None:
         return False
     found = index.resolve(tree.subjects(warning)[0], draft.date[0])
@@ -250,15 +261,15 @@ def _warned_could(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     return bool(warners) and warners <= {state_of(s[0]) for s in draft.sources}
 
 
-def _warning_verb(tree: Tree, i: int) -> int | None:
-    """The warning verb a few heads above act ``i`` that announces it, if any."""
+def _warning_verb(tree: Tree, i: int, verbs: set[str] = WARNING_VERBS) -> int | None:
+    """The warning verb (one of ``verbs``) a few heads above act ``i`` that announces it, if any."""
     node = i
     for _ in range(4):
         head = tree.tokens[node].head
         if head == node:
             return None
         node = head
-        if tree.lemma(node) in WARNING_VERBS:
+        if tree.lemma(node) in verbs:
             return node
     return None
 

@@ -323,7 +323,13 @@ def analyse(
             ruling = _governor(tree, head, node, governors)
             # an order's adverbial is no misparsed complement ("had ordered troops to fire, blaming X")
             governed = head in frame_triggers or (ruling is not None and ruling.frame != "command")
-            if _infinitive(tree, node) and any(tree.ranked(k) for k in tree.children(head, "attr")):
+            ranks = tree.children(head, "attr") + [  # "were among the first governments to recognise it"
+                o
+                for p in tree.children(head, "prep")
+                if tree.lemma(p) == "among"
+                for o in tree.children(p, "pobj")
+            ]
+            if _infinitive(tree, node) and any(tree.ranked(k) for k in ranks):
                 # "became the first country in Africa to open an embassy": the ranked noun's
                 # complement, hung on the copula; it has the copula's mood
                 node = _through_predicate_noun(tree, head, result)
@@ -521,6 +527,8 @@ def analyse(
                 frame = governor.frame_other
             if frame == "intent" and others_subject:
                 frame = "hypothetical"  # "China wanted to see Kabul build": a wish about others
+            if frame == "report" and _infinitive(tree, node) and tree.children(head, "dobj"):
+                frame = "command"  # "told his foreign minister to expel them": an order, not a report
             cue = f"{frame}:{tree.tokens[head].text}"
             if frame == "intent":
                 result.intent = True

@@ -115,7 +115,35 @@ def repaired(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         condition = _condition_before(tokens, t)
         if condition is not None:
             fixed[t.i] = replace(fixed[t.i], head=condition)
+    for t in tokens:
+        # "Pakistan would never recognise Israel unless the Palestinians got a state, ruling out ...": the
+        # parser may hang a closing participle clause on the verb of the subordinate clause before it; a
+        # comma-led participle without a subject of its own tells of the clause that subordinate one serves
+        clause = _marked_clause_above(fixed, t)
+        if clause is not None:
+            fixed[t.i] = replace(fixed[t.i], head=fixed[clause].head)
     return tuple(fixed)
+
+
+# the marks of a subordinate adverbial clause that a closing participle clause does not belong to
+SUBORDINATE_MARKS = {"unless", "if", "until", "because", "although", "though", "once", "since", "till"}
+
+
+def _marked_clause_above(tokens: list[Token], t: Token) -> int | None:
+    """The marked adverbial clause a closing participle ``t`` was hung inside of, else None."""
+    if t.dep != "advcl" or t.tag != "VBG" or t.i == 0 or tokens[t.i - 1].text != ",":
+        return None
+    if any(k.head == t.i and k.dep in {"nsubj", "nsubjpass", "mark"} for k in tokens):
+        return None
+    node = tokens[t.head]
+    while node.head != node.i and node.i < t.i:
+        marks = {k.lemma.lower() for k in tokens if k.head == node.i and k.dep == "mark"}
+        if node.dep == "advcl" and marks & SUBORDINATE_MARKS:
+            return node.i
+        if node.dep not in {"conj", "xcomp", "ccomp", "advcl", "relcl", "acl"}:
+            return None
+        node = tokens[node.head]
+    return None
 
 
 # the marks of a condition clause ("if", "unless", "until" ...); kept here, below structure, so that the
