@@ -527,8 +527,6 @@ def analyse(
                 frame = governor.frame_other
             if frame == "intent" and others_subject:
                 frame = "hypothetical"  # "China wanted to see Kabul build": a wish about others
-            if frame == "report" and _infinitive(tree, node) and tree.children(head, "dobj"):
-                frame = "command"  # "told his foreign minister to expel them": an order, not a report
             cue = f"{frame}:{tree.tokens[head].text}"
             if frame == "intent":
                 result.intent = True
