@@ -124,6 +124,15 @@ def test_recognising_a_state_s_breakaway_regions_is_no_recognition_of_that_state
     assert "relation:none:breakaway-entity-is-not-its-state" in event.evidence.notes
 
 
+@pytest.mark.parametrize("noun", ["enclaves", "territories", "provinces"])
+def test_recognising_separatist_enclaves_in_a_state_is_no_recognition_of_that_state(pipeline, noun):
+    # twentieth session (truth-zzf, sealed): "recognising two separatist enclaves in eastern Ukraine" made the
+    # ledger hold Russia recognising Ukraine
+    text = f"Putin signed decrees on Monday recognising two separatist {noun} in eastern Ukraine as independent states."
+    [event] = _with_code(pipeline, text, "2022-02-22", "054")
+    assert (event.target.code, event.counted, event.relation) == ("UKRREB", True, None)
+
+
 def test_a_pronoun_in_what_the_prompted_one_announces_is_the_one_prompted(pipeline):
     text = "Syria's move prompted Kyiv to announce that it was cutting ties with Damascus."
     [event] = _with_code(pipeline, text, "2022-06-29", "161")
