@@ -251,13 +251,17 @@ def _warned_could(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     could = any(n in {"modality:hypothetical:could", "modality:hypothetical:might"} for n in a.notes)
     if not could or a.negated or draft.pattern.pos != "V" or draft.code[:2] not in CONFLICT_ROOTS:
         return False
-    # "Erdogan said Turkey could suspend relations": said of one's own side, a possible forceful act is a
-    # warning however it is said
+    # "Erdogan said Turkey could suspend relations with the UAE": said by its own government, of a party
+    # named, a possible forceful act is a warning however it is said (not what "diplomats said" it could do)
     warning = _warning_verb(tree, draft.i, WARNING_VERBS | SAYING_VERBS)
     if warning is None:
         return False
     found = index.resolve(tree.subjects(warning)[0], draft.date[0])
     warners = {state_of(actor) for actor, _, _ in found}
+    if tree.lemma(warning) in SAYING_VERBS and (
+        not draft.targets or not all(actor.code.endswith("GOV") for actor, _, _ in found)
+    ):
+        return False
     return bool(warners) and warners <= {state_of(s[0]) for s in draft.sources}
 
 
