@@ -128,7 +128,7 @@ def test_recognising_a_state_s_breakaway_regions_is_no_recognition_of_that_state
 def test_recognising_separatist_enclaves_in_a_state_is_no_recognition_of_that_state(pipeline, noun):
     # twentieth session (truth-zzf, sealed): "recognising two separatist enclaves in eastern Ukraine" made the
     # ledger hold Russia recognising Ukraine
-    text = f"Putin signed decrees on Monday recognising two separatist {noun} in eastern Ukraine as independent states."
+    text = f"Putin signed decrees on Monday recognising two separatist {noun} in eastern Ukraine as states."
     [event] = _with_code(pipeline, text, "2022-02-22", "054")
     assert (event.target.code, event.counted, event.relation) == ("UKRREB", True, None)
 
