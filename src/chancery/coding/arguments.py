@@ -72,18 +72,9 @@ RULERS = {
 # nouns for a polity that an "of" phrase names: "the former Soviet republic of Georgia" is Georgia, not the
 # union its adjective recalls; "the kingdom of Jordan", "the emirate of Qatar"
 POLITY_NOUNS = frozenset(
-    {
-        "republic",
-        "kingdom",
-        "emirate",
-        "sultanate",
-        "principality",
-        "state",
-        "country",
-        "colony",
-        "protectorate",
-    }
-)
+    {"republic", "kingdom", "emirate", "sultanate", "principality", "state", "country", "colony",
+     "protectorate"}
+)  # fmt: skip
 # nouns for the others a state stands with or against: never the state that owns them ("Russia's allies")
 OTHERS_NOUNS = frozenset(
     {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "critic", "opponent",
@@ -279,10 +270,8 @@ class ActorIndex:
             return False
         holder = self.tree.tokens[prep].head
         if self.tree.tokens[holder].dep == "acl" and self.tree.tokens[holder].tag == "VBN":
-            holder = self.tree.tokens[
-                holder
-            ].head  # "the regime proclaimed in Sana'a", "a government formed in Aden"
-            return self.tree.lemma(holder) in RULERS
+            # "the regime proclaimed in Sana'a", "a government formed in Aden": rulers set up there
+            return self.tree.lemma(self.tree.tokens[holder].head) in RULERS
         return self.tree.lemma(holder) in POSTS | RULERS
 
     def is_actor(self, i: int) -> bool:

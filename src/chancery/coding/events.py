@@ -320,9 +320,8 @@ def _code_sentence(
         if not draft.sources:
             draft.sources = members_of_target(tree, index, draft)
         if "withheld" in draft.pattern.flags:
-            draft.analysis.negated = (
-                True  # "withholding recognition", "denying the junta recognition": not granted
-            )
+            # "withholding recognition", "denying the junta recognition": not granted
+            draft.analysis.negated = True
             draft.analysis.notes.append("negation:withheld")
         if "negpolar" in draft.pattern.flags:
             if not draft.analysis.negated:
