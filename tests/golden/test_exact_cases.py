@@ -22,6 +22,7 @@ EXACT = (
     "adjuncts.jsonl",
     "wishes_and_owners.jsonl",
     "unions_and_spans.jsonl",
+    "terms_and_missions.jsonl",
 )
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 

@@ -39,6 +39,32 @@ def conditioning_clause(tree: Tree, verb: int) -> list[int]:
     return [p for h in heads for p in tree.children(h, "prep") if tree.lemma(p) in {"on", "upon"}]
 
 
+# words whose "on" phrase is what an act is conditional on
+CONDITIONING_ON = (
+    (CONDITIONING_VERBS - {"require", "necessitate"}) | CONDITIONING_ADJECTIVES | CONDITION_PARTICIPLES
+)
+# words that end the stretch of a clause a condition's content is read in
+CLAUSE_BREAKS = {"and", "but", "while", "as", "after", "before", "which", "who"}
+# how far a condition's content may run after its "on" before the act is no longer part of it
+CONDITION_REACH = 8
+
+
+def conditioned_on(tree: Tree, i: int) -> int | None:
+    """The word that makes token ``i`` part of a condition's content, or None: the conditioning word of an
+    "on" phrase ("conditional on", "depends on", "contingent upon") that ``i`` follows in the same stretch
+    of its clause ("conditional on Israel halting its offensive", "depend on the new authorities forming
+    an inclusive government"). The parser hangs such gerunds anywhere, so the phrase is read in order."""
+    sentence = tree.tokens[i].sentence
+    for k in range(i - 1, max(0, i - CONDITION_REACH) - 1, -1):
+        token = tree.tokens[k]
+        if token.sentence != sentence or token.pos == "PUNCT" or tree.lemma(k) in CLAUSE_BREAKS:
+            return None
+        if tree.lemma(k) in {"on", "upon"}:
+            word = k - 1
+            return word if word >= 0 and tree.lemma(word) in CONDITIONING_ON else None
+    return None
+
+
 def made_conditional(tree: Tree, verb: int, act: int) -> list[int]:
     """The "on" phrase of "made the reopening conditional on Iran's conduct" (or "conditioned X on Y"),
     when ``act`` is the object ``verb`` puts under a condition; empty otherwise. The parser hangs the

@@ -132,6 +132,15 @@ DECLARATION_NOUNS = {
 }  # fmt: skip
 
 
+def subject_phrase_objects(tree: Tree, draft: Draft, preposition: str) -> list[int]:
+    """The objects of ``preposition`` in the subject of a mutual act whose subject is its object noun
+    ("relations with Madrid would not normalise", "relations between Cuba and the United States resumed")."""
+    if not {"subjobject", "mutual"} <= draft.pattern.flags:
+        return []
+    nouns = [k for k in tree.children(draft.i, "nsubj") if tree.lemma(k) in draft.pattern.objects]
+    return [o for k in nouns for o in tree.prep_objects(k, preposition)]
+
+
 def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
     """The target actors, from the pattern's roles in order (the first role that names one wins)."""
     i = draft.i
@@ -147,7 +156,7 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
         elif role == "iobj":
             tokens = tree.datives(i)
         elif role.startswith("prep:"):
-            tokens = tree.prep_objects(i, role[5:])
+            tokens = tree.prep_objects(i, role[5:]) or subject_phrase_objects(tree, draft, role[5:])
             if role == "prep:into" and draft.pattern.converse:
                 # "flew into Pyongyang", not "into exile in Nigeria", "into a safe haven"
                 tokens = [k for k in tokens if k in index.by_token]

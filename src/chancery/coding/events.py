@@ -21,6 +21,7 @@ from chancery.coding.dating import (
 from chancery.coding.drafts import (
     BREAKS,
     DIPLOMATIC_KINDS,
+    MISSION_NOUNS,
     ActorRef,
     Draft,
     answered_by,
@@ -42,6 +43,7 @@ from chancery.coding.drafts import (
     recognition_referred,
     shared_object,
     story_government,
+    subject_phrase_objects,
     switched_from,
     talks_on_a_visit,
     thanked_for,
@@ -205,7 +207,8 @@ def _code_sentence(
             how = "owner-of-noun:" + how
         elif pattern.pos == "V":
             source_tokens, how = tree.subjects(i)
-            teller = _announcer(tree, i) if how == "passive-without-agent" else None
+            ties = {"subjobject", "mutual"} <= pattern.flags and how == "subject"
+            teller = _announcer(tree, i) if how == "passive-without-agent" or ties else None
             if teller is not None:
                 # "de Klerk announced that Mandela would be freed": an act no one is named to do, that the
                 # one announcing it will do
@@ -244,6 +247,18 @@ def _code_sentence(
             # "Erdogan made the restoration of ties conditional on ...": the act of the one setting it
             source_tokens, how = tree.subjects(maker)[0], "condition-maker"
             sources = index.resolve(source_tokens, date[0])
+        if (
+            not sources
+            and how == "passive-without-agent"
+            and pattern.objects & MISSION_NOUNS
+            and "to" not in tree.aux_words(i)
+        ):
+            # "Eritrea's embassy in Addis Ababa was reopened", "the Turkish embassy was closed": by the
+            # state whose mission it is (not "called for Israel's embassy to be closed": by its host)
+            missions = [k for k in tree.children(i, "nsubjpass") if tree.lemma(k) in MISSION_NOUNS]
+            missions += [o for k in missions for o in tree.children(k, "poss")]
+            sources = [a for a in index.resolve(missions, date[0]) if a[0].country]
+            how = "owner-of-mission" if sources else how
         if not sources and "targethosts" in pattern.flags and pattern.pos == "V":
             # "Derek Mitchell presented his credentials ..., becoming the first US ambassador to Myanmar": an
             # envoy no one knows acts for the state whose envoy the clause says it is
@@ -297,10 +312,16 @@ def _code_sentence(
         drafts[i] = Draft(i, pattern, analysis, sources, "source:" + how, date, code=code)
     for draft in drafts.values():
         draft.sources.extend(elliptical_sources(tree, index, draft))
-        if {"mutual", "subjobject"} <= draft.pattern.flags:
-            draft.sources = []  # "fighting with Azerbaijan erupted": the noun's sides are those it is between
+        told = draft.source_note.startswith(("source:reporter-of-own-ties", "source:announcer-of-passive"))
+        if {"mutual", "subjobject"} <= draft.pattern.flags and (
+            not told or subject_phrase_objects(tree, draft, "between")
+        ):
+            # "fighting with Azerbaijan erupted": the noun's sides are those it is between; "relations
+            # with Madrid would not normalise, Rabat said": the teller's
+            draft.sources = []
         if not draft.sources and "mutual" in draft.pattern.flags:
-            between = tree.prep_objects(draft.i, "between")  # "relations were established between A and B"
+            # "relations were established between A and B", "relations between A and B resumed"
+            between = tree.prep_objects(draft.i, "between") or subject_phrase_objects(tree, draft, "between")
             draft.sources = index.resolve(between, draft.date[0])
             draft.source_note = "source:mutual-between"
             if len(draft.sources) == 1:
@@ -404,8 +425,10 @@ def _code_sentence(
         if draft.source_note == "source:clause-subject" and not draft.targets and not gathered:
             draft.suppressed = True  # "urged X ... during talks": whose talks, with whom, is unknown
     for draft in drafts.values():
-        if not draft.targets and draft.source_note == "source:reporter-of-own-ties":
-            # the speaker's relations with the one its conditions are set on
+        own_ties = draft.source_note == "source:reporter-of-own-ties" or _ties_on_terms(draft)
+        if not draft.targets and own_ties:
+            # the speaker's relations with the one its conditions are set on; "Egypt will not restore ties
+            # until Turkey stops arming the militias": ties with the one who must meet the terms
             found = index.resolve(_condition_subjects(tree, draft.i), draft.date[0])
             own = {a.country for a, _, _ in draft.sources}
             others = [(a, "target:party-of-condition", q) for a, _, q in found if a.country not in own]
@@ -576,6 +599,10 @@ def _code_sentence(
                     None,
                     event.relation_subject,
                 )  # a position is a reading of the act, not another act
+            if any(note.startswith("statement:") for note in event.evidence.notes):
+                # "is ready to recognise Israel and open relations with it once ...": one statement made,
+                # of two acts (its conditions, if any, kept below)
+                relation = (None, event.relation_subject)
             # a state and its government are one party ("accepted the credentials, making China the first
             # country to accept an ambassador": CHNGOV and CHN accepted one ambassador)
             key = (_one_party(event.source), target, event.cameo, relation, event.modality, event.negated)
@@ -861,6 +888,13 @@ def _teller(tree: Tree, i: int) -> int | None:
     return teller if tree.lemma(teller) in TELLING else None
 
 
+def _ties_on_terms(draft: Draft) -> bool:
+    """Whether a draft is a state's own diplomatic relations that name no other party, put under terms
+    ("will not restore ties until ..."): relations are with someone, and terms are set on the other side."""
+    relation = draft.relation or draft.pattern.relation or ""
+    return bool(draft.sources and draft.analysis.conditions and relation.startswith("diplomatic_relations"))
+
+
 def _condition_subjects(tree: Tree, i: int) -> list[int]:
     """The subjects of the conditions a verb is put under ("could be restored only if Tehran ..."), or
     for an act noun, the ones its predicate names ("any upgrade would depend on Turkey's conduct",
@@ -874,7 +908,9 @@ def _condition_subjects(tree: Tree, i: int) -> list[int]:
             found += [k for k in tree.subtree(on) if tree.tokens[k].dep in CONDITION_PARTY_DEPS]
     for verb in verbs:
         for c in tree.children(verb, "advcl"):
-            if {tree.lemma(m) for m in tree.children(c, "mark")} & CONDITION_MARKS:
+            marks = {tree.lemma(m) for m in tree.children(c, "mark")}
+            only = any(tree.lemma(k) == "only" for k in tree.children(c, "advmod"))
+            if marks & CONDITION_MARKS or (only and marks & {"after", "when"}):  # "only after Cambodia paid"
                 for s in tree.children(c, "nsubj"):
                     found += [s, *tree.children(s, "amod", "compound", "poss")]  # "Rwandan troops"
     return found
@@ -926,6 +962,15 @@ def _breakaway(target: Actor | None) -> bool:
     return target is not None and target.role in {"separatist region", "separatist republic"}
 
 
+def _side(actor: Actor) -> tuple[str, str]:
+    """The side an actor stands for in a joint act between states: a state, its government and its
+    unsectored or elite people are one ("North Korea" and "Paek Nam Sun", its foreign minister); other
+    bodies and IGOs their own."""
+    if actor.country and not actor.code.startswith("IGO") and actor.sector in (None, "", "GOV", "ELI"):
+        return actor.country, ""
+    return party(actor)
+
+
 def _two_parties(source: Actor, target: Actor) -> bool:
     """Whether an act is between two parties, not an actor and itself."""
     if source.code != target.code:
@@ -955,7 +1000,18 @@ def _draft_events(
     if draft.targets:
         pairs = [(s, t) for s in draft.sources for t in draft.targets if _two_parties(s[0], t[0])]
     elif ("mutual" in draft.pattern.flags or draft.reciprocal) and len(draft.sources) > 1 and not draft.sided:
-        pairs = [(s, t) for s in draft.sources for t in draft.sources if s is not t]
+        # "their foreign ministers, Siazon and Paek, signed": between states, each state with the other once,
+        # never a state with its own minister; "Mugabe and Tsvangirai met": two people of one state
+        states = {s[0].country for s in draft.sources if s[0].country}
+        across = len(states) > 1
+        joined: dict[tuple[tuple[str, str], tuple[str, str]], tuple[ActorRef, ActorRef]] = {}
+        for s in draft.sources:
+            for t in draft.sources:
+                if s is t or not _two_parties(s[0], t[0]) or (across and s[0].country == t[0].country):
+                    continue
+                key = (_side(s[0]), _side(t[0])) if across else (party(s[0]), party(t[0]))
+                joined.setdefault(key, (s, t))
+        pairs = list(joined.values())
     if not pairs:
         pairs = [(s, None) for s in draft.sources]
     coded: list[tuple[ActorRef, ActorRef | None, str, str | None]] = [(s, t, code, None) for s, t in pairs]

@@ -61,6 +61,8 @@ def apply_frames(
             continue
         if not a.intent or draft.code.startswith(("03", *VERBAL_CONFLICT_ROOTS)):
             continue
+        if {"subjobject", "mutual"} <= draft.pattern.flags:
+            continue  # "ties will not improve until ...": the relations state nothing; the act keeps its mood
         if draft.pattern.pos != "V":
             continue  # "the recognition will be formalised": a noun's act; no one states it here
         if a.negated and not a.intent_by_governor:

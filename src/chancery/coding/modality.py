@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from chancery.coding.conditions import (
     CONDITION_MARKS,
+    conditioned_on,
     conditioning_clause,
     conditions_of,
     made_conditional,
@@ -258,6 +259,12 @@ def analyse(
         # recognised", "did not break with Taipei or recognise Beijing": the negation covers the conjunct
         result.negated = True
         result.notes.append("negation:" + cue)
+    holder = conditioned_on(tree, i)
+    if holder is not None:
+        # "made the envoy's return conditional on Israel halting its offensive", "would depend on the new
+        # authorities forming an inclusive government": the condition's content, not a fact
+        result.modality = "hypothetical"
+        result.notes.append("modality:inside-condition:" + tree.tokens[holder].text + "-on")
     others_subject = False  # whether a clause on the way up has a named subject of its own
     visited = set()
     while node not in visited:
@@ -1017,12 +1024,19 @@ def _disputed(tree: Tree, verb: int) -> bool:
 RETRACTED = {"deleted", "retracted", "withdrawn", "recanted", "erroneous", "mistaken"}
 
 
+# verbs that take a report back: what a deleted post or a retracted statement announced tells no fact
+RETRACTING = {"delete", "retract", "remove", "erase", "disown", "scrub", "withdraw"}
+
+
 def _retracted(tree: Tree, verb: int) -> bool:
     """Whether report verb ``verb`` tells a report taken back ("a since-deleted post announced that ..."),
     its subject or, where the parser misplaces it, a noun of the verb's own clause or the noun it reads
     the verb as modifying ("a since-deleted post ... announced", a reduced relative)."""
     clause = tree.subtree(verb, stop={"ccomp", "xcomp", "conj", "advcl", "relcl"})
     if tree.tokens[verb].dep == "acl":
+        carrier = tree.tokens[tree.tokens[verb].head]
+        if carrier.dep in {"nsubjpass", "dobj"} and tree.lemma(carrier.head) in RETRACTING:
+            return True  # "a post announcing that Kenya was rescinding ... was deleted within hours"
         clause = [*clause, *tree.children(tree.tokens[verb].head, "amod")]
     return any(
         tree.tokens[k].dep == "amod" and tree.tokens[k].head != verb and tree.words[k] in RETRACTED

@@ -877,6 +877,13 @@ class Tree:
         modifier that names no one ("a phone call") is passed over too.
         """
         owners = [k for k in self.children(i, "poss") if pronouns or self.tokens[k].tag != "PRP$"]
+        if owners and all(self.tokens[k].tag == "WP$" for k in owners):
+            # "Australia, whose recognition of Palestine was announced on Sunday": the relative's noun
+            clause = self.tokens[i].head
+            while self.tokens[clause].dep not in {"relcl", "ROOT"} and self.tokens[clause].head != clause:
+                clause = self.tokens[clause].head
+            if self.tokens[clause].dep == "relcl":
+                return self.with_conjuncts(self.tokens[clause].head), "possessive-agent:relative"
         if owners:
             return [o for k in owners for o in self.with_conjuncts(k)], "possessive-agent"
         agent = self.agent(i)

@@ -218,7 +218,24 @@ def vetoed(match: Match, text: Text, matched: Container[int]) -> str | None:
         return "dateline"
     if entry.kind in ("state", "demonym", "capital") and _stance_or_ethnicity(match, text):
         return "stance-or-ethnicity"
+    if entry.kind == "igo" and isinstance(matched, _Words) and _national_body(match, text, matched):
+        return "national-body"
     return None
+
+
+def _national_body(match: Match, text: Text, matched: _Words) -> bool:
+    """An organisation's generic body name used of a state's own body: "Sudan's Defence and Security
+    Council", "the Russian Security Council", "Kenya's National Assembly", not "the African Union's Peace
+    and Security Council" nor "the UN Security Council" (one name of its own)."""
+    words = {text.lower(k) for k in range(match.first, match.last)}
+    if not words <= BODY_WORDS:
+        return False  # "NATO", "the African Union": a name of its own, whoever is named before it
+    before = text.lower(match.first - 1)
+    if before == "and" and text.tokens[match.first - 2].text[:1].isupper():
+        return True  # "Defence and Security Council": a longer name the dictionary does not hold
+    end = match.first - 1 if before in POSSESSIVES else match.first
+    owner = next((m for m in matched.names if m.last == end), None)
+    return owner is not None and owner.entry.kind in ("state", "demonym")
 
 
 def _read_as_place(match: Match, text: Text) -> bool:
@@ -383,6 +400,23 @@ def name_matches(dictionary: ActorDictionary, text: Text, first: int, last: int)
 def _lone_surname(match: Match) -> bool:
     entry = match.entry
     return entry.kind == "person" and " " not in entry.key and "standalone" not in entry.flags
+
+
+POSSESSIVES = ("'s", "’s")
+# the words of an organisation's body names that states' own bodies bear too ("Security Council", "General
+# Assembly", "Human Rights Council"): such a name is the organisation's only when no state owns it
+BODY_WORDS = {
+    "security",
+    "council",
+    "general",
+    "assembly",
+    "human",
+    "rights",
+    "peace",
+    "and",
+    "defence",
+    "defense",
+}
 
 
 class _Words:
