@@ -1026,6 +1026,7 @@ RETRACTED = {"deleted", "retracted", "withdrawn", "recanted", "erroneous", "mist
 
 # verbs that take a report back: what a deleted post or a retracted statement announced tells no fact
 RETRACTING = {"delete", "retract", "remove", "erase", "disown", "scrub", "withdraw"}
+VANISHING = {"vanish", "disappear"}
 
 
 def _retracted(tree: Tree, verb: int) -> bool:
@@ -1037,6 +1038,8 @@ def _retracted(tree: Tree, verb: int) -> bool:
         carrier = tree.tokens[tree.tokens[verb].head]
         if carrier.dep in {"nsubjpass", "dobj"} and tree.lemma(carrier.head) in RETRACTING:
             return True  # "a post announcing that Kenya was rescinding ... was deleted within hours"
+        if carrier.dep == "nsubj" and tree.lemma(carrier.head) in VANISHING:
+            return True  # "a message saying Kenya had rescinded its recognition vanished within hours"
         clause = [*clause, *tree.children(tree.tokens[verb].head, "amod")]
     return any(
         tree.tokens[k].dep == "amod" and tree.tokens[k].head != verb and tree.words[k] in RETRACTED
@@ -1057,10 +1060,23 @@ def _negations(tree: Tree, node: int) -> list[int]:
             cues.append(k)
     if tree.tokens[node].pos in {"NOUN", "PROPN"}:
         cues.extend(k for k in tree.children(node, "det") if tree.lemma(k) == "no")
+    if tree.tokens[node].pos in {"VERB", "AUX"} and not cues:
+        cues.extend(_negative_subjects(tree, node))
     for prep in tree.children(node, "prep"):  # "should in no way be seen as", "by no means"
         for noun in tree.children(prep, "pobj"):
             if tree.lemma(noun) in NO_WAY_NOUNS:
                 cues.extend(k for k in tree.children(noun, "det") if tree.lemma(k) == "no")
+    return cues
+
+
+def _negative_subjects(tree: Tree, node: int) -> list[int]:
+    """The cue of a subject that says no one did it: "Neither Uzbekistan nor Turkmenistan has followed
+    Moscow in recognising ...", "No other country has followed", "None of its neighbours has"."""
+    cues = []
+    for subject in tree.children(node, "nsubj", "nsubjpass"):
+        if tree.words[subject].lower() in {"none", "neither", "nobody", "nothing"}:
+            cues.append(subject)
+        cues.extend(k for k in tree.children(subject, "det", "preconj") if tree.lemma(k) in {"no", "neither"})
     return cues
 
 

@@ -370,7 +370,11 @@ class _Words:
 
     @cached_property
     def subjects(self) -> set[str]:
-        return {self.tree.lemma(k) for k in self.tree.children(self.i, "nsubj")}
+        # "Armando Benedetti, Petro's ambassador to Venezuela, arrived": the subject's apposition says what
+        # it is too
+        subjects = self.tree.children(self.i, "nsubj")
+        subjects += [a for k in subjects for a in self.tree.children(k, "appos")]
+        return {self.tree.lemma(k) for k in subjects}
 
     @cached_property
     def held(self) -> list[int]:
