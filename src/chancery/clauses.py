@@ -45,7 +45,9 @@ def date_for_clause(
     own = [
         (d.historical, path.index(trigger), d)
         for d, path in paths
-        if trigger in path and not _of_a_noun(tokens, path[1 : path.index(trigger)])
+        if trigger in path
+        and not _of_a_noun(tokens, path[1 : path.index(trigger)])
+        and not _names_a_thing(tokens, path, trigger)
     ]
     if own:
         return min(own, key=lambda item: item[:2])[2]
@@ -63,6 +65,26 @@ def date_for_clause(
     if nearest:
         return min(nearest, key=lambda item: item[0])[1]
     return published
+
+
+# prepositions whose object is a time an act is told in ("in the 1967 war", "during the 2011 uprising")
+TIME_PREPOSITIONS = {"in", "during", "at", "after", "before", "since", "until", "following", "throughout"}
+# how a year stands inside a noun phrase ("the 1967 lines", "the 1995 accords")
+NOUN_MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod"}
+
+
+def _names_a_thing(tokens: tuple[Token, ...], path: list[int], trigger: int) -> bool:
+    """Whether a year is a modifier of a noun other than the trigger that names a thing, not a time:
+    "recognised Palestine within the 1967 lines" is no recognition in 1967 (while "Ghana's 2012
+    recognition" and "captured it in the 1967 war" are dated by their year)."""
+    year = tokens[path[0]]
+    if not year.text.isdigit() or year.dep not in NOUN_MODIFIER_DEPS or year.head == trigger:
+        return False
+    noun = tokens[year.head]
+    if noun.pos not in ("NOUN", "PROPN") or year.head == year.i:
+        return False
+    # "in the 1967 war", "during the 2011 uprising": the noun is a time the act is told in
+    return not (noun.dep == "pobj" and tokens[noun.head].text.lower() in TIME_PREPOSITIONS)
 
 
 def _of_a_noun(tokens: tuple[Token, ...], between: list[int]) -> bool:

@@ -92,3 +92,16 @@ def test_a_year_naming_what_is_acted_on_does_not_date_the_act(parse):
     trigger = next(t.i for t in parsed.tokens if t.text == "recognise")
     ref = date_for_clause(parsed.dates, 0, (trigger, trigger + 1), parsed.tokens, parsed.publication)
     assert ref.value == "2025-07-08"  # Tuesday's statement, not 1967
+
+
+def test_a_year_modifying_a_thing_in_the_clause_does_not_date_the_act(parse):
+    # a false recognised state in truth-zzi's untouched timelines: "the 1967 lines" dated Spain's recognition
+    text = "Sanchez said on Tuesday that Spain recognised Palestine within the 1967 lines."
+    parsed = parse(text, date="2024-05-29")
+    ref = _clause_date(parsed, "recognised")
+    assert ref.value == "2024-05-28"  # Tuesday's, not 1967
+
+
+def test_a_year_of_the_act_noun_itself_still_dates_it(parse):
+    parsed = parse("Ghana's 2012 recognition of Kosovo was revoked on Monday.", date="2019-10-30")
+    assert _clause_date(parsed, "recognition").value.startswith("2012")
