@@ -39,7 +39,7 @@ def test_a_blind_batch_of_sentences_stays_above_its_floor(pipeline, batch):
 
 
 def test_the_blind_timelines_never_claim_a_recognition_they_deny(timelines):
-    assert timelines.timelines >= 537
+    assert timelines.timelines >= 547
     assert timelines.false_recognitions == 0, timelines.render()
 
 
