@@ -30,11 +30,12 @@ demo: install
 
 # The suite runs on TEST_WORKERS processes (pytest-xdist; 2 = this project's machines): the blind golden
 # batches and the end-to-end runs are independent tests, and one process took 14.5 of CI's 15 minutes.
-# Each test makes its own ledger schema, folder and ports, so the order and the split do not matter.
+# Each test makes its own ledger schema, folder and ports, so the order and the split do not matter; tests that share
+# a costly module fixture (the blind timelines, the exact cases) are grouped on one worker (--dist loadgroup).
 TEST_WORKERS ?= 2
 
 test: dev chromium
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # The browser tests drive Debian's chromium through Playwright (never a browser build of Playwright's own).
 chromium:

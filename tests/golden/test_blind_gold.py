@@ -38,10 +38,13 @@ def test_a_blind_batch_of_sentences_stays_above_its_floor(pipeline, batch):
     assert report.must_not_count_violations <= floor["must_not_count_violations"], report.render()
 
 
+# the two timeline tests share one worker, so the timelines are ingested once (make test: --dist loadgroup)
+@pytest.mark.xdist_group("blind-timelines")
 def test_the_blind_timelines_never_claim_a_recognition_they_deny(timelines):
     assert timelines.timelines >= 547
     assert timelines.false_recognitions == 0, timelines.render()
 
 
+@pytest.mark.xdist_group("blind-timelines")
 def test_the_blind_timelines_stay_above_their_floor(timelines):
     assert timelines.accuracy >= FLOORS["timelines"]["accuracy"], timelines.render()

@@ -26,7 +26,8 @@ EXACT = (
 )
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 
-pytestmark = pytest.mark.slow
+# one worker codes every case once (make test: --dist loadgroup), not each worker all of them
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("exact-cases")]
 
 
 @pytest.fixture(scope="module")
