@@ -863,7 +863,10 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
     would = False
     if first and _negated(tree, node):
         result.negated = True
-        result.notes.append("negation:" + _negation_cue(tree, node))
+        cue = _negations(tree, node)[0]
+        # "No US president has visited", "Neither Iran nor Turkey has recognised": told by the subject
+        told_by = "subject:" if cue in _negative_subjects(tree, node) else ""
+        result.notes.append("negation:" + told_by + tree.tokens[cue].text)
     if first and not result.negated and tree.tokens[node].pos in {"VERB", "AUX"}:
         objects = tree.children(node, "dobj")
         # "has relations with neither Taipei nor Pristina": the other party, the verb's or its object's
@@ -879,14 +882,6 @@ def _own_markers(tree: Tree, node: int, result: Analysis, first: bool) -> bool:
             # Kosovo", "has ties with neither": none done
             result.negated = True
             result.notes.append("negation:object:" + tree.tokens[cues[0]].text)
-    if first and not result.negated:
-        for subject in tree.children(node, "nsubj", "nsubjpass"):
-            cues = [k for k in tree.children(subject, "det", "preconj") if tree.lemma(k) in {"no", "neither"}]
-            if tree.words[subject] in {"none", "neither", "nobody", "nothing"}:
-                cues = [subject]  # "none of them has formally recognised the Taliban"
-            if cues:  # "No US president has visited", "Neither Iran nor Turkey has recognised"
-                result.negated = True
-                result.notes.append("negation:subject:" + tree.tokens[cues[0]].text)
     if (
         first
         and "to" in tree.aux_words(node)
@@ -1060,7 +1055,7 @@ def _negations(tree: Tree, node: int) -> list[int]:
             cues.append(k)
     if tree.tokens[node].pos in {"NOUN", "PROPN"}:
         cues.extend(k for k in tree.children(node, "det") if tree.lemma(k) == "no")
-    if tree.tokens[node].pos in {"VERB", "AUX"} and not cues:
+    if not cues:
         cues.extend(_negative_subjects(tree, node))
     for prep in tree.children(node, "prep"):  # "should in no way be seen as", "by no means"
         for noun in tree.children(prep, "pobj"):
@@ -1069,14 +1064,19 @@ def _negations(tree: Tree, node: int) -> list[int]:
     return cues
 
 
+# determiners of a subject that say no one did it ("No country", "Neither Iran nor Turkey")
+NEGATIVE_DETS = {"no", "neither"}
+
+
 def _negative_subjects(tree: Tree, node: int) -> list[int]:
     """The cue of a subject that says no one did it: "Neither Uzbekistan nor Turkmenistan has followed
-    Moscow in recognising ...", "No other country has followed", "None of its neighbours has"."""
+    Moscow in recognising ...", "No other country has followed", "none of them has recognised"."""
     cues = []
     for subject in tree.children(node, "nsubj", "nsubjpass"):
-        if tree.words[subject].lower() in {"none", "neither", "nobody", "nothing"}:
+        if tree.words[subject] in {"none", "neither", "nobody", "nothing"}:
             cues.append(subject)
-        cues.extend(k for k in tree.children(subject, "det", "preconj") if tree.lemma(k) in {"no", "neither"})
+        else:
+            cues.extend(k for k in tree.children(subject, "det", "preconj") if tree.lemma(k) in NEGATIVE_DETS)
     return cues
 
 

@@ -199,7 +199,7 @@ def _case_ok(entry: Entry, surface: str) -> bool:
     return entry.alias[:1].islower() or not surface[:1].isalpha() or surface[:1].isupper()
 
 
-def vetoed(match: Match, text: Text, matched: Container[int]) -> str | None:
+def vetoed(match: Match, text: Text, matched: _Words) -> str | None:
     """Why a name match names no actor here (a person's name, a US state, a dateline), or None."""
     entry = match.entry
     if entry.kind == "nonactor":
@@ -218,7 +218,7 @@ def vetoed(match: Match, text: Text, matched: Container[int]) -> str | None:
         return "dateline"
     if entry.kind in ("state", "demonym", "capital") and _stance_or_ethnicity(match, text):
         return "stance-or-ethnicity"
-    if entry.kind == "igo" and isinstance(matched, _Words) and _national_body(match, text, matched):
+    if entry.kind == "igo" and _national_body(match, text, matched):
         return "national-body"
     return None
 
