@@ -23,6 +23,7 @@ EXACT = (
     "wishes_and_owners.jsonl",
     "unions_and_spans.jsonl",
     "terms_and_missions.jsonl",
+    "terms_and_returns.jsonl",
 )
 CASES = [case for name in EXACT for case in load_cases(Path(__file__).parent / "events" / name)]
 

@@ -363,6 +363,17 @@ class ActorIndex:
             elif mention is not None and i not in self.by_token and self.tree.lemma(i) in FOLLOWERS:
                 found.append((self._followers(token.text, mention.actor_on(day)), "actor:followers-of", None))
             elif mention is not None:
+                told = (
+                    self._reporters_state(i, day)
+                    if mention.rule.startswith("description-coref:")
+                    and self.tree.lemma(i) in GOVERNMENT_NOUNS
+                    else []
+                )
+                if told and told[0][0].country != mention.actor_on(day).country:
+                    # "Nicaragua broke with Taiwan, its foreign ministry saying the government recognised only
+                    # one China": the government of the one who says so, not the state named last
+                    found.extend(told)
+                    continue
                 if self._titled_person(mention, tokens):
                     continue  # "Sudan's military leader Abdel Fattah al-Burhan", split by the parser
                 found.append((mention.actor_on(day), "actor:" + mention.rule, None))
@@ -705,10 +716,16 @@ class ActorIndex:
         """ "The kingdom will not establish relations with Israel, Saudi Arabia's foreign ministry said": a
         subject "the kingdom" (the country, the Gulf state, the island nation) that no earlier mention
         stands for is the state of the one who reports its clause, named after it."""
+        if self.tree.lemma(i) not in DESCRIBED_STATES:
+            return []
+        return self._reporters_state(i, day)
+
+    def _reporters_state(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:
+        """The state of the one who reports the clause whose subject is "the <noun>" at ``i`` (see
+        ``_described_state``), or nothing when no single state reports it."""
         tree, token = self.tree, self.tree.tokens[i]
         if (
-            token.lemma.lower() not in DESCRIBED_STATES
-            or token.dep not in {"nsubj", "nsubjpass"}
+            token.dep not in {"nsubj", "nsubjpass"}
             or not any(tree.lemma(k) == "the" for k in tree.children(i, "det"))
             or tree.children(i, "poss", "prep", "relcl", "acl")
         ):
@@ -716,16 +733,27 @@ class ActorIndex:
         verb = tree.tokens[token.head]
         if verb.dep not in {"ccomp", "parataxis"} or tree.lemma(verb.head) not in REPORTING:
             return []  # "seven years after the kingdom cut ties": no one reports it, the kingdom is unnamed
-        mentions = [self.mention_at(k) for k in tree.children(verb.head, "nsubj")]
+        tellers = tree.children(verb.head, "nsubj")
+        mentions = [self.mention_at(k) for k in tellers]
         countries = {
             m.actor_on(day).country
             for m in mentions
             if m is not None and m.actor.country and not m.actor.code.startswith("IGO")
         }
+        if not countries and tree.tokens[verb.head].dep == "advcl":
+            # "Nicaragua broke with Taiwan, its foreign ministry saying ...": an absolute clause whose teller
+            # is owned by "its", the main clause's subject
+            owned = [
+                k for t in tellers for k in tree.children(t, "poss") if tree.lemma(k) in {"its", "their"}
+            ]
+            main = tree.children(tree.tokens[verb.head].head, "nsubj") if owned else []
+            found = [self.mention_at(k) for k in main]
+            countries = {m.actor_on(day).country for m in found if m is not None and m.actor.country}
         if len(countries) != 1:
             return []
         country = countries.pop()
-        state = Actor(text=token.text, code=country, country=country, sector=None)
+        sector = "GOV" if token.lemma.lower() in GOVERNMENT_NOUNS else None
+        state = Actor(text=token.text, code=country + (sector or ""), country=country, sector=sector)
         return [(state, "actor:described-state:" + token.lemma.lower(), None)]
 
     def _speaker_of_clause(self, i: int, day: str | None) -> list[tuple[Actor, str, str | None]]:

@@ -175,6 +175,47 @@ def conditions_of(tree: Tree, node: int, text: str) -> list[str]:
     return found
 
 
+# marks of a clause that puts terms on what a teller says will (not) happen ("until Madrid returns to its
+# neutrality", "unless Kiev pays"); "if", "once", "after" and "when" only with "only" ("only if India
+# reverses the changes"), since alone they tell when, or a mere possibility
+TERMS_MARKS = {"until", "till", "unless", "provided", "providing"}
+ONLY_TERMS_MARKS = {"if", "once", "after", "when"}
+
+
+def terms_set(tree: Tree, verb: int) -> list[int]:
+    """The clauses that put what a teller says on terms, in the content of telling verb ``verb``: "said
+    relations could not return to normal until Madrid went back to neutrality" gives [went]. A content
+    told as past has no terms ("said the embassy stayed shut until the attackers were found")."""
+    found: list[int] = []
+    for content in tree.children(verb, "ccomp"):
+        if told_as_past(tree, content):
+            continue
+        for clause in tree.children(content, "advcl"):
+            marks = {tree.lemma(k) for k in tree.children(clause, "mark")}
+            whens = [k for k in tree.children(clause, "advmod") if tree.lemma(k) == "when"]
+            marks |= {"when" for _ in whens}
+            onlys = tree.children(clause, "advmod") + tree.children(content, "advmod")
+            onlys += [a for k in tree.children(clause, "mark") + whens for a in tree.children(k, "advmod")]
+            only = any(tree.lemma(k) == "only" for k in onlys)
+            if marks & TERMS_MARKS or (only and marks & ONLY_TERMS_MARKS):
+                found.append(clause)
+        for long in tree.children(content, "advmod"):  # "as long as Cambodia keeps the appointment"
+            if tree.lemma(long) == "long":
+                found += [
+                    c
+                    for c in tree.children(long, "advcl")
+                    if any(tree.lemma(m) == "as" for m in tree.children(c, "mark"))
+                ]
+    return found
+
+
+def terms_parties(tree: Tree, clauses: list[int]) -> list[int]:
+    """Where the ones who must meet the terms are named: the subjects of the clauses that state them
+    ("until Rwandan forces leave": forces, Rwandan)."""
+    subjects = [s for c in clauses for s in tree.children(c, "nsubj")]
+    return [k for s in subjects for k in (s, *tree.children(s, "amod", "compound", "poss"))]
+
+
 # condition marks that are also plain time conjunctions after a past act ("until" stays a condition:
 # "opposed the deployment until their demands were met")
 TIME_MARKS = {"once"}

@@ -132,6 +132,12 @@ DECLARATION_NOUNS = {
 }  # fmt: skip
 
 
+# prepositions of a place or a post that the parser may hang on a verb's object noun instead of the verb
+OBJECT_NOUN_PREPS = {"from", "in", "to"}
+# an envoy's post, which a return or a resumption is to, and which is "in" its host
+POST_NOUNS = {"post", "posting", "duty", "function"}
+
+
 def subject_phrase_objects(tree: Tree, draft: Draft, preposition: str) -> list[int]:
     """The objects of ``preposition`` in the subject of a mutual act whose subject is its object noun
     ("relations with Madrid would not normalise", "relations between Cuba and the United States resumed")."""
@@ -157,6 +163,16 @@ def find_targets(tree: Tree, index: ActorIndex, draft: Draft) -> list[ActorRef]:
             tokens = tree.datives(i)
         elif role.startswith("prep:"):
             tokens = tree.prep_objects(i, role[5:]) or subject_phrase_objects(tree, draft, role[5:])
+            # "returned to his post in Cairo": where the post is
+            tokens = [
+                p
+                for k in tokens
+                for p in (tree.prep_objects(k, "in") if tree.lemma(k) in POST_NOUNS else [k])
+            ]
+            if not tokens and draft.pattern.objects and role[5:] in OBJECT_NOUN_PREPS:
+                # "recalled Haiti's ambassador from Kingston", the place hung on the object the pattern names
+                named = [k for k in tree.objects(i) if tree.lemma(k) in draft.pattern.objects]
+                tokens = [o for k in named for o in tree.prep_objects(k, role[5:])]
             if role == "prep:into" and draft.pattern.converse:
                 # "flew into Pyongyang", not "into exile in Nigeria", "into a safe haven"
                 tokens = [k for k in tokens if k in index.by_token]

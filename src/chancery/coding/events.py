@@ -175,7 +175,8 @@ def _code_sentence(
         return [], []
     text = parsed.article.text
     question = text[sentence.start : sentence.end].rstrip().endswith("?")
-    frames = {i: p.frame for i, p in triggers.items() if p.frame}
+    # a telling that puts its content on terms governs no act in it: what it states keeps its own mood
+    frames = {i: p.frame for i, p in triggers.items() if p.frame and "termscomp" not in p.flags}
     drafts: dict[int, Draft] = {}
     for i, pattern in triggers.items():
         analysis = analyse(tree, i, coder.governors, frames, text, question)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from chancery.coding.arguments import ActorIndex, state_of
 from chancery.coding.codebook import Codebook
+from chancery.coding.conditions import span_text, terms_parties, terms_set
 from chancery.coding.drafts import ActorRef, Draft, depth
 from chancery.coding.modality import DENIAL_VERBS, Analysis, by_medium, on_a_journey
 from chancery.coding.patterns import Pattern
@@ -92,6 +93,9 @@ def apply_frames(
     for draft in drafts.values():
         frame = draft.pattern.frame
         if frame is None:
+            continue
+        if "termscomp" in draft.pattern.flags:
+            _terms(tree, index, codebook, drafts, text, draft)
             continue
         complement = complement_of(tree, drafts, draft.i)
         if complement is not None and complement.source_note == "source:visiting-guest":
@@ -384,6 +388,83 @@ def stated_conditions(tree: Tree, text: str, draft: Draft) -> None:
         draft.analysis.conditions = conditions
         draft.analysis.notes.append("condition:stated:" + tree.tokens[first[0]].text)
         return
+
+
+def _terms(
+    tree: Tree, index: ActorIndex, codebook: Codebook, drafts: dict[int, Draft], text: str, draft: Draft
+) -> None:
+    """ "Algiers said relations could not return to normal until Madrid went back to its neutrality": terms
+    set on another party, which CAMEO codes as a demand made on it (counted), with what it must do
+    (requested); terms on the teller's own course are its intention, or its refusal. Only when what is
+    said is no act of its own: that act's statement carries its terms."""
+    clauses = terms_set(tree, draft.i)
+    inside = {k for c in clauses for k in tree.subtree(c)}
+    content = {k for c in tree.children(draft.i, "ccomp") for k in tree.subtree(c)} - inside
+    if any(d.i in content and d.sources and not d.suppressed for d in drafts.values() if d is not draft):
+        # "said it would restore ties only once Rwandan forces left": the statement of that act, which
+        # carries its terms itself
+        draft.suppressed = True
+        return
+    own = {a.country for a, _, _ in draft.sources}
+    parties = terms_parties(tree, clauses)
+    found = index.resolve(parties, draft.date[0])
+    if not found and parties and tree.tokens[parties[0]].pos == "PRON":  # "until he takes back his words"
+        found = index.earlier_other(parties[0], {a.code for a, _, _ in draft.sources}, draft.date[0])
+    others = [t for t in found if t[0].country not in own]
+    if not others:
+        draft.suppressed = True  # "until the elections are held", or terms on the speaker's own side
+        return
+    draft.targets = [
+        (a, "target:party-of-terms", q) for a, _, q in others if a.country == others[0][0].country
+    ]
+    draft.analysis.conditions = [span_text(tree, c, text) for c in clauses]
+    draft.analysis.notes.append("condition:terms:" + tree.tokens[clauses[0]].text)
+    draft.relation = "condition:conditional"
+    if _own_course(tree, index, draft):
+        # "Sofia would drop its objection only once Skopje ...": a course of its own, stated under terms (an
+        # intention, 03), or refused until they are met ("will not let the ambassador return until ...", 12)
+        refused = _negative_content(tree, draft.i)
+        draft.code, draft.statement = ("120", "refusal") if refused else ("030", "intent")
+        draft.analysis.notes.append(f"statement:{draft.statement}:own-course-on-terms")
+        return
+    asked = [d for d in drafts.values() if d.i in inside and d is not draft]
+    complement = min(asked, key=lambda d: depth(tree, d.i), default=None)
+    if complement is None or "learned" in complement.pattern.flags:
+        return
+    draft.code = codebook.recode("demand", complement.pattern.cameo)
+    draft.detail = codebook.entry(complement.pattern.cameo).name + " (" + tree.tokens[complement.i].text + ")"
+    ca = complement.analysis
+    if ca.modality in {"asserted", "conditional", "hypothetical"} and not ca.negated:
+        ca.modality = "requested"
+        ca.notes.append("modality:requested:terms-set:" + tree.tokens[draft.i].text)
+
+
+def _own_course(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
+    """Whether what a teller puts on terms is its own side's course: the content's subject is the teller's
+    state, its people or things ("its troops would remain"), or "it" / "we" standing for the teller."""
+    own = {a.country for a, _, _ in draft.sources}
+    for content in tree.children(draft.i, "ccomp"):
+        for subject in tree.children(content, "nsubj", "nsubjpass"):
+            named = [subject, *tree.children(subject, "poss", "amod", "compound")]
+            found = index.resolve(named, draft.date[0])
+            if found:
+                return {a.country for a, _, _ in found} <= own
+            if tree.lemma(subject) in {"it", "we", "i"}:
+                return True
+    return False
+
+
+def _negative_content(tree: Tree, verb: int) -> bool:
+    """Whether what telling verb ``verb`` reports is negative: "will not let ...", "there could be no ..."."""
+    for content in tree.children(verb, "ccomp"):
+        if tree.children(content, "neg") or any(
+            tree.lemma(k) == "never" for k in tree.children(content, "advmod")
+        ):
+            return True
+        nouns = tree.children(content, "nsubj", "nsubjpass", "attr", "dobj")
+        if any(tree.lemma(d) in {"no", "neither"} for k in nouns for d in tree.children(k, "det")):
+            return True
+    return False
 
 
 def complement_of(tree: Tree, drafts: dict[int, Draft], governor: int) -> Draft | None:

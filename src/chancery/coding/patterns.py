@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
+from chancery.coding.arguments import ACT_NOUNS
+from chancery.coding.conditions import terms_parties, terms_set
 from chancery.coding.structure import Tree
 from chancery.errors import ChanceryError
 
@@ -216,6 +218,10 @@ class Matcher:
         if not candidates:
             return False
         words = _Words(tree, i, "V")
+        direct = tree.children(i, "dobj")
+        acts = bool(direct) and all(tree.lemma(k) in ACT_NOUNS | OUTCOME_NOUNS for k in direct)
+        if acts and any("recognisable" in p.flags and p.cameo == "054" for p in candidates):
+            return True  # "did not recognise Sudan's decision to cut ties": an act is no one recognised
         return any(
             (p.not_objects and p.not_objects & _object_lemmas(tree, i))
             or (p.not_subjects and p.not_subjects & words.subjects)
@@ -326,6 +332,10 @@ class Matcher:
                 for k in tree.children(i, "ccomp", "acl")
             ):
                 continue  # "said Kabul must first reform", not "stressed that the move should not be seen as"
+            if "termscomp" in pattern.flags and not any(
+                is_actor(k) or tree.tokens[k].pos == "PRON" for k in terms_parties(tree, terms_set(tree, i))
+            ):
+                continue  # "said ties could not return to normal until Madrid ...", terms someone must meet
             if "mustwill" in pattern.flags and not any(_future(tree, k) for k in tree.children(i, "ccomp")):
                 continue
             if "gerund" in pattern.flags and not any(_bare_gerund(tree, k) for k in tree.children(i)):
@@ -411,7 +421,13 @@ def _recognisable(tree: Tree, k: int, is_actor) -> bool:
         return True  # "recognised each other", "one another"
     if token.pos in {"PROPN", "PRON", "VERB", "AUX"} or tree.lemma(k) in RECOGNISABLE:
         return True  # a clause ("recognises that the government of the PRC is the sole ...") as before
+    if tree.lemma(k) in ACT_NOUNS or tree.lemma(k) in OUTCOME_NOUNS:
+        return False  # "did not recognise Sudan's decision to sever relations": an act, not its doer
     return not tree.children(k, "prep") and is_actor(k)
+
+
+# what an act ends in, which a state may accept or not without recognising anyone ("the outcome")
+OUTCOME_NOUNS = {"outcome", "verdict", "ruling", "referendum", "appointment", "expulsion", "severance"}
 
 
 # what a predicate is said to be in, besides its own complement: "described X as Y", "likened X to Y"

@@ -185,11 +185,27 @@ def _predecessors(tree: Tree, i: int) -> list[tuple[list[int], str]]:
     found = []
     token = tree.tokens[i]
     head = token.head
-    # "followed Y in recognising": the act is the complement of "in" under a following verb
-    if token.dep == "pcomp" and tree.lemma(head) == "in" and tree.lemma(tree.tokens[head].head) in FOLLOWING:
+    # "followed Y in recognising", "followed Y's lead by cutting ties": the act is the complement of "in"
+    # or "by" under a following verb
+    if (
+        token.dep == "pcomp"
+        and tree.lemma(head) in {"in", "by"}
+        and tree.lemma(tree.tokens[head].head) in FOLLOWING
+    ):
         found.append((_leaders(tree, tree.tokens[head].head), "followed"))
     # "followed Y's lead, cutting ties": the act is a participle beside the following verb
-    if token.dep in {"advcl", "xcomp", "conj"} and tree.lemma(head) in FOLLOWING and head != i:
+    # (not a clause of its own, with a conjunction or a finite verb's subject: "cannot join the EU until it
+    # has normalised its relations with Kosovo" presupposes no one normalised them; "followed Riyadh's lead,
+    # Manama ordering the ambassador out" does)
+    own_clause = tree.children(i, "mark") or (
+        tree.tokens[i].tag != "VBG" and tree.children(i, "nsubj", "nsubjpass")
+    )
+    if (
+        token.dep in {"advcl", "xcomp", "conj"}
+        and tree.lemma(head) in FOLLOWING
+        and head != i
+        and not own_clause
+    ):
         # not an act of its own beside the one followed ("followed Y in ordering X out and recalled its
         # ambassador": Y ordered X out; the recall is the follower's alone)
         named = any(tree.children(p, "pcomp") for p in tree.children(head, "prep") if tree.lemma(p) == "in")

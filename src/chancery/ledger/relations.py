@@ -21,6 +21,8 @@ Rules (each state records the one that produced it in ``Relation.rule``):
   a counted break with TWN also gives ``recognition:withdrawn`` (and a counted 054 with it, recognized);
   a counted break by TWN with X gives X's ``recognition:withdrawn`` of TWN (Taipei breaks first when an ally
   switches to Beijing).
+- ``ambassador-back-ends-recall``: a counted ``representation:hosts_ambassador`` (the host has the sender's
+  ambassador again) ends the sender's ``recalled`` state toward the host, and states nothing of its own.
 - any other event that is not counted gives no state.
 
 Subjects and objects are parties: a state and its government are one party shown as the state
@@ -121,6 +123,9 @@ def claims_of(report: Report) -> list[Claim]:
             # "Taiwan ended diplomatic relations with Honduras": Taipei breaks first when an ally
             # switches to Beijing, and the ally's recognition of the Republic of China ends with them
             found.append(Claim(report, "recognition", "withdrawn", "relations-with-taipei", converse=True))
+    if claim.rule == "counted-hint" and claim.kind == "representation" and claim.state == "hosts_ambassador":
+        # "Sudan's ambassador returned to his post in Cairo": the sender's recall from the host is over
+        found.append(Claim(report, "representation", RETURNED, "ambassador-back-ends-recall", converse=True))
     return found
 
 
@@ -161,16 +166,19 @@ def _timeline(claims: list[Claim]) -> list[Relation]:
         by_day[_placed(claim, claims) or ""].append(claim)
     intervals: list[_Interval] = []
     for day in sorted(by_day):
-        value, supporting, note = _believe(by_day[day], day)
+        told = [c for c in by_day[day] if c.state != RETURNED] or by_day[day]
+        if told[0].state == RETURNED and not (intervals and intervals[-1].value[0] == "recalled"):
+            continue  # an ambassador back ends a recall, and nothing else ("hosts" states share the key)
+        value, supporting, note = _believe(told, day)
         if not intervals or intervals[-1].value != value:
             if intervals:
                 intervals[-1].until = day
             intervals.append(_Interval(value, day or None))
         current = intervals[-1]
-        current.claims.extend(by_day[day])
+        current.claims.extend(told)
         current.supporting.extend(supporting)
         current.notes.extend([note] if note else [])
-    return [_relation(interval) for interval in intervals]
+    return [_relation(interval) for interval in intervals if interval.value[0] != RETURNED]
 
 
 def _placed(claim: Claim, claims: list[Claim]) -> str | None:
@@ -195,6 +203,8 @@ def _placed(claim: Claim, claims: list[Claim]) -> str | None:
     return min(last, published) if published and published >= period[0] else last
 
 
+# the sender's side of an ambassador hosted again: it ends a recall and is no state of its own
+RETURNED = "ambassador-back"
 # states that end another (a withdrawal ends a recognition, a break ends relations)
 ENDINGS = frozenset({"withdrawn", "severed", "expelled", "recalled"})
 

@@ -142,3 +142,59 @@ def test_taipei_breaking_with_an_ally_ends_the_ally_s_recognition_of_taipei():
 def test_a_break_between_two_other_states_ends_no_recognition():
     report = _report(source="SAUGOV", target="IRNGOV", relation="diplomatic_relations:severed", cameo="161")
     assert [r.kind for r in derive_relations([report])] == ["diplomatic_relations"]
+
+
+def _dated(day: str, **event) -> Report:
+    article = coded("Khartoum and Cairo traded envoys.", events=({**event, "date": day},), date=day)
+    return Report(article.events[0], article.article.text, article.article.publisher, article.article.date)
+
+
+def test_an_ambassador_back_at_his_post_ends_his_state_s_recall_and_states_nothing_else():
+    # "Sudan recalled its ambassador from Cairo" (January), then "Sudan's ambassador returned to his post in
+    # Cairo" (March): Egypt hosts him again, and Sudan's recall is over
+    recall = _dated(
+        "2018-01-04", source="SDNGOV", target="EGY", cameo="161", relation="representation:recalled"
+    )
+    back = _dated(
+        "2018-03-05", source="SDNGOV", target="EGY", cameo="050", relation="representation:hosts_ambassador"
+    )
+    back = replace(back, event=replace(back.event, relation_subject="target"))
+    states = {
+        (r.subject.code, r.object.code, r.state, r.since, r.until) for r in derive_relations([recall, back])
+    }
+    assert states == {
+        ("SDN", "EGY", "recalled", "2018-01-04", "2018-03-05"),
+        ("EGY", "SDN", "hosts_ambassador", "2018-03-05", None),
+    }
+
+
+def test_a_recall_after_the_ambassador_s_return_holds_again():
+    back = _dated(
+        "2018-03-05", source="SDNGOV", target="EGY", cameo="050", relation="representation:hosts_ambassador"
+    )
+    back = replace(back, event=replace(back.event, relation_subject="target"))
+    recall = _dated(
+        "2018-06-01", source="SDNGOV", target="EGY", cameo="161", relation="representation:recalled"
+    )
+    recalled = [r for r in derive_relations([back, recall]) if r.state == "recalled"]
+    assert [(r.since, r.until) for r in recalled] == [("2018-06-01", None)]
+
+
+def test_an_ambassador_back_ends_no_hosting_of_the_other_side_s_envoy():
+    # Kabul hosts China's ambassador; later China hosts Kabul's: the two hostings stand side by side
+    kabul_hosts = _dated(
+        "2024-01-30",
+        source="AFGGOV",
+        target="CHNGOV",
+        cameo="050",
+        relation="representation:hosts_ambassador",
+    )
+    beijing_hosts = _dated(
+        "2024-02-01", source="AFGGOV", target="CHN", cameo="050", relation="representation:hosts_ambassador"
+    )
+    beijing_hosts = replace(beijing_hosts, event=replace(beijing_hosts.event, relation_subject="target"))
+    states = {
+        (r.subject.code, r.object.code, r.state, r.until)
+        for r in derive_relations([kabul_hosts, beijing_hosts])
+    }
+    assert states == {("AFG", "CHN", "hosts_ambassador", None), ("CHN", "AFG", "hosts_ambassador", None)}
