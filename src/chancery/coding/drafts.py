@@ -993,3 +993,36 @@ def recognition_referred(
                 continue
             return other
     return None
+
+
+# descriptions of a state just born ("the new state", "the young republic"), which a recognition names for
+# the one whose independence the story told just before
+NEW_STATE_NOUNS = {"state", "country", "nation", "republic"}
+NEW_STATE_ADJECTIVES = {"new", "newest", "young", "fledgling", "newborn"}
+
+
+def new_state_recognised(
+    tree: Tree, drafts: dict[int, Draft], draft: Draft, earlier: list[list[Draft]]
+) -> Draft | None:
+    """The recognition told before that a recognition of "the new state" follows ("Costa Rica recognised
+    Kosovo's independence on Sunday. On Monday the United States also extended recognition to the new
+    state"): the nearest one, in its sentence or the two before, by another state."""
+    if draft.pattern.relation != "recognition:recognized":
+        return None
+    named = tree.objects(draft.i) + tree.prep_objects(draft.i, "to") + tree.prep_objects(draft.i, "of")
+    if not any(
+        tree.lemma(k) in NEW_STATE_NOUNS
+        and any(tree.lemma(a) in NEW_STATE_ADJECTIVES for a in tree.children(k, "amod"))
+        for k in named
+    ):
+        return None
+    own = {state_of(a) for a, _, _ in draft.sources}
+    here = sorted((d for d in drafts.values() if d.i < draft.i), key=lambda d: -d.i)
+    for group in [here, *(list(reversed(g)) for g in reversed(earlier[-2:]))]:
+        for other in group:
+            if other.pattern.relation != "recognition:recognized" or not other.targets:
+                continue
+            if {state_of(a) for a, _, _ in other.targets} & own:
+                continue
+            return other
+    return None

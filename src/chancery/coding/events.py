@@ -36,6 +36,7 @@ from chancery.coding.drafts import (
     implied_agent,
     implied_targets,
     members_of_target,
+    new_state_recognised,
     own_envoys,
     permitting_host,
     phrase_actors,
@@ -443,6 +444,9 @@ def _code_sentence(
             draft.targets = accusers(
                 tree, index, drafts, draft
             )  # "..., a charge Iran denied": to the accuser
+        if (newborn := new_state_recognised(tree, drafts, draft, earlier)) is not None:
+            # "also extended recognition to the new state": the state whose recognition was told before
+            draft.targets = [(a, "target:the-new-state-recognised-before", q) for a, _, q in newborn.targets]
         if not draft.targets and (before := recognition_referred(tree, drafts, draft, earlier)) is not None:
             # "the new cabinet withdrew that recognition": the recognition told before, of its holder
             if not draft.sources:

@@ -380,8 +380,8 @@ def _dateline(match: Match, text: Text) -> bool:
     for j in range(match.last + 1, min(match.last + 6, len(tokens))):
         if text.lower(j) in MONTHS:
             return True
-        if tokens[j].pos in ("VERB", "AUX"):
-            return False
+        if tokens[j].pos in ("VERB", "AUX") or (j == match.last + 1 and tokens[j].pos == "ADP"):
+            return False  # "Russia, on July 3, became the first ...": a date set off, not a dateline
         if text.lower(j) in ("-", "—", "–", "("):
             return True
     return False
