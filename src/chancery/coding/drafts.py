@@ -649,6 +649,8 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
         draft.reciprocal = True  # "A and B would restore relations and appoint ambassadors": to each other
         return []
     for other in others:
+        if other.i in tree.with_conjuncts(draft.i) and _opposite_ties(draft, other):
+            continue  # "to sever ties and recognise the People's Republic": the break is with someone else
         theirs = [a for a, _, _ in other.sources]
         answered = (other.pattern.relation or "").startswith("recognition") and other not in coordinated
         answered = answered and not other.analysis.negated and draft.pattern.relation in BREAKS
@@ -671,6 +673,22 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
 
 
 # relation hints of acts that break or reduce ties, which may answer another state's act
+def _opposite_ties(one: Draft, other: Draft) -> bool:
+    """Whether one draft breaks ties or recalls envoys and the other makes or grants them ("would not
+    recognise Franco's government and ordered its ambassador home from Asunción" is one party's)."""
+    if one.analysis.negated or other.analysis.negated:
+        return False
+    kinds = [d.pattern.relation or "" for d in (one, other)]
+    made = [k in MADE_TIES for k in kinds]
+    broken = [k in BREAKS or k == "recognition:withdrawn" for k in kinds]
+    return (made[0] and broken[1]) or (broken[0] and made[1])
+
+
+# relation states an act makes or grants (their opposites break or withdraw them)
+MADE_TIES = {
+    "recognition:recognized", "diplomatic_relations:active", "representation:hosts_ambassador",
+    "representation:hosts_envoy",
+}  # fmt: skip
 BREAKS = {
     "representation:recalled", "representation:expelled", "diplomatic_relations:severed",
     "diplomatic_relations:suspended",

@@ -3,10 +3,10 @@ and the denials and accusations told about acts. Positions about another's act a
 
 from __future__ import annotations
 
-from chancery.coding.arguments import ActorIndex, state_of
+from chancery.coding.arguments import ENVOY_NOUNS, MILITARY_NOUNS, ActorIndex, state_of
 from chancery.coding.codebook import Codebook
 from chancery.coding.conditions import span_text, terms_parties, terms_set
-from chancery.coding.drafts import ActorRef, Draft, depth
+from chancery.coding.drafts import MISSION_NOUNS, ActorRef, Draft, depth
 from chancery.coding.modality import DENIAL_VERBS, Analysis, by_medium, on_a_journey
 from chancery.coding.patterns import Pattern
 from chancery.coding.structure import Tree
@@ -449,9 +449,15 @@ def _own_course(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
             found = index.resolve(named, draft.date[0])
             if found:
                 return {a.country for a, _, _ in found} <= own
-            if tree.lemma(subject) in {"it", "we", "i"}:
-                return True
+            if tree.lemma(subject) in {"it", "we", "i"} or tree.lemma(subject) in OWN_SIDE_NOUNS:
+                return (
+                    True  # "the envoy would go back only once ...": the teller's envoy, named by no one else
+                )
     return False
+
+
+# the teller's own people and things when no other owner is named ("the envoy would go back only once ...")
+OWN_SIDE_NOUNS = ENVOY_NOUNS | MISSION_NOUNS | MILITARY_NOUNS | {"diplomat", "diplomats", "embassy"}
 
 
 def _negative_content(tree: Tree, verb: int) -> bool:
