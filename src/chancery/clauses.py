@@ -53,18 +53,30 @@ def date_for_clause(
         return min(own, key=lambda item: item[:2])[2]
     for ancestor in ancestors(tokens, trigger):
         # the nearest clause above that is dated dates the trigger, news before background:
-        # "in 2023 it became the first country to send an ambassador" sent it in 2023
-        above = sorted((d.historical, n) for n, (d, path) in enumerate(paths) if ancestor in path)
+        # "in 2023 it became the first country to send an ambassador" sent it in 2023; not a date in a
+        # relative clause on a noun there ("..., following Barbados, which took the same step last week")
+        above = sorted(
+            (d.historical, n)
+            for n, (d, path) in enumerate(paths)
+            if ancestor in path and not _in_relative_clause(tokens, path[: path.index(ancestor)])
+        )
         if above:
             return paths[above[0][1]][0]
     nearest = [
         (abs(span[0] - trigger), d)
         for (d, span), (_, path) in zip(here, paths, strict=True)
-        if not d.historical and not in_subtree(tokens, trigger, path[-1])
+        if not d.historical
+        and not in_subtree(tokens, trigger, path[-1])
+        and not _in_relative_clause(tokens, [k for k in path if not in_subtree(tokens, k, trigger)])
     ]
     if nearest:
         return min(nearest, key=lambda item: item[0])[1]
     return published
+
+
+def _in_relative_clause(tokens: tuple[Token, ...], path: list[int]) -> bool:
+    """Whether a head path climbs out of a relative clause (the date tells that clause's act)."""
+    return any(tokens[k].dep == "relcl" for k in path)
 
 
 # prepositions whose object is a time an act is told in ("in the 1967 war", "during the 2011 uprising")

@@ -38,6 +38,17 @@ def test_background_in_a_relative_clause_does_not_date_the_main_event(parse):
     assert (seized.value, seized.precision, seized.historical) == ("2021-08-01", "month", True)
 
 
+def test_a_date_in_a_relative_clause_on_a_noun_above_dates_only_that_clause(parse):
+    # "last week" is when Barbados took the step, not when Jamaica recognised Palestine (reported on the 24th)
+    parsed = parse(
+        "Jamaica has recognised the State of Palestine, Foreign Minister Kamina Johnson Smith said in a "
+        "statement, following Barbados, which took the same step last week.",
+        date="2024-04-24",
+    )
+    assert _clause_date(parsed, "recognised").basis == "publication"
+    assert _clause_date(parsed, "took").text == "last week"
+
+
 def _hand_parsed(words: list[tuple[str, int, str]]) -> tuple[str, tuple[Token, ...]]:
     """Text and tokens from (word, head, pos) triples, one sentence, single spaces."""
     tokens, offset = [], 0
