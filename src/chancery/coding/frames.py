@@ -109,6 +109,8 @@ def apply_frames(
             complement = min(inside, key=lambda d: depth(tree, d.i), default=None)
         if complement is None:
             own = {a[0].code for a in draft.sources}
+            addressed = index.resolve(tree.objects(draft.i), draft.date[0]) if frame == "request" else []
+            ordered_own = bool(addressed) and {a.code for a, _, _ in addressed} <= own  # one government
             if frame in {"request", "demand"} and not [t for t in draft.targets if t[0].code not in own]:
                 # "demanded that the EU reconnect ...": the addressee is the complement's subject
                 clauses = tree.children(draft.i, "ccomp", "xcomp", "acl")
@@ -126,6 +128,10 @@ def apply_frames(
                 }
                 if "mustcomp" in draft.pattern.flags and own_state:
                     draft.suppressed = True  # "declared that the Nordic country must apply": its own course
+                if ordered_own and not draft.targets:
+                    # "instructed his foreign minister to declare ...": an order within one government, whose
+                    # act is not coded here, is no appeal to anyone
+                    draft.suppressed = True
             if "mustcomp" in draft.pattern.flags:
                 stated_conditions(tree, text, draft)
             continue

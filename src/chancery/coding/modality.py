@@ -33,6 +33,8 @@ ACCUSATION_NOUNS = {"accusation", "allegation"}
 DOING_VERBS = {"undertake", "launch", "begin", "start", "conduct", "carry", "mount", "complete"}
 # words whose "of"/"from" complement is an act not done ("stopped short of", "refrained from")
 ABSTAINING = {"short", "refrain", "abstain", "desist"}
+# verbs that with "back", "down" or "away" give up an act before it is done ("stepped back from expelling")
+BACKING_OFF = {"step", "back", "pull", "draw", "climb", "shy"}
 # verbs that make an act happen or take effect: the act named as their subject has their factuality
 REALISING_VERBS = {
     "formalise", "formalize", "finalise", "finalize", "complete", "implement", "proceed", "enter", "effect",
@@ -514,7 +516,10 @@ def analyse(
             break
         if token.dep == "pcomp" and tree.lemma(head) in {"of", "from"}:
             holder = tree.tokens[head].head  # "stopped short of recognising", "refrained from visiting"
-            if tree.lemma(holder) in ABSTAINING and not _negated(tree, holder):
+            backing_off = tree.lemma(holder) in BACKING_OFF and any(
+                tree.words[k] in {"back", "down", "away"} for k in tree.children(holder, "prt", "advmod")
+            )  # "stepped back from expelling the envoys", "backed away from recognising"
+            if (tree.lemma(holder) in ABSTAINING or backing_off) and not _negated(tree, holder):
                 result.negated = True
                 result.notes.append("negation:abstained:" + tree.tokens[holder].text)
                 break
