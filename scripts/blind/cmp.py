@@ -1,29 +1,17 @@
-"""cmp.py A.json B.json: per-case changes in tp/fp/mnc."""
+"""cmp.py A.json B.json: the cases whose matches, false positives or must-not-count events changed."""
 
-import json
 import sys
-from pathlib import Path
 
-from chancery.evaluate.events import GoldEvent, match
-
-
-def g(d):
-    return GoldEvent(d["source"], d["target"], d["cameo"], d["counted"], d["modality"], d["negated"])
+from common import case_match, load_rows
 
 
-def stats(r):
-    gold = [g(d) for d in r["gold"]]
-    pred = [g(d) for d in r["pred"]]
-    pairs, _, spur = match(gold, pred, lambda c: c[:2])
-    mnc = 0
-    if not gold or any(not x.counted for x in gold):
-        _, _, extra = match([x for x in gold if x.counted], [p for p in pred if p.counted], lambda c: c[:2])
-        mnc = len(extra)
-    return len(pairs), len(spur), mnc
+def stats(row):
+    _, spurious, extra, _, pairs = case_match(row)
+    return len(pairs), len(spurious), len(extra)
 
 
-A = {r["id"]: r for r in json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))}
-B = {r["id"]: r for r in json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))}
+A = {r["id"]: r for r in load_rows(sys.argv[1])}
+B = {r["id"]: r for r in load_rows(sys.argv[2])}
 T = [0, 0, 0]
 for k in A:
     if k not in B:

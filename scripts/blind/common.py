@@ -50,3 +50,42 @@ def mood(event) -> str:
 def ratios(r) -> str:
     """P / R / F1 of a Tally."""
     return f"P {r.precision:.3f} R {r.recall:.3f} F1 {r.f1:.3f}"
+
+
+def as_gold(d):
+    from chancery.evaluate.events import GoldEvent
+
+    return GoldEvent(d["source"], d["target"], d["cameo"], d["counted"], d["modality"], d["negated"])
+
+
+def case_match(row):
+    """A scored row's root-level match: (missed gold, spurious predictions, counted extras in a must-not-count
+    case, whether it is one, matched pairs), as chancery.evaluate.events.score counts them."""
+    from chancery.evaluate.events import match
+
+    gold = [as_gold(d) for d in row["gold"]]
+    pred = [as_gold(d) for d in row["pred"]]
+    pairs, missed, spurious = match(gold, pred, lambda c: c[:2])
+    mnc_case = not gold or any(not g.counted for g in gold)
+    extra = []
+    if mnc_case:
+        counted = [g for g in gold if g.counted]
+        _, _, extra = match(counted, [p for p in pred if p.counted], lambda c: c[:2])
+    return missed, spurious, extra, mnc_case, pairs
+
+
+def per_batch(rows):
+    """{batch: [tp, fp, fn, must-not-count events, must-not-count cases]} over scored rows."""
+    totals = {}
+    for row in rows:
+        missed, spurious, extra, mnc_case, pairs = case_match(row)
+        t = totals.setdefault(row["file"].split("/")[-2], [0, 0, 0, 0, 0])
+        for k, n in enumerate((len(pairs), len(spurious), len(missed), len(extra), int(mnc_case))):
+            t[k] += n
+    return totals
+
+
+def load_rows(path):
+    import json
+
+    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -1,20 +1,12 @@
-"""show.py RUN.json [mnc|miss|fp|all] [prefix]"""
+"""show.py RUN.json [mnc|miss|fp|all] [prefix]: cases with their gold (G) and predicted (P) events."""
 
-import json
 import sys
-from pathlib import Path
 
-from common import mood
+from common import case_match, load_rows, mood
 
-from chancery.evaluate.events import GoldEvent, match
-
-rows = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+rows = load_rows(sys.argv[1])
 mode = sys.argv[2] if len(sys.argv) > 2 else "all"
 pre = sys.argv[3] if len(sys.argv) > 3 else ""
-
-
-def g(d):
-    return GoldEvent(d["source"], d["target"], d["cameo"], d["counted"], d["modality"], d["negated"])
 
 
 def fmt(d):
@@ -24,12 +16,8 @@ def fmt(d):
 for r in rows:
     if not r["id"].startswith(pre):
         continue
-    gold = [g(d) for d in r["gold"]]
-    pred = [g(d) for d in r["pred"]]
-    pairs, missed, spur = match(gold, pred, lambda c: c[:2])
-    mnc = not gold or any(not x.counted for x in gold)
-    _, _, extra = match([x for x in gold if x.counted], [p for p in pred if p.counted], lambda c: c[:2])
-    bad = {"mnc": mnc and extra, "miss": missed, "fp": spur, "all": True}[mode]
+    missed, spurious, extra, mnc_case, _ = case_match(r)
+    bad = {"mnc": mnc_case and extra, "miss": missed, "fp": spurious, "all": True}[mode]
     if not bad:
         continue
     print(f"== {r['id']} ({r['date']}) {r['proves']}\n   {r['text']}")

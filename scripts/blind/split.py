@@ -1,37 +1,19 @@
-"""split.py A.json B.json: truth / breadth totals over the batches in A (P R F1 mnc) for A and B."""
+"""split.py A.json B.json: truth and breadth totals over the batches in A (P, R, F1, must-not-count), for
+A and for B."""
 
-import json
 import sys
-from pathlib import Path
 
-from chancery.evaluate.events import GoldEvent, match
+from common import load_rows, per_batch
 
-
-def g(d):
-    return GoldEvent(d["source"], d["target"], d["cameo"], d["counted"], d["modality"], d["negated"])
-
-
-A = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-B = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
+A = load_rows(sys.argv[1])
+B = load_rows(sys.argv[2])
 batches = {r["file"].split("/")[-2] for r in A}
 for name, rows in (("A", A), ("B", B)):
+    totals = per_batch(rows)
     for kind in ("truth", "breadth"):
-        tp = fp = fn = m = 0
-        for r in rows:
-            b = r["file"].split("/")[-2]
-            if b not in batches or not b.startswith(kind):
-                continue
-            gold = [g(d) for d in r["gold"]]
-            pred = [g(d) for d in r["pred"]]
-            pairs, missed, spur = match(gold, pred, lambda c: c[:2])
-            tp += len(pairs)
-            fp += len(spur)
-            fn += len(missed)
-            if not gold or any(not x.counted for x in gold):
-                _, _, extra = match(
-                    [x for x in gold if x.counted], [p for p in pred if p.counted], lambda c: c[:2]
-                )
-                m += len(extra)
+        tp, fp, fn, m = (
+            sum(t[k] for b, t in totals.items() if b in batches and b.startswith(kind)) for k in range(4)
+        )
         P = tp / (tp + fp)
         R = tp / (tp + fn)
         F = 2 * P * R / (P + R)

@@ -672,7 +672,6 @@ def borrowed_targets(tree: Tree, drafts: dict[int, Draft], draft: Draft) -> list
     return []
 
 
-# relation hints of acts that break or reduce ties, which may answer another state's act
 def _opposite_ties(one: Draft, other: Draft) -> bool:
     """Whether one draft breaks ties or recalls envoys and the other makes or grants them ("would not
     recognise Franco's government and ordered its ambassador home from Asunción" is one party's)."""
@@ -689,6 +688,7 @@ MADE_TIES = {
     "recognition:recognized", "diplomatic_relations:active", "representation:hosts_ambassador",
     "representation:hosts_envoy",
 }  # fmt: skip
+# relation hints of acts that break or reduce ties, which may answer another state's act
 BREAKS = {
     "representation:recalled", "representation:expelled", "diplomatic_relations:severed",
     "diplomatic_relations:suspended",
@@ -999,18 +999,24 @@ def recognition_referred(
     if not any(tree.lemma(d) in REFERRING for k in nouns for d in tree.children(k, "det", "poss")):
         return None
     own = {state_of(a) for a, _, _ in draft.sources}
+    for other in _recognitions_before(drafts, draft, earlier):
+        theirs = {state_of(a) for a, _, _ in other.sources}
+        # a holder named on one side only: the withdrawer's own ("the country recognised Taiwan" unnamed),
+        # or the one state that held it ("the two Gulf states withdrew that recognition" names none)
+        if (own and theirs and not own & theirs) or (not own and len(theirs) != 1):
+            continue
+        return other
+    return None
+
+
+def _recognitions_before(drafts: dict[int, Draft], draft: Draft, earlier: list[list[Draft]]):
+    """The recognitions with a target told before ``draft``, nearest first: in its sentence, then in the
+    two sentences before."""
     here = sorted((d for d in drafts.values() if d.i < draft.i), key=lambda d: -d.i)
     for group in [here, *(list(reversed(g)) for g in reversed(earlier[-2:]))]:
         for other in group:
-            if other.pattern.relation != "recognition:recognized" or not other.targets:
-                continue
-            theirs = {state_of(a) for a, _, _ in other.sources}
-            # a holder named on one side only: the withdrawer's own ("the country recognised Taiwan" unnamed),
-            # or the one state that held it ("the two Gulf states withdrew that recognition" names none)
-            if (own and theirs and not own & theirs) or (not own and len(theirs) != 1):
-                continue
-            return other
-    return None
+            if other.pattern.relation == "recognition:recognized" and other.targets:
+                yield other
 
 
 # descriptions of a state just born ("the new state", "the young republic"), which a recognition names for
@@ -1031,16 +1037,16 @@ def new_state_recognised(
     if not any(
         tree.lemma(k) in NEW_STATE_NOUNS
         and any(tree.lemma(a) in NEW_STATE_ADJECTIVES for a in tree.children(k, "amod"))
+        and not tree.children(k, "prep", "appos", "compound")  # not "the new state of South Sudan"
         for k in named
     ):
         return None
     own = {state_of(a) for a, _, _ in draft.sources}
-    here = sorted((d for d in drafts.values() if d.i < draft.i), key=lambda d: -d.i)
-    for group in [here, *(list(reversed(g)) for g in reversed(earlier[-2:]))]:
-        for other in group:
-            if other.pattern.relation != "recognition:recognized" or not other.targets:
-                continue
-            if {state_of(a) for a, _, _ in other.targets} & own:
-                continue
-            return other
-    return None
+    return next(
+        (
+            d
+            for d in _recognitions_before(drafts, draft, earlier)
+            if not d.analysis.negated and not {state_of(a) for a, _, _ in d.targets} & own
+        ),
+        None,
+    )

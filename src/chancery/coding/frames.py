@@ -109,8 +109,6 @@ def apply_frames(
             complement = min(inside, key=lambda d: depth(tree, d.i), default=None)
         if complement is None:
             own = {a[0].code for a in draft.sources}
-            addressed = index.resolve(tree.objects(draft.i), draft.date[0]) if frame == "request" else []
-            ordered_own = bool(addressed) and {a.code for a, _, _ in addressed} <= own  # one government
             if frame in {"request", "demand"} and not [t for t in draft.targets if t[0].code not in own]:
                 # "demanded that the EU reconnect ...": the addressee is the complement's subject
                 clauses = tree.children(draft.i, "ccomp", "xcomp", "acl")
@@ -128,7 +126,7 @@ def apply_frames(
                 }
                 if "mustcomp" in draft.pattern.flags and own_state:
                     draft.suppressed = True  # "declared that the Nordic country must apply": its own course
-                if ordered_own and not draft.targets:
+                if frame == "request" and not draft.targets and _ordered_own_government(tree, index, draft):
                     # "instructed his foreign minister to declare ...": an order within one government, whose
                     # act is not coded here, is no appeal to anyone
                     draft.suppressed = True
@@ -445,6 +443,12 @@ def _terms(
         ca.notes.append("modality:requested:terms-set:" + tree.tokens[draft.i].text)
 
 
+def _ordered_own_government(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
+    """Whether those asked are all of the asker's own government ("instructed his foreign minister")."""
+    addressed = index.resolve(tree.objects(draft.i), draft.date[0])
+    return bool(addressed) and {a.code for a, _, _ in addressed} <= {a.code for a, _, _ in draft.sources}
+
+
 def _own_course(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
     """Whether what a teller puts on terms is its own side's course: the content's subject is the teller's
     state, its people or things ("its troops would remain"), or "it" / "we" standing for the teller."""
@@ -456,9 +460,7 @@ def _own_course(tree: Tree, index: ActorIndex, draft: Draft) -> bool:
             if found:
                 return {a.country for a, _, _ in found} <= own
             if tree.lemma(subject) in {"it", "we", "i"} or tree.lemma(subject) in OWN_SIDE_NOUNS:
-                return (
-                    True  # "the envoy would go back only once ...": the teller's envoy, named by no one else
-                )
+                return True  # "it would resume its efforts", "the envoy would go back": the teller's own
     return False
 
 

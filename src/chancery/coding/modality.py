@@ -496,18 +496,20 @@ def analyse(
                 result.notes.append("modality:hypothetical:expected:" + tree.tokens[head].text)
             break
         if token.dep == "conj":
-            bare = token.tag == "VB" and not tree.children(node, "aux", "nsubj", "nsubjpass")
-            headline = tree.tokens[head].head == head or _headline_relative(tree, head)
-            if bare and "to" in tree.aux_words(head) and headline:
-                # "Dominican Republic to drop Taiwan and establish ties with Beijing": the headline's plan
-                result.intent = result.scheduled = True
-                result.notes.append("modality:intent:headline-infinitive")
-            infinitives = [k for k in tree.children(head, "xcomp") if "to" in tree.aux_words(k) and k < node]
-            if bare and tree.tokens[head].tag != "VB" and infinitives:
-                # "set to drop Taiwan, establish ties with Beijing": a bare verb hung on "set" is the
-                # infinitive's conjunct, planned with it
-                node = infinitives[-1]
-                continue
+            if token.tag == "VB" and not tree.children(node, "aux", "nsubj", "nsubjpass"):  # a bare verb
+                headline = tree.tokens[head].head == head or _headline_relative(tree, head)
+                if "to" in tree.aux_words(head) and headline:
+                    # "Dominican Republic to drop Taiwan and establish ties with Beijing": the headline's plan
+                    result.intent = result.scheduled = True
+                    result.notes.append("modality:intent:headline-infinitive")
+                infinitives = [
+                    k for k in tree.children(head, "xcomp") if "to" in tree.aux_words(k) and k < node
+                ]
+                if tree.tokens[head].tag != "VB" and infinitives:
+                    # "set to drop Taiwan, establish ties with Beijing": a bare verb hung on "set" is the
+                    # infinitive's conjunct, planned with it
+                    node = infinitives[-1]
+                    continue
             node = head
             continue
         if token.dep == "pcomp" and tree.lemma(tree.tokens[head].head) in CHARGING_VERBS:

@@ -219,7 +219,7 @@ class Matcher:
             return False
         words = _Words(tree, i, "V")
         direct = tree.children(i, "dobj")
-        acts = bool(direct) and all(tree.lemma(k) in ACT_NOUNS | OUTCOME_NOUNS for k in direct)
+        acts = bool(direct) and all(tree.lemma(k) in UNRECOGNISABLE_NOUNS for k in direct)
         if acts and any("recognisable" in p.flags and p.cameo == "054" for p in candidates):
             return True  # "did not recognise Sudan's decision to cut ties": an act is no one recognised
         return any(
@@ -421,13 +421,16 @@ def _recognisable(tree: Tree, k: int, is_actor) -> bool:
         return True  # "recognised each other", "one another"
     if token.pos in {"PROPN", "PRON", "VERB", "AUX"} or tree.lemma(k) in RECOGNISABLE:
         return True  # a clause ("recognises that the government of the PRC is the sole ...") as before
-    if tree.lemma(k) in ACT_NOUNS or tree.lemma(k) in OUTCOME_NOUNS:
+    if tree.lemma(k) in UNRECOGNISABLE_NOUNS:
         return False  # "did not recognise Sudan's decision to sever relations": an act, not its doer
     return not tree.children(k, "prep") and is_actor(k)
 
 
-# what an act ends in, which a state may accept or not without recognising anyone ("the outcome")
-OUTCOME_NOUNS = {"outcome", "verdict", "ruling", "referendum", "appointment", "expulsion", "severance"}
+# acts and what they end in, which a state may accept or not without recognising anyone ("the decision",
+# "the outcome"): the rules and the learned verbs alike code no recognition of them
+UNRECOGNISABLE_NOUNS = ACT_NOUNS | {
+    "outcome", "verdict", "ruling", "referendum", "appointment", "expulsion", "severance",
+}  # fmt: skip
 
 
 # what a predicate is said to be in, besides its own complement: "described X as Y", "likened X to Y"
